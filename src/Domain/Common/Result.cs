@@ -1,0 +1,63 @@
+namespace Governance.Domain.Common;
+
+/// <summary>An expected failure, named by what went wrong. The UI maps <see cref="Code"/> to a Dutch message.</summary>
+public abstract record Error(string Code, string Message);
+
+public sealed record NotFound(string What) : Error("not_found", $"{What} was not found.");
+
+public sealed record Forbidden(string Message) : Error("forbidden", Message);
+
+/// <summary>Someone else changed the data since it was read.</summary>
+public sealed record Conflict(string Message) : Error("conflict", Message);
+
+public sealed record RuleViolated(string Rule, string Detail) : Error(Rule, Detail);
+
+/// <summary>Input that does not have the right shape, per field.</summary>
+public sealed record Invalid(IReadOnlyDictionary<string, string[]> Fields)
+    : Error("invalid", "One or more fields are invalid.");
+
+/// <summary>Lets generic code (the validation pipeline) build a failed result of any result type.</summary>
+public interface IResultFailure<out TSelf>
+{
+    static abstract TSelf Failure(Error error);
+}
+
+public readonly record struct Result : IResultFailure<Result>
+{
+    private Result(Error? error) => Error = error;
+
+    public Error? Error { get; }
+
+    public bool Succeeded => Error is null;
+
+    public static Result Success() => new(null);
+
+    public static Result Failure(Error error) => new(error);
+
+    public static implicit operator Result(Error error) => Failure(error);
+}
+
+public readonly record struct Result<T> : IResultFailure<Result<T>>
+{
+    private readonly T? _value;
+
+    private Result(T? value, Error? error)
+    {
+        _value = value;
+        Error = error;
+    }
+
+    public Error? Error { get; }
+
+    public bool Succeeded => Error is null;
+
+    public T Value => Succeeded ? _value! : throw new InvalidOperationException($"No value: {Error}");
+
+    public static Result<T> Success(T value) => new(value, null);
+
+    public static Result<T> Failure(Error error) => new(default, error);
+
+    public static implicit operator Result<T>(T value) => Success(value);
+
+    public static implicit operator Result<T>(Error error) => Failure(error);
+}

@@ -1,0 +1,85 @@
+using Governance.Domain.Common;
+using Governance.Domain.Organisation;
+
+namespace Governance.Domain.Indicators;
+
+/// <summary>
+/// One version of an indicator's definition. Versions are never changed: a new definition is a
+/// new version, and every recorded value keeps the version it was measured under.
+/// </summary>
+public sealed class IndicatorDefinition : Entity
+{
+    private List<string> _categories = [];
+
+    private IndicatorDefinition()
+    {
+        Name = null!;
+        Definition = null!;
+        Source = null!;
+    }
+
+    internal IndicatorDefinition(IndicatorId indicatorId, int versionNumber, IndicatorSpecification spec, DateTime validFromUtc)
+    {
+        spec = spec.Checked();
+        Id = IndicatorDefinitionId.New();
+        IndicatorId = indicatorId;
+        VersionNumber = versionNumber;
+        ValidFromUtc = validFromUtc;
+        Name = spec.Name.Trim();
+        Definition = spec.Definition.Trim();
+        Kind = spec.Kind;
+        Unit = spec.Unit;
+        Decimals = spec.Decimals;
+        Source = spec.Source.Trim();
+        ResponsibleTeamId = spec.ResponsibleTeamId;
+        GoodDirection = spec.GoodDirection;
+        Baseline = spec.Baseline;
+        Target = spec.Target;
+        _categories = [.. spec.Categories.Select(c => c.Trim())];
+    }
+
+    public IndicatorDefinitionId Id { get; private set; }
+
+    public IndicatorId IndicatorId { get; private set; }
+
+    public int VersionNumber { get; private set; }
+
+    public DateTime ValidFromUtc { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Definition { get; private set; }
+
+    public IndicatorKind Kind { get; private set; }
+
+    public string? Unit { get; private set; }
+
+    public int Decimals { get; private set; }
+
+    public string Source { get; private set; }
+
+    public TeamId ResponsibleTeamId { get; private set; }
+
+    public GoodDirection GoodDirection { get; private set; }
+
+    public Baseline? Baseline { get; private set; }
+
+    public Target? Target { get; private set; }
+
+    public IReadOnlyList<string> Categories => _categories;
+
+    public IndicatorSpecification ToSpecification() => new()
+    {
+        Name = Name,
+        Definition = Definition,
+        Kind = Kind,
+        Unit = Unit,
+        Decimals = Decimals,
+        Source = Source,
+        ResponsibleTeamId = ResponsibleTeamId,
+        GoodDirection = GoodDirection,
+        Baseline = Baseline,
+        Target = Target,
+        Categories = Categories,
+    };
+}

@@ -1,0 +1,98 @@
+using Governance.Domain.Common;
+using Governance.Domain.Organisation;
+
+namespace Governance.Domain.Indicators;
+
+/// <summary>What an indicator means and how it is measured: the content of one definition version.</summary>
+public sealed record IndicatorSpecification
+{
+    public const int NameMaxLength = 200;
+    public const int DefinitionMaxLength = 4000;
+    public const int UnitMaxLength = 40;
+    public const int SourceMaxLength = 200;
+    public const int CategoryMaxLength = 100;
+
+    public required string Name { get; init; }
+
+    public required string Definition { get; init; }
+
+    public required IndicatorKind Kind { get; init; }
+
+    /// <summary>"%" for percentages, "EUR" for amounts, "dagen"/"weken" for durations, a noun for counts.</summary>
+    public string? Unit { get; init; }
+
+    public int Decimals { get; init; }
+
+    public required string Source { get; init; }
+
+    public required TeamId ResponsibleTeamId { get; init; }
+
+    public GoodDirection GoodDirection { get; init; } = GoodDirection.Neutral;
+
+    public Baseline? Baseline { get; init; }
+
+    public Target? Target { get; init; }
+
+    /// <summary>The categories of a breakdown, in display order.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Checks the specification is coherent; throws on a broken rule (callers validate input first).</summary>
+    public IndicatorSpecification Checked()
+    {
+        Guard.Text(Name, nameof(Name), NameMaxLength);
+        Guard.Text(Definition, nameof(Definition), DefinitionMaxLength);
+        Guard.Text(Source, nameof(Source), SourceMaxLength);
+        Guard.OptionalText(Unit, nameof(Unit), UnitMaxLength);
+        if (Decimals is < 0 or > 4)
+        {
+            throw new DomainRuleException("An indicator has 0 to 4 decimals.");
+        }
+
+        if (!Kind.IsNumeric() && (Baseline is not null || Target is not null))
+        {
+            throw new DomainRuleException("Only numeric indicators have a baseline or a target.");
+        }
+
+        if (Kind == IndicatorKind.Count && Decimals != 0)
+        {
+            throw new DomainRuleException("A count has no decimals.");
+        }
+
+        if (Kind == IndicatorKind.Percentage && Unit is not (null or "%"))
+        {
+            throw new DomainRuleException("A percentage is expressed in %.");
+        }
+
+        if (Kind == IndicatorKind.Breakdown)
+        {
+            if (Categories.Count == 0)
+            {
+                throw new DomainRuleException("A breakdown needs at least one category.");
+            }
+
+            if (Categories.Select(c => Guard.Text(c, "Category", CategoryMaxLength)).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Categories.Count)
+            {
+                throw new DomainRuleException("The categories of a breakdown are distinct.");
+            }
+        }
+        else if (Categories.Count > 0)
+        {
+            throw new DomainRuleException("Only a breakdown has categories.");
+        }
+
+        if (Baseline is not null && Target is not null && Target.Year < Baseline.MeasuredOn.Year)
+        {
+            throw new DomainRuleException("The target year cannot lie before the baseline.");
+        }
+
+        foreach (var value in new[] { Baseline?.Value, Target?.Value }.OfType<decimal>())
+        {
+            if (Kind == IndicatorKind.Percentage && value is < 0 or > 100)
+            {
+                throw new DomainRuleException("A percentage lies between 0 and 100.");
+            }
+        }
+
+        return this with { Unit = Kind == IndicatorKind.Percentage ? "%" : Unit?.Trim() };
+    }
+}

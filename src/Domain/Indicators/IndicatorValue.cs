@@ -1,0 +1,113 @@
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Indicators;
+
+public sealed record CategoryValue(string Category, decimal Value);
+
+/// <summary>
+/// What was measured for an indicator in a period: a number, a text, numbers per category, or
+/// an explicit "not available" with its reason. A missing figure is never a zero.
+/// </summary>
+public sealed record IndicatorValue
+{
+    public const int TextMaxLength = 20_000;
+    public const int ReasonMaxLength = 1_000;
+
+    private IndicatorValue()
+    {
+    }
+
+    public decimal? Number { get; private init; }
+
+    public string? Text { get; private init; }
+
+    public IReadOnlyList<CategoryValue>? Breakdown { get; private init; }
+
+    public string? NotAvailableReason { get; private init; }
+
+    public bool IsNotAvailable => NotAvailableReason is not null;
+
+    public static IndicatorValue OfNumber(decimal number) => new() { Number = number };
+
+    public static IndicatorValue OfText(string text) =>
+        new() { Text = Guard.Text(text, "Text", TextMaxLength) };
+
+    public static IndicatorValue OfBreakdown(IEnumerable<CategoryValue> values) =>
+        new() { Breakdown = [.. values] };
+
+    public static IndicatorValue NotAvailable(string reason) =>
+        new() { NotAvailableReason = Guard.Text(reason, "Reason", ReasonMaxLength) };
+
+    /// <summary>For the database only: rebuilds a value from its stored columns.</summary>
+    internal static IndicatorValue FromStorage(decimal? number, string? text, IReadOnlyList<CategoryValue>? breakdown, string? reason) =>
+        new() { Number = number, Text = text, Breakdown = breakdown, NotAvailableReason = reason };
+
+    /// <summary>Whether this value fits the indicator as defined: its kind, unit range and decimals.</summary>
+    public Result FitsDefinition(IndicatorDefinition definition)
+    {
+        if (IsNotAvailable)
+        {
+            return Result.Success();
+        }
+
+        return definition.Kind switch
+        {
+            IndicatorKind.Narrative => Text is not null ? Result.Success() : Misfit(definition, "a text"),
+            IndicatorKind.Breakdown => FitsBreakdown(definition),
+            _ => Number is { } n ? FitsNumber(definition, n) : Misfit(definition, "a number"),
+        };
+    }
+
+    public decimal? Total => Number ?? Breakdown?.Sum(b => b.Value);
+
+    private Result FitsBreakdown(IndicatorDefinition definition)
+    {
+        if (Breakdown is null)
+        {
+            return Misfit(definition, "a value per category");
+        }
+
+        var unknown = Breakdown.Select(b => b.Category).Except(definition.Categories, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+        if (unknown is not null)
+        {
+            return new ValueDoesNotFit(definition.Name, $"'{unknown}' is not a category of this indicator.");
+        }
+
+        if (Breakdown.GroupBy(b => b.Category, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
+        {
+            return new ValueDoesNotFit(definition.Name, "Each category has one value.");
+        }
+
+        var missing = definition.Categories.Except(Breakdown.Select(b => b.Category), StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+        if (missing is not null)
+        {
+            return new ValueDoesNotFit(definition.Name, $"Category '{missing}' has no value.");
+        }
+
+        return Breakdown.Select(b => FitsNumber(definition, b.Value, IndicatorKind.Count)).FirstOrDefault(r => !r.Succeeded);
+    }
+
+    private static Result FitsNumber(IndicatorDefinition definition, decimal value, IndicatorKind? asKind = null)
+    {
+        var kind = asKind ?? definition.Kind;
+        var decimals = asKind is null ? definition.Decimals : 0;
+        if (decimal.Round(value, decimals) != value)
+        {
+            return new ValueDoesNotFit(definition.Name, decimals == 0
+                ? "A whole number is expected."
+                : $"At most {decimals} decimals are expected.");
+        }
+
+        return kind switch
+        {
+            IndicatorKind.Count or IndicatorKind.Duration when value < 0 =>
+                new ValueDoesNotFit(definition.Name, "The value cannot be negative."),
+            IndicatorKind.Percentage when value is < 0 or > 100 =>
+                new ValueDoesNotFit(definition.Name, "A percentage lies between 0 and 100."),
+            _ => Result.Success(),
+        };
+    }
+
+    private static Result Misfit(IndicatorDefinition definition, string expected) =>
+        new ValueDoesNotFit(definition.Name, $"This indicator expects {expected}.");
+}

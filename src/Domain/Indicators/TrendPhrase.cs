@@ -1,0 +1,84 @@
+namespace Governance.Domain.Indicators;
+
+public enum Trend
+{
+    StronglyDown,
+    Down,
+    SlightlyDown,
+    Equal,
+    SlightlyUp,
+    Up,
+    StronglyUp,
+}
+
+/// <summary>
+/// Bounds between the trend words. A change smaller than <see cref="Equal"/> is "gelijk gebleven",
+/// smaller than <see cref="Slight"/> "licht", smaller than <see cref="Strong"/> plain, else "sterk".
+/// Relative for counts, amounts and durations (in %); in percentage points for percentages.
+/// </summary>
+public sealed record TrendThresholds(decimal Equal, decimal Slight, decimal Strong)
+{
+    public static TrendThresholds DefaultRelative { get; } = new(1m, 5m, 15m);
+
+    public static TrendThresholds DefaultPercentagePoints { get; } = new(0.5m, 2m, 5m);
+}
+
+/// <summary>The measured change between two values and the neutral words that state it.</summary>
+public sealed record TrendPhrase(Trend Trend, decimal Change, bool InPercentagePoints)
+{
+    /// <summary>The neutral Dutch phrase: "gelijk gebleven", "licht gestegen", "sterk gedaald"…</summary>
+    public string Dutch => Trend switch
+    {
+        Trend.StronglyDown => "sterk gedaald",
+        Trend.Down => "gedaald",
+        Trend.SlightlyDown => "licht gedaald",
+        Trend.Equal => "gelijk gebleven",
+        Trend.SlightlyUp => "licht gestegen",
+        Trend.Up => "gestegen",
+        Trend.StronglyUp => "sterk gestegen",
+    };
+
+    public string English => Trend switch
+    {
+        Trend.StronglyDown => "strongly down",
+        Trend.Down => "down",
+        Trend.SlightlyDown => "slightly down",
+        Trend.Equal => "unchanged",
+        Trend.SlightlyUp => "slightly up",
+        Trend.Up => "up",
+        Trend.StronglyUp => "strongly up",
+    };
+
+    public static TrendPhrase Describe(IndicatorKind kind, decimal current, decimal comparison, TrendThresholds? relative = null, TrendThresholds? points = null)
+    {
+        if (!kind.IsNumeric() && kind != IndicatorKind.Breakdown)
+        {
+            throw new ArgumentException($"A {kind} indicator has no trend.", nameof(kind));
+        }
+
+        var inPoints = kind == IndicatorKind.Percentage;
+        var thresholds = inPoints ? points ?? TrendThresholds.DefaultPercentagePoints : relative ?? TrendThresholds.DefaultRelative;
+        decimal change;
+        if (inPoints)
+        {
+            change = current - comparison;
+        }
+        else if (comparison == 0)
+        {
+            // From nothing to something is a strong change whatever its size.
+            change = current == 0 ? 0 : Math.Sign(current) * decimal.MaxValue;
+        }
+        else
+        {
+            change = (current - comparison) / Math.Abs(comparison) * 100m;
+        }
+
+        var size = Math.Abs(change);
+        var up = change > 0;
+        var trend = size < thresholds.Equal ? Trend.Equal
+            : size < thresholds.Slight ? (up ? Trend.SlightlyUp : Trend.SlightlyDown)
+            : size < thresholds.Strong ? (up ? Trend.Up : Trend.Down)
+            : (up ? Trend.StronglyUp : Trend.StronglyDown);
+        return new TrendPhrase(trend, change == decimal.MaxValue || change == decimal.MinValue ? change : decimal.Round(change, 2), inPoints);
+    }
+}

@@ -1,0 +1,37 @@
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Municipalities;
+
+/// <summary>
+/// A municipality served by this installation. Every obligation, indicator, value, team and
+/// account belongs to exactly one; one installation can serve the municipalities of a region.
+/// </summary>
+public sealed class Municipality : AggregateRoot
+{
+    public const int NameMaxLength = 100;
+    public const int CodeMaxLength = 6;
+
+    private Municipality()
+    {
+        Name = null!;
+        Code = null!;
+    }
+
+    public Municipality(string name, string code)
+    {
+        Id = MunicipalityId.New();
+        Name = Guard.Text(name, nameof(Name), NameMaxLength);
+        Code = Guard.Text(code, nameof(Code), CodeMaxLength).ToUpperInvariant();
+        if (!Code.StartsWith("GM", StringComparison.Ordinal) || Code.Length != 6 || !Code[2..].All(char.IsAsciiDigit))
+        {
+            throw new DomainRuleException("A municipality code is the CBS code, GM followed by four digits (GM0935).");
+        }
+    }
+
+    public MunicipalityId Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The CBS municipality code, e.g. GM0935 for Maastricht.</summary>
+    public string Code { get; private set; }
+}

@@ -1,0 +1,211 @@
+using Governance.Domain.Common;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations.Events;
+using Governance.Domain.Organisation;
+
+namespace Governance.Domain.Obligations;
+
+/// <summary>
+/// What a motion and a commitment share: something the executive owes the council, reported on in
+/// reporting cycles until the council confirms it fulfilled or it lapses. The status is changed only
+/// by the obligation workflow; this class refuses states whose invariants do not hold.
+/// </summary>
+public abstract class Obligation : AggregateRoot, IMunicipalityOwned
+{
+    public const int ReferenceMaxLength = 40;
+    public const int TitleMaxLength = 300;
+    public const int TextMaxLength = 20_000;
+    public const int PartyMaxLength = 80;
+    public const int LabelMaxLength = 10;
+
+    private List<ResponsibleAlderman> _aldermen = [];
+    private List<RequiredIndicator> _requiredIndicators = [];
+    private readonly List<ObligationHistoryEntry> _history = [];
+
+    protected Obligation()
+    {
+        Reference = null!;
+        Title = null!;
+        Text = null!;
+        Meeting = null!;
+    }
+
+    protected Obligation(MunicipalityId municipalityId, ObligationDetails details, DateTime nowUtc, string actor)
+    {
+        Id = ObligationId.New();
+        MunicipalityId = municipalityId;
+        Status = ObligationStatus.Registered;
+        Reference = null!;
+        Title = null!;
+        Text = null!;
+        Meeting = null!;
+        Apply(details);
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "registered", To: ObligationStatus.Registered));
+    }
+
+    public ObligationId Id { get; private set; }
+
+    public MunicipalityId MunicipalityId { get; private set; }
+
+    public abstract ObligationKind Kind { get; }
+
+    public string Reference { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Text { get; private set; }
+
+    public DateOnly AdoptedOn { get; private set; }
+
+    public Meeting Meeting { get; private set; }
+
+    public PolicyArea PolicyArea { get; private set; }
+
+    public Cadence Cadence { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    public DateOnly? EndDate { get; private set; }
+
+    public ObligationStatus Status { get; private set; }
+
+    public IReadOnlyList<AldermanId> ResponsibleAldermen => [.. _aldermen.OrderBy(a => a.Position).Select(a => a.AldermanId)];
+
+    public IReadOnlyList<RequiredIndicator> RequiredIndicators => _requiredIndicators;
+
+    public IReadOnlyList<ObligationHistoryEntry> History => _history;
+
+    /// <summary>Fulfilled and lapsed obligations are closed: they are never changed again.</summary>
+    public bool IsClosed => Status is ObligationStatus.Fulfilled or ObligationStatus.Lapsed;
+
+    public void Revise(ObligationDetails details, DateTime nowUtc, string actor)
+    {
+        if (IsClosed)
+        {
+            throw new DomainRuleException($"Obligation {Reference} is {Status} and cannot be changed.");
+        }
+
+        Apply(details);
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "revised"));
+        Raise(new ObligationRevised(Id));
+    }
+
+    /// <summary>
+    /// Enters a status. Only the obligation workflow calls this, after checking the transition is
+    /// allowed; the checks here are the backstop for invariants that hold whatever the flow.
+    /// </summary>
+    internal void EnterStatus(ObligationStatus status, DateTime nowUtc, string actor, string? reason)
+    {
+        if (IsClosed)
+        {
+            throw new DomainRuleException($"Obligation {Reference} is {Status}: a closed obligation does not change status.");
+        }
+
+        if (status == Status)
+        {
+            throw new DomainRuleException($"Obligation {Reference} is already {Status}.");
+        }
+
+        if (status is ObligationStatus.Lapsed && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("An obligation lapses only with a reason.");
+        }
+
+        if (status is ObligationStatus.Registered)
+        {
+            throw new DomainRuleException("An obligation never returns to Registered.");
+        }
+
+        var from = Status;
+        Status = status;
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "status", from, status, reason?.Trim()));
+        Raise(new ObligationStatusChanged(Id, from, status));
+    }
+
+    protected virtual void Apply(ObligationDetails details)
+    {
+        Reference = Guard.Text(details.Reference, nameof(Reference), ReferenceMaxLength);
+        Title = Guard.Text(details.Title, nameof(Title), TitleMaxLength);
+        Text = Guard.Text(details.Text, nameof(Text), TextMaxLength);
+        Meeting = details.Meeting ?? throw new DomainRuleException("The meeting is required.");
+        AdoptedOn = details.AdoptedOn;
+        PolicyArea = details.PolicyArea;
+        ApplySchedule(details);
+        ApplyAldermen(details.ResponsibleAldermen);
+        ApplyIndicators(details.RequiredIndicators);
+    }
+
+    private void ApplySchedule(ObligationDetails details)
+    {
+        if (details.Cadence == Cadence.Once)
+        {
+            if (details.DueDate is not { } due)
+            {
+                throw new DomainRuleException("A one-off obligation has a due date.");
+            }
+
+            if (details.EndDate is not null)
+            {
+                throw new DomainRuleException("A one-off obligation has a due date, not an end date.");
+            }
+
+            if (due < details.AdoptedOn)
+            {
+                throw new DomainRuleException("The due date cannot lie before the date adopted.");
+            }
+        }
+        else
+        {
+            if (details.DueDate is not null)
+            {
+                throw new DomainRuleException("A recurring obligation has an end date, not a due date.");
+            }
+
+            if (details.EndDate is { } end && end < details.AdoptedOn)
+            {
+                throw new DomainRuleException("The end date cannot lie before the date adopted.");
+            }
+        }
+
+        Cadence = details.Cadence;
+        DueDate = details.DueDate;
+        EndDate = details.EndDate;
+    }
+
+    private void ApplyAldermen(IReadOnlyList<AldermanId> aldermen)
+    {
+        if (aldermen.Count == 0)
+        {
+            throw new DomainRuleException("An obligation has at least one responsible alderman.");
+        }
+
+        if (aldermen.Distinct().Count() != aldermen.Count)
+        {
+            throw new DomainRuleException("An alderman is listed once.");
+        }
+
+        _aldermen = [.. aldermen.Select((id, i) => new ResponsibleAlderman(id, i + 1))];
+    }
+
+    private void ApplyIndicators(IReadOnlyList<RequiredIndicator> indicators)
+    {
+        if (indicators.Count == 0)
+        {
+            throw new DomainRuleException("An obligation requires at least one indicator or information item.");
+        }
+
+        if (indicators.Select(i => i.IndicatorId).Distinct().Count() != indicators.Count)
+        {
+            throw new DomainRuleException("An indicator is required once per obligation.");
+        }
+
+        _requiredIndicators =
+        [
+            .. indicators
+                .OrderBy(i => i.Position)
+                .Select((i, n) => i with { Position = n + 1, Label = Guard.OptionalText(i.Label, "Label", LabelMaxLength) }),
+        ];
+    }
+
+    private sealed record ResponsibleAlderman(AldermanId AldermanId, int Position);
+}

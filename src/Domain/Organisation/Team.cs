@@ -1,0 +1,27 @@
+using Governance.Domain.Common;
+using Governance.Domain.Municipalities;
+
+namespace Governance.Domain.Organisation;
+
+/// <summary>A team of municipal staff (e.g. "Onderzoek en Statistiek") responsible for indicators.</summary>
+public sealed class Team : AggregateRoot, IMunicipalityOwned
+{
+    public const int NameMaxLength = 120;
+
+    private Team() => Name = null!;
+
+    public Team(MunicipalityId municipalityId, string name)
+    {
+        Id = TeamId.New();
+        MunicipalityId = municipalityId;
+        Name = Guard.Text(name, nameof(Name), NameMaxLength);
+    }
+
+    public TeamId Id { get; private set; }
+
+    public MunicipalityId MunicipalityId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public void Rename(string name) => Name = Guard.Text(name, nameof(Name), NameMaxLength);
+}

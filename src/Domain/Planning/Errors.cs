@@ -1,0 +1,9 @@
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Planning;
+
+public sealed record PlanningDateMissing(int Year, string What)
+    : Error("planning_date_missing", $"The planning calendar of {Year} has no date for the {What}.");
+
+public sealed record DueDateMissing()
+    : Error("due_date_missing", "A one-off obligation needs a due date.");

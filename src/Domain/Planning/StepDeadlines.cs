@@ -1,0 +1,27 @@
+namespace Governance.Domain.Planning;
+
+/// <summary>The deadlines of the steps of one reporting cycle, in order.</summary>
+public sealed record StepDeadlines(DateOnly ValuesDue, DateOnly DraftDue, DateOnly ApprovalsDue, DateOnly SendToCouncil)
+{
+    public IEnumerable<DateOnly> All => [ValuesDue, DraftDue, ApprovalsDue, SendToCouncil];
+}
+
+/// <summary>
+/// How step deadlines are derived, in (working) days. A recurring period counts forward from its
+/// end; a P&amp;C half-year and a one-off report count backward from the council date they must reach.
+/// </summary>
+public sealed record DeadlineRules
+{
+    public bool CountWorkingDays { get; init; } = true;
+
+    public int ValuesDueAfterPeriodEnd { get; init; } = 15;
+
+    public int DraftDueAfterValues { get; init; } = 5;
+
+    public int ApprovalsDueAfterDraft { get; init; } = 5;
+
+    /// <summary>Used when the calendar lists no council meeting after the approvals.</summary>
+    public int SendAfterApprovals { get; init; } = 3;
+
+    public static DeadlineRules Default { get; } = new();
+}

@@ -1,0 +1,88 @@
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Organisation;
+using Governance.Domain.ReportingCycles.Events;
+
+namespace Governance.Domain.ReportingCycles;
+
+/// <summary>The work of supplying one required indicator's value for one cycle, assigned to the indicator's team.</summary>
+public sealed class IndicatorTask : Entity
+{
+    private readonly List<RecordedValue> _values = [];
+
+    private IndicatorTask()
+    {
+    }
+
+    internal IndicatorTask(ReportingCycleId cycleId, IndicatorDefinition definition, DateOnly dueDate)
+    {
+        Id = IndicatorTaskId.New();
+        CycleId = cycleId;
+        IndicatorId = definition.IndicatorId;
+        DefinitionVersion = definition.VersionNumber;
+        TeamId = definition.ResponsibleTeamId;
+        DueDate = dueDate;
+        Status = IndicatorTaskStatus.Open;
+    }
+
+    public IndicatorTaskId Id { get; private set; }
+
+    public ReportingCycleId CycleId { get; private set; }
+
+    public IndicatorId IndicatorId { get; private set; }
+
+    /// <summary>The definition version in force when the cycle opened.</summary>
+    public int DefinitionVersion { get; private set; }
+
+    public TeamId TeamId { get; private set; }
+
+    public string? AssigneeUserId { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+
+    public IndicatorTaskStatus Status { get; private set; }
+
+    public IReadOnlyList<RecordedValue> Values => _values;
+
+    public RecordedValue? CurrentValue => _values.Count == 0 ? null : _values[^1];
+
+    /// <summary>
+    /// Records a value for the indicator. It must fit the definition the task was opened under;
+    /// earlier values are kept. Returns the failure when the value does not fit.
+    /// </summary>
+    public Result Record(IndicatorDefinition definition, IndicatorValue value, string? explanation, string? source, string recordedBy, DateTime nowUtc)
+    {
+        if (definition.IndicatorId != IndicatorId || definition.VersionNumber != DefinitionVersion)
+        {
+            throw new DomainRuleException("A value is checked against the definition version of its task.");
+        }
+
+        var fits = value.FitsDefinition(definition);
+        if (!fits.Succeeded)
+        {
+            return fits;
+        }
+
+        _values.Add(new RecordedValue(_values.Count + 1, DefinitionVersion, value, explanation, source, recordedBy, nowUtc));
+        Raise(new IndicatorValueRecorded(CycleId, Id, IndicatorId));
+        return Result.Success();
+    }
+
+    public void AssignTo(string? userId) => AssigneeUserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
+
+    /// <summary>Entered only by the indicator task workflow; refuses states whose data does not hold.</summary>
+    internal void EnterStatus(IndicatorTaskStatus status)
+    {
+        switch (status)
+        {
+            case IndicatorTaskStatus.Submitted when CurrentValue is null || CurrentValue.Value.IsNotAvailable:
+                throw new DomainRuleException("A task is submitted only with a value.");
+            case IndicatorTaskStatus.NotAvailable when CurrentValue is not { Value.IsNotAvailable: true }:
+                throw new DomainRuleException("A task is not available only with a recorded reason.");
+            case IndicatorTaskStatus.DraftSaved when CurrentValue is null:
+                throw new DomainRuleException("A draft is saved only with a value.");
+        }
+
+        Status = status;
+    }
+}

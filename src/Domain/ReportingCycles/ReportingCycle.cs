@@ -1,0 +1,115 @@
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations;
+using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles.Events;
+
+namespace Governance.Domain.ReportingCycles;
+
+/// <summary>
+/// One period's report for one obligation ("Vinger aan de pols, 3e kwartaal 2025"), with a task per
+/// required indicator and the deadline of each step. The reporting cycle workflow moves its status.
+/// </summary>
+public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
+{
+    private readonly List<IndicatorTask> _tasks = [];
+
+    private ReportingCycle() => Deadlines = null!;
+
+    private ReportingCycle(Obligation obligation, ReportingPeriod period, StepDeadlines deadlines, ReportingCycleStatus status)
+    {
+        Id = ReportingCycleId.New();
+        ObligationId = obligation.Id;
+        MunicipalityId = obligation.MunicipalityId;
+        Period = period;
+        Deadlines = deadlines;
+        Status = status;
+    }
+
+    public ReportingCycleId Id { get; private set; }
+
+    public ObligationId ObligationId { get; private set; }
+
+    public MunicipalityId MunicipalityId { get; private set; }
+
+    public ReportingPeriod Period { get; private set; }
+
+    public StepDeadlines Deadlines { get; private set; }
+
+    public ReportingCycleStatus Status { get; private set; }
+
+    /// <summary>True for a cycle brought over from before Governance (history), not worked in it.</summary>
+    public bool IsImported { get; private set; }
+
+    public IReadOnlyList<IndicatorTask> Tasks => _tasks;
+
+    /// <summary>
+    /// Opens the cycle of a period: one task per required indicator, under the definition version in
+    /// force now, due on the values deadline.
+    /// </summary>
+    public static ReportingCycle Open(Obligation obligation, ReportingPeriod period, StepDeadlines deadlines, IReadOnlyCollection<IndicatorDefinition> currentDefinitions)
+    {
+        if (obligation.IsClosed)
+        {
+            throw new DomainRuleException($"Obligation {obligation.Reference} is closed; no cycle opens for it.");
+        }
+
+        var cycle = new ReportingCycle(obligation, period, deadlines, ReportingCycleStatus.Open);
+        foreach (var required in obligation.RequiredIndicators)
+        {
+            var definition = currentDefinitions.SingleOrDefault(d => d.IndicatorId == required.IndicatorId)
+                ?? throw new DomainRuleException($"No definition given for required indicator {required.IndicatorId}.");
+            cycle._tasks.Add(new IndicatorTask(cycle.Id, definition, deadlines.ValuesDue));
+        }
+
+        cycle.Raise(new ReportingCycleOpened(cycle.Id, obligation.Id, period.Code));
+        return cycle;
+    }
+
+    /// <summary>
+    /// Brings over a closed report from before Governance, with the values it contained, so the
+    /// comparisons with earlier periods have their history.
+    /// </summary>
+    public static ReportingCycle ImportHistory(
+        Obligation obligation,
+        ReportingPeriod period,
+        StepDeadlines deadlines,
+        IReadOnlyList<(IndicatorDefinition Definition, IndicatorValue Value, string? Source)> values,
+        string importedBy,
+        DateTime nowUtc)
+    {
+        var cycle = new ReportingCycle(obligation, period, deadlines, ReportingCycleStatus.Closed) { IsImported = true };
+        foreach (var (definition, value, source) in values)
+        {
+            var task = new IndicatorTask(cycle.Id, definition, deadlines.ValuesDue);
+            var recorded = task.Record(definition, value, null, source, importedBy, nowUtc);
+            if (!recorded.Succeeded)
+            {
+                throw new DomainRuleException(recorded.Error!.Message);
+            }
+
+            task.EnterStatus(value.IsNotAvailable ? IndicatorTaskStatus.NotAvailable : IndicatorTaskStatus.Submitted);
+            task.ClearDomainEvents();
+            cycle._tasks.Add(task);
+        }
+
+        return cycle;
+    }
+
+    public IndicatorTask? TaskFor(IndicatorId indicatorId) => _tasks.SingleOrDefault(t => t.IndicatorId == indicatorId);
+
+    /// <summary>Comply or explain: every required value is submitted, or explicitly not available with a reason.</summary>
+    public bool AllValuesDone => _tasks.Count > 0 && _tasks.All(t => t.Status.IsDone());
+
+    /// <summary>Entered only by the reporting cycle workflow; the backstop for the entry invariants.</summary>
+    internal void EnterStatus(ReportingCycleStatus status)
+    {
+        if (status.RequiresAllValues() && !AllValuesDone)
+        {
+            throw new DomainRuleException($"The cycle cannot be {status} while a required value is neither submitted nor explained.");
+        }
+
+        Status = status;
+    }
+}
