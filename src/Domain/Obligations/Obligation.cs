@@ -19,6 +19,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
     public const int LabelMaxLength = 10;
 
     private List<ResponsibleAlderman> _aldermen = [];
+
     private List<RequiredIndicator> _requiredIndicators = [];
     private readonly List<ObligationHistoryEntry> _history = [];
 
@@ -206,6 +207,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
                 .Select((i, n) => i with { Position = n + 1, Label = Guard.OptionalText(i.Label, "Label", LabelMaxLength) }),
         ];
     }
-
-    private sealed record ResponsibleAlderman(AldermanId AldermanId, int Position);
 }
+
+/// <summary>An alderman responsible for an obligation, in the order they are listed.</summary>
+public sealed record ResponsibleAlderman(AldermanId AldermanId, int Position);

@@ -1,0 +1,53 @@
+using Governance.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Governance.Domain.Persistence;
+
+/// <summary>
+/// Bumps the version of every aggregate root that changed, including one whose children changed
+/// (a value added to a task of a cycle), so that a concurrent save of the same aggregate fails
+/// instead of silently overwriting.
+/// </summary>
+internal static class ConcurrencyVersions
+{
+    public static void Increment(DbContext context)
+    {
+        context.ChangeTracker.DetectChanges();
+        var roots = context.ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.State == EntityState.Modified || (e.State == EntityState.Unchanged && ChildrenChanged(e)))
+            .ToList();
+        foreach (var root in roots)
+        {
+            root.Entity.IncrementVersion();
+        }
+    }
+
+    private static bool ChildrenChanged(EntityEntry entry)
+    {
+        foreach (var navigation in entry.Navigations)
+        {
+            if (navigation.Metadata.TargetEntityType.ClrType.IsAssignableTo(typeof(AggregateRoot)))
+            {
+                continue;
+            }
+
+            var children = navigation switch
+            {
+                CollectionEntry collection => collection.CurrentValue?.Cast<object>() ?? [],
+                ReferenceEntry reference when reference.CurrentValue is not null => [reference.CurrentValue],
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                var childEntry = entry.Context.Entry(child);
+                if (childEntry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted || ChildrenChanged(childEntry))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+using Governance.Domain.Accounts;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Organisation;
+using Governance.Domain.Planning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Governance.Domain.Persistence.Configurations;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Alderman>().WithMany().HasForeignKey(u => u.AldermanId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
+        builder.Property(k => k.Prefix).HasMaxLength(ApiKey.PrefixLength + 4);
+        builder.Property(k => k.Hash).HasMaxLength(64);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(k => k.Prefix);
+        builder.HasIndex(k => k.Hash).IsUnique().HasDatabaseName("UX_ApiKeys_Hash");
+    }
+}
+
+internal sealed class PlanningYearConfiguration : IEntityTypeConfiguration<PlanningYear>
+{
+    public void Configure(EntityTypeBuilder<PlanningYear> builder)
+    {
+        builder.HasKey(y => y.Id);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(y => y.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(y => new { y.MunicipalityId, y.Year }).IsUnique().HasDatabaseName("UX_PlanningYears_Municipality_Year");
+        builder.Ignore(y => y.CouncilMeetings);
+        builder.PrimitiveCollection<List<DateOnly>>("_councilMeetings").HasColumnName("CouncilMeetings");
+    }
+}

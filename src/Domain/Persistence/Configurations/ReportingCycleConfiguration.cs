@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Governance.Domain.Indicators;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations;
+using Governance.Domain.Organisation;
+using Governance.Domain.ReportingCycles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Governance.Domain.Persistence.Configurations;
+
+internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<ReportingCycle>
+{
+    public void Configure(EntityTypeBuilder<ReportingCycle> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Obligation>().WithMany().HasForeignKey(c => c.ObligationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.ObligationId, c.Period }).IsUnique().HasDatabaseName("UX_ReportingCycles_Obligation_Period");
+        builder.HasIndex(c => new { c.MunicipalityId, c.Status });
+        builder.ComplexProperty(c => c.Deadlines, deadlines =>
+        {
+            deadlines.Property(d => d.ValuesDue).HasColumnName("ValuesDue");
+            deadlines.Property(d => d.DraftDue).HasColumnName("DraftDue");
+            deadlines.Property(d => d.ApprovalsDue).HasColumnName("ApprovalsDue");
+            deadlines.Property(d => d.SendToCouncil).HasColumnName("SendToCouncil");
+        });
+        builder.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.CycleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Tasks).HasField("_tasks");
+    }
+}
+
+internal sealed class IndicatorTaskConfiguration : IEntityTypeConfiguration<IndicatorTask>
+{
+    public void Configure(EntityTypeBuilder<IndicatorTask> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.AssigneeUserId).HasMaxLength(64);
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.CycleId, t.IndicatorId }).IsUnique().HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");
+        builder.HasIndex(t => new { t.TeamId, t.Status, t.DueDate });
+        builder.Ignore(t => t.CurrentValue);
+        builder.HasMany(t => t.Values).WithOne().HasForeignKey("TaskId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Values).HasField("_values");
+    }
+}
+
+internal sealed class RecordedValueConfiguration : IEntityTypeConfiguration<RecordedValue>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<RecordedValue> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.HasIndex("TaskId", nameof(RecordedValue.Sequence)).IsUnique().HasDatabaseName("UX_RecordedValues_Task_Sequence");
+        builder.Property(v => v.Explanation).HasMaxLength(RecordedValue.ExplanationMaxLength);
+        builder.Property(v => v.Source).HasMaxLength(RecordedValue.SourceMaxLength);
+        builder.Property(v => v.RecordedBy).HasMaxLength(RecordedValue.ActorMaxLength);
+        builder.ComplexProperty(v => v.Value, value =>
+        {
+            value.Property(x => x.Number).HasColumnName("Number");
+            value.Property(x => x.Text).HasColumnName("Text").HasMaxLength(IndicatorValue.TextMaxLength);
+            value.Property(x => x.NotAvailableReason).HasColumnName("NotAvailableReason").HasMaxLength(IndicatorValue.ReasonMaxLength);
+            value.Property(x => x.Breakdown).HasColumnName("Breakdown")
+                .HasConversion(
+                    b => b == null ? null : JsonSerializer.Serialize(b, Json),
+                    s => s == null ? null : JsonSerializer.Deserialize<List<CategoryValue>>(s, Json),
+                    new ValueComparer<IReadOnlyList<CategoryValue>?>(
+                        (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+                        b => b == null ? 0 : b.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())),
+                        b => b == null ? null : b.ToList()));
+        });
+    }
+}

@@ -1,0 +1,118 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Governance.Domain.Accounts;
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Letters;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations;
+using Governance.Domain.Organisation;
+using Governance.Domain.Persistence.Conventions;
+using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Domain.Persistence;
+
+/// <summary>
+/// The database of Governance. Every query is limited to the municipality of the
+/// <see cref="IMunicipalityContext"/> it was created with, unless that context is the system.
+/// One subclass per provider carries that provider's migrations.
+/// </summary>
+public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
+{
+    private readonly IMunicipalityContext _scope;
+
+    protected GovernanceDbContext(DbContextOptions options, IMunicipalityContext scope)
+        : base(options) => _scope = scope;
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Alderman> Aldermen => Set<Alderman>();
+
+    public DbSet<Obligation> Obligations => Set<Obligation>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
+
+    public DbSet<ReportingCycle> ReportingCycles => Set<ReportingCycle>();
+
+    public DbSet<IndicatorTask> IndicatorTasks => Set<IndicatorTask>();
+
+    public DbSet<RecordedValue> RecordedValues => Set<RecordedValue>();
+
+    public DbSet<CouncilLetter> CouncilLetters => Set<CouncilLetter>();
+
+    public DbSet<PlanningYear> PlanningYears => Set<PlanningYear>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public IMunicipalityContext Scope => _scope;
+
+    /// <summary>The scope's municipality, or an id no row has when the scope has none.</summary>
+    internal MunicipalityId ScopeMunicipality => _scope.MunicipalityId ?? new MunicipalityId(Guid.Empty);
+
+    internal bool ScopeIsSystem => _scope.IsSystem;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        TypedIdConventions.Apply(configurationBuilder);
+        configurationBuilder.Properties<ReportingPeriod>().HaveConversion<ReportingPeriodConverter>().HaveMaxLength(10);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GovernanceDbContext).Assembly);
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (entityType.ClrType.IsAssignableTo(typeof(Entity)))
+            {
+                builder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
+            }
+
+            if (entityType.ClrType.IsAssignableTo(typeof(AggregateRoot)) && entityType.BaseType is null)
+            {
+                builder.Entity(entityType.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+            }
+
+            // Identity looks users up before anyone is signed in; accounts are scoped in their handlers.
+            if (entityType.ClrType.IsAssignableTo(typeof(IMunicipalityOwned)) && entityType.BaseType is null
+                && entityType.ClrType != typeof(ApplicationUser))
+            {
+                builder.Entity(entityType.ClrType).HasQueryFilter(MunicipalityFilter(entityType.ClrType));
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ConcurrencyVersions.Increment(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ConcurrencyVersions.Increment(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private LambdaExpression MunicipalityFilter(Type type)
+    {
+        // e => ScopeIsSystem || e.MunicipalityId == ScopeMunicipality
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.NonPublic;
+        var e = Expression.Parameter(type, "e");
+        var self = Expression.Constant(this);
+        var isSystem = Expression.Property(self, typeof(GovernanceDbContext).GetProperty(nameof(ScopeIsSystem), flags)!);
+        var scope = Expression.Property(self, typeof(GovernanceDbContext).GetProperty(nameof(ScopeMunicipality), flags)!);
+        var owner = Expression.Property(e, nameof(IMunicipalityOwned.MunicipalityId));
+        return Expression.Lambda(Expression.OrElse(isSystem, Expression.Equal(owner, scope)), e);
+    }
+}

@@ -1,0 +1,63 @@
+using Governance.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Governance.Domain.Persistence;
+
+/// <summary>The embedded default: a SQLite file. Its migrations are in Migrations/Sqlite.</summary>
+public sealed class SqliteGovernanceDbContext(DbContextOptions<SqliteGovernanceDbContext> options, IMunicipalityContext scope)
+    : GovernanceDbContext(options, scope);
+
+/// <summary>PostgreSQL, for larger installations. Its migrations are in Migrations/Postgres.</summary>
+public sealed class PostgresGovernanceDbContext(DbContextOptions<PostgresGovernanceDbContext> options, IMunicipalityContext scope)
+    : GovernanceDbContext(options, scope);
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Builds contexts for either provider; the single place that knows the provider options.</summary>
+public static class GovernanceDatabase
+{
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName));
+                break;
+        }
+    }
+
+    public static GovernanceDbContext Create(DatabaseProvider provider, string connectionString, IMunicipalityContext scope) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteGovernanceDbContext(Options<SqliteGovernanceDbContext>(provider, connectionString), scope),
+            DatabaseProvider.Postgres => new PostgresGovernanceDbContext(Options<PostgresGovernanceDbContext>(provider, connectionString), scope),
+        };
+
+    public static DbContextOptions<T> Options<T>(DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        Configure(builder, provider, connectionString);
+        return builder.Options;
+    }
+}
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGovernanceDbContext>
+{
+    public SqliteGovernanceDbContext CreateDbContext(string[] args) =>
+        new(GovernanceDatabase.Options<SqliteGovernanceDbContext>(DatabaseProvider.Sqlite, "Data Source=design.db"), FixedMunicipalityContext.System);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGovernanceDbContext>
+{
+    public PostgresGovernanceDbContext CreateDbContext(string[] args) =>
+        new(GovernanceDatabase.Options<PostgresGovernanceDbContext>(DatabaseProvider.Postgres, "Host=localhost;Database=governance_design"), FixedMunicipalityContext.System);
+}
