@@ -5,6 +5,6 @@ name=${1:?usage: scripts/add-migration.sh <Name>}
 cd "$(dirname "$0")/../src/Domain"
 dotnet tool restore >/dev/null
 dotnet ef migrations add "$name" --context SqliteGovernanceDbContext \
-  --output-dir Persistence/Migrations/Sqlite --namespace Governance.Domain.Persistence.Migrations.Sqlite
+  --output-dir Persistence/Migrations/Sqlite
 dotnet ef migrations add "$name" --context PostgresGovernanceDbContext \
-  --output-dir Persistence/Migrations/Postgres --namespace Governance.Domain.Persistence.Migrations.Postgres
+  --output-dir Persistence/Migrations/Postgres

@@ -53,7 +53,7 @@ public sealed record IndicatorSpecification
             throw new DomainRuleException("Only numeric indicators have a baseline or a target.");
         }
 
-        if (Kind == IndicatorKind.Count && Decimals != 0)
+        if (Kind is IndicatorKind.Count or IndicatorKind.Narrative && Decimals != 0)
         {
             throw new DomainRuleException("A count has no decimals.");
         }

@@ -84,13 +84,15 @@ public sealed record IndicatorValue
             return new ValueDoesNotFit(definition.Name, $"Category '{missing}' has no value.");
         }
 
-        return Breakdown.Select(b => FitsNumber(definition, b.Value, IndicatorKind.Count)).FirstOrDefault(r => !r.Succeeded);
+        // Category values follow the unit of the breakdown: amounts in euros may be negative, anything else is counted.
+        var asKind = definition.Unit == "EUR" ? IndicatorKind.Amount : IndicatorKind.Count;
+        return Breakdown.Select(b => FitsNumber(definition, b.Value, asKind)).FirstOrDefault(r => !r.Succeeded);
     }
 
     private static Result FitsNumber(IndicatorDefinition definition, decimal value, IndicatorKind? asKind = null)
     {
         var kind = asKind ?? definition.Kind;
-        var decimals = asKind is null ? definition.Decimals : 0;
+        var decimals = definition.Decimals;
         if (decimal.Round(value, decimals) != value)
         {
             return new ValueDoesNotFit(definition.Name, decimals == 0

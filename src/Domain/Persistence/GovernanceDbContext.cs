@@ -10,6 +10,7 @@ using Governance.Domain.Organisation;
 using Governance.Domain.Persistence.Conventions;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
+using Mediator;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,9 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public IMunicipalityContext Scope => _scope;
 
+    /// <summary>Publishes the domain events of saved entities after a successful save; none when absent.</summary>
+    public IPublisher? Publisher { get; init; }
+
     /// <summary>The scope's municipality, or an id no row has when the scope has none.</summary>
     internal MunicipalityId ScopeMunicipality => _scope.MunicipalityId ?? new MunicipalityId(Guid.Empty);
 
@@ -92,16 +96,25 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        ConcurrencyVersions.Increment(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously, so that domain events are published.");
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ConcurrencyVersions.Increment(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var raised = ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+        var events = raised.SelectMany(e => e.DomainEvents).ToList();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        raised.ForEach(e => e.ClearDomainEvents());
+        if (Publisher is not null)
+        {
+            foreach (var domainEvent in events)
+            {
+                await Publisher.Publish(domainEvent, cancellationToken);
+            }
+        }
+
+        return saved;
     }
 
     private LambdaExpression MunicipalityFilter(Type type)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovernanceDbContext))]
-    [Migration("20261125093342_Initial")]
+    [Migration("20261125094500_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

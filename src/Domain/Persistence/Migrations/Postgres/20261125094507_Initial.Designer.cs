@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Governance.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGovernanceDbContext))]
-    [Migration("20261125093349_Initial")]
+    [Migration("20261125094507_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

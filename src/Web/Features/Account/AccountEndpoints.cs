@@ -1,0 +1,68 @@
+using Governance.Domain.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Governance.Web.Features.Account;
+
+/// <summary>Sign-in and sign-out as plain form posts (cookies are set on an HTTP response, not over a circuit).</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account").ExcludeFromDescription();
+
+        group.MapPost("/login", async (
+                [FromForm] string? email,
+                [FromForm] string? password,
+                [FromForm] string? returnUrl,
+                SignInManager<ApplicationUser> signIn,
+                UserManager<ApplicationUser> users) =>
+            {
+                var target = SafeLocalUrl(returnUrl);
+                var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+                if (user is null || string.IsNullOrEmpty(password))
+                {
+                    return Results.LocalRedirect(LoginUrl("invalid", target));
+                }
+
+                var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+                if (result.IsLockedOut)
+                {
+                    return Results.LocalRedirect(LoginUrl("locked", target));
+                }
+
+                return result.Succeeded ? Results.LocalRedirect(target) : Results.LocalRedirect(LoginUrl("invalid", target));
+            })
+            .AllowAnonymous();
+
+        group.MapPost("/logout", async (SignInManager<ApplicationUser> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return Results.LocalRedirect("/account/login");
+            })
+            .RequireAuthorization();
+
+        app.MapGet("/culture", (string? culture, string? returnUrl, HttpContext context) =>
+            {
+                var chosen = culture is "en-GB" or "nl-NL" ? culture : "nl-NL";
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                return Results.LocalRedirect(SafeLocalUrl(returnUrl));
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        return app;
+    }
+
+    private static string LoginUrl(string error, string returnUrl) =>
+        $"/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+    private static string SafeLocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

@@ -1,0 +1,24 @@
+using Governance.Web.Hosting;
+using Mediator;
+
+namespace Governance.Web.Features.Indicators;
+
+public static class IndicatorsApi
+{
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization(Policies.ReadIndicators);
+
+        group.MapGet("/", async ([AsParameters] ListIndicatorsQuery query, ISender sender, CancellationToken ct) =>
+                (await sender.Send(query, ct)).ToHttp(TypedResults.Ok))
+            .WithName("ListIndicators")
+            .WithSummary("Lists the indicator catalogue with each indicator's current definition.");
+
+        group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetIndicatorQuery(id), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetIndicator")
+            .WithSummary("Reads an indicator with every version of its definition.");
+
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using Governance.Domain.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.Obligations;
+
+/// <summary>The aldermen of the municipality, for filters and pickers.</summary>
+public sealed record ListAldermenQuery : IQuery<IReadOnlyList<AldermanLine>>;
+
+public sealed class ListAldermenHandler(IDbContextFactory<GovernanceDbContext> dbFactory)
+    : IQueryHandler<ListAldermenQuery, IReadOnlyList<AldermanLine>>
+{
+    public async ValueTask<IReadOnlyList<AldermanLine>> Handle(ListAldermenQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var aldermen = await db.Aldermen.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken);
+        return [.. aldermen.Select(a => new AldermanLine(a.Id.Value, a.Name, a.Portfolio))];
+    }
+}

@@ -1,0 +1,154 @@
+using FluentValidation;
+using Governance.Domain.Commitments;
+using Governance.Domain.Common;
+using Governance.Domain.Motions;
+using Governance.Domain.Obligations;
+using Governance.Domain.Organisation;
+using Governance.Domain.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.Obligations;
+
+public enum ObligationSort
+{
+    Reference,
+    Title,
+    AdoptedOn,
+    Status,
+    Deadline,
+}
+
+/// <summary>A page of motions and commitments; every parameter is optional (the API binds them from the query string).</summary>
+public sealed record ListObligationsQuery(
+    string? Search = null,
+    ObligationKind? Kind = null,
+    ObligationStatus? Status = null,
+    Guid? AldermanId = null,
+    PolicyArea? PolicyArea = null,
+    ObligationSort Sort = ObligationSort.AdoptedOn,
+    bool Descending = true,
+    int Page = 1,
+    int PageSize = 25) : IQuery<Result<PagedResult<ObligationSummary>>>;
+
+public sealed record ObligationSummary(
+    Guid Id,
+    ObligationKind Kind,
+    string Reference,
+    string Title,
+    DateOnly AdoptedOn,
+    string MeetingBody,
+    PolicyArea PolicyArea,
+    Cadence Cadence,
+    ObligationStatus Status,
+    DateOnly? DueDate,
+    DateOnly? EndDate,
+    IReadOnlyList<string> Aldermen);
+
+public sealed class ListObligationsValidator : AbstractValidator<ListObligationsQuery>
+{
+    public ListObligationsValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("De pagina is 1 of hoger.");
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 100).WithMessage("Een pagina heeft 1 tot 100 regels.");
+        RuleFor(q => q.Search).MaximumLength(200).WithMessage("Zoek met hooguit 200 tekens.");
+    }
+}
+
+public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext> dbFactory)
+    : IQueryHandler<ListObligationsQuery, Result<PagedResult<ObligationSummary>>>
+{
+    public async ValueTask<Result<PagedResult<ObligationSummary>>> Handle(ListObligationsQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var obligations = Filter(db.Obligations.AsNoTracking(), query);
+        var total = await obligations.CountAsync(cancellationToken);
+        var page = await Sort(obligations, query)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(o => new
+            {
+                o.Id,
+                IsMotion = o is Motion,
+                o.Reference,
+                o.Title,
+                o.AdoptedOn,
+                MeetingBody = o.Meeting.Body,
+                o.PolicyArea,
+                o.Cadence,
+                o.Status,
+                o.DueDate,
+                o.EndDate,
+                Aldermen = EF.Property<List<ResponsibleAlderman>>(o, "_aldermen").OrderBy(a => a.Position).Select(a => a.AldermanId).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var aldermanIds = page.SelectMany(o => o.Aldermen).Distinct().ToList();
+        var names = await db.Aldermen.Where(a => aldermanIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var items = page.Select(o => new ObligationSummary(
+                o.Id.Value,
+                o.IsMotion ? ObligationKind.Motion : ObligationKind.Commitment,
+                o.Reference,
+                o.Title,
+                o.AdoptedOn,
+                o.MeetingBody,
+                o.PolicyArea,
+                o.Cadence,
+                o.Status,
+                o.DueDate,
+                o.EndDate,
+                [.. o.Aldermen.Select(id => names.GetValueOrDefault(id, "?"))]))
+            .ToList();
+        return new PagedResult<ObligationSummary>(items, total, query.Page, query.PageSize);
+    }
+
+    private static IQueryable<Obligation> Filter(IQueryable<Obligation> obligations, ListObligationsQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLower();
+            obligations = obligations.Where(o =>
+                o.Title.ToLower().Contains(term) || o.Text.ToLower().Contains(term) || o.Reference.ToLower().Contains(term));
+        }
+
+        obligations = query.Kind switch
+        {
+            ObligationKind.Motion => obligations.Where(o => o is Motion),
+            ObligationKind.Commitment => obligations.Where(o => o is Commitment),
+            null => obligations,
+        };
+        if (query.Status is { } status)
+        {
+            obligations = obligations.Where(o => o.Status == status);
+        }
+
+        if (query.PolicyArea is { } area)
+        {
+            obligations = obligations.Where(o => o.PolicyArea == area);
+        }
+
+        if (query.AldermanId is { } alderman)
+        {
+            var id = new AldermanId(alderman);
+            obligations = obligations.Where(o => EF.Property<List<ResponsibleAlderman>>(o, "_aldermen").Any(a => a.AldermanId == id));
+        }
+
+        return obligations;
+    }
+
+    private static IQueryable<Obligation> Sort(IQueryable<Obligation> obligations, ListObligationsQuery query) =>
+        (query.Sort, query.Descending) switch
+        {
+            (ObligationSort.Reference, false) => obligations.OrderBy(o => o.Reference),
+            (ObligationSort.Reference, true) => obligations.OrderByDescending(o => o.Reference),
+            (ObligationSort.Title, false) => obligations.OrderBy(o => o.Title),
+            (ObligationSort.Title, true) => obligations.OrderByDescending(o => o.Title),
+            (ObligationSort.Status, false) => obligations.OrderBy(o => o.Status).ThenBy(o => o.Reference),
+            (ObligationSort.Status, true) => obligations.OrderByDescending(o => o.Status).ThenBy(o => o.Reference),
+            (ObligationSort.Deadline, false) => obligations.OrderBy(o => o.DueDate ?? o.EndDate).ThenBy(o => o.Reference),
+            (ObligationSort.Deadline, true) => obligations.OrderByDescending(o => o.DueDate ?? o.EndDate).ThenBy(o => o.Reference),
+            (ObligationSort.AdoptedOn, false) => obligations.OrderBy(o => o.AdoptedOn).ThenBy(o => o.Reference),
+            (ObligationSort.AdoptedOn, true) => obligations.OrderByDescending(o => o.AdoptedOn).ThenBy(o => o.Reference),
+            _ => obligations.OrderBy(o => o.Reference),
+        };
+}

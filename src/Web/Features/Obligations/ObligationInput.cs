@@ -1,0 +1,125 @@
+using FluentValidation;
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Obligations;
+using Governance.Domain.Organisation;
+using Governance.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.Obligations;
+
+/// <summary>The fields the griffie fills in to register or revise a motion or commitment.</summary>
+public abstract record ObligationInput
+{
+    public string? Reference { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Text { get; init; }
+
+    public DateOnly? AdoptedOn { get; init; }
+
+    public string? MeetingBody { get; init; }
+
+    public DateOnly? MeetingDate { get; init; }
+
+    public IReadOnlyList<Guid>? AldermanIds { get; init; }
+
+    public PolicyArea? PolicyArea { get; init; }
+
+    public Cadence? Cadence { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+
+    public IReadOnlyList<RequiredIndicatorInput>? Indicators { get; init; }
+
+    public IReadOnlyList<string>? SubmittingParties { get; init; }
+}
+
+public sealed record RequiredIndicatorInput(Guid IndicatorId, string? Label);
+
+/// <summary>Shape rules shared by registering and revising; the obligation itself guards the rest.</summary>
+public sealed class ObligationInputValidator : AbstractValidator<ObligationInput>
+{
+    public ObligationInputValidator()
+    {
+        RuleFor(o => o.Reference).NotEmpty().WithMessage("Het nummer is verplicht.")
+            .MaximumLength(Obligation.ReferenceMaxLength).WithMessage($"Het nummer is hooguit {Obligation.ReferenceMaxLength} tekens.");
+        RuleFor(o => o.Title).NotEmpty().WithMessage("De titel is verplicht.")
+            .MaximumLength(Obligation.TitleMaxLength).WithMessage($"De titel is hooguit {Obligation.TitleMaxLength} tekens.");
+        RuleFor(o => o.Text).NotEmpty().WithMessage("De tekst (dictum of toezegging) is verplicht.")
+            .MaximumLength(Obligation.TextMaxLength).WithMessage($"De tekst is hooguit {Obligation.TextMaxLength} tekens.");
+        RuleFor(o => o.AdoptedOn).NotNull().WithMessage("De datum van aanneming of toezegging is verplicht.");
+        RuleFor(o => o.MeetingBody).NotEmpty().WithMessage("De vergadering is verplicht.")
+            .MaximumLength(Meeting.BodyMaxLength).WithMessage($"De vergadering is hooguit {Meeting.BodyMaxLength} tekens.");
+        RuleFor(o => o.MeetingDate).NotNull().WithMessage("De vergaderdatum is verplicht.");
+        RuleFor(o => o.AldermanIds).NotEmpty().WithMessage("Kies ten minste één verantwoordelijke wethouder.")
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Een wethouder staat er één keer in.");
+        RuleFor(o => o.PolicyArea).NotNull().WithMessage("Het beleidsterrein is verplicht.").IsInEnum().WithMessage("Onbekend beleidsterrein.");
+        RuleFor(o => o.Cadence).NotNull().WithMessage("De rapportagefrequentie is verplicht.").IsInEnum().WithMessage("Onbekende rapportagefrequentie.");
+        RuleFor(o => o.DueDate).NotNull().When(o => o.Cadence == Cadence.Once).WithMessage("Een eenmalige rapportage heeft een uiterste datum.");
+        RuleFor(o => o.DueDate).Null().When(o => o.Cadence is { } c && c != Cadence.Once).WithMessage("Een terugkerende rapportage heeft een einddatum, geen uiterste datum.");
+        RuleFor(o => o.EndDate).Null().When(o => o.Cadence == Cadence.Once).WithMessage("Een eenmalige rapportage heeft geen einddatum.");
+        RuleFor(o => o.DueDate).GreaterThanOrEqualTo(o => o.AdoptedOn).When(o => o.DueDate is not null && o.AdoptedOn is not null)
+            .WithMessage("De uiterste datum ligt niet voor de datum van aanneming.");
+        RuleFor(o => o.EndDate).GreaterThanOrEqualTo(o => o.AdoptedOn).When(o => o.EndDate is not null && o.AdoptedOn is not null)
+            .WithMessage("De einddatum ligt niet voor de datum van aanneming.");
+        RuleFor(o => o.Indicators).NotEmpty().WithMessage("Kies ten minste één indicator of informatie-item.")
+            .Must(list => list is null || list.Select(i => i.IndicatorId).Distinct().Count() == list.Count).WithMessage("Een indicator staat er één keer in.");
+        RuleForEach(o => o.Indicators).ChildRules(i =>
+            i.RuleFor(x => x.Label).MaximumLength(Obligation.LabelMaxLength).WithMessage($"Een label is hooguit {Obligation.LabelMaxLength} tekens."));
+        RuleForEach(o => o.SubmittingParties).NotEmpty().WithMessage("Een partij heeft een naam.")
+            .MaximumLength(Obligation.PartyMaxLength).WithMessage($"Een partijnaam is hooguit {Obligation.PartyMaxLength} tekens.");
+    }
+}
+
+/// <summary>Checks the references in the input against the municipality's data and builds the details.</summary>
+internal static class ObligationInputResolver
+{
+    public static async Task<Result<ObligationDetails>> ResolveAsync(GovernanceDbContext db, ObligationInput input, ObligationId? self, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var reference = input.Reference!.Trim();
+        if (await db.Obligations.AnyAsync(o => o.Reference == reference && (self == null || o.Id != self), cancellationToken))
+        {
+            errors["reference"] = [$"Er is al een motie of toezegging met nummer {reference}."];
+        }
+
+        var aldermanIds = input.AldermanIds!.Select(id => new AldermanId(id)).ToList();
+        var knownAldermen = await db.Aldermen.Where(a => aldermanIds.Contains(a.Id)).CountAsync(cancellationToken);
+        if (knownAldermen != aldermanIds.Count)
+        {
+            errors["aldermanIds"] = ["Een gekozen wethouder bestaat niet in deze gemeente."];
+        }
+
+        var indicatorIds = input.Indicators!.Select(i => new IndicatorId(i.IndicatorId)).ToList();
+        var knownIndicators = await db.Indicators.Where(i => indicatorIds.Contains(i.Id)).CountAsync(cancellationToken);
+        if (knownIndicators != indicatorIds.Count)
+        {
+            errors["indicators"] = ["Een gekozen indicator bestaat niet in deze gemeente."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Invalid(errors);
+        }
+
+        return new ObligationDetails
+        {
+            Reference = reference,
+            Title = input.Title!,
+            Text = input.Text!,
+            AdoptedOn = input.AdoptedOn!.Value,
+            Meeting = new Meeting(input.MeetingBody!, input.MeetingDate!.Value),
+            ResponsibleAldermen = aldermanIds,
+            PolicyArea = input.PolicyArea!.Value,
+            Cadence = input.Cadence!.Value,
+            DueDate = input.DueDate,
+            EndDate = input.EndDate,
+            RequiredIndicators = [.. input.Indicators!.Select((i, n) => new RequiredIndicator(new IndicatorId(i.IndicatorId), n + 1, i.Label))],
+            SubmittingParties = input.SubmittingParties ?? [],
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using Governance.Web.Hosting;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Governance.Web.Features.Obligations;
+
+/// <summary>Motions and commitments over HTTP: the same messages, and so the same rules, as the pages.</summary>
+public static class ObligationsApi
+{
+    public static IEndpointRouteBuilder MapObligationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/obligations").WithTags("Obligations").RequireAuthorization(Policies.ReadObligations);
+
+        group.MapGet("/", async ([AsParameters] ListObligationsQuery query, ISender sender, CancellationToken ct) =>
+                (await sender.Send(query, ct)).ToHttp(TypedResults.Ok))
+            .WithName("ListObligations")
+            .WithSummary("Lists motions and commitments, filtered, sorted and paged on the server.");
+
+        group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetObligationQuery(id), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetObligation")
+            .WithSummary("Reads one motion or commitment with its indicators, cycles and history.");
+
+        group.MapPost("/", async ([FromBody] RegisterObligationCommand command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(id => TypedResults.Created($"/api/obligations/{id}", new { id })))
+            .RequireAuthorization(Policies.ManageObligations)
+            .WithName("RegisterObligation")
+            .WithSummary("Registers a motion or commitment (griffie).");
+
+        group.MapPut("/{id:guid}", async (Guid id, [FromBody] ReviseObligationCommand command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command with { Id = id }, ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.ManageObligations)
+            .WithName("ReviseObligation")
+            .WithSummary("Revises a motion or commitment (griffie); send the version you read.");
+
+        group.MapGet("/aldermen", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListAldermenQuery(), ct)))
+            .WithName("ListAldermen")
+            .WithSummary("Lists the aldermen of the municipality.");
+
+        return app;
+    }
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using Governance.Domain.Commitments;
+using Governance.Domain.Common;
+using Governance.Domain.Motions;
+using Governance.Domain.Obligations;
+using Governance.Domain.Persistence;
+using Governance.Web.Hosting;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.Obligations;
+
+/// <summary>The griffie registers a motion the council adopted or a commitment an alderman made.</summary>
+public sealed record RegisterObligationCommand : ObligationInput, ICommand<Result<Guid>>
+{
+    public ObligationKind? Kind { get; init; }
+}
+
+public sealed class RegisterObligationValidator : AbstractValidator<RegisterObligationCommand>
+{
+    public RegisterObligationValidator()
+    {
+        Include(new ObligationInputValidator());
+        RuleFor(c => c.Kind).NotNull().WithMessage("Kies motie of toezegging.").IsInEnum().WithMessage("Onbekende soort.");
+        RuleFor(c => c.SubmittingParties).NotEmpty().When(c => c.Kind == ObligationKind.Motion)
+            .WithMessage("Een motie is ingediend door ten minste één partij.");
+        RuleFor(c => c.SubmittingParties).Empty().When(c => c.Kind == ObligationKind.Commitment)
+            .WithMessage("Een toezegging heeft geen indienende partijen.");
+    }
+}
+
+public sealed class RegisterObligationHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time)
+    : ICommandHandler<RegisterObligationCommand, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(RegisterObligationCommand command, CancellationToken cancellationToken)
+    {
+        if (user.MunicipalityId is not { } municipality)
+        {
+            return new Forbidden("Only a person of a municipality registers obligations.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var details = await ObligationInputResolver.ResolveAsync(db, command, null, cancellationToken);
+        if (!details.Succeeded)
+        {
+            return details.Error!;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        Obligation obligation = command.Kind == ObligationKind.Motion
+            ? new Motion(municipality, details.Value, now, user.DisplayName)
+            : new Commitment(municipality, details.Value, now, user.DisplayName);
+        db.Obligations.Add(obligation);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone registered the same number between our check and our save: the unique index caught it.
+            db.ChangeTracker.Clear();
+            if (await db.Obligations.AnyAsync(o => o.Reference == obligation.Reference, cancellationToken))
+            {
+                return new Invalid(new Dictionary<string, string[]> { ["reference"] = [$"Er is al een motie of toezegging met nummer {obligation.Reference}."] });
+            }
+
+            throw;
+        }
+
+        return obligation.Id.Value;
+    }
+}

@@ -1,0 +1,85 @@
+using Governance.Domain.Common;
+using Governance.Domain.Persistence;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Hosting;
+
+/// <summary>Where the database is and how a unit of work gets a context limited to its municipality.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
+
+internal static class DatabaseSetup
+{
+    public static IServiceCollection AddGovernanceDatabase(this IServiceCollection services, GovernanceSettings settings, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(Resolve(settings, environment.ContentRootPath));
+        services.AddSingleton<DbContextOptionsCache>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IMunicipalityContext>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<IDbContextFactory<GovernanceDbContext>, GovernanceDbContextFactory>();
+
+        // ASP.NET Core Identity's stores need a context of their own; accounts are not municipality-filtered.
+        services.AddScoped<GovernanceDbContext>(sp => sp.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null));
+        return services;
+    }
+
+    public static DatabaseSettings Resolve(GovernanceSettings settings, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            return new DatabaseSettings(settings.DatabaseProvider, settings.ConnectionString);
+        }
+
+        if (settings.DatabaseProvider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException(
+                "Governance:ConnectionString is required for PostgreSQL, e.g. Host=localhost;Database=governance;Username=governance;Password=…");
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(contentRoot, settings.DataFolder));
+        Directory.CreateDirectory(folder);
+        var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "governance.db") };
+        return new DatabaseSettings(DatabaseProvider.Sqlite, connection.ToString());
+    }
+
+    /// <summary>Creates or migrates the database to the latest migration of its provider.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        await using var db = services.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Readers do not block the writer; the busy timeout lets a second writer wait.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Options are built once per provider (EF caches its internals by options); each context gets the
+/// municipality scope and the event publisher of the unit of work that created it.
+/// </summary>
+internal sealed class DbContextOptionsCache(DatabaseSettings settings)
+{
+    private readonly Lazy<DbContextOptions<SqliteGovernanceDbContext>> _sqlite =
+        new(() => GovernanceDatabase.Options<SqliteGovernanceDbContext>(DatabaseProvider.Sqlite, settings.ConnectionString));
+
+    private readonly Lazy<DbContextOptions<PostgresGovernanceDbContext>> _postgres =
+        new(() => GovernanceDatabase.Options<PostgresGovernanceDbContext>(DatabaseProvider.Postgres, settings.ConnectionString));
+
+    public GovernanceDbContext Create(IMunicipalityContext scope, IPublisher? publisher) => settings.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteGovernanceDbContext(_sqlite.Value, scope) { Publisher = publisher },
+        DatabaseProvider.Postgres => new PostgresGovernanceDbContext(_postgres.Value, scope) { Publisher = publisher },
+    };
+}
+
+internal sealed class GovernanceDbContextFactory(DbContextOptionsCache options, IMunicipalityContext scope, IPublisher publisher)
+    : IDbContextFactory<GovernanceDbContext>
+{
+    public GovernanceDbContext CreateDbContext() => options.Create(scope, publisher);
+}

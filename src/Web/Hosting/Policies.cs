@@ -1,0 +1,30 @@
+using Governance.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Governance.Web.Hosting;
+
+/// <summary>The authorization policies; every page and endpoint names one. Anything unnamed is denied to anonymous users.</summary>
+public static class Policies
+{
+    /// <summary>Every role reads obligations, their status and history (council members read only).</summary>
+    public const string ReadObligations = "obligations.read";
+
+    /// <summary>The griffie registers and edits motions and commitments.</summary>
+    public const string ManageObligations = "obligations.manage";
+
+    public const string ReadIndicators = "indicators.read";
+
+    /// <summary>The functional administrator: users, teams, catalogue, schedule.</summary>
+    public const string Administer = "administration";
+
+    /// <summary>Any signed-in person, whatever the role (home page, own account).</summary>
+    public const string SignedIn = "signed-in";
+
+    public static AuthorizationBuilder AddGovernancePolicies(this AuthorizationBuilder builder) => builder
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(ReadObligations, p => p.RequireRole(Roles.All))
+        .AddPolicy(ReadIndicators, p => p.RequireRole(Roles.All))
+        .AddPolicy(ManageObligations, p => p.RequireRole(Roles.Griffie))
+        .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace Governance.Web.Hosting;
+
+internal static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("nl-NL"), new("en-GB")];
+
+    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("nl-NL");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddHttpApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestProblemHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ReportingPeriodJsonConverter());
+        });
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseGovernancePipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Governance.Web.Components;
+using Governance.Web.Features.Account;
+using Governance.Web.Features.Indicators;
+using Governance.Web.Features.Obligations;
+using Governance.Web.Hosting;
+using Governance.Web.Hosting.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseRootSettings();
+var settings = builder.Configuration.GetSection(GovernanceSettings.Section).Get<GovernanceSettings>() ?? new GovernanceSettings();
+
+builder.Services.Configure<GovernanceSettings>(builder.Configuration.GetSection(GovernanceSettings.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddGovernanceDatabase(settings, builder.Environment);
+builder.Services.AddSecurity();
+builder.Services.AddMediatorPipeline();
+builder.Services.AddWebUi();
+builder.Services.AddHttpApi();
+
+var app = builder.Build();
+
+try
+{
+    await StartupData.PrepareAsync(app.Services, settings);
+}
+catch (SetupRequiredException e)
+{
+    app.Logger.LogCritical("{Message}", e.Message);
+    Console.Error.WriteLine(e.Message);
+    Environment.ExitCode = 1;
+    return;
+}
+
+app.UseGovernancePipeline();
+app.MapAccountEndpoints();
+app.MapObligationsApi();
+app.MapIndicatorsApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+public partial class Program;
