@@ -7,3 +7,6 @@ public sealed record PlanningDateMissing(int Year, string What)
 
 public sealed record DueDateMissing()
     : Error("due_date_missing", "A one-off obligation needs a due date.");
+
+public sealed record PlanningDateTooEarly(int Year, string What, string Period)
+    : Error("planning_date_too_early", $"The {What} of {Year} is too early: the figures over {Period} would be due before the period ends.");

@@ -34,7 +34,7 @@ public sealed class PlanningYear : AggregateRoot, IMunicipalityOwned
 
     public int Year { get; private set; }
 
-    /// <summary>The council date of the 1e berap of <see cref="Year"/> (reports the first half-year).</summary>
+    /// <summary>The council date of the 1e berap of <see cref="Year"/>, which brings the figures over the first half-year.</summary>
     public DateOnly? FirstManagementReport { get; private set; }
 
     /// <summary>The council date of the jaarrekening over <see cref="Year"/>; it falls in the following year.</summary>

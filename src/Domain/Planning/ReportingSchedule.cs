@@ -57,14 +57,18 @@ public sealed class ReportingSchedule(PlanningCalendar calendar, WorkingDayCalen
                 return Backward(period.End);
             case Cadence.HalfYearly when period.Kind == PeriodKind.HalfYear:
                 var berap = calendar.For(period.Year)?.FirstManagementReport;
-                return berap is { } b ? Backward(b) : new PlanningDateMissing(period.Year, "1e berap");
+                return berap is { } b ? AfterPeriod(period, Backward(b), "1e berap") : new PlanningDateMissing(period.Year, "1e berap");
             case Cadence.HalfYearly:
                 var accounts = calendar.For(period.Year)?.AnnualAccounts;
-                return accounts is { } a ? Backward(a) : new PlanningDateMissing(period.Year, "jaarrekening");
+                return accounts is { } a ? AfterPeriod(period, Backward(a), "jaarrekening") : new PlanningDateMissing(period.Year, "jaarrekening");
             default:
                 throw new DomainRuleException($"No deadlines for cadence {cadence}.");
         }
     }
+
+    /// <summary>Figures over a period can only be due after it ends; a council date too early for that is a calendar error.</summary>
+    private static Result<StepDeadlines> AfterPeriod(ReportingPeriod period, StepDeadlines deadlines, string what) =>
+        deadlines.ValuesDue > period.End ? deadlines : new PlanningDateTooEarly(period.Year, what, period.Code);
 
     private StepDeadlines Forward(DateOnly periodEnd)
     {

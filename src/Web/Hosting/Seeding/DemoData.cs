@@ -99,7 +99,7 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time)
         for (var year = 2019; year <= 2031; year++)
         {
             var planning = new PlanningYear(municipality, year);
-            planning.SetFirstManagementReport(SecondTuesday(year, 7));
+            planning.SetFirstManagementReport(SecondTuesday(year, 9));
             planning.SetAnnualAccounts(SecondTuesday(year + 1, 6));
             planning.SetCouncilMeetings(Enumerable.Range(1, 12).Where(m => m != 8).Select(m => SecondTuesday(year, m)));
             years.Add(planning);
