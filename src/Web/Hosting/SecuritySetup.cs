@@ -27,6 +27,7 @@ internal static class SecuritySetup
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SelectScheme;
+                o.DefaultAuthenticateScheme = SelectScheme;
                 o.DefaultChallengeScheme = SelectScheme;
                 o.DefaultForbidScheme = SelectScheme;
             })
