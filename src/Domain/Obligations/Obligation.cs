@@ -72,7 +72,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
     public IReadOnlyList<AldermanId> ResponsibleAldermen => [.. _aldermen.OrderBy(a => a.Position).Select(a => a.AldermanId)];
 
-    public IReadOnlyList<RequiredIndicator> RequiredIndicators => _requiredIndicators;
+    public IReadOnlyList<RequiredIndicator> RequiredIndicators => [.. _requiredIndicators.OrderBy(i => i.Position)];
 
     public IReadOnlyList<ObligationHistoryEntry> History => _history;
 
