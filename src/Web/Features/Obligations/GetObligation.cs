@@ -105,6 +105,6 @@ public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> 
             indicatorLines,
             [.. cycles.Select(c => new CycleLine(c.Id.Value, c.Period, c.Status, c.Deadlines.ValuesDue, c.Deadlines.SendToCouncil,
                 c.Tasks.Count(t => t.Status.IsDone()), c.Tasks.Count, c.IsImported))],
-            [.. obligation.History.OrderByDescending(h => h.AtUtc)]);
+            [.. obligation.History.Select((h, i) => (h, i)).OrderByDescending(x => x.h.AtUtc).ThenByDescending(x => x.i).Select(x => x.h)]);
     }
 }

@@ -115,47 +115,56 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time)
         return first.AddDays(offset + 7);
     }
 
+    /// <summary>Demo obligations are registered on the day they were adopted, at noon Dutch time.</summary>
+    private static DateTime At(DateOnly date) => MunicipalTime.ToUtc(date, new TimeOnly(12, 0));
+
+    private static Motion NewMotion(MunicipalityId municipality, ObligationDetails details) =>
+        new(municipality, details, At(details.AdoptedOn), Importer);
+
+    private static Commitment NewCommitment(MunicipalityId municipality, ObligationDetails details) =>
+        new(municipality, details, At(details.AdoptedOn), Importer);
+
     private Dictionary<string, Obligation> MaastrichtObligations(MunicipalityId maastricht)
     {
         var all = new Dictionary<string, Obligation>
         {
-            ["vadp"] = new Motion(maastricht, Details(
+            ["vadp"] = NewMotion(maastricht, Details(
                 "M-2014-083", "Vinger aan de pols",
                 "Verzoekt het college de raad vier maal per jaar een monitoringsrapportage te sturen over de kaders Wmo & Jeugdzorg en de Participatiewet, zoveel mogelijk geput uit de bestaande ambtelijke monitor sociaal beleid, met ten minste de informatie-items a tot en met l (Wmo & Jeugd) en a tot en met g (Participatiewet); bij nieuwe indicatoren wordt een nulmeting gemaakt en in de overgangsfase over de was/wordt-situatie gerapporteerd. Deze monitoringinformatie komt beschikbaar voor de raden van alle samenwerkende gemeenten.",
                 new DateOnly(2014, 11, 11), "Gemeenteraad", ["Jeroen Hoenderkamp", "Hubert Mackus", "Johan Pas"], PolicyArea.SocialDomain, Cadence.Quarterly,
                 [.. DemoIndicators.WmoAndYouthItems.Select((i, n) => (i.Code, $"{(char)('a' + n)}")), .. DemoIndicators.ParticipationItems.Select((i, n) => (i.Code, $"P-{(char)('a' + n)}"))],
-                parties: ["Raadsbreed"]), _now, Importer),
-            ["armoede"] = new Motion(maastricht, Details(
+                parties: ["Raadsbreed"])),
+            ["armoede"] = NewMotion(maastricht, Details(
                 "M-2021-047", "Halveren aantal kinderen in armoede 2030",
                 "Verzoekt het college het aantal kinderen dat in armoede opgroeit in 2030 te halveren, en de raad hierover halfjaarlijks te informeren in de monitor sociaal domein met ten minste het niet-gebruik van regelingen (Kindpakket) en de reductie van het aantal kinderen in armoede volgens de landelijke richtlijn (van 9,2 % naar 4,6 % in 2030).",
                 new DateOnly(2021, 7, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], PolicyArea.PovertyAndDebt, Cadence.HalfYearly,
-                [("ARM-KP-NIETGEBRUIK", "1"), ("ARM-KINDEREN", "2")], end: new DateOnly(2030, 12, 31), parties: ["PvdA"]), _now, Importer),
-            ["doorlooptijden"] = new Motion(maastricht, Details(
+                [("ARM-KP-NIETGEBRUIK", "1"), ("ARM-KINDEREN", "2")], end: new DateOnly(2030, 12, 31), parties: ["PvdA"])),
+            ["doorlooptijden"] = NewMotion(maastricht, Details(
                 "M-2018-112", "Doorlooptijden Wmo",
                 "Verzoekt het college jaarlijks te rapporteren in hoeveel gevallen, in aantal en procentueel, de wettelijke termijn van 8 weken van melding tot beschikking is overschreden.",
                 new DateOnly(2018, 11, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], PolicyArea.Wmo, Cadence.Yearly,
-                [("WMO-AANVRAGEN", null), ("WMO-BINNEN-8-WEKEN", null), ("WMO-TIJDIG", null)], parties: ["Raadsbreed"]), _now, Importer),
-            ["wachtlijsten"] = new Motion(maastricht, Details(
+                [("WMO-AANVRAGEN", null), ("WMO-BINNEN-8-WEKEN", null), ("WMO-TIJDIG", null)], parties: ["Raadsbreed"])),
+            ["wachtlijsten"] = NewMotion(maastricht, Details(
                 "M-2019-026", "Wachtlijsten Jeugdhulp",
                 "Verzoekt het college de raad halfjaarlijks te informeren over de wachtlijsten en wachttijden tussen de toewijzing van jeugdhulp en de daadwerkelijke start van de hulp.",
                 new DateOnly(2019, 3, 12), "Gemeenteraad", ["Hubert Mackus"], PolicyArea.Youth, Cadence.HalfYearly,
-                [("JH-WACHTTIJDEN", null)], parties: ["Raadsbreed"]), _now, Importer),
-            ["dashboards"] = new Commitment(maastricht, Details(
+                [("JH-WACHTTIJDEN", null)], parties: ["Raadsbreed"])),
+            ["dashboards"] = NewCommitment(maastricht, Details(
                 "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein",
                 "De wethouder zegt toe te onderzoeken op welke wijze de raad periodiek inzicht kan krijgen in de gegevens uit de dashboards sociaal domein. Voorstel: tweemaal per jaar factsheets, passend binnen de P&C-cyclus: bij de 1e berap (cijfers over het eerste half jaar) en bij de jaarrekening.",
                 new DateOnly(2024, 3, 5), "Domeinvergadering Sociaal", ["Jeroen Hoenderkamp", "Johan Pas", "Hubert Mackus"], PolicyArea.SocialDomain, Cadence.HalfYearly,
-                [.. DemoIndicators.SocialDomainFacts.Select(i => (i.Code, (string?)null))]), _now, Importer),
-            ["beschikbaarheidswijzer"] = new Commitment(maastricht, Details(
+                [.. DemoIndicators.SocialDomainFacts.Select(i => (i.Code, (string?)null))])),
+            ["beschikbaarheidswijzer"] = NewCommitment(maastricht, Details(
                 "T-2025-118", "Informeren over de Beschikbaarheidswijzer jeugdhulp",
                 "De wethouder zegt toe de raad te informeren zodra de regio Zuid-Limburg is aangesloten bij de Beschikbaarheidswijzer, waarmee verwijzers op één plek de actuele wachttijden van aanbieders kunnen zien.",
                 new DateOnly(2025, 10, 7), "Domeinvergadering Sociaal", ["Hubert Mackus"], PolicyArea.Youth, Cadence.Once,
-                [("JH-BESCHIKBAARHEIDSWIJZER", null)], due: new DateOnly(2026, 12, 15)), _now, Importer),
+                [("JH-BESCHIKBAARHEIDSWIJZER", null)], due: new DateOnly(2026, 12, 15))),
         };
 
         var today = MunicipalTime.Today(time);
         foreach (var key in new[] { "vadp", "armoede", "doorlooptijden", "wachtlijsten", "dashboards" })
         {
-            new ObligationWorkflow(all[key], today, _now, Importer).Fire(ObligationWorkflow.Trigger.StartReporting);
+            new ObligationWorkflow(all[key], today, At(all[key].AdoptedOn).AddDays(1), Importer).Fire(ObligationWorkflow.Trigger.StartReporting);
         }
 
         return all;

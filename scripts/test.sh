@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of Governance. Installs what the tests need and a machine with only the .NET SDK
+# lacks: PostgreSQL (started on localhost:5432, user postgres/postgres), Chromium and fonts for the
+# browser tests, and the local dotnet tools. Prints "N passed, N failed" and fails when a test fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for package in postgresql chromium fonts-dejavu-core; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}…"
+  as_root apt-get update -qq && as_root apt-get install -y -qq "${missing[@]}" >/dev/null || { echo "apt-get failed"; exit 1; }
+fi
+
+# PostgreSQL for the tests that claim it; there is no systemd here, so start the cluster by hand.
+cluster=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
+if [ -n "$cluster" ]; then
+  as_root pg_ctlcluster "$cluster" main start 2>/dev/null || true
+  for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
+  as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres';\"" >/dev/null
+fi
+
+dotnet tool restore >/dev/null || exit 1
+
+log=$(mktemp)
+dotnet test Governance.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # a test host crashed or the build failed: count it, never report green
+fi
+echo "$passed passed, $failed failed"
+exit "$status"

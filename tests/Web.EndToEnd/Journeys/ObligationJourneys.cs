@@ -1,0 +1,49 @@
+using Governance.Web.EndToEnd.Pages;
+using Governance.Web.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace Governance.Web.EndToEnd.Journeys;
+
+[Collection(AppCollection.Name)]
+public class ObligationJourneys(AppFixture app)
+{
+    [Fact]
+    public async Task A_council_member_finds_the_poverty_motion_and_reads_its_figures()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("raadslid@maastricht.demo");
+        await page.GotoAsync("/obligations");
+        var shell = new Shell(page);
+        await shell.WaitForCircuitAsync();
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(6);
+        await shell.ScreenshotAsync("02-obligations");
+
+        await page.GetByLabel("Zoek in nummer, titel en tekst").FillAsync("armoede");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Halveren aantal kinderen in armoede 2030" }).ClickAsync();
+
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Halveren aantal kinderen in armoede 2030");
+        var indicators = page.GetByRole(AriaRole.Table).First;
+        await Assertions.Expect(indicators).ToContainTextAsync("Kinderen in armoede");
+        await Assertions.Expect(indicators).ToContainTextAsync("9,2 % (13 juli 2021)");
+        await Assertions.Expect(indicators).ToContainTextAsync("4,6 % (2030)");
+        await Assertions.Expect(indicators).ToContainTextAsync("niet beschikbaar: Op dit moment zijn er nog geen cijfers beschikbaar");
+        await shell.ScreenshotAsync("03-obligation");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_griffie_filters_the_list_on_kind_and_sorts_it()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("griffie@maastricht.demo");
+        await page.GotoAsync("/obligations?status=Registered");
+        await new Shell(page).WaitForCircuitAsync();
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Informeren over de Beschikbaarheidswijzer jeugdhulp");
+        await Assertions.Expect(rows.First).ToContainTextAsync("15 december 2026");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Governance.Web.EndToEnd.Support;
+
+/// <summary>
+/// The real app on Kestrel (a free port, demo data on a fresh SQLite file) and Debian's Chromium
+/// driven by Playwright. Shared by every journey in the collection.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "governance-e2e", Guid.NewGuid().ToString("N"));
+    private DemoApp? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(Screenshots);
+        _app = new DemoApp(Path.Combine(_folder, "governance.db"));
+        _app.UseKestrel(0);
+        _app.StartServer();
+        using (var client = _app.CreateClient())
+        {
+            BaseAddress = client.BaseAddress!;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("GOVERNANCE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "nl-NL", ViewportSize = new() { Width = 1400, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp folder cleanup.
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    private sealed class DemoApp(string databaseFile) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            // Outside Development the framework and MudBlazor files come from the static web assets manifest only when asked.
+            builder.UseStaticWebAssets();
+            builder.UseSetting("Governance:Demo", "true");
+            builder.UseSetting("Governance:DatabaseProvider", "Sqlite");
+            builder.UseSetting("Governance:ConnectionString", $"Data Source={databaseFile}");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
