@@ -48,6 +48,8 @@ internal static class StartupData
         var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Name, m => m.Id, cancellationToken);
         var teams = await db.Teams.ToListAsync(cancellationToken);
         var aldermen = await db.Aldermen.ToListAsync(cancellationToken);
+        // Every demo account has the same (public) password: hash it once, not once per account.
+        var passwordHash = users.PasswordHasher.HashPassword(new ApplicationUser(), DemoUsers.Password);
         foreach (var demo in DemoUsers.All)
         {
             var municipality = municipalities[demo.Municipality];
@@ -60,8 +62,9 @@ internal static class StartupData
                 MunicipalityId = municipality,
                 TeamId = demo.Team is null ? null : teams.Single(t => t.MunicipalityId == municipality && t.Name == demo.Team).Id,
                 AldermanId = demo.Alderman is null ? null : aldermen.Single(a => a.MunicipalityId == municipality && a.Name == demo.Alderman).Id,
+                PasswordHash = passwordHash,
             };
-            Check(await users.CreateAsync(user, DemoUsers.Password));
+            Check(await users.CreateAsync(user));
             Check(await users.AddToRoleAsync(user, demo.Role));
         }
     }

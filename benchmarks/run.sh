@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# One command for the benchmarks: bash benchmarks/run.sh
+# Publishes the app (Release), then measures on this machine:
+#   - start to first page: process start until the sign-in page answers 200, on an empty data folder
+#     (migrate + seed the demo) and on an existing demo database;
+#   - start to the first signed-in page (sign in, then the home page);
+#   - memory at idle (resident set size) after signing in and 30 s without requests.
+# Figures go to docs/benchmarks.md with the machine they ran on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+port=5099
+url="http://127.0.0.1:$port"
+publish=artifacts/publish
+data=$(mktemp -d)
+trap 'rm -rf "$data"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
+
+rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)
+dotnet publish src/Web -c Release -r "$rid" --self-contained false -o "$publish" --nologo -v quiet >/dev/null
+
+now_ms() { date +%s%3N; }
+
+start_app() {
+  (cd "$publish" && ASPNETCORE_URLS="$url" Governance__Demo=true Governance__DataFolder="$data" \
+     exec dotnet Governance.Web.dll >/dev/null 2>&1) &
+  pid=$!
+}
+
+stop_app() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=; }
+
+wait_for_login() {
+  until curl -s -o /dev/null -w '%{http_code}' "$url/account/login" | grep -q 200; do sleep 0.02; done
+}
+
+sign_in_and_home() {
+  local jar; jar=$(mktemp)
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$url/account/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "$url/account/login" \
+    --data-urlencode "email=griffie@maastricht.demo" --data-urlencode "password=Demo-Governance-2025" \
+    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token"
+  local code; code=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$url/")
+  rm -f "$jar"
+  [ "$code" = 200 ] || { echo "home page answered $code" >&2; exit 1; }
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+maximum() { sort -n | tail -1; }
+
+cold=(); warm=(); home=()
+for i in $(seq 1 "$runs"); do
+  rm -rf "${data:?}"/*
+  t0=$(now_ms); start_app; wait_for_login; cold+=($(( $(now_ms) - t0 ))); stop_app
+  t0=$(now_ms); start_app; wait_for_login; warm+=($(( $(now_ms) - t0 ))); sign_in_and_home; home+=($(( $(now_ms) - t0 ))); stop_app
+done
+
+start_app; wait_for_login; sign_in_and_home; sleep 30
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+stop_app
+
+cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
+cores=$(nproc)
+mem=$(free -h | awk '/Mem:/ {print $2}')
+os=$(. /etc/os-release && echo "$PRETTY_NAME")
+sdk=$(dotnet --version)
+section=$(cat <<MD
+## Foundation: start-up and idle memory
+
+Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk.
+The app is published in Release for the machine's runtime (ReadyToRun) and started with \`dotnet Governance.Web.dll\` in demo mode on SQLite; $runs runs each.
+
+| measure | target | median | worst |
+|---|---|---|---|
+| start to first page (sign-in page), empty data folder: migrate and seed the demo | < 3 s | $(printf '%s\n' "${cold[@]}" | median) ms | $(printf '%s\n' "${cold[@]}" | maximum) ms |
+| start to first page, existing demo database | < 3 s | $(printf '%s\n' "${warm[@]}" | median) ms | $(printf '%s\n' "${warm[@]}" | maximum) ms |
+| start to first signed-in page (sign in, home page), existing demo database | < 3 s | $(printf '%s\n' "${home[@]}" | median) ms | $(printf '%s\n' "${home[@]}" | maximum) ms |
+| memory at idle (resident set) after sign-in and 30 s idle | < 300 MB | $(( rss_kb / 1024 )) MB | |
+MD
+)
+
+file=docs/benchmarks.md
+if [ ! -f "$file" ]; then
+  printf '# Benchmarks\n\nEvery figure here comes from `bash benchmarks/run.sh` on the machine named with it.\n\n' > "$file"
+fi
+# Replace this section, keep the others.
+python3 - "$file" "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+pattern = re.compile(r"## Foundation: start-up and idle memory\n.*?(?=\n## |\Z)", re.S)
+text = pattern.sub(section.strip() + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section.strip() + "\n"
+open(path, "w", encoding="utf-8").write(text)
+PY
+echo "$section"
