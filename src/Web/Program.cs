@@ -1,5 +1,6 @@
 using Governance.Web.Components;
 using Governance.Web.Features.Account;
+using Governance.Web.Features.Administration;
 using Governance.Web.Features.Indicators;
 using Governance.Web.Features.Obligations;
 using Governance.Web.Hosting;
@@ -11,6 +12,8 @@ var settings = builder.Configuration.GetSection(GovernanceSettings.Section).Get<
 
 builder.Services.Configure<GovernanceSettings>(builder.Configuration.GetSection(GovernanceSettings.Section));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(settings.Schedule.WorkingDays());
+builder.Services.AddSingleton(settings.Schedule.Deadlines);
 builder.Services.AddGovernanceDatabase(settings, builder.Environment);
 builder.Services.AddSecurity();
 builder.Services.AddMediatorPipeline();
@@ -35,6 +38,7 @@ app.UseGovernancePipeline();
 app.MapAccountEndpoints();
 app.MapObligationsApi();
 app.MapIndicatorsApi();
+app.MapAdministrationApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

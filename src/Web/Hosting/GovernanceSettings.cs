@@ -1,4 +1,5 @@
 using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
 
 namespace Governance.Web.Hosting;
 
@@ -19,6 +20,25 @@ public sealed class GovernanceSettings
     public string? ConnectionString { get; set; }
 
     public FirstAdministratorSettings FirstAdministrator { get; set; } = new();
+
+    public ScheduleSettings Schedule { get; set; } = new();
+}
+
+/// <summary>
+/// How deadlines are counted: which Dutch public holidays the municipality is closed on, extra
+/// closing days, and the step lengths in (working) days.
+/// </summary>
+public sealed class ScheduleSettings
+{
+    /// <summary>Empty means the usual set (<see cref="DutchPublicHolidays.Default"/>).</summary>
+    public List<DutchHoliday> Holidays { get; set; } = [];
+
+    public List<DateOnly> ExtraClosedDays { get; set; } = [];
+
+    public DeadlineRules Deadlines { get; set; } = new();
+
+    public WorkingDayCalendar WorkingDays() =>
+        WorkingDayCalendar.Dutch(Holidays.Count > 0 ? Holidays : DutchPublicHolidays.Default, ExtraClosedDays);
 }
 
 /// <summary>The administrator created at first start outside demo mode (no default password exists).</summary>

@@ -14,8 +14,13 @@ internal static class SecuritySetup
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): at least 12 characters, no forced digits or capitals.
                 o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 4;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.SignIn.RequireConfirmedAccount = false;

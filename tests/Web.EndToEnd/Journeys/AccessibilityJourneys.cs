@@ -35,7 +35,7 @@ public class AccessibilityJourneys(AppFixture app)
         await new LoginPage(page).SignInAsync("beheerder@maastricht.demo");
         await page.GotoAsync(path);
         await new Shell(page).WaitForCircuitAsync();
-        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[role=progressbar]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         AssertNoViolations(await page.RunAxe(Wcag21AA));
         await page.Context.CloseAsync();
     }

@@ -7,7 +7,9 @@ namespace Governance.Web.Features.Administration;
 
 public sealed record ListUsersQuery : IQuery<IReadOnlyList<UserLine>>;
 
-public sealed record UserLine(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, string? Team, string? Alderman, bool LockedOut);
+public sealed record UserLine(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, string? Team, string? Alderman, bool LockedOut, IReadOnlyList<ApiKeyLine> ApiKeys);
+
+public sealed record ApiKeyLine(Guid Id, string Name, string Prefix, DateTime CreatedAtUtc, bool Revoked);
 
 /// <summary>The accounts of the administrator's own municipality (accounts are not filtered by the database, so this handler does it).</summary>
 public sealed class ListUsersHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time)
@@ -30,6 +32,7 @@ public sealed class ListUsersHandler(IDbContextFactory<GovernanceDbContext> dbFa
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var teams = await db.Teams.ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var aldermen = await db.Aldermen.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var keys = await db.ApiKeys.Where(k => userIds.Contains(k.UserId)).OrderBy(k => k.CreatedAtUtc).ToListAsync(cancellationToken);
         return [.. users.Select(u => new UserLine(
             u.Id,
             u.DisplayName,
@@ -37,6 +40,7 @@ public sealed class ListUsersHandler(IDbContextFactory<GovernanceDbContext> dbFa
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order()],
             u.TeamId is { } t ? teams.GetValueOrDefault(t) : null,
             u.AldermanId is { } a ? aldermen.GetValueOrDefault(a) : null,
-            u.LockoutEnd is { } end && end > now))];
+            u.LockoutEnd is { } end && end > now,
+            [.. keys.Where(k => k.UserId == u.Id).Select(k => new ApiKeyLine(k.Id.Value, k.Name, k.Prefix, k.CreatedAtUtc, !k.IsActive))]))];
     }
 }

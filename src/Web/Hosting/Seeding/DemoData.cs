@@ -17,7 +17,7 @@ namespace Governance.Web.Hosting.Seeding;
 /// obligations and indicators of the source documents, and the 2020 and 2021 figures of the
 /// monitor sociaal domein as history. Written once, into an empty database.
 /// </summary>
-internal sealed class DemoData(GovernanceDbContext db, TimeProvider time)
+internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, WorkingDayCalendar workingDays, DeadlineRules rules)
 {
     private const string Importer = "Demo-import (monitor sociaal domein 2021)";
     private readonly Dictionary<string, Team> _teams = [];
@@ -56,7 +56,7 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time)
 
         var calendar = PlanningYears(maastricht);
         db.PlanningYears.AddRange(calendar);
-        var schedule = new ReportingSchedule(new PlanningCalendar(calendar), WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), DeadlineRules.Default);
+        var schedule = new ReportingSchedule(new PlanningCalendar(calendar), workingDays, rules);
 
         foreach (var spec in DemoIndicators.WmoAndYouthItems.Concat(DemoIndicators.ParticipationItems).Concat(DemoIndicators.Poverty2030)
                      .Concat(DemoIndicators.WmoThroughput).Concat(DemoIndicators.YouthWaitingLists).Concat(DemoIndicators.SocialDomainFacts))

@@ -1,6 +1,7 @@
 using Governance.Domain.Accounts;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,8 +32,12 @@ internal static class StartupData
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         if (settings.Demo)
         {
-            var time = services.GetRequiredService<TimeProvider>();
-            if (await new DemoData(db, time).SeedAsync(cancellationToken))
+            var demo = new DemoData(
+                db,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<WorkingDayCalendar>(),
+                services.GetRequiredService<DeadlineRules>());
+            if (await demo.SeedAsync(cancellationToken))
             {
                 await AddDemoUsersAsync(db, users, cancellationToken);
             }
