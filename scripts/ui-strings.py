@@ -64,6 +64,7 @@ S = {
     "Obligation.Aldermen": ("Verantwoordelijk", "Responsible"),
     "Obligation.DueDate": ("Uiterste datum", "Due date"),
     "Obligation.EndDate": ("Einddatum", "End date"),
+    "Obligation.ReportingFrom": ("Rapportage vanaf", "Reporting from"),
     "Obligation.Indicators": ("Indicatoren en informatie-items", "Indicators and information items"),
     "Obligation.Item": ("Onderdeel", "Item"),
     "Obligation.Indicator": ("Indicator", "Indicator"),

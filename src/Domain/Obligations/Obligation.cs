@@ -68,6 +68,9 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
     public DateOnly? EndDate { get; private set; }
 
+    /// <summary>Reporting covers the periods that end on or after this date.</summary>
+    public DateOnly ReportingFrom { get; private set; }
+
     public ObligationStatus Status { get; private set; }
 
     public IReadOnlyList<AldermanId> ResponsibleAldermen => [.. _aldermen.OrderBy(a => a.Position).Select(a => a.AldermanId)];
@@ -168,9 +171,16 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
             }
         }
 
+        var reportingFrom = details.ReportingFrom ?? details.AdoptedOn;
+        if ((details.EndDate ?? details.DueDate) is { } last && reportingFrom > last)
+        {
+            throw new DomainRuleException("Reporting cannot start after the obligation ends.");
+        }
+
         Cadence = details.Cadence;
         DueDate = details.DueDate;
         EndDate = details.EndDate;
+        ReportingFrom = reportingFrom;
     }
 
     private void ApplyAldermen(IReadOnlyList<AldermanId> aldermen)

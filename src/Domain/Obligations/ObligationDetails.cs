@@ -29,6 +29,12 @@ public sealed record ObligationDetails
     /// <summary>When a recurring obligation ends (e.g. 2030); open-ended when absent.</summary>
     public DateOnly? EndDate { get; init; }
 
+    /// <summary>
+    /// Reporting covers the periods that end on or after this date; the date adopted when absent.
+    /// Set it when registering an older motion, so no backlog of past periods opens.
+    /// </summary>
+    public DateOnly? ReportingFrom { get; init; }
+
     public required IReadOnlyList<RequiredIndicator> RequiredIndicators { get; init; }
 
     /// <summary>The parties that submitted a motion (e.g. "PvdA"); empty for a commitment.</summary>

@@ -70,8 +70,11 @@ public sealed class IndicatorTask : Entity
 
     public void AssignTo(string? userId) => AssigneeUserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
 
+    /// <summary>Why the task was last returned (by the team lead or the drafter); cleared when submitted again.</summary>
+    public string? ReturnReason { get; private set; }
+
     /// <summary>Entered only by the indicator task workflow; refuses states whose data does not hold.</summary>
-    internal void EnterStatus(IndicatorTaskStatus status)
+    internal void EnterStatus(IndicatorTaskStatus status, string? reason = null)
     {
         switch (status)
         {
@@ -81,8 +84,13 @@ public sealed class IndicatorTask : Entity
                 throw new DomainRuleException("A task is not available only with a recorded reason.");
             case IndicatorTaskStatus.DraftSaved when CurrentValue is null:
                 throw new DomainRuleException("A draft is saved only with a value.");
+            case IndicatorTaskStatus.Returned when string.IsNullOrWhiteSpace(reason):
+                throw new DomainRuleException("A value is returned only with a comment.");
         }
 
+        var from = Status;
+        ReturnReason = status == IndicatorTaskStatus.Returned ? Guard.Text(reason, nameof(reason), 2_000) : null;
         Status = status;
+        Raise(new IndicatorTaskStatusChanged(CycleId, Id, from, status));
     }
 }

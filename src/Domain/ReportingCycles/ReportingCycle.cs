@@ -13,7 +13,11 @@ namespace Governance.Domain.ReportingCycles;
 /// </summary>
 public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
 {
+    public const int ActorMaxLength = 120;
+    public const int ReasonMaxLength = 2_000;
+
     private readonly List<IndicatorTask> _tasks = [];
+    private readonly List<CycleJournalEntry> _journal = [];
 
     private ReportingCycle() => Deadlines = null!;
 
@@ -44,18 +48,21 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
 
     public IReadOnlyList<IndicatorTask> Tasks => _tasks;
 
+    /// <summary>Every transition, oldest first; never changed.</summary>
+    public IReadOnlyList<CycleJournalEntry> Journal => _journal;
+
     /// <summary>
-    /// Opens the cycle of a period: one task per required indicator, under the definition version in
-    /// force now, due on the values deadline.
+    /// Plans the cycle of a period (Scheduled): one task per required indicator, under the definition
+    /// version in force now, due on the values deadline. The workflow's Open trigger opens it.
     /// </summary>
-    public static ReportingCycle Open(Obligation obligation, ReportingPeriod period, StepDeadlines deadlines, IReadOnlyCollection<IndicatorDefinition> currentDefinitions)
+    public static ReportingCycle Plan(Obligation obligation, ReportingPeriod period, StepDeadlines deadlines, IReadOnlyCollection<IndicatorDefinition> currentDefinitions)
     {
         if (obligation.IsClosed)
         {
             throw new DomainRuleException($"Obligation {obligation.Reference} is closed; no cycle opens for it.");
         }
 
-        var cycle = new ReportingCycle(obligation, period, deadlines, ReportingCycleStatus.Open);
+        var cycle = new ReportingCycle(obligation, period, deadlines, ReportingCycleStatus.Scheduled);
         foreach (var required in obligation.RequiredIndicators)
         {
             var definition = currentDefinitions.SingleOrDefault(d => d.IndicatorId == required.IndicatorId)
@@ -102,14 +109,25 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
     /// <summary>Comply or explain: every required value is submitted, or explicitly not available with a reason.</summary>
     public bool AllValuesDone => _tasks.Count > 0 && _tasks.All(t => t.Status.IsDone());
 
-    /// <summary>Entered only by the reporting cycle workflow; the backstop for the entry invariants.</summary>
-    internal void EnterStatus(ReportingCycleStatus status)
+    /// <summary>
+    /// Entered only by the reporting cycle workflow, which journals the transition here in the same
+    /// save as its effects. The backstop for the entry invariants.
+    /// </summary>
+    internal void EnterStatus(ReportingCycleStatus status, DateTime nowUtc, string actor, string trigger, string? reason)
     {
         if (status.RequiresAllValues() && !AllValuesDone)
         {
             throw new DomainRuleException($"The cycle cannot be {status} while a required value is neither submitted nor explained.");
         }
 
+        if (status == ReportingCycleStatus.Cancelled && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("A cycle is cancelled only with a reason.");
+        }
+
+        _journal.Add(new CycleJournalEntry(nowUtc, Guard.Text(actor, nameof(actor), ActorMaxLength), Status, status, trigger,
+            Guard.OptionalText(reason, nameof(reason), ReasonMaxLength)));
         Status = status;
+        Raise(new ReportingCycleStatusChanged(Id, _journal[^1].From, status));
     }
 }

@@ -17,14 +17,14 @@ public class ReportingCycleTests
     private ReportingCycle OpenCycle()
     {
         var motion = Build.Motion(Build.Details(indicators: [_count.Id, _share.Id]));
-        return ReportingCycle.Open(motion, ReportingPeriod.Quarter(2025, 4), Deadlines, [_count.Current, _share.Current]);
+        return ReportingCycle.Plan(motion, ReportingPeriod.Quarter(2025, 4), Deadlines, [_count.Current, _share.Current]);
     }
 
     [Fact]
-    public void Opening_creates_a_task_per_required_indicator_due_on_the_values_deadline()
+    public void Planning_creates_a_task_per_required_indicator_due_on_the_values_deadline()
     {
         var cycle = OpenCycle();
-        Assert.Equal(ReportingCycleStatus.Open, cycle.Status);
+        Assert.Equal(ReportingCycleStatus.Scheduled, cycle.Status);
         Assert.Equal(2, cycle.Tasks.Count);
         Assert.All(cycle.Tasks, t => Assert.Equal(new DateOnly(2026, 1, 22), t.DueDate));
         Assert.All(cycle.Tasks, t => Assert.Equal(Build.Research, t.TeamId));
@@ -75,7 +75,7 @@ public class ReportingCycleTests
     public void A_cycle_is_complete_only_when_every_value_is_submitted_or_explained()
     {
         var cycle = OpenCycle();
-        Assert.Throws<DomainRuleException>(() => cycle.EnterStatus(ReportingCycleStatus.Complete));
+        Assert.Throws<DomainRuleException>(() => cycle.EnterStatus(ReportingCycleStatus.Complete, Build.Now, "Systeem", "Complete", null));
         var count = cycle.TaskFor(_count.Id)!;
         count.Record(_count.Current, IndicatorValue.OfNumber(2834), null, null, "Sanne", Build.Now);
         count.EnterStatus(IndicatorTaskStatus.Submitted);
@@ -83,7 +83,7 @@ public class ReportingCycleTests
         var share = cycle.TaskFor(_share.Id)!;
         share.Record(_share.Current, IndicatorValue.NotAvailable("Nog geen cijfers."), null, null, "Sanne", Build.Now);
         share.EnterStatus(IndicatorTaskStatus.NotAvailable);
-        cycle.EnterStatus(ReportingCycleStatus.Complete);
+        cycle.EnterStatus(ReportingCycleStatus.Complete, Build.Now, "Systeem", "Complete", null);
         Assert.Equal(ReportingCycleStatus.Complete, cycle.Status);
     }
 
@@ -103,6 +103,6 @@ public class ReportingCycleTests
     {
         var motion = Build.Motion(Build.Details(indicators: [_count.Id]));
         motion.EnterStatus(Domain.Obligations.ObligationStatus.Lapsed, Build.Now, "Griffie", "Ingetrokken");
-        Assert.Throws<DomainRuleException>(() => ReportingCycle.Open(motion, ReportingPeriod.Quarter(2025, 4), Deadlines, [_count.Current]));
+        Assert.Throws<DomainRuleException>(() => ReportingCycle.Plan(motion, ReportingPeriod.Quarter(2025, 4), Deadlines, [_count.Current]));
     }
 }

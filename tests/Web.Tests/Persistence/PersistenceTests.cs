@@ -48,7 +48,7 @@ public abstract class PersistenceTests : IAsyncLifetime
             RequiredIndicators = [new RequiredIndicator(count.Id, 1, "a"), new RequiredIndicator(breakdown.Id, 2, "b")],
             SubmittingParties = ["PvdA"],
         }, Now, "Griffie");
-        var cycle = ReportingCycle.Open(motion, ReportingPeriod.HalfYear(2025, 1), Deadlines, [count.Current, breakdown.Current]);
+        var cycle = ReportingCycle.Plan(motion, ReportingPeriod.HalfYear(2025, 1), Deadlines, [count.Current, breakdown.Current]);
         var planning = new PlanningYear(maastricht.Id, 2025);
         planning.SetCouncilMeetings([new DateOnly(2025, 12, 9), new DateOnly(2025, 1, 14)]);
         db.AddRange(maastricht, vaals, team, alderman, count, breakdown, motion, cycle, planning);
@@ -106,7 +106,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         await using var db = Context();
         var motion = await db.Obligations.SingleAsync(o => o.Id == _seed.Motion);
         var indicators = await db.Indicators.Include(i => i.Definitions).ToListAsync();
-        db.ReportingCycles.Add(ReportingCycle.Open(motion, ReportingPeriod.HalfYear(2025, 1), Deadlines, [.. indicators.Select(i => i.Current)]));
+        db.ReportingCycles.Add(ReportingCycle.Plan(motion, ReportingPeriod.HalfYear(2025, 1), Deadlines, [.. indicators.Select(i => i.Current)]));
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 

@@ -29,6 +29,19 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
         });
         builder.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Tasks).HasField("_tasks");
+        builder.OwnsMany(c => c.Journal, journal =>
+        {
+            journal.ToTable("ReportingCycleJournal");
+            journal.WithOwner().HasForeignKey("CycleId");
+            journal.Property<int>("Id");
+            journal.HasKey("Id");
+            journal.Property(j => j.Actor).HasMaxLength(ReportingCycle.ActorMaxLength);
+            journal.Property(j => j.Trigger).HasMaxLength(40);
+            journal.Property(j => j.Reason).HasMaxLength(ReportingCycle.ReasonMaxLength);
+            journal.Property(j => j.From).HasConversion<string>().HasMaxLength(20);
+            journal.Property(j => j.To).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Navigation(c => c.Journal).HasField("_journal");
     }
 }
 
@@ -39,6 +52,7 @@ internal sealed class IndicatorTaskConfiguration : IEntityTypeConfiguration<Indi
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.AssigneeUserId).HasMaxLength(64);
+        builder.Property(t => t.ReturnReason).HasMaxLength(2_000);
         builder.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.CycleId, t.IndicatorId }).IsUnique().HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");

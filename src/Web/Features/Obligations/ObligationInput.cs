@@ -33,6 +33,8 @@ public abstract record ObligationInput
 
     public DateOnly? EndDate { get; init; }
 
+    public DateOnly? ReportingFrom { get; init; }
+
     public IReadOnlyList<RequiredIndicatorInput>? Indicators { get; init; }
 
     public IReadOnlyList<string>? SubmittingParties { get; init; }
@@ -66,6 +68,8 @@ public sealed class ObligationInputValidator : AbstractValidator<ObligationInput
             .WithMessage("De uiterste datum ligt niet voor de datum van aanneming.");
         RuleFor(o => o.EndDate).GreaterThanOrEqualTo(o => o.AdoptedOn).When(o => o.EndDate is not null && o.AdoptedOn is not null)
             .WithMessage("De einddatum ligt niet voor de datum van aanneming.");
+        RuleFor(o => o.ReportingFrom).LessThanOrEqualTo(o => o.EndDate ?? o.DueDate).When(o => o.ReportingFrom is not null && (o.EndDate ?? o.DueDate) is not null)
+            .WithMessage("De rapportage begint niet na het einde van de motie of toezegging.");
         RuleFor(o => o.Indicators).NotEmpty().WithMessage("Kies ten minste één indicator of informatie-item.")
             .Must(list => list is null || list.Select(i => i.IndicatorId).Distinct().Count() == list.Count).WithMessage("Een indicator staat er één keer in.");
         RuleForEach(o => o.Indicators).ChildRules(i =>
@@ -118,6 +122,7 @@ internal static class ObligationInputResolver
             Cadence = input.Cadence!.Value,
             DueDate = input.DueDate,
             EndDate = input.EndDate,
+            ReportingFrom = input.ReportingFrom,
             RequiredIndicators = [.. input.Indicators!.Select((i, n) => new RequiredIndicator(new IndicatorId(i.IndicatorId), n + 1, i.Label))],
             SubmittingParties = input.SubmittingParties ?? [],
         };

@@ -20,6 +20,9 @@ namespace Governance.Web.Hosting.Seeding;
 internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, WorkingDayCalendar workingDays, DeadlineRules rules)
 {
     private const string Importer = "Demo-import (monitor sociaal domein 2021)";
+
+    /// <summary>The demo's recurring obligations report from the second half of 2025 on: earlier periods are history.</summary>
+    private static readonly DateOnly ReportingFrom = new(2025, 7, 1);
     private readonly Dictionary<string, Team> _teams = [];
     private readonly Dictionary<string, Alderman> _aldermen = [];
     private readonly Dictionary<string, Indicator> _indicators = [];
@@ -186,6 +189,7 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
             DueDate = due,
             RequiredIndicators = [.. indicators.Select((i, n) => new RequiredIndicator(_indicators[i.Code].Id, n + 1, i.Label))],
             SubmittingParties = parties ?? [],
+            ReportingFrom = cadence == Cadence.Once ? null : ReportingFrom,
         };
 
     private IEnumerable<ReportingCycle> History(Dictionary<string, Obligation> obligations, ReportingSchedule schedule)

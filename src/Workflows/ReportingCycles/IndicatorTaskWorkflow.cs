@@ -1,0 +1,96 @@
+using Governance.Domain.Common;
+using Governance.Domain.ReportingCycles;
+using Stateless;
+using Stateless.Graph;
+
+namespace Governance.Workflows.ReportingCycles;
+
+/// <summary>
+/// One indicator's value for one cycle, as staff supply it:
+/// Open → DraftSaved (a value saved, not yet final) → Submitted; or NotAvailable (no figure, with the
+/// reason: comply or explain). A submitted or unavailable value can be Returned by the team lead or
+/// the drafter, with a comment, and is then saved and submitted again. Reassigning within the team
+/// and delegating to a substitute change who works on it, not where it stands.
+/// </summary>
+public sealed class IndicatorTaskWorkflow
+{
+    public enum Trigger
+    {
+        SaveDraft,
+        Submit,
+        MarkNotAvailable,
+        Return,
+    }
+
+    private readonly IndicatorTask _task;
+    private readonly StateMachine<IndicatorTaskStatus, Trigger> _machine;
+    private string? _reason;
+
+    public IndicatorTaskWorkflow(IndicatorTask task)
+    {
+        _task = task;
+        _machine = new StateMachine<IndicatorTaskStatus, Trigger>(() => task.Status, status => task.EnterStatus(status, _reason));
+        Configure(_machine, HasValue, HasNotAvailableReason, HasReason);
+    }
+
+    public IndicatorTaskStatus Status => _task.Status;
+
+    public bool CanFire(Trigger trigger, string? reason = null)
+    {
+        _reason = reason;
+        return _machine.CanFire(trigger);
+    }
+
+    public Result Fire(Trigger trigger, string? reason = null)
+    {
+        if (!CanFire(trigger, reason))
+        {
+            var unmet = _machine.GetInfo().States.Single(s => Equals(s.UnderlyingState, _task.Status))
+                .Transitions.Where(t => Equals(t.Trigger.UnderlyingTrigger, trigger))
+                .SelectMany(t => t.GuardConditionsMethodDescriptions.Select(g => g.Description))
+                .ToList();
+            return new TaskTransitionRefused(_task.Status, trigger.ToString(), unmet);
+        }
+
+        _machine.Fire(trigger);
+        return Result.Success();
+    }
+
+    public static string DotGraph(IndicatorTaskStatus? current = null)
+    {
+        var machine = new StateMachine<IndicatorTaskStatus, Trigger>(current ?? IndicatorTaskStatus.Open);
+        Configure(machine, static () => true, static () => true, static () => true);
+        return WorkflowGraph.Highlight(UmlDotGraph.Format(machine.GetInfo()), current?.ToString());
+    }
+
+    private bool HasValue() => _task.CurrentValue is { Value.IsNotAvailable: false };
+
+    private bool HasNotAvailableReason() => _task.CurrentValue is { Value.IsNotAvailable: true };
+
+    private bool HasReason() => !string.IsNullOrWhiteSpace(_reason);
+
+    private static void Configure(StateMachine<IndicatorTaskStatus, Trigger> machine, Func<bool> hasValue, Func<bool> hasNotAvailableReason, Func<bool> hasReason)
+    {
+        const string Value = "a value is recorded";
+        const string Unavailable = "'not available' is recorded with its reason";
+        foreach (var editable in new[] { IndicatorTaskStatus.Open, IndicatorTaskStatus.DraftSaved, IndicatorTaskStatus.Returned })
+        {
+            var state = machine.Configure(editable)
+                .PermitIf(Trigger.Submit, IndicatorTaskStatus.Submitted, hasValue, Value)
+                .PermitIf(Trigger.MarkNotAvailable, IndicatorTaskStatus.NotAvailable, hasNotAvailableReason, Unavailable);
+            if (editable == IndicatorTaskStatus.DraftSaved)
+            {
+                state.PermitReentryIf(Trigger.SaveDraft, hasValue, Value);
+            }
+            else
+            {
+                state.PermitIf(Trigger.SaveDraft, IndicatorTaskStatus.DraftSaved, hasValue, Value);
+            }
+        }
+
+        machine.Configure(IndicatorTaskStatus.Submitted)
+            .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, "a comment is given");
+        machine.Configure(IndicatorTaskStatus.NotAvailable)
+            .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, "a comment is given");
+    }
+}
