@@ -70,6 +70,9 @@ public sealed class ReportingSchedule(PlanningCalendar calendar, WorkingDayCalen
     private static Result<StepDeadlines> AfterPeriod(ReportingPeriod period, StepDeadlines deadlines, string what) =>
         deadlines.ValuesDue > period.End ? deadlines : new PlanningDateTooEarly(period.Year, what, period.Code);
 
+    /// <summary>The day a cycle with these deadlines opens: a number of (working) days before its values are due.</summary>
+    public DateOnly OpensOn(StepDeadlines deadlines) => Add(deadlines.ValuesDue, -rules.OpenBeforeValuesDue);
+
     private StepDeadlines Forward(DateOnly periodEnd)
     {
         var values = Add(periodEnd, rules.ValuesDueAfterPeriodEnd);

@@ -23,5 +23,8 @@ public sealed record DeadlineRules
     /// <summary>Used when the calendar lists no council meeting after the approvals.</summary>
     public int SendAfterApprovals { get; init; } = 3;
 
+    /// <summary>A cycle opens this many (working) days before its values are due, so staff have time to supply them.</summary>
+    public int OpenBeforeValuesDue { get; init; } = 15;
+
     public static DeadlineRules Default { get; } = new();
 }

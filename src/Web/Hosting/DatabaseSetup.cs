@@ -18,6 +18,7 @@ internal static class DatabaseSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<IMunicipalityContext>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IDbContextFactory<GovernanceDbContext>, GovernanceDbContextFactory>();
+        services.AddScoped<ISystemDatabase, SystemDatabase>();
 
         // ASP.NET Core Identity's stores need a context of their own; accounts are not municipality-filtered.
         services.AddScoped<GovernanceDbContext>(sp => sp.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null));
@@ -82,4 +83,9 @@ internal sealed class GovernanceDbContextFactory(DbContextOptionsCache options, 
     : IDbContextFactory<GovernanceDbContext>
 {
     public GovernanceDbContext CreateDbContext() => options.Create(scope, publisher);
+}
+
+internal sealed class SystemDatabase(DbContextOptionsCache options, IPublisher publisher) : ISystemDatabase
+{
+    public GovernanceDbContext CreateContext() => options.Create(FixedMunicipalityContext.System, publisher);
 }

@@ -1,0 +1,183 @@
+using Governance.Domain.Obligations;
+using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles;
+using Governance.Workflows.Obligations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.Workflows.ReportingCycles;
+
+/// <summary>
+/// Opens every reporting cycle that is due on <see cref="Today"/>, in every municipality: for each open
+/// obligation, each period from its reporting start whose cycle opens by today and does not exist yet.
+/// Safe to run twice, or on two servers at once: existing cycles are skipped and the unique index on
+/// (obligation, period) refuses a duplicate, so a rerun after a crash finishes the work.
+/// </summary>
+public sealed record OpenReportingCyclesCommand(DateOnly Today, int BatchSize = 200) : ICommand<OpeningReport>;
+
+public sealed record OpeningReport(int Opened, int Tasks, IReadOnlyList<string> Skipped);
+
+public sealed partial class OpenReportingCyclesHandler(
+    ISystemDatabase database,
+    WorkingDayCalendar workingDays,
+    DeadlineRules rules,
+    TimeProvider time,
+    ILogger<OpenReportingCyclesHandler> logger)
+    : ICommandHandler<OpenReportingCyclesCommand, OpeningReport>
+{
+    public const string Actor = "Governance (planning)";
+
+    public async ValueTask<OpeningReport> Handle(OpenReportingCyclesCommand command, CancellationToken cancellationToken)
+    {
+        var skipped = new List<string>();
+        var due = await FindDueAsync(command.Today, skipped, cancellationToken);
+        var opened = 0;
+        var tasks = 0;
+        foreach (var batch in due.Chunk(command.BatchSize))
+        {
+            var (batchOpened, batchTasks) = await OpenBatchAsync(batch, cancellationToken);
+            opened += batchOpened;
+            tasks += batchTasks;
+        }
+
+        LogOpened(opened, tasks, command.Today, skipped.Count);
+        return new OpeningReport(opened, tasks, skipped);
+    }
+
+    private async Task<List<(Obligation Obligation, DuePeriod Due)>> FindDueAsync(DateOnly today, List<string> skipped, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var obligations = await db.Obligations.AsNoTracking()
+            .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
+            .ToListAsync(cancellationToken);
+        var existing = (await db.ReportingCycles.AsNoTracking().Select(c => new { c.ObligationId, c.Period }).ToListAsync(cancellationToken))
+            .Select(c => (c.ObligationId, c.Period)).ToHashSet();
+        var calendars = (await db.PlanningYears.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(y => y.MunicipalityId)
+            .ToDictionary(g => g.Key, g => new PlanningCalendar(g));
+
+        var due = new List<(Obligation, DuePeriod)>();
+        foreach (var obligation in obligations)
+        {
+            var schedule = new ReportingSchedule(calendars.GetValueOrDefault(obligation.MunicipalityId) ?? PlanningCalendar.Empty, workingDays, rules);
+            foreach (var period in Candidates(obligation, today))
+            {
+                var deadlines = schedule.DeadlinesFor(obligation.Cadence, period);
+                if (!deadlines.Succeeded)
+                {
+                    // A period still running may wait for its calendar date; an ended one is a calendar gap to fix.
+                    if (period.End < today)
+                    {
+                        skipped.Add($"{obligation.Reference} {period.Code}: {deadlines.Error!.Message}");
+                        LogSkipped(obligation.Reference, deadlines.Error!.Message);
+                    }
+
+                    continue;
+                }
+
+                if (schedule.OpensOn(deadlines.Value) <= today && !existing.Contains((obligation.Id, period)))
+                {
+                    due.Add((obligation, new DuePeriod(period, deadlines.Value)));
+                }
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>The periods that could be due: from the reporting start to the end date, looking a year ahead (a one-off report opens weeks before its due date).</summary>
+    private static IEnumerable<ReportingPeriod> Candidates(Obligation obligation, DateOnly today)
+    {
+        if (obligation.Cadence == Cadence.Once)
+        {
+            return obligation.DueDate is { } due ? [ReportingPeriod.OnDate(due)] : [];
+        }
+
+        var horizon = today.AddYears(1);
+        var last = obligation.EndDate is { } end && end < horizon ? end : horizon;
+        return obligation.Cadence.PeriodsEndingBetween(obligation.ReportingFrom, last);
+    }
+
+    /// <summary>One transaction per batch: a batch is opened whole or not at all.</summary>
+    private async Task<(int Opened, int Tasks)> OpenBatchAsync(IReadOnlyCollection<(Obligation Obligation, DuePeriod Due)> batch, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var obligationIds = batch.Select(b => b.Obligation.Id).Distinct().ToList();
+        var obligations = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var indicatorIds = obligations.Values.SelectMany(o => o.RequiredIndicators.Select(r => r.IndicatorId)).Distinct().ToList();
+        var definitions = (await db.Indicators.AsNoTracking().Include(i => i.Definitions).Where(i => indicatorIds.Contains(i.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Id, i => i.Current);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = MunicipalTime.Today(time);
+
+        var cycles = new List<ReportingCycle>();
+        foreach (var (planned, duePeriod) in batch)
+        {
+            if (!obligations.TryGetValue(planned.Id, out var obligation) || obligation.IsClosed)
+            {
+                continue;
+            }
+
+            var cycle = ReportingCycle.Plan(obligation, duePeriod.Period, duePeriod.Deadlines,
+                [.. obligation.RequiredIndicators.Select(r => definitions[r.IndicatorId])]);
+            new ReportingCycleWorkflow(cycle, now, Actor).Fire(ReportingCycleWorkflow.Trigger.Open);
+            if (obligation.Status == ObligationStatus.Registered)
+            {
+                new ObligationWorkflow(obligation, today, now, Actor).Fire(ObligationWorkflow.Trigger.StartReporting);
+            }
+
+            cycles.Add(cycle);
+        }
+
+        db.ReportingCycles.AddRange(cycles);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (cycles.Count, cycles.Sum(c => c.Tasks.Count));
+        }
+        catch (DbUpdateException e)
+        {
+            // Another run opened some of these meanwhile: open what is still missing, one by one.
+            LogRace(e.InnerException?.Message ?? e.Message);
+            return await OpenOneByOneAsync(batch, cancellationToken);
+        }
+    }
+
+    private async Task<(int Opened, int Tasks)> OpenOneByOneAsync(IReadOnlyCollection<(Obligation Obligation, DuePeriod Due)> batch, CancellationToken cancellationToken)
+    {
+        var opened = 0;
+        var tasks = 0;
+        foreach (var item in batch)
+        {
+            await using var db = database.CreateContext();
+            if (await db.ReportingCycles.AnyAsync(c => c.ObligationId == item.Obligation.Id && c.Period == item.Due.Period, cancellationToken))
+            {
+                continue;
+            }
+
+            try
+            {
+                var (o, t) = await OpenBatchAsync([item], cancellationToken);
+                opened += o;
+                tasks += t;
+            }
+            catch (DbUpdateException)
+            {
+                // Opened by the other run after all.
+            }
+        }
+
+        return (opened, tasks);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Opened} reporting cycles with {Tasks} tasks for {Today}; {Skipped} obligations skipped")]
+    private partial void LogOpened(int opened, int tasks, DateOnly today, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Obligation {Reference} skipped while opening cycles: {Reason}")]
+    private partial void LogSkipped(string reference, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another run opened cycles concurrently ({Detail}); opening the rest one by one")]
+    private partial void LogRace(string detail);
+}
