@@ -14,7 +14,8 @@ builder.Services.Configure<GovernanceSettings>(builder.Configuration.GetSection(
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(settings.Schedule.WorkingDays());
 builder.Services.AddSingleton(settings.Schedule.Deadlines);
-builder.Services.AddGovernanceDatabase(settings, builder.Environment);
+var database = builder.Services.AddGovernanceDatabase(settings, builder.Environment);
+builder.Services.AddJobs(settings, database);
 builder.Services.AddSecurity();
 builder.Services.AddMediatorPipeline();
 builder.Services.AddWebUi();
@@ -34,11 +35,13 @@ catch (SetupRequiredException e)
     return;
 }
 
+await app.StartJobsAsync(settings);
 app.UseGovernancePipeline();
 app.MapAccountEndpoints();
 app.MapObligationsApi();
 app.MapIndicatorsApi();
 app.MapAdministrationApi();
+app.MapJobsDashboard();
 app.MapOpenApi().AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -11,9 +11,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 internal static class DatabaseSetup
 {
-    public static IServiceCollection AddGovernanceDatabase(this IServiceCollection services, GovernanceSettings settings, IWebHostEnvironment environment)
+    public static DatabaseSettings AddGovernanceDatabase(this IServiceCollection services, GovernanceSettings settings, IWebHostEnvironment environment)
     {
-        services.AddSingleton(Resolve(settings, environment.ContentRootPath));
+        var database = Resolve(settings, environment.ContentRootPath);
+        services.AddSingleton(database);
         services.AddSingleton<DbContextOptionsCache>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IMunicipalityContext>(sp => sp.GetRequiredService<CurrentUser>());
@@ -22,7 +23,7 @@ internal static class DatabaseSetup
 
         // ASP.NET Core Identity's stores need a context of their own; accounts are not municipality-filtered.
         services.AddScoped<GovernanceDbContext>(sp => sp.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null));
-        return services;
+        return database;
     }
 
     public static DatabaseSettings Resolve(GovernanceSettings settings, string contentRoot)

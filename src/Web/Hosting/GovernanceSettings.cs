@@ -22,6 +22,16 @@ public sealed class GovernanceSettings
     public FirstAdministratorSettings FirstAdministrator { get; set; } = new();
 
     public ScheduleSettings Schedule { get; set; } = new();
+
+    public JobSettings Jobs { get; set; } = new();
+}
+
+/// <summary>Background work: whether this instance runs the Hangfire server (every instance shows the dashboard).</summary>
+public sealed class JobSettings
+{
+    public bool RunServer { get; set; } = true;
+
+    public int WorkerCount { get; set; } = 2;
 }
 
 /// <summary>

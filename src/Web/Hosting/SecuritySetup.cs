@@ -52,7 +52,7 @@ internal static class SecuritySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // The API answers 401/403; only pages redirect to the sign-in page.
+            // The API and the jobs dashboard answer 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
@@ -63,7 +63,7 @@ internal static class SecuritySetup
 
     private static Task ApiStatusOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(JobsSetup.DashboardPath))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

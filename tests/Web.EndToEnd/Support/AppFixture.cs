@@ -89,6 +89,7 @@ public sealed class AppFixture : IAsyncLifetime
             // Outside Development the framework and MudBlazor files come from the static web assets manifest only when asked.
             builder.UseStaticWebAssets();
             builder.UseSetting("Governance:Demo", "true");
+            builder.UseSetting("Governance:Jobs:RunServer", "false");
             builder.UseSetting("Governance:DatabaseProvider", "Sqlite");
             builder.UseSetting("Governance:ConnectionString", $"Data Source={databaseFile}");
         }

@@ -43,6 +43,7 @@ public class FirstAdministratorTests
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Governance:Demo", "false");
+            builder.UseSetting("Governance:Jobs:RunServer", "false");
             builder.UseSetting("Governance:ConnectionString", database.ConnectionString);
             if (admin)
             {

@@ -23,6 +23,7 @@ public class GovernanceAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Governance:Demo", "true");
+        builder.UseSetting("Governance:Jobs:RunServer", "false");
         builder.UseSetting("Governance:DatabaseProvider", _database.Provider.ToString());
         builder.UseSetting("Governance:ConnectionString", _database.ConnectionString);
     }
