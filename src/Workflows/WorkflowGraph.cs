@@ -1,9 +1,16 @@
+using Stateless.Reflection;
+
 namespace Governance.Workflows;
 
-/// <summary>Small helpers for the Stateless DOT graphs shown on the admin and cycle pages.</summary>
+/// <summary>A workflow as data for pictures and tables: its states and its permitted transitions with their guards.</summary>
+public sealed record WorkflowDiagram(string Name, string Initial, IReadOnlyList<string> States, IReadOnlyList<WorkflowEdge> Edges);
+
+public sealed record WorkflowEdge(string From, string Trigger, string To, IReadOnlyList<string> Guards);
+
+/// <summary>Small helpers for the Stateless graphs shown on the admin and cycle pages.</summary>
 public static class WorkflowGraph
 {
-    /// <summary>Fills the node of the current state, so a reader sees where the instance stands.</summary>
+    /// <summary>Fills the node of the current state in a DOT graph, so a reader sees where the instance stands.</summary>
     public static string Highlight(string dot, string? state)
     {
         if (state is null)
@@ -16,4 +23,14 @@ public static class WorkflowGraph
             ? dot
             : dot[..closing] + $" \"{state}\" [style=filled, fillcolor=\"#154273\", fontcolor=white];\n}}";
     }
+
+    public static WorkflowDiagram Diagram(string name, StateMachineInfo info, string initial) => new(
+        name,
+        initial,
+        [.. info.States.Select(s => s.UnderlyingState.ToString()!)],
+        [.. info.States.SelectMany(s => s.FixedTransitions.Select(t => new WorkflowEdge(
+            s.UnderlyingState.ToString()!,
+            t.Trigger.UnderlyingTrigger.ToString()!,
+            t.DestinationState.UnderlyingState.ToString()!,
+            [.. t.GuardConditionsMethodDescriptions.Select(g => g.Description)])))]);
 }

@@ -97,4 +97,12 @@ public sealed class ObligationWorkflow
 
     private bool ReportingHasEnded() =>
         !_obligation.Cadence.IsRecurring() || (_obligation.EndDate is { } end && _today >= end);
+
+    /// <summary>The flow as data, for the diagram and its table on the administration and cycle pages.</summary>
+    public static WorkflowDiagram Diagram()
+    {
+        var machine = new StateMachine<ObligationStatus, Trigger>(ObligationStatus.Registered);
+        Configure(machine, static () => true, static () => true);
+        return WorkflowGraph.Diagram("ObligationWorkflow", machine.GetInfo(), ObligationStatus.Registered.ToString());
+    }
 }

@@ -93,4 +93,12 @@ public sealed class IndicatorTaskWorkflow
         machine.Configure(IndicatorTaskStatus.NotAvailable)
             .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, "a comment is given");
     }
+
+    /// <summary>The flow as data, for the diagram and its table on the administration and cycle pages.</summary>
+    public static WorkflowDiagram Diagram()
+    {
+        var machine = new StateMachine<IndicatorTaskStatus, Trigger>(IndicatorTaskStatus.Open);
+        Configure(machine, static () => true, static () => true, static () => true);
+        return WorkflowGraph.Diagram("IndicatorTaskWorkflow", machine.GetInfo(), IndicatorTaskStatus.Open.ToString());
+    }
 }

@@ -145,4 +145,12 @@ public sealed class ReportingCycleWorkflow
             machine.Configure(ReportingCycleStatus.Cancelled),
         ];
     }
+
+    /// <summary>The flow as data, for the diagram and its table on the administration and cycle pages.</summary>
+    public static WorkflowDiagram Diagram()
+    {
+        var machine = new StateMachine<ReportingCycleStatus, Trigger>(ReportingCycleStatus.Scheduled);
+        Configure(machine, static () => true, static () => true, static () => true);
+        return WorkflowGraph.Diagram("ReportingCycleWorkflow", machine.GetInfo(), ReportingCycleStatus.Scheduled.ToString());
+    }
 }

@@ -29,6 +29,7 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/indicators")]
     [InlineData("/admin/users")]
     [InlineData("/admin/planning")]
+    [InlineData("/admin/workflows")]
     public async Task A_page_has_no_violations(string path)
     {
         var page = await app.NewPageAsync();
@@ -37,6 +38,7 @@ public class AccessibilityJourneys(AppFixture app)
         await new Shell(page).WaitForCircuitAsync();
         await Microsoft.Playwright.Assertions.Expect(page.Locator("[role=progressbar]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         AssertNoViolations(await page.RunAxe(Wcag21AA));
+        await new Shell(page).ScreenshotAsync("05-admin" + path.Replace('/', '-'));
         await page.Context.CloseAsync();
     }
 

@@ -21,12 +21,23 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
 {
     private const string Importer = "Demo-import (monitor sociaal domein 2021)";
 
-    /// <summary>The demo's recurring obligations report from the second half of 2025 on: earlier periods are history.</summary>
-    private static readonly DateOnly ReportingFrom = new(2025, 7, 1);
     private readonly Dictionary<string, Team> _teams = [];
     private readonly Dictionary<string, Alderman> _aldermen = [];
     private readonly Dictionary<string, Indicator> _indicators = [];
     private DateTime _now;
+
+    /// <summary>
+    /// The demo's recurring obligations report from the start of the quarter two quarters back, so the
+    /// demo shows a few open (and some overdue) cycles whatever the day; earlier periods are history.
+    /// </summary>
+    private DateOnly ReportingFrom
+    {
+        get
+        {
+            var today = MunicipalTime.Today(time);
+            return new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1).AddMonths(-6);
+        }
+    }
 
     public static IReadOnlyList<(string Name, string Code)> Municipalities { get; } =
     [
