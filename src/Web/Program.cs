@@ -3,6 +3,7 @@ using Governance.Web.Features.Account;
 using Governance.Web.Features.Administration;
 using Governance.Web.Features.Indicators;
 using Governance.Web.Features.Obligations;
+using Governance.Web.Features.ReportingCycles;
 using Governance.Web.Hosting;
 using Governance.Web.Hosting.Seeding;
 
@@ -40,6 +41,7 @@ app.UseGovernancePipeline();
 app.MapAccountEndpoints();
 app.MapObligationsApi();
 app.MapIndicatorsApi();
+app.MapReportingCyclesApi();
 app.MapAdministrationApi();
 app.MapJobsDashboard();
 app.MapOpenApi().AllowAnonymous();

@@ -2,6 +2,7 @@ using Governance.Domain.Persistence;
 using Governance.Workflows.Scheduling;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 
@@ -17,23 +18,25 @@ internal static class JobsSetup
 
     public static IServiceCollection AddJobs(this IServiceCollection services, GovernanceSettings settings, DatabaseSettings database)
     {
-        services.AddHangfire(config =>
+        // One storage instance per app, registered before Hangfire's own (which falls back to the
+        // process-wide JobStorage.Current, shared by every app in the process, e.g. in tests).
+        services.AddSingleton<JobStorage>(sp =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (database.Provider)
+            GlobalConfiguration.Configuration.UseLogProvider(new ResilientLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return database.Provider switch
             {
-                case DatabaseProvider.Sqlite:
-                    config.UseSQLiteStorage(SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
-                    break;
-                case DatabaseProvider.Postgres:
-                    config.UsePostgreSqlStorage(
-                        o => o.UseNpgsqlConnection(database.ConnectionString),
-                        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
-                    break;
-            }
+                DatabaseProvider.Sqlite => new SQLiteStorage(SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }),
+                DatabaseProvider.Postgres => new PostgreSqlStorage(
+                    new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }),
+            };
         });
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new ResilientLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         if (settings.Jobs.RunServer)
         {
@@ -74,5 +77,41 @@ internal static class JobsSetup
         var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(source)) ?? ".";
         return Path.Combine(folder, "hangfire.db");
+    }
+}
+
+/// <summary>
+/// Hangfire logs through a process-wide provider; this one keeps working when the app whose logging it
+/// uses has been disposed (several apps in one process, as in tests) instead of throwing.
+/// </summary>
+internal sealed class ResilientLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return new SafeLog(_inner.GetLogger(name));
+        }
+        catch (ObjectDisposedException)
+        {
+            return new SafeLog(null);
+        }
+    }
+
+    private sealed class SafeLog(Hangfire.Logging.ILog? inner) : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        {
+            try
+            {
+                return inner?.Log(logLevel, messageFunc, exception) ?? false;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
     }
 }

@@ -14,6 +14,9 @@ public static class Policies
 
     public const string ReadIndicators = "indicators.read";
 
+    /// <summary>Reporting cycles are the executive's and the griffie's work; council members see their outcome (letters, status).</summary>
+    public const string ReadCycles = "cycles.read";
+
     /// <summary>The functional administrator: users, teams, catalogue, schedule.</summary>
     public const string Administer = "administration";
 
@@ -25,6 +28,7 @@ public static class Policies
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(ReadObligations, p => p.RequireRole(Roles.All))
         .AddPolicy(ReadIndicators, p => p.RequireRole(Roles.All))
+        .AddPolicy(ReadCycles, p => p.RequireRole(Roles.Griffie, Roles.Wethouder, Roles.Medewerker, Roles.Teamleider, Roles.Beheerder))
         .AddPolicy(ManageObligations, p => p.RequireRole(Roles.Griffie))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
 }

@@ -30,6 +30,7 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/admin/users")]
     [InlineData("/admin/planning")]
     [InlineData("/admin/workflows")]
+    [InlineData("/cycles")]
     public async Task A_page_has_no_violations(string path)
     {
         var page = await app.NewPageAsync();

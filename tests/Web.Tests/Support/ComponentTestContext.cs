@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -29,6 +30,16 @@ public abstract class ComponentTestContext : IAsyncLifetime
     protected ISender Sender { get; } = Substitute.For<ISender>();
 
     protected IRenderedComponent<MudPopoverProvider> RenderPopovers() => Context.Render<MudPopoverProvider>();
+
+    /// <summary>Signs a test user in, with the roles and policies the component checks.</summary>
+    protected BunitAuthorizationContext SignIn(string name, string[]? roles = null, string[]? policies = null)
+    {
+        var authorization = Context.AddAuthorization();
+        authorization.SetAuthorized(name);
+        authorization.SetRoles(roles ?? []);
+        authorization.SetPolicies(policies ?? []);
+        return authorization;
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

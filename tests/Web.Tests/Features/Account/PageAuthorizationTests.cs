@@ -7,7 +7,7 @@ namespace Governance.Web.Tests.Features.Account;
 /// <summary>Every page has a policy: anonymous visitors go to the sign-in page, a wrong role to "no access".</summary>
 public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
 {
-    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows"];
+    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -36,6 +36,8 @@ public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<Go
     [InlineData(Roles.Beheerder, "/admin/users", true)]
     [InlineData(Roles.Beheerder, "/admin/planning", true)]
     [InlineData(Roles.Beheerder, "/admin/workflows", true)]
+    [InlineData(Roles.Griffie, "/cycles", true)]
+    [InlineData(Roles.Raadslid, "/cycles", false)]
     [InlineData(Roles.Griffie, "/admin/workflows", false)]
     [InlineData(Roles.Griffie, "/admin/users", false)]
     [InlineData(Roles.Raadslid, "/admin/planning", false)]

@@ -38,6 +38,7 @@ public class ObligationPageTests : ComponentTestContext
     [Fact]
     public void The_page_shows_the_obligation_with_its_values_in_Dutch_notation()
     {
+        SignIn("Anouk Janssen", ["Griffie"], [Web.Hosting.Policies.ReadCycles]);
         Sender.Send(Arg.Any<GetObligationQuery>(), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<ObligationOverview>>(Overview()));
         var page = Context.Render<ObligationPage>(p => p.Add(x => x.Id, Id));
         page.WaitForAssertion(() => Assert.Equal("Periodiek inzicht in de dashboards sociaal domein", page.Find("h1").TextContent));
@@ -54,12 +55,24 @@ public class ObligationPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_council_member_sees_the_reports_without_links_and_staff_with_links()
+    {
+        Sender.Send(Arg.Any<GetObligationQuery>(), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<ObligationOverview>>(Overview()));
+        SignIn("Lotte Vossen", ["Raadslid"]);
+        var page = Context.Render<ObligationPage>(p => p.Add(x => x.Id, Id));
+        page.WaitForAssertion(() => Assert.Contains("2021", page.Markup));
+        Assert.Empty(page.FindAll("a[href^='/cycles/']"));
+    }
+
+    [Fact]
     public void The_page_lists_the_reports_and_the_history_newest_first()
     {
+        SignIn("Anouk Janssen", ["Griffie"], [Web.Hosting.Policies.ReadCycles]);
         Sender.Send(Arg.Any<GetObligationQuery>(), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<ObligationOverview>>(Overview()));
         var page = Context.Render<ObligationPage>(p => p.Add(x => x.Id, Id));
         page.WaitForAssertion(() => Assert.Contains("Afgerond", page.Markup));
-        Assert.Contains("2021 (overgenomen)", page.Markup);
+        Assert.Contains("(overgenomen)", page.Markup);
+        Assert.Single(page.FindAll("a[href^='/cycles/']"));
         Assert.Contains("4 van 4", page.Markup);
         var history = page.FindAll(".mud-timeline-item").Select(i => i.TextContent).ToList();
         Assert.Contains("Status: Geregistreerd → In uitvoering", history[0]);

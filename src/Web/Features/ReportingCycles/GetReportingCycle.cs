@@ -1,0 +1,79 @@
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles;
+using Governance.Web.Hosting;
+using Governance.Workflows.ReportingCycles;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.ReportingCycles;
+
+public sealed record GetReportingCycleQuery(Guid Id) : IQuery<Result<CycleDetails>>;
+
+/// <summary>A cycle with its tasks, its journal and the steps the current person may take now.</summary>
+public sealed record CycleDetails(
+    Guid Id,
+    Guid ObligationId,
+    string Reference,
+    string Title,
+    ReportingPeriod Period,
+    ReportingCycleStatus Status,
+    int Version,
+    StepDeadlines Deadlines,
+    IReadOnlyList<TaskLine> Tasks,
+    IReadOnlyList<CycleJournalEntry> Journal,
+    IReadOnlyList<ReportingCycleWorkflow.Trigger> AvailableSteps);
+
+public sealed record TaskLine(
+    Guid Id,
+    string IndicatorCode,
+    string IndicatorName,
+    IndicatorKind Kind,
+    string? Unit,
+    int Decimals,
+    string Team,
+    IndicatorTaskStatus Status,
+    DateOnly DueDate,
+    IndicatorValue? CurrentValue,
+    string? ReturnReason);
+
+public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time)
+    : IQueryHandler<GetReportingCycleQuery, Result<CycleDetails>>
+{
+    public async ValueTask<Result<CycleDetails>> Handle(GetReportingCycleQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var id = new ReportingCycleId(query.Id);
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).ThenInclude(t => t.Values)
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cycle is null)
+        {
+            return new NotFound("Reporting cycle");
+        }
+
+        var obligation = await db.Obligations.AsNoTracking().Where(o => o.Id == cycle.ObligationId)
+            .Select(o => new { o.Reference, o.Title }).SingleAsync(cancellationToken);
+        var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
+        var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
+        var codes = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+
+        var workflow = new ReportingCycleWorkflow(cycle, time.GetUtcNow().UtcDateTime, user.DisplayName);
+        var steps = CycleTriggerPermissions.ManualTriggers
+            .Where(t => CycleTriggerPermissions.MayFire(t, user.IsInRole) && workflow.CanFire(t, CycleTriggerPermissions.NeedsReason(t) ? "-" : null))
+            .ToList();
+
+        return new CycleDetails(
+            cycle.Id.Value, cycle.ObligationId.Value, obligation.Reference, obligation.Title, cycle.Period, cycle.Status, cycle.Version, cycle.Deadlines,
+            [.. cycle.Tasks.Select(t =>
+            {
+                var definition = definitions.Single(d => d.IndicatorId == t.IndicatorId && d.VersionNumber == t.DefinitionVersion);
+                return new TaskLine(t.Id.Value, codes[t.IndicatorId], definition.Name, definition.Kind, definition.Unit, definition.Decimals,
+                    teams.GetValueOrDefault(t.TeamId, "?"), t.Status, t.DueDate, t.CurrentValue?.Value, t.ReturnReason);
+            }).OrderBy(t => t.IndicatorCode)],
+            [.. cycle.Journal.Reverse()],
+            steps);
+    }
+}

@@ -1,0 +1,33 @@
+using Governance.Web.Hosting;
+using Governance.Workflows.ReportingCycles;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Governance.Web.Features.ReportingCycles;
+
+public static class ReportingCyclesApi
+{
+    public static IEndpointRouteBuilder MapReportingCyclesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cycles").WithTags("Reporting cycles").RequireAuthorization(Policies.ReadCycles);
+
+        group.MapGet("/", async ([AsParameters] ListReportingCyclesQuery query, ISender sender, CancellationToken ct) =>
+                (await sender.Send(query, ct)).ToHttp(TypedResults.Ok))
+            .WithName("ListReportingCycles")
+            .WithSummary("Lists reporting cycles: filter by status, period (2025-Q2), obligation, team, overdue; paged.");
+
+        group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetReportingCycleQuery(id), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetReportingCycle")
+            .WithSummary("Reads a cycle with its tasks, journal and the steps you may take now.");
+
+        group.MapPost("/{id:guid}/steps", async (Guid id, [FromBody] CycleStep body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new FireCycleStepCommand(id, body.Step, body.Reason, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .WithName("FireCycleStep")
+            .WithSummary("Takes a step in a cycle (StartDrafting, SubmitForApproval, ReturnValue, SendBack, Send, Close, Cancel); send the version you read.");
+
+        return app;
+    }
+
+    public sealed record CycleStep(ReportingCycleWorkflow.Trigger? Step, string? Reason, int? Version);
+}
