@@ -34,16 +34,18 @@ public class ObligationJourneys(AppFixture app)
     }
 
     [Fact]
-    public async Task The_griffie_filters_the_list_on_kind_and_sorts_it()
+    public async Task The_griffie_follows_a_status_link_from_the_home_page()
     {
         var page = await app.NewPageAsync();
         await new LoginPage(page).SignInAsync("griffie@maastricht.demo");
-        await page.GotoAsync("/obligations?status=Registered");
+        await new Shell(page).WaitForCircuitAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "In uitvoering" }).ClickAsync();
+        await page.WaitForURLAsync("**/obligations?status=InProgress");
         await new Shell(page).WaitForCircuitAsync();
         var rows = page.Locator("tbody tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(1);
-        await Assertions.Expect(rows.First).ToContainTextAsync("Informeren over de Beschikbaarheidswijzer jeugdhulp");
-        await Assertions.Expect(rows.First).ToContainTextAsync("15 december 2026");
+        await Assertions.Expect(rows).ToHaveCountAsync(6);
+        var oneOff = rows.Filter(new() { HasText = "Informeren over de Beschikbaarheidswijzer jeugdhulp" });
+        await Assertions.Expect(oneOff).ToContainTextAsync("15 december 2026");
         await page.Context.CloseAsync();
     }
 }

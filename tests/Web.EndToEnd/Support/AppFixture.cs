@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Governance.Web.EndToEnd.Support;
@@ -30,6 +31,14 @@ public sealed class AppFixture : IAsyncLifetime
         using (var client = _app.CreateClient())
         {
             BaseAddress = client.BaseAddress!;
+        }
+
+        // Open the due cycles as the daily job would (the job server is off, for predictable tests).
+        using (var scope = _app.Services.CreateScope())
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>()
+                .Send(new Workflows.ReportingCycles.OpenReportingCyclesCommand(Domain.Planning.MunicipalTime.Today(time)));
         }
 
         _playwright = await Playwright.CreateAsync();

@@ -9,9 +9,9 @@ namespace Governance.Web.Components.Shared;
 /// </summary>
 internal sealed record DiagramLayout(IReadOnlyList<DiagramLayout.Node> Nodes, IReadOnlyList<DiagramLayout.Line> Edges, IReadOnlyList<DiagramLayout.Fold> Folded, int Width, int Height)
 {
-    public const int NodeWidth = 150;
+    public const int NodeWidth = 140;
     public const int NodeHeight = 40;
-    private const int ColumnGap = 80;
+    private const int ColumnGap = 60;
     private const int RowGap = 70;
     private const int Margin = 30;
 
