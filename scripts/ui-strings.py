@@ -200,6 +200,13 @@ S = {
     "Cycle.ReasonRequired": ("Een reden of toelichting is verplicht.", "A reason or comment is required."),
     "Cycle.StepTaken": ("De stap is gezet.", "The step has been taken."),
     "Common.Confirm": ("Bevestigen", "Confirm"),
+    "Notifications.Title": ("Meldingen", "Notifications"),
+    "Notifications.UnreadCount": ("Meldingen: {0} ongelezen", "Notifications: {0} unread"),
+    "Notifications.Unread": ("Ongelezen", "Unread"),
+    "Notifications.None": ("U heeft geen meldingen.", "You have no notifications."),
+    "Notifications.MarkAllRead": ("Alles gelezen", "Mark all read"),
+    "Job.deadlines.sweep": ("Herinneringen en escalaties", "Reminders and escalations"),
+    "Job.notifications.send": ("Meldingen e-mailen", "E-mail notifications"),
     # enums
     "Cadence.Quarterly": ("Elk kwartaal", "Quarterly"),
     "Cadence.HalfYearly": ("Halfjaarlijks (P&C)", "Half-yearly (P&C)"),

@@ -15,6 +15,9 @@ builder.Services.Configure<GovernanceSettings>(builder.Configuration.GetSection(
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(settings.Schedule.WorkingDays());
 builder.Services.AddSingleton(settings.Schedule.Deadlines);
+builder.Services.AddSingleton(settings.Timers);
+builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.TaskTimers>();
+builder.Services.AddSingleton<Governance.Workflows.Notifications.IMailer, Mailer>();
 var database = builder.Services.AddGovernanceDatabase(settings, builder.Environment);
 builder.Services.AddJobs(settings, database);
 builder.Services.AddSecurity();

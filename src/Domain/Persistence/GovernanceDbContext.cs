@@ -52,6 +52,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
     public IMunicipalityContext Scope => _scope;
 
     /// <summary>Publishes the domain events of saved entities after a successful save; none when absent.</summary>

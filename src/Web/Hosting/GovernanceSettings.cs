@@ -1,5 +1,6 @@
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles;
 
 namespace Governance.Web.Hosting;
 
@@ -23,7 +24,38 @@ public sealed class GovernanceSettings
 
     public ScheduleSettings Schedule { get; set; } = new();
 
+    public TimerRules Timers { get; set; } = new();
+
     public JobSettings Jobs { get; set; } = new();
+
+    public MailSettings Mail { get; set; } = new();
+}
+
+/// <summary>
+/// E-mail: over SMTP when a host is set, otherwise into a pickup folder (one .eml file per e-mail), so
+/// development and the demo need no mail server.
+/// </summary>
+public sealed class MailSettings
+{
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 587;
+
+    public bool UseStartTls { get; set; } = true;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "governance@gemeente.invalid";
+
+    public string FromName { get; set; } = "Governance";
+
+    /// <summary>Relative to the data folder when not rooted.</summary>
+    public string PickupFolder { get; set; } = "mail-pickup";
+
+    /// <summary>The address of the app, for links in e-mails.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5080";
 }
 
 /// <summary>Background work: whether this instance runs the Hangfire server (every instance shows the dashboard).</summary>

@@ -57,7 +57,11 @@ internal static class JobsSetup
         RecurringJobs.Register(jobs);
         if (settings.Demo && settings.Jobs.RunServer)
         {
-            jobs.Trigger(RecurringJobs.OpenReportingCycles);
+            // The demo shows the engine at once: cycles open, then reminders and escalations fire and are mailed.
+            var client = app.Services.GetRequiredService<IBackgroundJobClient>();
+            var opened = client.Enqueue<Governance.Workflows.ReportingCycles.OpenReportingCyclesJob>(j => j.ExecuteAsync(CancellationToken.None));
+            var swept = client.ContinueJobWith<Governance.Workflows.ReportingCycles.SweepDeadlinesJob>(opened, j => j.ExecuteAsync(CancellationToken.None));
+            client.ContinueJobWith<Governance.Workflows.Notifications.SendNotificationsJob>(swept, j => j.ExecuteAsync(CancellationToken.None));
         }
 
         await Task.CompletedTask;

@@ -21,6 +21,7 @@ public sealed record OpeningReport(int Opened, int Tasks, IReadOnlyList<string> 
 
 public sealed partial class OpenReportingCyclesHandler(
     ISystemDatabase database,
+    TaskTimers timers,
     WorkingDayCalendar workingDays,
     DeadlineRules rules,
     TimeProvider time,
@@ -123,6 +124,11 @@ public sealed partial class OpenReportingCyclesHandler(
             var cycle = ReportingCycle.Plan(obligation, duePeriod.Period, duePeriod.Deadlines,
                 [.. obligation.RequiredIndicators.Select(r => definitions[r.IndicatorId])]);
             new ReportingCycleWorkflow(cycle, now, Actor).Fire(ReportingCycleWorkflow.Trigger.Open);
+            foreach (var task in cycle.Tasks)
+            {
+                timers.Start(task);
+            }
+
             if (obligation.Status == ObligationStatus.Registered)
             {
                 new ObligationWorkflow(obligation, today, now, Actor).Fire(ObligationWorkflow.Trigger.StartReporting);

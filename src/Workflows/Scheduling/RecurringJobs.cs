@@ -1,4 +1,5 @@
 using Governance.Domain.Planning;
+using Governance.Workflows.Notifications;
 using Governance.Workflows.ReportingCycles;
 using Hangfire;
 
@@ -8,12 +9,16 @@ namespace Governance.Workflows.Scheduling;
 public static class RecurringJobs
 {
     public const string OpenReportingCycles = "reporting-cycles.open";
+    public const string SweepDeadlines = "deadlines.sweep";
+    public const string SendNotifications = "notifications.send";
 
-    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles];
+    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles, SweepDeadlines, SendNotifications];
 
     public static void Register(IRecurringJobManager jobs)
     {
         var dutchTime = new RecurringJobOptions { TimeZone = MunicipalTime.Zone };
         jobs.AddOrUpdate<OpenReportingCyclesJob>(OpenReportingCycles, job => job.ExecuteAsync(CancellationToken.None), "0 6 * * *", dutchTime);
+        jobs.AddOrUpdate<SweepDeadlinesJob>(SweepDeadlines, job => job.ExecuteAsync(CancellationToken.None), "15 7 * * 1-5", dutchTime);
+        jobs.AddOrUpdate<SendNotificationsJob>(SendNotifications, job => job.ExecuteAsync(CancellationToken.None), "* * * * *", dutchTime);
     }
 }

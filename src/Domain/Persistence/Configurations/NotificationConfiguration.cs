@@ -1,0 +1,25 @@
+using Governance.Domain.Accounts;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Governance.Domain.Persistence.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.RecipientUserId).HasMaxLength(64);
+        builder.Property(n => n.EventKey).HasMaxLength(Notification.KeyMaxLength);
+        builder.Property(n => n.Subject).HasMaxLength(Notification.SubjectMaxLength);
+        builder.Property(n => n.Body).HasMaxLength(Notification.BodyMaxLength);
+        builder.Property(n => n.Link).HasMaxLength(300);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(n => n.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.RecipientUserId, n.EventKey }).IsUnique().HasDatabaseName("UX_Notifications_Recipient_Event");
+        builder.HasIndex(n => new { n.RecipientUserId, n.ReadAtUtc });
+        builder.HasIndex(n => n.EmailedAtUtc);
+    }
+}
