@@ -31,6 +31,7 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/admin/planning")]
     [InlineData("/admin/workflows")]
     [InlineData("/cycles")]
+    [InlineData("/notifications")]
     public async Task A_page_has_no_violations(string path)
     {
         var page = await app.NewPageAsync();

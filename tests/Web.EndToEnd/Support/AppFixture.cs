@@ -33,12 +33,14 @@ public sealed class AppFixture : IAsyncLifetime
             BaseAddress = client.BaseAddress!;
         }
 
-        // Open the due cycles as the daily job would (the job server is off, for predictable tests).
+        // Open the due cycles and sweep the deadlines as the jobs would (the job server is off, for predictable tests).
         using (var scope = _app.Services.CreateScope())
         {
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>()
-                .Send(new Workflows.ReportingCycles.OpenReportingCyclesCommand(Domain.Planning.MunicipalTime.Today(time)));
+            var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
+            var today = Domain.Planning.MunicipalTime.Today(time);
+            await sender.Send(new Workflows.ReportingCycles.OpenReportingCyclesCommand(today));
+            await sender.Send(new Workflows.ReportingCycles.SweepDeadlinesCommand(today));
         }
 
         _playwright = await Playwright.CreateAsync();

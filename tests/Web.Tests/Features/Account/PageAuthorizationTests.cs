@@ -7,7 +7,7 @@ namespace Governance.Web.Tests.Features.Account;
 /// <summary>Every page has a policy: anonymous visitors go to the sign-in page, a wrong role to "no access".</summary>
 public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
 {
-    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles"];
+    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -37,6 +37,7 @@ public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<Go
     [InlineData(Roles.Beheerder, "/admin/planning", true)]
     [InlineData(Roles.Beheerder, "/admin/workflows", true)]
     [InlineData(Roles.Griffie, "/cycles", true)]
+    [InlineData(Roles.Raadslid, "/notifications", true)]
     [InlineData(Roles.Raadslid, "/cycles", false)]
     [InlineData(Roles.Griffie, "/admin/workflows", false)]
     [InlineData(Roles.Griffie, "/admin/users", false)]
