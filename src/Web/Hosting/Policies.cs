@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Reporting cycles are the executive's and the griffie's work; council members see their outcome (letters, status).</summary>
     public const string ReadCycles = "cycles.read";
 
+    /// <summary>Staff and team leads supply indicator values (the griffie does not); ownership by team is checked per task.</summary>
+    public const string EnterValues = "values.enter";
+
     /// <summary>The functional administrator: users, teams, catalogue, schedule.</summary>
     public const string Administer = "administration";
 
@@ -30,5 +33,6 @@ public static class Policies
         .AddPolicy(ReadIndicators, p => p.RequireRole(Roles.All))
         .AddPolicy(ReadCycles, p => p.RequireRole(Roles.Griffie, Roles.Wethouder, Roles.Medewerker, Roles.Teamleider, Roles.Beheerder))
         .AddPolicy(ManageObligations, p => p.RequireRole(Roles.Griffie))
+        .AddPolicy(EnterValues, p => p.RequireRole(Roles.Medewerker, Roles.Teamleider))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
 }

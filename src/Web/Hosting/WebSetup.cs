@@ -20,6 +20,7 @@ internal static class WebSetup
         services.AddMudServices();
         services.AddLocalization();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<Governance.Workflows.WorkflowDiagram>(includeInternalTypes: true);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("nl-NL");

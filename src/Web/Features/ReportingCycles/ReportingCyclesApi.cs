@@ -26,8 +26,38 @@ public static class ReportingCyclesApi
             .WithName("FireCycleStep")
             .WithSummary("Takes a step in a cycle (StartDrafting, SubmitForApproval, ReturnValue, SendBack, Send, Close, Cancel); send the version you read.");
 
+        group.MapPost("/{id:guid}/tasks/{taskId:guid}/values", async (Guid id, Guid taskId, [FromBody] NewValue body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RecordIndicatorValueCommand
+                {
+                    CycleId = id,
+                    TaskId = taskId,
+                    Number = body.Number,
+                    Text = body.Text,
+                    Breakdown = body.Breakdown,
+                    NotAvailableReason = body.NotAvailableReason,
+                    Explanation = body.Explanation,
+                    Source = body.Source,
+                    Intent = body.Intent ?? ValueIntent.Submit,
+                    Version = body.Version,
+                    RecordedBy = user.DisplayName,
+                    ActingTeamId = user.TeamId?.Value,
+                }, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.EnterValues)
+            .WithName("RecordIndicatorValue")
+            .WithSummary("Records a value for an indicator task of your team: a number, text, breakdown or 'not available' with the reason; send the cycle version you read.");
+
         return app;
     }
+
+    public sealed record NewValue(
+        decimal? Number,
+        string? Text,
+        IReadOnlyList<Domain.Indicators.CategoryValue>? Breakdown,
+        string? NotAvailableReason,
+        string? Explanation,
+        string? Source,
+        ValueIntent? Intent,
+        int? Version);
 
     public sealed record CycleStep(ReportingCycleWorkflow.Trigger? Step, string? Reason, int? Version);
 }
