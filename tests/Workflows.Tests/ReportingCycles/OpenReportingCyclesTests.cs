@@ -4,6 +4,7 @@ using Governance.Domain.Motions;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
+using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.ReportingCycles;
@@ -14,15 +15,28 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Governance.Workflows.Tests.ReportingCycles;
 
-public sealed class OpenReportingCyclesTests : IDisposable
+public sealed class OpenReportingCyclesOnSqliteTests() : OpenReportingCyclesTests(DatabaseProvider.Sqlite);
+
+/// <summary>The same rules against a real PostgreSQL server: two runs at once open each cycle once.</summary>
+public sealed class OpenReportingCyclesOnPostgresTests() : OpenReportingCyclesTests(DatabaseProvider.Postgres);
+
+public abstract class OpenReportingCyclesTests : IDisposable
 {
     private static readonly DateOnly Today = new(2025, 11, 25);
-    private readonly SqliteSystemDatabase _database = new();
+    private readonly SqliteSystemDatabase _database;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 11, 25, 5, 0, 0, TimeSpan.Zero));
 
-    public OpenReportingCyclesTests() => Seed();
+    protected OpenReportingCyclesTests(DatabaseProvider provider)
+    {
+        _database = new SqliteSystemDatabase(provider);
+        Seed();
+    }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task The_due_cycles_open_with_a_task_per_indicator_and_their_obligations_start()

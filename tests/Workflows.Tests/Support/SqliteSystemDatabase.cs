@@ -5,19 +5,39 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Governance.Workflows.Tests.Support;
 
-/// <summary>A real SQLite file, migrated, seen with system scope; optionally failing the Nth save to simulate a crash.</summary>
+/// <summary>
+/// A real database, migrated, seen with system scope: a SQLite file, or a fresh database on the PostgreSQL
+/// server that .ci/run starts (GOVERNANCE_TEST_POSTGRES overrides where). Optionally fails the Nth save to
+/// simulate a crash.
+/// </summary>
 internal sealed class SqliteSystemDatabase : ISystemDatabase, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "governance-workflow-tests", Guid.NewGuid().ToString("N"));
     private readonly CrashingInterceptor _crash = new();
+    private readonly string? _postgresName;
 
-    public SqliteSystemDatabase()
+    public SqliteSystemDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        Directory.CreateDirectory(_folder);
-        ConnectionString = $"Data Source={Path.Combine(_folder, "governance.db")};Pooling=False";
+        Provider = provider;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(_folder);
+            ConnectionString = $"Data Source={Path.Combine(_folder, "governance.db")};Pooling=False";
+        }
+        else
+        {
+            _postgresName = "governance_wf_" + Guid.NewGuid().ToString("N")[..12];
+            ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresName }.ConnectionString;
+        }
+
         using var db = CreateContext();
         db.Database.Migrate();
     }
+
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES") ?? "Host=localhost;Port=5432;Username=postgres;Password=postgres";
+
+    public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
 
@@ -26,6 +46,14 @@ internal sealed class SqliteSystemDatabase : ISystemDatabase, IDisposable
 
     public GovernanceDbContext CreateContext()
     {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresGovernanceDbContext>();
+            GovernanceDatabase.Configure(postgres, DatabaseProvider.Postgres, ConnectionString);
+            postgres.AddInterceptors(_crash);
+            return new PostgresGovernanceDbContext(postgres.Options, FixedMunicipalityContext.System);
+        }
+
         var options = new DbContextOptionsBuilder<SqliteGovernanceDbContext>();
         GovernanceDatabase.Configure(options, DatabaseProvider.Sqlite, ConnectionString);
         options.AddInterceptors(_crash);
@@ -34,6 +62,17 @@ internal sealed class SqliteSystemDatabase : ISystemDatabase, IDisposable
 
     public void Dispose()
     {
+        if (_postgresName is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
+            command.ExecuteNonQuery();
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
