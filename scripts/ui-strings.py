@@ -155,7 +155,7 @@ S = {
     "Guard.a value is recorded": ("er is een waarde vastgelegd", "a value is recorded"),
     "Guard.'not available' is recorded with its reason": ("'niet beschikbaar' is vastgelegd met de reden", "'not available' is recorded with its reason"),
     "Guard.a comment is given": ("met een toelichting", "a comment is given"),
-    "Guard.one-off, or the end date has passed": ("eenmalig, of de einddatum is voorbij", "one-off, or the end date has passed"),
+    "Guard.one-off, or the end date has passed; the reporting letter is named": ("eenmalig of na de einddatum, met de brief die rapporteert", "one-off or past the end date, naming the reporting letter"),
     "TaskStatus.Open": ("Open", "Open"),
     "TaskStatus.DraftSaved": ("Concept opgeslagen", "Draft saved"),
     "TaskStatus.Submitted": ("Ingediend", "Submitted"),

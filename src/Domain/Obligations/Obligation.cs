@@ -71,6 +71,9 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
     /// <summary>Reporting covers the periods that end on or after this date.</summary>
     public DateOnly ReportingFrom { get; private set; }
 
+    /// <summary>The letter (onze referentie) the executive says reports this obligation as carried out.</summary>
+    public string? ReportedInLetter { get; private set; }
+
     public ObligationStatus Status { get; private set; }
 
     public IReadOnlyList<AldermanId> ResponsibleAldermen => [.. _aldermen.OrderBy(a => a.Position).Select(a => a.AldermanId)];
@@ -91,6 +94,44 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
         Apply(details);
         _history.Add(new ObligationHistoryEntry(nowUtc, actor, "revised"));
+        Raise(new ObligationRevised(Id));
+    }
+
+    /// <summary>
+    /// Moves the due date (one-off) or end date (recurring) after a recorded decision: the new date, the
+    /// reason and who decided stay in the history; the old date is never lost.
+    /// </summary>
+    public void ExtendDeadline(DateOnly newDate, string reason, string decidedBy, DateTime nowUtc, string actor)
+    {
+        if (IsClosed)
+        {
+            throw new DomainRuleException($"Obligation {Reference} is {Status} and cannot be changed.");
+        }
+
+        var current = Cadence == Cadence.Once ? DueDate : EndDate;
+        if (current is { } old && newDate <= old)
+        {
+            throw new DomainRuleException("An extension moves the deadline later.");
+        }
+
+        if (newDate < AdoptedOn)
+        {
+            throw new DomainRuleException("The deadline cannot lie before the date adopted.");
+        }
+
+        var why = $"{Guard.Text(reason, nameof(reason), 1_000)} (besloten door {Guard.Text(decidedBy, nameof(decidedBy), 120)}; " +
+                  $"{(current is { } was ? was.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "geen")} → " +
+                  $"{newDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})";
+        if (Cadence == Cadence.Once)
+        {
+            DueDate = newDate;
+        }
+        else
+        {
+            EndDate = newDate;
+        }
+
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "deadline_extended", Reason: why));
         Raise(new ObligationRevised(Id));
     }
 
@@ -120,8 +161,18 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
             throw new DomainRuleException("An obligation never returns to Registered.");
         }
 
+        if (status is ObligationStatus.Reported && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("An obligation is reported only with the letter that reports it.");
+        }
+
         var from = Status;
         Status = status;
+        if (status == ObligationStatus.Reported)
+        {
+            ReportedInLetter = Guard.Text(reason, nameof(ReportedInLetter), 40);
+        }
+
         _history.Add(new ObligationHistoryEntry(nowUtc, actor, "status", from, status, reason?.Trim()));
         Raise(new ObligationStatusChanged(Id, from, status));
     }

@@ -6,11 +6,12 @@ using Stateless.Graph;
 namespace Governance.Workflows.Obligations;
 
 /// <summary>
-/// The life of a motion or commitment. Registered by the griffie; InProgress once reporting
-/// starts (a recurring obligation stays there until its end date); Reported when the executive
-/// says it is carried out; then the griffie confirms it Fulfilled (afgedaan) or reopens it with a
-/// reason. Lapsed (vervallen) is possible from every open state, always with a reason.
-/// Fulfilled and Lapsed are final.
+/// The life of a motion or commitment, with the two-key closure councils ask for. Registered by the
+/// griffie; InProgress once reporting starts (a recurring obligation stays there until its end date);
+/// Reported when the executive says it is carried out, naming the letter that reports it (first key);
+/// then the griffie confirms it Fulfilled (afgedaan) or reopens it with a reason (second key).
+/// Lapsed (vervallen) is possible from every open state, always with a reason. Fulfilled and Lapsed
+/// are final. For Report, the "reason" is the letter's reference.
 /// </summary>
 public sealed class ObligationWorkflow
 {
@@ -81,7 +82,7 @@ public sealed class ObligationWorkflow
             .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, "a reason is given");
 
         machine.Configure(ObligationStatus.InProgress)
-            .PermitIf(Trigger.Report, ObligationStatus.Reported, reportingHasEnded, "one-off, or the end date has passed")
+            .PermitIf(Trigger.Report, ObligationStatus.Reported, () => reportingHasEnded() && hasReason(), "one-off, or the end date has passed; the reporting letter is named")
             .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, "a reason is given");
 
         machine.Configure(ObligationStatus.Reported)

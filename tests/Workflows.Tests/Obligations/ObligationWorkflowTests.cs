@@ -72,9 +72,11 @@ public class ObligationWorkflowTests
     public void A_recurring_motion_stays_in_progress_until_its_end_date()
     {
         var obligation = InStatus(ObligationStatus.InProgress, Cadence.HalfYearly, end: new DateOnly(2030, 12, 31));
-        Assert.False(new ObligationWorkflow(obligation, Today, Now, "Griffie").Fire(Trigger.Report).Succeeded);
-        Assert.True(new ObligationWorkflow(obligation, new DateOnly(2030, 12, 31), Now, "Griffie").Fire(Trigger.Report).Succeeded);
+        Assert.False(new ObligationWorkflow(obligation, Today, Now, "Wethouder").Fire(Trigger.Report, "2025.03355").Succeeded);
+        Assert.False(new ObligationWorkflow(obligation, new DateOnly(2030, 12, 31), Now, "Wethouder").Fire(Trigger.Report).Succeeded);
+        Assert.True(new ObligationWorkflow(obligation, new DateOnly(2030, 12, 31), Now, "Wethouder").Fire(Trigger.Report, "2025.03355").Succeeded);
         Assert.Equal(ObligationStatus.Reported, obligation.Status);
+        Assert.Equal("2025.03355", obligation.ReportedInLetter);
     }
 
     [Fact]

@@ -33,10 +33,25 @@ public static class ObligationsApi
             .WithName("ReviseObligation")
             .WithSummary("Revises a motion or commitment (griffie); send the version you read.");
 
+        group.MapPost("/{id:guid}/steps", async (Guid id, [FromBody] ObligationStep body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new FireObligationStepCommand(id, body.Step, body.Reason, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .WithName("FireObligationStep")
+            .WithSummary("Report (executive, naming the letter), ConfirmFulfilled, Reopen or Lapse (griffie); send the version you read.");
+
+        group.MapPost("/{id:guid}/deadline-extensions", async (Guid id, [FromBody] DeadlineExtension body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ExtendObligationDeadlineCommand(id, body.NewDate, body.Reason, body.DecidedBy, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.ManageObligations)
+            .WithName("ExtendObligationDeadline")
+            .WithSummary("Records an extension of the deadline with its reason and who decided (griffie).");
+
         group.MapGet("/aldermen", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListAldermenQuery(), ct)))
             .WithName("ListAldermen")
             .WithSummary("Lists the aldermen of the municipality.");
 
         return app;
     }
+
+    public sealed record ObligationStep(Workflows.Obligations.ObligationWorkflow.Trigger? Step, string? Reason, int? Version);
+
+    public sealed record DeadlineExtension(DateOnly? NewDate, string? Reason, string? DecidedBy, int? Version);
 }

@@ -446,6 +446,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ReportedInLetter")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("ReportingFrom")
                         .HasColumnType("date");
 

@@ -441,6 +441,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportedInLetter")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReportingFrom")
                         .HasColumnType("TEXT");
 

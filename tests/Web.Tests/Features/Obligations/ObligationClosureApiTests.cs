@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Domain.Accounts;
+using Governance.Web.Tests.Features.ReportingCycles;
+using Governance.Web.Tests.Support;
+
+namespace Governance.Web.Tests.Features.Obligations;
+
+/// <summary>The two keys: the executive reports an obligation carried out, the griffie confirms or reopens it.</summary>
+public class ObligationClosureApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesApp>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task The_responsible_alderman_reports_it_and_the_griffie_confirms_it_fulfilled()
+    {
+        using var hoenderkamp = await app.SignedInClientAsync("wethouder.hoenderkamp@maastricht.demo");
+        var (id, version) = await Read(hoenderkamp, "T-2025-118");
+        using var notHis = await hoenderkamp.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "2026.01234", version }, Json);
+        Assert.Equal(HttpStatusCode.Forbidden, notHis.StatusCode);
+
+        using var mackus = await app.SignedInClientAsync("wethouder.mackus@maastricht.demo");
+        using var noLetter = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", version }, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, noLetter.StatusCode);
+        using var reported = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "2026.01234", version }, Json);
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        (_, version) = await Read(griffie, "T-2025-118");
+        using var griffieReports = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "x", version }, Json);
+        Assert.Equal(HttpStatusCode.Forbidden, griffieReports.StatusCode);
+        using var confirmed = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "ConfirmFulfilled", version }, Json);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+
+        var overview = await griffie.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json);
+        Assert.Equal("Fulfilled", overview.GetProperty("status").GetString());
+        Assert.Contains(overview.GetProperty("history").EnumerateArray(), h => h.GetProperty("reason").GetString() == "2026.01234");
+
+        (_, version) = await Read(griffie, "T-2025-118");
+        using var reopen = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Reopen", reason = "Toch niet", version }, Json);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reopen.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_recurring_motion_cannot_be_reported_before_its_end_date()
+    {
+        using var hoenderkamp = await app.SignedInClientAsync("wethouder.hoenderkamp@maastricht.demo");
+        var (id, version) = await Read(hoenderkamp, "M-2021-047");
+        using var response = await hoenderkamp.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "2026.00001", version }, Json);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("transition_not_allowed", (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task The_griffie_records_a_deadline_extension_that_stays_in_the_history()
+    {
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var (id, version) = await Read(griffie, "M-2021-047");
+        using var earlier = await griffie.PostAsJsonAsync($"/api/obligations/{id}/deadline-extensions",
+            new { newDate = "2029-12-31", reason = "Korter", decidedBy = "Gemeenteraad", version }, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, earlier.StatusCode);
+
+        using var extended = await griffie.PostAsJsonAsync($"/api/obligations/{id}/deadline-extensions",
+            new { newDate = "2032-12-31", reason = "Landelijke richtlijn verlengd", decidedBy = "Gemeenteraad, 14 oktober 2026", version }, Json);
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        var overview = await griffie.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json);
+        Assert.Equal("2032-12-31", overview.GetProperty("endDate").GetString());
+        var entry = overview.GetProperty("history").EnumerateArray().First(h => h.GetProperty("what").GetString() == "deadline_extended");
+        Assert.Contains("2030-12-31 → 2032-12-31", entry.GetProperty("reason").GetString());
+        Assert.Contains("Gemeenteraad, 14 oktober 2026", entry.GetProperty("reason").GetString());
+
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        using var forbidden = await staff.PostAsJsonAsync($"/api/obligations/{id}/deadline-extensions",
+            new { newDate = "2033-12-31", reason = "x", decidedBy = "x", version = 99 }, Json);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    private static async Task<(Guid Id, int Version)> Read(HttpClient client, string reference)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/obligations?search={reference}", Json);
+        var id = page.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("reference").GetString() == reference).GetProperty("id").GetGuid();
+        var overview = await client.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json);
+        return (id, overview.GetProperty("version").GetInt32());
+    }
+}
