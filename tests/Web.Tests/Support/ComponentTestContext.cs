@@ -23,6 +23,8 @@ public abstract class ComponentTestContext : IAsyncLifetime
         Context.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         Context.Services.AddLocalization();
         Context.Services.AddSingleton(Sender);
+        Context.Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
+        Context.Services.AddScoped<Web.Hosting.CurrentUser>();
     }
 
     protected BunitContext Context { get; } = new();

@@ -27,6 +27,8 @@ public sealed record ObligationOverview(
     DateOnly? EndDate,
     DateOnly ReportingFrom,
     ObligationStatus Status,
+    string? ReportedInLetter,
+    IReadOnlyList<Workflows.Obligations.ObligationWorkflow.Trigger> PermittedSteps,
     int Version,
     IReadOnlyList<string> SubmittingParties,
     IReadOnlyList<AldermanLine> Aldermen,
@@ -52,7 +54,7 @@ public sealed record IndicatorLine(
 
 public sealed record CycleLine(Guid Id, ReportingPeriod Period, ReportingCycleStatus Status, DateOnly ValuesDue, DateOnly SendToCouncil, int TasksDone, int TaskCount, bool IsImported);
 
-public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> dbFactory)
+public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> dbFactory, TimeProvider time)
     : IQueryHandler<GetObligationQuery, Result<ObligationOverview>>
 {
     public async ValueTask<Result<ObligationOverview>> Handle(GetObligationQuery query, CancellationToken cancellationToken)
@@ -101,6 +103,9 @@ public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> 
             obligation.EndDate,
             obligation.ReportingFrom,
             obligation.Status,
+            obligation.ReportedInLetter,
+            [.. new Workflows.Obligations.ObligationWorkflow(obligation, Domain.Planning.MunicipalTime.Today(time), time.GetUtcNow().UtcDateTime, "-")
+                .PermittedTriggers().Where(ObligationStepPermissions.ManualSteps.Contains)],
             obligation.Version,
             obligation is Motion motion ? motion.SubmittingParties : [],
             [.. aldermanIds.Select(aid => aldermen.Single(a => a.Id == aid)).Select(a => new AldermanLine(a.Id.Value, a.Name, a.Portfolio))],
