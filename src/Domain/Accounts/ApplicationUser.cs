@@ -19,4 +19,13 @@ public sealed class ApplicationUser : IdentityUser, IMunicipalityOwned
 
     /// <summary>The alderman this account belongs to, for a wethouder.</summary>
     public AldermanId? AldermanId { get; set; }
+
+    /// <summary>Who takes over this person's indicator tasks while they are away (until <see cref="AwayUntil"/>).</summary>
+    public string? SubstituteUserId { get; set; }
+
+    public DateOnly? AwayUntil { get; set; }
+
+    /// <summary>The person who should act for this one today: the substitute while away, else this person.</summary>
+    public string ActingFor(DateOnly today) =>
+        SubstituteUserId is { } substitute && AwayUntil is { } until && today <= until ? substitute : Id;
 }

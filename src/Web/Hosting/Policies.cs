@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Staff and team leads supply indicator values (the griffie does not); ownership by team is checked per task.</summary>
     public const string EnterValues = "values.enter";
 
+    /// <summary>Team leads reassign their team's tasks.</summary>
+    public const string LeadTeam = "team.lead";
+
     /// <summary>The functional administrator: users, teams, catalogue, schedule.</summary>
     public const string Administer = "administration";
 
@@ -34,5 +37,6 @@ public static class Policies
         .AddPolicy(ReadCycles, p => p.RequireRole(Roles.Griffie, Roles.Wethouder, Roles.Medewerker, Roles.Teamleider, Roles.Beheerder))
         .AddPolicy(ManageObligations, p => p.RequireRole(Roles.Griffie))
         .AddPolicy(EnterValues, p => p.RequireRole(Roles.Medewerker, Roles.Teamleider))
+        .AddPolicy(LeadTeam, p => p.RequireRole(Roles.Teamleider))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
 }

@@ -70,7 +70,11 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                             join ur in db.UserRoles on u.Id equals ur.UserId
                             join r in db.Roles on ur.RoleId equals r.Id
                             where municipalityIds.Contains(u.MunicipalityId)
-                            select new { u.Id, u.MunicipalityId, u.TeamId, Role = r.Name }).ToListAsync(cancellationToken);
+                            select new { u.Id, u.MunicipalityId, u.TeamId, Role = r.Name, u.SubstituteUserId, u.AwayUntil }).ToListAsync(cancellationToken);
+        // While someone is away, their substitute gets what they would have got.
+        var actingFor = people.GroupBy(p => p.Id).ToDictionary(
+            g => g.Key,
+            g => g.First().SubstituteUserId is { } substitute && g.First().AwayUntil is { } until && today <= until ? substitute : g.Key);
         var now = time.GetUtcNow().UtcDateTime;
         var fired = 0;
         var events = new List<(Guid Cycle, TaskTimer Stage, string Recipient, string Indicator, DateOnly Due, int Item)>();
@@ -92,7 +96,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                         TaskTimer.EscalateToTeamLead => people.Where(p => p.TeamId == task.TeamId && p.Role == Roles.Teamleider).Select(p => p.Id),
                         _ => people.Where(p => p.MunicipalityId == cycle.MunicipalityId && p.Role == Roles.Griffie).Select(p => p.Id),
                     };
-                    events.AddRange(recipients.Distinct().Select(r => (cycle.Id.Value, stage, r, names.GetValueOrDefault(task.IndicatorId, "?"), task.DueDate, i)));
+                    events.AddRange(recipients.Select(r => actingFor.GetValueOrDefault(r, r)).Distinct().Select(r => (cycle.Id.Value, stage, r, names.GetValueOrDefault(task.IndicatorId, "?"), task.DueDate, i)));
                     fired++;
                 }
 

@@ -141,6 +141,32 @@ public sealed class TwoYearClockTests : IDisposable
         Assert.All(await check.IndicatorTasks.ToListAsync(), t => Assert.Equal(TaskTimer.Done, t.NextTimer));
     }
 
+    [Fact]
+    public async Task While_someone_is_away_the_substitute_gets_their_reminders()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var away = await db.Users.SingleAsync(u => u.Id == _users["medewerker"]);
+            away.SubstituteUserId = _users["vervanger"];
+            away.AwayUntil = new DateOnly(2025, 12, 31);
+            await db.SaveChangesAsync();
+        }
+
+        var day = new DateOnly(2025, 3, 31);
+        _time.SetUtcNow(new DateTimeOffset(MunicipalTime.ToUtc(day, new TimeOnly(6, 0)), TimeSpan.Zero));
+        await new OpenReportingCyclesHandler(_database, Timers(), _workingDays, DeadlineRules.Default, _time, NullLogger<OpenReportingCyclesHandler>.Instance)
+            .Handle(new OpenReportingCyclesCommand(day), CancellationToken.None);
+        var reminderDay = Timers().DateOf(TaskTimer.FirstReminder, new DateOnly(2025, 4, 22));
+        _time.SetUtcNow(new DateTimeOffset(MunicipalTime.ToUtc(reminderDay, new TimeOnly(6, 0)), TimeSpan.Zero));
+        await new SweepDeadlinesHandler(_database, Timers(), _time, NullLogger<SweepDeadlinesHandler>.Instance)
+            .Handle(new SweepDeadlinesCommand(reminderDay), CancellationToken.None);
+
+        await using var check = _database.CreateContext();
+        var recipients = await check.Notifications.Select(n => n.RecipientUserId).ToListAsync();
+        Assert.Contains(_users["vervanger"], recipients);
+        Assert.DoesNotContain(_users["medewerker"], recipients);
+    }
+
     private TaskTimers Timers() => new(_workingDays, TimerRules.Default);
 
     private void Seed()
@@ -184,13 +210,13 @@ public sealed class TwoYearClockTests : IDisposable
         db.Obligations.Add(new Motion(maastricht.Id, Details("M-H", Cadence.HalfYearly, [a]), Cycles.Now, "Griffie"));
         db.Obligations.Add(new Commitment(maastricht.Id, Details("T-1", Cadence.Once, [b], new DateOnly(2025, 10, 1)), Cycles.Now, "Griffie"));
 
-        foreach (var (name, role) in new[] { ("medewerker", Roles.Medewerker), ("teamleider", Roles.Teamleider), ("griffie", Roles.Griffie) })
+        var roles = Roles.All.ToDictionary(r => r, r => new IdentityRole(r) { NormalizedName = r.ToUpperInvariant() });
+        db.Roles.AddRange(roles.Values);
+        foreach (var (name, role, inTeam) in new[] { ("medewerker", Roles.Medewerker, true), ("teamleider", Roles.Teamleider, true), ("griffie", Roles.Griffie, false), ("vervanger", Roles.Medewerker, false) })
         {
-            var user = new ApplicationUser { UserName = name, Email = $"{name}@maastricht.test", DisplayName = name, MunicipalityId = maastricht.Id, TeamId = role == Roles.Griffie ? null : team.Id };
-            var identityRole = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
+            var user = new ApplicationUser { UserName = name, Email = $"{name}@maastricht.test", DisplayName = name, MunicipalityId = maastricht.Id, TeamId = inTeam ? team.Id : null };
             db.Users.Add(user);
-            db.Roles.Add(identityRole);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = identityRole.Id });
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role].Id });
             _users[name] = user.Id;
         }
 

@@ -15,6 +15,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Alderman>().WithMany().HasForeignKey(u => u.AldermanId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(u => u.SubstituteUserId).HasMaxLength(64);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(u => u.SubstituteUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -46,8 +46,28 @@ public static class ReportingCyclesApi
             .WithName("RecordIndicatorValue")
             .WithSummary("Records a value for an indicator task of your team: a number, text, breakdown or 'not available' with the reason; send the cycle version you read.");
 
+        group.MapPut("/{id:guid}/tasks/{taskId:guid}/assignee", async (Guid id, Guid taskId, [FromBody] Assignee body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ReassignIndicatorTaskCommand(id, taskId, body.AssigneeUserId, user.TeamId?.Value, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.LeadTeam)
+            .WithName("ReassignIndicatorTask")
+            .WithSummary("Gives a task of your team to a team member, or back to the team (team lead).");
+
+        app.MapPut("/api/team/members/{userId}/substitute", async (string userId, [FromBody] Substitute body, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new SetSubstituteCommand(userId, body.SubstituteUserId, body.AwayUntil), ct);
+                return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Reporting cycles")
+            .WithName("SetSubstitute")
+            .WithSummary("Sets who takes over a team member's tasks while away, until a date (team lead, or the person themselves).");
+
         return app;
     }
+
+    public sealed record Assignee(string? AssigneeUserId, int? Version);
+
+    public sealed record Substitute(string? SubstituteUserId, DateOnly? AwayUntil);
 
     public sealed record NewValue(
         decimal? Number,

@@ -15,7 +15,7 @@ public class RecordIndicatorValueApiTests(OpenedCyclesApp app) : IClassFixture<O
     public async Task Staff_submit_a_value_of_their_team_and_the_cycle_starts_collecting()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var (cycle, version, task) = await OpenTask(client, "T-2024-031", "SD-INWONERS");
+        var (cycle, version, task) = await CycleApi.OpenTask(client, "T-2024-031", "SD-INWONERS");
         using var response = await client.PostAsJsonAsync($"/api/cycles/{cycle}/tasks/{task}/values",
             new { number = 21568, source = "Monitor sociaal domein", explanation = "Peildatum 30 juni", version }, Json);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -32,7 +32,7 @@ public class RecordIndicatorValueApiTests(OpenedCyclesApp app) : IClassFixture<O
     public async Task A_value_that_does_not_fit_its_unit_is_a_400_and_nothing_is_stored()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var (cycle, version, task) = await OpenTask(client, "T-2024-031", "SD-INWONERS-PCT");
+        var (cycle, version, task) = await CycleApi.OpenTask(client, "T-2024-031", "SD-INWONERS-PCT");
         var before = await Values();
         using var response = await client.PostAsJsonAsync($"/api/cycles/{cycle}/tasks/{task}/values", new { number = 117.8m, version }, Json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -44,7 +44,7 @@ public class RecordIndicatorValueApiTests(OpenedCyclesApp app) : IClassFixture<O
     public async Task Two_kinds_of_value_at_once_or_a_missing_reason_are_400()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var (cycle, version, task) = await OpenTask(client, "T-2024-031", "SD-HUISHOUDENS");
+        var (cycle, version, task) = await CycleApi.OpenTask(client, "T-2024-031", "SD-HUISHOUDENS");
         using var both = await client.PostAsJsonAsync($"/api/cycles/{cycle}/tasks/{task}/values", new { number = 1, text = "veel", version }, Json);
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
         using var noReason = await client.PostAsJsonAsync($"/api/cycles/{cycle}/tasks/{task}/values", new { notAvailableReason = "", version }, Json);
@@ -55,7 +55,7 @@ public class RecordIndicatorValueApiTests(OpenedCyclesApp app) : IClassFixture<O
     public async Task Staff_do_not_supply_another_teams_values_and_the_griffie_supplies_none()
     {
         using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var (cycle, version, task) = await OpenTask(staff, "M-2021-047", "ARM-KINDEREN");
+        var (cycle, version, task) = await CycleApi.OpenTask(staff, "M-2021-047", "ARM-KINDEREN");
         using var otherTeam = await staff.PostAsJsonAsync($"/api/cycles/{cycle}/tasks/{task}/values", new { number = 8.1m, version }, Json);
         Assert.Equal(HttpStatusCode.Forbidden, otherTeam.StatusCode);
 
@@ -68,7 +68,7 @@ public class RecordIndicatorValueApiTests(OpenedCyclesApp app) : IClassFixture<O
     public async Task A_value_on_a_cycle_read_before_it_changed_is_a_409()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var (cycle, version, task) = await OpenTask(client, "T-2024-031", "JH-JONGEREN");
+        var (cycle, version, task) = await CycleApi.OpenTask(client, "T-2024-031", "JH-JONGEREN");
         using var stale = await client.PostAsJsonAsync($"/api/cycles/{cycle}/tasks/{task}/values", new { number = 2968, version = version - 1 }, Json);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
     }
@@ -77,16 +77,5 @@ public class RecordIndicatorValueApiTests(OpenedCyclesApp app) : IClassFixture<O
     {
         await using var db = app.Database();
         return await db.RecordedValues.CountAsync();
-    }
-
-    private static async Task<(Guid Cycle, int Version, Guid Task)> OpenTask(HttpClient client, string reference, string code)
-    {
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/cycles?pageSize=100", Json);
-        var cycleId = page.GetProperty("items").EnumerateArray()
-            .First(i => i.GetProperty("reference").GetString() == reference && i.GetProperty("status").GetString() is "Open" or "Collecting")
-            .GetProperty("id").GetGuid();
-        var cycle = await client.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}", Json);
-        var task = cycle.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("indicatorCode").GetString() == code).GetProperty("id").GetGuid();
-        return (cycleId, cycle.GetProperty("version").GetInt32(), task);
     }
 }

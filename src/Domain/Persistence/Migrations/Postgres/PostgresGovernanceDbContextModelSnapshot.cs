@@ -77,6 +77,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<Guid?>("AldermanId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -122,6 +125,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("SubstituteUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid");
 
@@ -144,6 +151,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SubstituteUserId");
 
                     b.HasIndex("TeamId");
 
@@ -942,6 +951,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Governance.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Governance.Domain.Organisation.Team", null)
                         .WithMany()

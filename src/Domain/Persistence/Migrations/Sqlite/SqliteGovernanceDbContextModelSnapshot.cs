@@ -72,6 +72,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("AldermanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -117,6 +120,10 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubstituteUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT");
 
@@ -139,6 +146,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SubstituteUserId");
 
                     b.HasIndex("TeamId");
 
@@ -933,6 +942,11 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Governance.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Governance.Domain.Organisation.Team", null)
                         .WithMany()
