@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using System.Globalization;
+using Governance.Benchmarks;
+
+// Reporting workflows at scale on SQLite, each measure beside a reference measured in the same run.
+// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations] [output.md]
+var obligations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var output = args.Length > 1 ? args[1] : null;
+var results = await WorkflowBenchmarks.RunAsync(obligations);
+var markdown = results.ToMarkdown();
+Console.WriteLine(markdown);
+if (output is not null)
+{
+    await File.WriteAllTextAsync(output, markdown);
+}
+
+Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");

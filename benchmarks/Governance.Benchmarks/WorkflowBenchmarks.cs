@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Globalization;
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Motions;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations;
+using Governance.Domain.Organisation;
+using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles;
+using Governance.Workflows.ReportingCycles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Governance.Benchmarks;
+
+public sealed record Measure(string Name, string Target, double Milliseconds, double? ReferenceMilliseconds, string? Reference);
+
+public sealed record BenchmarkResults(int Obligations, int Tasks, IReadOnlyList<Measure> Measures, long PeakMegabytes)
+{
+    public string ToMarkdown()
+    {
+        static string Ms(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+        var lines = new List<string>
+        {
+            "| measure | target | time | reference (same run) | ratio |",
+            "|---|---|---|---|---|",
+        };
+        lines.AddRange(Measures.Select(m => $"| {m.Name} | {m.Target} | {Ms(m.Milliseconds)} | {(m.Reference is null ? "–" : $"{m.Reference}: {Ms(m.ReferenceMilliseconds!.Value)}")} | " +
+            $"{(m.ReferenceMilliseconds is { } r ? (m.Milliseconds / r).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "–")} |"));
+        lines.Add($"| peak memory of the benchmark process (working set) | < 500 MB | {PeakMegabytes} MB | | |");
+        return string.Join('\n', lines);
+    }
+}
+
+internal sealed class BenchmarkDatabase(string file) : ISystemDatabase
+{
+    public string ConnectionString { get; } = $"Data Source={file};Pooling=True";
+
+    public GovernanceDbContext CreateContext() =>
+        GovernanceDatabase.Create(DatabaseProvider.Sqlite, ConnectionString, FixedMunicipalityContext.System);
+}
+
+public static class WorkflowBenchmarks
+{
+    private static readonly DateOnly Today = new(2025, 9, 30);
+    private static readonly WorkingDayCalendar WorkingDays = WorkingDayCalendar.Dutch(DutchPublicHolidays.Default);
+
+    public static async Task<BenchmarkResults> RunAsync(int count)
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-bench").FullName;
+        var seeded = Path.Combine(folder, "seeded.db");
+        await SeedAsync(new BenchmarkDatabase(seeded), count);
+        var measures = new List<Measure>();
+        var time = new FixedTime(new DateTimeOffset(MunicipalTime.ToUtc(Today, new TimeOnly(6, 0)), TimeSpan.Zero));
+        var timers = new TaskTimers(WorkingDays, TimerRules.Default);
+
+        // 1. Opening, against a raw batched insert of the same rows (prepared statements, one transaction).
+        var rawFile = Copy(seeded, Path.Combine(folder, "raw.db"));
+        var raw = await RawInsertAsync(new BenchmarkDatabase(rawFile));
+        var openFile = Copy(seeded, Path.Combine(folder, "open.db"));
+        var database = new BenchmarkDatabase(openFile);
+        var handler = new OpenReportingCyclesHandler(database, timers, WorkingDays, DeadlineRules.Default, time, NullLogger<OpenReportingCyclesHandler>.Instance);
+        var watch = Stopwatch.StartNew();
+        var report = await handler.Handle(new OpenReportingCyclesCommand(Today, BatchSize: 1_000), CancellationToken.None);
+        watch.Stop();
+        measures.Add(new Measure($"open {report.Opened:N0} cycles with {report.Tasks:N0} tasks", "< 2x reference", watch.Elapsed.TotalMilliseconds, raw, "raw batched insert of the same rows"));
+
+        // 2. The deadline sweep over every task, on the day of the first reminder.
+        var reminderDay = timers.DateOf(TaskTimer.FirstReminder, (await FirstDueAsync(database)));
+        var sweeper = new SweepDeadlinesHandler(database, timers, new FixedTime(new DateTimeOffset(MunicipalTime.ToUtc(reminderDay, new TimeOnly(6, 0)), TimeSpan.Zero)), NullLogger<SweepDeadlinesHandler>.Instance);
+        watch.Restart();
+        var swept = await sweeper.Handle(new SweepDeadlinesCommand(reminderDay, BatchSize: 20_000), CancellationToken.None);
+        watch.Stop();
+        measures.Add(new Measure($"deadline sweep over {report.Tasks:N0} tasks ({swept.TimersFired:N0} timers, {swept.Notifications:N0} notifications)", "< 1 s", watch.Elapsed.TotalMilliseconds, null, null));
+
+        // 3. Every cycle through six transitions, guards checked and journal written.
+        await MarkAllValuesExplainedAsync(database);
+        watch.Restart();
+        var moved = await SixTransitionsAsync(database);
+        watch.Stop();
+        measures.Add(new Measure($"{moved:N0} cycles through six transitions each", "< 3 s", watch.Elapsed.TotalMilliseconds, null, null));
+
+        Directory.Delete(folder, recursive: true);
+        return new BenchmarkResults(count, report.Tasks, measures, Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024);
+    }
+
+    private static string Copy(string from, string to)
+    {
+        SqliteConnection.ClearAllPools();
+        File.Copy(from, to);
+        return to;
+    }
+
+    private static async Task<DateOnly> FirstDueAsync(BenchmarkDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.IndicatorTasks.Select(t => t.DueDate).FirstAsync();
+    }
+
+    private static async Task SeedAsync(BenchmarkDatabase database, int count)
+    {
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        var now = DateTime.UtcNow;
+        var municipality = new Municipality("Maastricht", "GM0935");
+        var team = new Team(municipality.Id, "Onderzoek en Statistiek");
+        var alderman = new Alderman(municipality.Id, "Jeroen Hoenderkamp", "Wethouder WMO");
+        var indicators = Enumerable.Range(1, 12).Select(i => new Indicator(municipality.Id, $"IND-{i:00}", new IndicatorSpecification
+        {
+            Name = $"Indicator {i}", Definition = "Definitie", Kind = IndicatorKind.Count, Source = "Monitor", ResponsibleTeamId = team.Id,
+        }, now)).ToList();
+        db.AddRange(municipality, team, alderman);
+        db.AddRange(indicators);
+        var role = new IdentityRole("Medewerker") { NormalizedName = "MEDEWERKER" };
+        var user = new Domain.Accounts.ApplicationUser { UserName = "m", Email = "m@example.test", DisplayName = "M", MunicipalityId = municipality.Id, TeamId = team.Id };
+        db.Roles.Add(role);
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
+        await db.SaveChangesAsync();
+
+        for (var start = 0; start < count; start += 2_000)
+        {
+            await using var batch = database.CreateContext();
+            batch.Obligations.AddRange(Enumerable.Range(start, Math.Min(2_000, count - start)).Select(n => new Motion(municipality.Id, new ObligationDetails
+            {
+                Reference = $"M-{n:00000}",
+                Title = $"Motie {n}",
+                Text = "Verzoekt het college elk kwartaal te rapporteren.",
+                AdoptedOn = new DateOnly(2025, 1, 14),
+                Meeting = new Meeting("Gemeenteraad", new DateOnly(2025, 1, 14)),
+                ResponsibleAldermen = [alderman.Id],
+                PolicyArea = PolicyArea.SocialDomain,
+                Cadence = Cadence.Quarterly,
+                ReportingFrom = new DateOnly(2025, 7, 1),
+                RequiredIndicators = [.. indicators.Select((i, p) => new RequiredIndicator(i.Id, p + 1, null))],
+                SubmittingParties = ["PvdA"],
+            }, now, "Griffie")));
+            await batch.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>The reference: the same cycles, tasks and journal lines written with prepared statements in one transaction.</summary>
+    private static async Task<double> RawInsertAsync(BenchmarkDatabase database)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var obligations = new List<(string Id, string Municipality)>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT Id, MunicipalityId FROM Obligations";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                obligations.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var indicators = new List<string>();
+        string team;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT Id FROM Indicators";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                indicators.Add(reader.GetString(0));
+            }
+        }
+
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT Id FROM Teams";
+            team = (string)(await read.ExecuteScalarAsync())!;
+        }
+
+        var watch = Stopwatch.StartNew();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var cycle = connection.CreateCommand();
+        cycle.CommandText = "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, Version, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil) " +
+                            "VALUES ($id, $o, $m, '2025-Q3', 'Open', 0, 0, '2025-10-21', '2025-10-28', '2025-11-04', '2025-11-07')";
+        var (cId, cO, cM) = (cycle.Parameters.Add("$id", SqliteType.Text), cycle.Parameters.Add("$o", SqliteType.Text), cycle.Parameters.Add("$m", SqliteType.Text));
+        await using var journal = connection.CreateCommand();
+        journal.CommandText = "INSERT INTO ReportingCycleJournal (CycleId, AtUtc, Actor, \"From\", \"To\", \"Trigger\") VALUES ($c, '2025-09-30 04:00:00', 'Governance (planning)', 'Scheduled', 'Open', 'Open')";
+        var jC = journal.Parameters.Add("$c", SqliteType.Text);
+        await using var task = connection.CreateCommand();
+        task.CommandText = "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, DueDate, Status, NextTimer, NextTimerOn) " +
+                           "VALUES ($id, $c, $i, 1, $t, '2025-10-21', 'Open', 'FirstReminder', '2025-10-14')";
+        var (tId, tC, tI, tT) = (task.Parameters.Add("$id", SqliteType.Text), task.Parameters.Add("$c", SqliteType.Text), task.Parameters.Add("$i", SqliteType.Text), task.Parameters.Add("$t", SqliteType.Text));
+        foreach (var command in new[] { cycle, journal, task })
+        {
+            command.Transaction = transaction;
+            await command.PrepareAsync();
+        }
+
+        tT.Value = team;
+        foreach (var (obligation, municipality) in obligations)
+        {
+            var id = Guid.CreateVersion7().ToString();
+            (cId.Value, cO.Value, cM.Value) = (id, obligation, municipality);
+            await cycle.ExecuteNonQueryAsync();
+            jC.Value = id;
+            await journal.ExecuteNonQueryAsync();
+            foreach (var indicator in indicators)
+            {
+                (tId.Value, tC.Value, tI.Value) = (Guid.CreateVersion7().ToString(), id, indicator);
+                await task.ExecuteNonQueryAsync();
+            }
+        }
+
+        await transaction.CommitAsync();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task MarkAllValuesExplainedAsync(BenchmarkDatabase database)
+    {
+        await using var db = database.CreateContext();
+        await db.IndicatorTasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, IndicatorTaskStatus.NotAvailable));
+    }
+
+    private static async Task<int> SixTransitionsAsync(BenchmarkDatabase database)
+    {
+        var moved = 0;
+        var now = DateTime.UtcNow;
+        ReportingCycleWorkflow.Trigger[] steps =
+        [
+            ReportingCycleWorkflow.Trigger.Complete, ReportingCycleWorkflow.Trigger.StartDrafting, ReportingCycleWorkflow.Trigger.SubmitForApproval,
+            ReportingCycleWorkflow.Trigger.Approve, ReportingCycleWorkflow.Trigger.Send, ReportingCycleWorkflow.Trigger.Close,
+        ];
+        ReportingCycleId? after = null;
+        while (true)
+        {
+            await using var db = database.CreateContext();
+            var query = db.ReportingCycles.Include(c => c.Tasks).Where(c => c.Status == ReportingCycleStatus.Open);
+            var batch = await query.OrderBy(c => c.Id).Take(2_000).ToListAsync();
+            if (batch.Count == 0)
+            {
+                return moved;
+            }
+
+            foreach (var cycle in batch)
+            {
+                var workflow = new ReportingCycleWorkflow(cycle, now, "Benchmark", () => true);
+                foreach (var step in steps)
+                {
+                    if (!workflow.Fire(step).Succeeded)
+                    {
+                        throw new InvalidOperationException($"{step} refused for {cycle.Id}");
+                    }
+                }
+
+                moved++;
+            }
+
+            await db.SaveChangesAsync();
+            after = batch[^1].Id;
+        }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
