@@ -48,7 +48,8 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
     {
         await using var db = database.CreateContext();
         var today = command.Today;
-        var due = await (from t in db.IndicatorTasks
+        // Read without tracking: the timers move below with set-based updates, not 100,000 tracked rows.
+        var due = await (from t in db.IndicatorTasks.AsNoTracking()
                          join c in db.ReportingCycles on t.CycleId equals c.Id
                          where t.NextTimerOn != null && t.NextTimerOn <= today
                          orderby t.NextTimerOn
@@ -61,9 +62,9 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         }
 
         var obligationIds = due.Select(d => d.Cycle.ObligationId).Distinct().ToList();
-        var titles = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
+        var titles = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).Select(o => new { o.Id, o.Title }).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
         var indicatorIds = due.Select(d => d.Task.IndicatorId).Distinct().ToList();
-        var names = (await db.IndicatorDefinitions.Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken))
+        var names = (await db.IndicatorDefinitions.Where(d => indicatorIds.Contains(d.IndicatorId)).Select(d => new { d.IndicatorId, d.VersionNumber, d.Name }).ToListAsync(cancellationToken))
             .GroupBy(d => d.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.VersionNumber)!.Name);
         var municipalityIds = due.Select(d => d.Cycle.MunicipalityId).Distinct().ToList();
         var people = await (from u in db.Users
@@ -127,8 +128,21 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
             })
             .ToList();
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Notifications.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var moved in due.Select(d => d.Task).GroupBy(t => (t.NextTimer, t.NextTimerOn)))
+        {
+            var (timer, on) = moved.Key;
+            foreach (var chunk in moved.Select(t => t.Id).Chunk(5_000))
+            {
+                var ids = chunk.ToList();
+                await db.IndicatorTasks.Where(t => ids.Contains(t.Id))
+                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.NextTimer, timer).SetProperty(t => t.NextTimerOn, on), cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return (fired, created.Count, due.Count == command.BatchSize);
     }
 
