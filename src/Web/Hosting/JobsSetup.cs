@@ -57,9 +57,10 @@ internal static class JobsSetup
         RecurringJobs.Register(jobs);
         if (settings.Demo && settings.Jobs.RunServer)
         {
-            // The demo shows the engine at once: cycles open, then reminders and escalations fire and are mailed.
+            // The demo shows the engine a few seconds after start (not competing with the first page):
+            // cycles open, then reminders and escalations fire and are mailed.
             var client = app.Services.GetRequiredService<IBackgroundJobClient>();
-            var opened = client.Enqueue<Governance.Workflows.ReportingCycles.OpenReportingCyclesJob>(j => j.ExecuteAsync(CancellationToken.None));
+            var opened = client.Schedule<Governance.Workflows.ReportingCycles.OpenReportingCyclesJob>(j => j.ExecuteAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
             var swept = client.ContinueJobWith<Governance.Workflows.ReportingCycles.SweepDeadlinesJob>(opened, j => j.ExecuteAsync(CancellationToken.None));
             client.ContinueJobWith<Governance.Workflows.Notifications.SendNotificationsJob>(swept, j => j.ExecuteAsync(CancellationToken.None));
         }
