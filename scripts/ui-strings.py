@@ -208,6 +208,10 @@ S = {
     "Notifications.Unread": ("Ongelezen", "Unread"),
     "Notifications.None": ("U heeft geen meldingen.", "You have no notifications."),
     "Notifications.MarkAllRead": ("Alles gelezen", "Mark all read"),
+    "Notifications.Digest": ("Eén e-mail per dag", "One e-mail a day"),
+    "Notifications.DigestOn": ("U krijgt voortaan één samenvatting per dag (om 7.30 uur).", "You will get one summary a day (at 7:30)."),
+    "Notifications.DigestOff": ("U krijgt voortaan een e-mail per melding.", "You will get an e-mail per notification."),
+    "Job.notifications.digest": ("Dagelijkse samenvatting e-mailen", "E-mail the daily digest"),
     "Job.deadlines.sweep": ("Herinneringen en escalaties", "Reminders and escalations"),
     "Job.notifications.send": ("Meldingen e-mailen", "E-mail notifications"),
     # enums

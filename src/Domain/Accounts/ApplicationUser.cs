@@ -25,6 +25,9 @@ public sealed class ApplicationUser : IdentityUser, IMunicipalityOwned
 
     public DateOnly? AwayUntil { get; set; }
 
+    /// <summary>One e-mail a day with all new notifications, instead of one e-mail per event.</summary>
+    public bool EmailDigest { get; set; }
+
     /// <summary>The person who should act for this one today: the substitute while away, else this person.</summary>
     public string ActingFor(DateOnly today) =>
         SubstituteUserId is { } substitute && AwayUntil is { } until && today <= until ? substitute : Id;

@@ -19,7 +19,7 @@ public sealed class SendNotificationsHandler(ISystemDatabase database, IMailer m
         await using var db = database.CreateContext();
         var pending = await (from n in db.Notifications
                              join u in db.Users on n.RecipientUserId equals u.Id
-                             where n.EmailedAtUtc == null && u.Email != null
+                             where n.EmailedAtUtc == null && u.Email != null && !u.EmailDigest
                              orderby n.CreatedAtUtc
                              select new { Notification = n, u.Email, u.DisplayName })
             .Take(command.BatchSize).ToListAsync(cancellationToken);
@@ -41,4 +41,44 @@ public sealed class SendNotificationsJob(ISender sender)
 {
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken) =>
         await sender.Send(new SendNotificationsCommand(), cancellationToken);
+}
+
+/// <summary>
+/// The daily digest: for each person who chose it, one e-mail with every notification not yet e-mailed,
+/// newest first, then all of them marked e-mailed together.
+/// </summary>
+public sealed record SendDailyDigestCommand : ICommand<int>;
+
+public sealed class SendDailyDigestHandler(ISystemDatabase database, IMailer mailer, TimeProvider time) : ICommandHandler<SendDailyDigestCommand, int>
+{
+    public async ValueTask<int> Handle(SendDailyDigestCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var pending = await (from n in db.Notifications
+                             join u in db.Users on n.RecipientUserId equals u.Id
+                             where n.EmailedAtUtc == null && u.Email != null && u.EmailDigest
+                             select new { Notification = n, u.Id, u.Email, u.DisplayName })
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var person in pending.GroupBy(p => (p.Id, p.Email, p.DisplayName)))
+        {
+            var items = person.Select(p => p.Notification).OrderByDescending(n => n.CreatedAtUtc).ToList();
+            var body = string.Join("\n\n", items.Select(n => $"- {n.Subject}\n  {n.Body.Replace("\n", "\n  ", StringComparison.Ordinal)}"));
+            await mailer.SendAsync(new OutgoingMail(person.Key.Email!, person.Key.DisplayName,
+                $"Governance: {items.Count} nieuwe melding{(items.Count == 1 ? "" : "en")}", $"Uw meldingen sinds de vorige samenvatting:\n\n{body}", "/notifications"), cancellationToken);
+            items.ForEach(n => n.MarkEmailed(time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken);
+            sent++;
+        }
+
+        return sent;
+    }
+}
+
+[AutomaticRetry(Attempts = 5)]
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class SendDailyDigestJob(ISender sender)
+{
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken) =>
+        await sender.Send(new SendDailyDigestCommand(), cancellationToken);
 }

@@ -11,8 +11,9 @@ public static class RecurringJobs
     public const string OpenReportingCycles = "reporting-cycles.open";
     public const string SweepDeadlines = "deadlines.sweep";
     public const string SendNotifications = "notifications.send";
+    public const string SendDailyDigest = "notifications.digest";
 
-    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles, SweepDeadlines, SendNotifications];
+    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles, SweepDeadlines, SendNotifications, SendDailyDigest];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -20,5 +21,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<OpenReportingCyclesJob>(OpenReportingCycles, job => job.ExecuteAsync(CancellationToken.None), "0 6 * * *", dutchTime);
         jobs.AddOrUpdate<SweepDeadlinesJob>(SweepDeadlines, job => job.ExecuteAsync(CancellationToken.None), "15 7 * * 1-5", dutchTime);
         jobs.AddOrUpdate<SendNotificationsJob>(SendNotifications, job => job.ExecuteAsync(CancellationToken.None), "* * * * *", dutchTime);
+        jobs.AddOrUpdate<SendDailyDigestJob>(SendDailyDigest, job => job.ExecuteAsync(CancellationToken.None), "30 7 * * *", dutchTime);
     }
 }
