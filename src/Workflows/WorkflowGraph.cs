@@ -24,6 +24,12 @@ public static class WorkflowGraph
             : dot[..closing] + $" \"{state}\" [style=filled, fillcolor=\"#154273\", fontcolor=white];\n}}";
     }
 
+    /// <summary>The named guards that stop a trigger in a state, to say why a step is refused.</summary>
+    public static IReadOnlyList<string> UnmetGuards(StateMachineInfo info, object state, object trigger) =>
+        [.. info.States.Single(s => Equals(s.UnderlyingState, state))
+            .Transitions.Where(t => Equals(t.Trigger.UnderlyingTrigger, trigger))
+            .SelectMany(t => t.GuardConditionsMethodDescriptions.Select(g => g.Description))];
+
     public static WorkflowDiagram Diagram(string name, StateMachineInfo info, string initial) => new(
         name,
         initial,

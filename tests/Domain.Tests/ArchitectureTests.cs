@@ -10,7 +10,7 @@ public class ArchitectureTests
     [
         "Governance.Domain.Common", "Governance.Domain.Municipalities", "Governance.Domain.Organisation", "Governance.Domain.Obligations",
         "Governance.Domain.Motions", "Governance.Domain.Commitments", "Governance.Domain.Indicators", "Governance.Domain.ReportingCycles",
-        "Governance.Domain.Letters", "Governance.Domain.Planning",
+        "Governance.Domain.Letters", "Governance.Domain.Planning", "Governance.Domain.Notifications", "Governance.Domain.Accounts",
     ];
 
     [Theory]
@@ -27,6 +27,7 @@ public class ArchitectureTests
             .Or().ResideInNamespace(ModelNamespaces[1]).Or().ResideInNamespace(ModelNamespaces[2]).Or().ResideInNamespace(ModelNamespaces[3])
             .Or().ResideInNamespace(ModelNamespaces[4]).Or().ResideInNamespace(ModelNamespaces[5]).Or().ResideInNamespace(ModelNamespaces[6])
             .Or().ResideInNamespace(ModelNamespaces[7]).Or().ResideInNamespace(ModelNamespaces[8]).Or().ResideInNamespace(ModelNamespaces[9])
+            .Or().ResideInNamespace(ModelNamespaces[10]).Or().ResideInNamespace(ModelNamespaces[11])
             .ShouldNot().HaveDependencyOn(dependency)
             .GetResult();
         Assert.True(result.IsSuccessful, $"Depends on {dependency}: {string.Join(", ", result.FailingTypeNames ?? [])}");

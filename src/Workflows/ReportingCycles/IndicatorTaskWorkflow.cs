@@ -45,11 +45,7 @@ public sealed class IndicatorTaskWorkflow
     {
         if (!CanFire(trigger, reason))
         {
-            var unmet = _machine.GetInfo().States.Single(s => Equals(s.UnderlyingState, _task.Status))
-                .Transitions.Where(t => Equals(t.Trigger.UnderlyingTrigger, trigger))
-                .SelectMany(t => t.GuardConditionsMethodDescriptions.Select(g => g.Description))
-                .ToList();
-            return new TaskTransitionRefused(_task.Status, trigger.ToString(), unmet);
+            return new TaskTransitionRefused(_task.Status, trigger.ToString(), WorkflowGraph.UnmetGuards(_machine.GetInfo(), _task.Status, trigger));
         }
 
         _machine.Fire(trigger);

@@ -71,11 +71,7 @@ public sealed class ReportingCycleWorkflow
     {
         if (!CanFire(trigger, reason))
         {
-            var unmet = _machine.GetInfo().States.Single(s => Equals(s.UnderlyingState, _cycle.Status))
-                .Transitions.Where(t => Equals(t.Trigger.UnderlyingTrigger, trigger))
-                .SelectMany(t => t.GuardConditionsMethodDescriptions.Select(g => g.Description))
-                .ToList();
-            return new CycleTransitionRefused(_cycle.Status, trigger.ToString(), unmet);
+            return new CycleTransitionRefused(_cycle.Status, trigger.ToString(), WorkflowGraph.UnmetGuards(_machine.GetInfo(), _cycle.Status, trigger));
         }
 
         _firing = trigger;
