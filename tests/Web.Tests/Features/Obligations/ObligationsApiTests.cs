@@ -206,7 +206,7 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
         using var wrong = app.CreateClient();
-        wrong.DefaultRequestHeaders.Add("X-Api-Key", secret[..^2] + "00");
+        wrong.DefaultRequestHeaders.Add("X-Api-Key", secret[..^1] + (secret[^1] == '0' ? '1' : '0'));
         using var unauthorized = await wrong.GetAsync("/api/obligations");
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
     }
