@@ -136,6 +136,14 @@ public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext
         return obligations;
     }
 
+    /// <summary>Statuses sort in the order of the lifecycle, not alphabetically (they are stored as names).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Obligation, int>> LifecycleOrder = o =>
+        o.Status == ObligationStatus.Registered ? 0
+        : o.Status == ObligationStatus.InProgress ? 1
+        : o.Status == ObligationStatus.Reported ? 2
+        : o.Status == ObligationStatus.Fulfilled ? 3
+        : 4;
+
     private static IQueryable<Obligation> Sort(IQueryable<Obligation> obligations, ListObligationsQuery query) =>
         (query.Sort, query.Descending) switch
         {
@@ -143,8 +151,8 @@ public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext
             (ObligationSort.Reference, true) => obligations.OrderByDescending(o => o.Reference),
             (ObligationSort.Title, false) => obligations.OrderBy(o => o.Title),
             (ObligationSort.Title, true) => obligations.OrderByDescending(o => o.Title),
-            (ObligationSort.Status, false) => obligations.OrderBy(o => o.Status).ThenBy(o => o.Reference),
-            (ObligationSort.Status, true) => obligations.OrderByDescending(o => o.Status).ThenBy(o => o.Reference),
+            (ObligationSort.Status, false) => obligations.OrderBy(LifecycleOrder).ThenBy(o => o.Reference),
+            (ObligationSort.Status, true) => obligations.OrderByDescending(LifecycleOrder).ThenBy(o => o.Reference),
             (ObligationSort.Deadline, false) => obligations.OrderBy(o => o.DueDate ?? o.EndDate).ThenBy(o => o.Reference),
             (ObligationSort.Deadline, true) => obligations.OrderByDescending(o => o.DueDate ?? o.EndDate).ThenBy(o => o.Reference),
             (ObligationSort.AdoptedOn, false) => obligations.OrderBy(o => o.AdoptedOn).ThenBy(o => o.Reference),

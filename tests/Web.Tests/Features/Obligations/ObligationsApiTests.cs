@@ -52,6 +52,16 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
     }
 
     [Fact]
+    public async Task Sorting_by_status_follows_the_lifecycle()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Raadslid));
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/obligations?sort=Status&descending=false&pageSize=100", Json);
+        var order = page.GetProperty("items").EnumerateArray().Select(i => Enum.Parse<ObligationStatus>(i.GetProperty("status").GetString()!)).ToList();
+        Assert.Equal(order.OrderBy(s => (int)s), order);
+        Assert.Equal(ObligationStatus.Registered, order[0]);
+    }
+
+    [Fact]
     public async Task Reading_an_obligation_gives_its_indicators_with_their_latest_values_and_history()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Raadslid));
