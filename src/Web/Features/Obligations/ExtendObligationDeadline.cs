@@ -39,7 +39,7 @@ public sealed class ExtendObligationDeadlineHandler(IDbContextFactory<Governance
 
         if (obligation.Version != command.Version)
         {
-            return new Conflict($"Iemand anders heeft deze motie of toezegging intussen gewijzigd (nu versie {obligation.Version}). Laad haar opnieuw.");
+            return ObligationConflicts.ChangedMeanwhile(obligation.Version);
         }
 
         if (obligation.IsClosed)
@@ -60,7 +60,7 @@ public sealed class ExtendObligationDeadlineHandler(IDbContextFactory<Governance
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Conflict("Iemand anders heeft deze motie of toezegging intussen gewijzigd. Laad haar opnieuw.");
+            return ObligationConflicts.ChangedMeanwhile();
         }
 
         return obligation.Version;

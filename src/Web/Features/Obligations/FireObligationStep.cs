@@ -75,7 +75,7 @@ public sealed class FireObligationStepHandler(IDbContextFactory<GovernanceDbCont
 
         if (obligation.Version != command.Version)
         {
-            return new Conflict($"Iemand anders heeft deze motie of toezegging intussen gewijzigd (nu versie {obligation.Version}). Laad haar opnieuw.");
+            return ObligationConflicts.ChangedMeanwhile(obligation.Version);
         }
 
         var fired = new ObligationWorkflow(obligation, MunicipalTime.Today(time), time.GetUtcNow().UtcDateTime, user.DisplayName).Fire(step, command.Reason);
@@ -90,7 +90,7 @@ public sealed class FireObligationStepHandler(IDbContextFactory<GovernanceDbCont
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Conflict("Iemand anders heeft deze motie of toezegging intussen gewijzigd. Laad haar opnieuw.");
+            return ObligationConflicts.ChangedMeanwhile();
         }
 
         return obligation.Version;

@@ -80,7 +80,5 @@ public sealed class ReviseObligationHandler(IDbContextFactory<GovernanceDbContex
         return obligation.Version;
     }
 
-    private static Conflict StaleVersion(int? current) => new(current is null
-        ? "Iemand anders heeft deze motie of toezegging intussen gewijzigd. Laad haar opnieuw en breng uw wijziging opnieuw aan."
-        : $"Iemand anders heeft deze motie of toezegging intussen gewijzigd (nu versie {current}). Laad haar opnieuw en breng uw wijziging opnieuw aan.");
+    private static Conflict StaleVersion(int? current) => ObligationConflicts.ChangedMeanwhile(current, "en breng uw wijziging opnieuw aan");
 }
