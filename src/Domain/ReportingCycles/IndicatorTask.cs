@@ -44,18 +44,6 @@ public sealed class IndicatorTask : Entity
 
     public IReadOnlyList<RecordedValue> Values => _values;
 
-    /// <summary>The next timed event (reminder, escalation) and the day it fires; swept by the deadline job.</summary>
-    public TaskTimer NextTimer { get; private set; }
-
-    public DateOnly? NextTimerOn { get; private set; }
-
-    /// <summary>Sets the timer stage the deadline sweep fires next; <see cref="TaskTimer.Done"/> clears it.</summary>
-    public void ScheduleTimer(TaskTimer timer, DateOnly? on)
-    {
-        NextTimer = timer;
-        NextTimerOn = timer == TaskTimer.Done ? null : on;
-    }
-
     public RecordedValue? CurrentValue => _values.Count == 0 ? null : _values[^1];
 
     /// <summary>

@@ -48,6 +48,21 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
 
     public IReadOnlyList<IndicatorTask> Tasks => _tasks;
 
+    /// <summary>
+    /// The next timed event around the values deadline (reminder, escalation) and the day it fires.
+    /// Timers are data on the cycle, swept in bulk by one recurring job; each stage fires once.
+    /// </summary>
+    public TaskTimer NextTimer { get; private set; } = TaskTimer.Done;
+
+    public DateOnly? NextTimerOn { get; private set; }
+
+    /// <summary>Sets the timer stage the deadline sweep fires next; <see cref="TaskTimer.Done"/> clears it.</summary>
+    public void ScheduleTimer(TaskTimer timer, DateOnly? on)
+    {
+        NextTimer = timer;
+        NextTimerOn = timer == TaskTimer.Done ? null : on;
+    }
+
     /// <summary>Every transition, oldest first; never changed.</summary>
     public IReadOnlyList<CycleJournalEntry> Journal => _journal;
 

@@ -28,6 +28,9 @@ public enum IndicatorTaskStatus
 
 public static class ReportingStatusExtensions
 {
+    /// <summary>The states of a task whose value is in: submitted, or explicitly not available with a reason (comply or explain).</summary>
+    public static IReadOnlyList<IndicatorTaskStatus> DoneStatuses { get; } = [IndicatorTaskStatus.Submitted, IndicatorTaskStatus.NotAvailable];
+
     /// <summary>Submitted, or explicitly not available with a reason: comply or explain.</summary>
     public static bool IsDone(this IndicatorTaskStatus status) =>
         status is IndicatorTaskStatus.Submitted or IndicatorTaskStatus.NotAvailable;

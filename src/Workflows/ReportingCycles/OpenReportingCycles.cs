@@ -130,10 +130,7 @@ public sealed partial class OpenReportingCyclesHandler(
             var cycle = ReportingCycle.Plan(obligation, duePeriod.Period, duePeriod.Deadlines,
                 [.. obligation.RequiredIndicators.Select(r => definitions[r.IndicatorId])]);
             new ReportingCycleWorkflow(cycle, now, Actor).Fire(ReportingCycleWorkflow.Trigger.Open);
-            foreach (var task in cycle.Tasks)
-            {
-                timers.Start(task);
-            }
+            timers.Start(cycle);
 
             if (obligation.Status == ObligationStatus.Registered)
             {

@@ -17,18 +17,19 @@ internal static class SqliteCycleWriter
     {
         var sqlite = (SqliteConnection)connection;
         await using var cycle = Command(sqlite, transaction,
-            "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version) " +
-            "VALUES ($id, $obligation, $municipality, $period, $status, 0, $values, $draft, $approvals, $send, $version)");
+            "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version, NextTimer, NextTimerOn) " +
+            "VALUES ($id, $obligation, $municipality, $period, $status, 0, $values, $draft, $approvals, $send, $version, $timer, $timerOn)");
         await using var journal = Command(sqlite, transaction,
             "INSERT INTO ReportingCycleJournal (CycleId, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason) VALUES ($cycle, $at, $actor, $from, $to, $trigger, $reason)");
         await using var task = Command(sqlite, transaction,
-            "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, AssigneeUserId, DueDate, Status, ReturnReason, NextTimer, NextTimerOn) " +
-            "VALUES ($id, $cycle, $indicator, $version, $team, NULL, $due, $status, NULL, $timer, $timerOn)");
+            "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, AssigneeUserId, DueDate, Status, ReturnReason) " +
+            "VALUES ($id, $cycle, $indicator, $version, $team, NULL, $due, $status, NULL)");
         foreach (var c in cycles)
         {
             Set(cycle, ("$id", Id(c.Id.Value)), ("$obligation", Id(c.ObligationId.Value)), ("$municipality", Id(c.MunicipalityId.Value)), ("$period", c.Period.Code),
                 ("$status", c.Status.ToString()), ("$values", Day(c.Deadlines.ValuesDue)), ("$draft", Day(c.Deadlines.DraftDue)),
-                ("$approvals", Day(c.Deadlines.ApprovalsDue)), ("$send", Day(c.Deadlines.SendToCouncil)), ("$version", c.Version));
+                ("$approvals", Day(c.Deadlines.ApprovalsDue)), ("$send", Day(c.Deadlines.SendToCouncil)), ("$version", c.Version),
+                ("$timer", c.NextTimer.ToString()), ("$timerOn", c.NextTimerOn is { } on ? Day(on) : DBNull.Value));
             await cycle.ExecuteNonQueryAsync(cancellationToken);
             foreach (var line in c.Journal)
             {
@@ -40,8 +41,7 @@ internal static class SqliteCycleWriter
             foreach (var t in c.Tasks)
             {
                 Set(task, ("$id", Id(t.Id.Value)), ("$cycle", Id(c.Id.Value)), ("$indicator", Id(t.IndicatorId.Value)), ("$version", t.DefinitionVersion),
-                    ("$team", Id(t.TeamId.Value)), ("$due", Day(t.DueDate)), ("$status", t.Status.ToString()), ("$timer", t.NextTimer.ToString()),
-                    ("$timerOn", t.NextTimerOn is { } on ? Day(on) : DBNull.Value));
+                    ("$team", Id(t.TeamId.Value)), ("$due", Day(t.DueDate)), ("$status", t.Status.ToString()));
                 await task.ExecuteNonQueryAsync(cancellationToken);
             }
         }

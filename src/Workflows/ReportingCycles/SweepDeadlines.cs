@@ -1,5 +1,7 @@
 using System.Globalization;
 using Governance.Domain.Accounts;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations;
 using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
@@ -10,13 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace Governance.Workflows.ReportingCycles;
 
 /// <summary>
-/// Fires every task timer that is due on <see cref="Today"/>, in batches: reminders before the values
-/// deadline (to the team, or the assignee), escalations after it (to the team lead, then the griffie).
-/// Each stage fires once: the timer moves on in the same transaction as the notifications it creates,
-/// and a person gets one notification per event (unique index). Reminders that would arrive after the
-/// deadline are skipped; escalations are not.
+/// Fires every cycle timer that is due on <see cref="Today"/>, in batches: reminders before the values
+/// deadline (to the team, or the assignee, of each task still open), escalations after it (to the team
+/// lead of each such task, then the griffie). Nothing goes out for a cycle whose values are all in, or
+/// that has moved past collecting. Each stage fires once: the timer moves on in the same transaction as
+/// the notifications it creates, and a person gets one notification per event (unique index). Reminders
+/// that would arrive after the deadline are skipped; escalations are not.
 /// </summary>
-public sealed record SweepDeadlinesCommand(DateOnly Today, int BatchSize = 1_000) : ICommand<SweepReport>;
+public sealed record SweepDeadlinesCommand(DateOnly Today, int BatchSize = 2_000) : ICommand<SweepReport>;
 
 public sealed record SweepReport(int TimersFired, int Notifications);
 
@@ -44,16 +47,19 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         return new SweepReport(fired, notifications);
     }
 
+    /// <summary>What the sweep needs of a due cycle; read as a projection.</summary>
+    private sealed record DueCycle(ReportingCycleId Id, ObligationId ObligationId, MunicipalityId MunicipalityId, ReportingPeriod Period,
+        ReportingCycleStatus Status, DateOnly ValuesDue, TaskTimer Timer, DateOnly? TimerOn);
+
     private async Task<(int Fired, int Notifications, bool More)> SweepBatchAsync(SweepDeadlinesCommand command, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var today = command.Today;
-        // Read without tracking: the timers move below with set-based updates, not 100,000 tracked rows.
-        var due = await (from t in db.IndicatorTasks.AsNoTracking()
-                         join c in db.ReportingCycles on t.CycleId equals c.Id
-                         where t.NextTimerOn != null && t.NextTimerOn <= today
-                         orderby t.NextTimerOn
-                         select new { Task = t, Cycle = new { c.Id, c.ObligationId, c.MunicipalityId, c.Period, c.Status } })
+        // Read projections without tracking: the timers move below with set-based updates.
+        var due = await db.ReportingCycles.AsNoTracking()
+            .Where(c => c.NextTimerOn != null && c.NextTimerOn <= today)
+            .OrderBy(c => c.NextTimerOn).ThenBy(c => c.Id)
+            .Select(c => new DueCycle(c.Id, c.ObligationId, c.MunicipalityId, c.Period, c.Status, c.Deadlines.ValuesDue, c.NextTimer, c.NextTimerOn))
             .Take(command.BatchSize)
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
@@ -61,12 +67,21 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
             return (0, 0, false);
         }
 
-        var obligationIds = due.Select(d => d.Cycle.ObligationId).Distinct().ToList();
+        // The work still open: the tasks whose value is neither submitted nor explained.
+        var cycleIds = due.Select(c => c.Id).ToList();
+        var done = ReportingStatusExtensions.DoneStatuses;
+        var openTasks = (await db.IndicatorTasks.AsNoTracking()
+                .Where(t => cycleIds.Contains(t.CycleId) && !done.Contains(t.Status))
+                .Select(t => new { t.CycleId, t.IndicatorId, t.TeamId, t.AssigneeUserId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.CycleId);
+
+        var obligationIds = due.Select(c => c.ObligationId).Distinct().ToList();
         var titles = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).Select(o => new { o.Id, o.Title }).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
-        var indicatorIds = due.Select(d => d.Task.IndicatorId).Distinct().ToList();
+        var indicatorIds = openTasks.SelectMany(g => g.Select(t => t.IndicatorId)).Distinct().ToList();
         var names = (await db.IndicatorDefinitions.Where(d => indicatorIds.Contains(d.IndicatorId)).Select(d => new { d.IndicatorId, d.VersionNumber, d.Name }).ToListAsync(cancellationToken))
             .GroupBy(d => d.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.VersionNumber)!.Name);
-        var municipalityIds = due.Select(d => d.Cycle.MunicipalityId).Distinct().ToList();
+        var municipalityIds = due.Select(c => c.MunicipalityId).Distinct().ToList();
         var people = await (from u in db.Users
                             join ur in db.UserRoles on u.Id equals ur.UserId
                             join r in db.Roles on ur.RoleId equals r.Id
@@ -78,38 +93,35 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
             g => g.First().SubstituteUserId is { } substitute && g.First().AwayUntil is { } until && today <= until ? substitute : g.Key);
         var now = time.GetUtcNow().UtcDateTime;
         var fired = 0;
-        var events = new List<(Guid Cycle, TaskTimer Stage, string Recipient, string Indicator, DateOnly Due, int Item)>();
-        for (var i = 0; i < due.Count; i++)
+        var events = new List<(DueCycle Cycle, TaskTimer Stage, string Recipient, string Indicator)>();
+        var moves = new List<(ReportingCycleId Cycle, TaskTimer Timer, DateOnly? On)>(due.Count);
+        foreach (var cycle in due)
         {
-            var (task, cycle) = (due[i].Task, due[i].Cycle);
+            var open = openTasks[cycle.Id].ToList();
             var active = cycle.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting;
-            while (task.NextTimerOn is { } on && on <= today)
+            var (timer, timerOn) = (cycle.Timer, cycle.TimerOn);
+            while (timerOn is { } on && on <= today)
             {
-                var stage = task.NextTimer;
-                var isReminder = stage is TaskTimer.FirstReminder or TaskTimer.LastReminder;
-                if (active && !task.Status.IsDone() && !(isReminder && task.DueDate < today))
+                var isReminder = timer is TaskTimer.FirstReminder or TaskTimer.LastReminder;
+                if (active && open.Count > 0 && !(isReminder && cycle.ValuesDue < today))
                 {
-                    IEnumerable<string> recipients = stage switch
+                    var stage = timer;
+                    var concerned = open.SelectMany(task => (stage switch
                     {
                         TaskTimer.FirstReminder or TaskTimer.LastReminder => task.AssigneeUserId is { } assignee
                             ? [assignee]
                             : people.Where(p => p.TeamId == task.TeamId && p.Role == Roles.Medewerker).Select(p => p.Id),
                         TaskTimer.EscalateToTeamLead => people.Where(p => p.TeamId == task.TeamId && p.Role == Roles.Teamleider).Select(p => p.Id),
                         _ => people.Where(p => p.MunicipalityId == cycle.MunicipalityId && p.Role == Roles.Griffie).Select(p => p.Id),
-                    };
-                    events.AddRange(recipients.Select(r => actingFor.GetValueOrDefault(r, r)).Distinct().Select(r => (cycle.Id.Value, stage, r, names.GetValueOrDefault(task.IndicatorId, "?"), task.DueDate, i)));
+                    }).Select(r => (Recipient: actingFor.GetValueOrDefault(r, r), Indicator: names.GetValueOrDefault(task.IndicatorId, "?"))));
+                    events.AddRange(concerned.Distinct().Select(c => (cycle, stage, c.Recipient, c.Indicator)));
                     fired++;
                 }
 
-                if (!active || task.Status.IsDone())
-                {
-                    task.ScheduleTimer(TaskTimer.Done, null);
-                }
-                else
-                {
-                    timers.Advance(task);
-                }
+                (timer, timerOn) = active ? timers.After(timer, cycle.ValuesDue) : (TaskTimer.Done, null);
             }
+
+            moves.Add((cycle.Id, timer, timerOn));
         }
 
         // One notification per cycle, stage and person, naming every indicator concerned; never twice.
@@ -118,27 +130,27 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
             .Select(n => (n.RecipientUserId, n.EventKey)).ToHashSet();
         var created = events
             .GroupBy(e => (e.Cycle, e.Stage, e.Recipient))
-            .Where(g => !known.Contains((g.Key.Recipient, EventKey(g.Key.Cycle, g.Key.Stage))))
+            .Where(g => !known.Contains((g.Key.Recipient, EventKey(g.Key.Cycle.Id.Value, g.Key.Stage))))
             .Select(g =>
             {
-                var cycle = due[g.First().Item].Cycle;
+                var cycle = g.Key.Cycle;
                 var (subject, body) = Text(g.Key.Stage, [.. g.Select(e => e.Indicator).Distinct().Order()], titles.GetValueOrDefault(cycle.ObligationId, "?"),
-                    cycle.Period.Display(Dutch), g.Min(e => e.Due));
-                return new Notification(cycle.MunicipalityId, g.Key.Recipient, EventKey(g.Key.Cycle, g.Key.Stage), subject, body, $"/cycles/{g.Key.Cycle}", now);
+                    cycle.Period.Display(Dutch), cycle.ValuesDue);
+                return new Notification(cycle.MunicipalityId, g.Key.Recipient, EventKey(cycle.Id.Value, g.Key.Stage), subject, body, $"/cycles/{cycle.Id}", now);
             })
             .ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Notifications.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var moved in due.Select(d => d.Task).GroupBy(t => (t.NextTimer, t.NextTimerOn)))
+        foreach (var moved in moves.GroupBy(m => (m.Timer, m.On)))
         {
             var (timer, on) = moved.Key;
-            foreach (var chunk in moved.Select(t => t.Id).Chunk(5_000))
+            foreach (var chunk in moved.Select(m => m.Cycle).Chunk(5_000))
             {
                 var ids = chunk.ToList();
-                await db.IndicatorTasks.Where(t => ids.Contains(t.Id))
-                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.NextTimer, timer).SetProperty(t => t.NextTimerOn, on), cancellationToken);
+                await db.ReportingCycles.Where(c => ids.Contains(c.Id))
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.NextTimer, timer).SetProperty(c => c.NextTimerOn, on), cancellationToken);
             }
         }
 

@@ -3,7 +3,7 @@ using Governance.Domain.ReportingCycles;
 
 namespace Governance.Workflows.ReportingCycles;
 
-/// <summary>The dates of a task's timer stages, in working days around its values deadline.</summary>
+/// <summary>The dates of a cycle's timer stages, in working days around its values deadline.</summary>
 public sealed class TaskTimers(WorkingDayCalendar workingDays, TimerRules rules)
 {
     public DateOnly DateOf(TaskTimer stage, DateOnly due) => stage switch
@@ -15,13 +15,14 @@ public sealed class TaskTimers(WorkingDayCalendar workingDays, TimerRules rules)
         TaskTimer.Done => due,
     };
 
-    /// <summary>Puts a newly opened task on its first timer.</summary>
-    public void Start(IndicatorTask task) => task.ScheduleTimer(TaskTimer.FirstReminder, DateOf(TaskTimer.FirstReminder, task.DueDate));
+    /// <summary>Puts a newly opened cycle on its first timer.</summary>
+    public void Start(ReportingCycle cycle) =>
+        cycle.ScheduleTimer(TaskTimer.FirstReminder, DateOf(TaskTimer.FirstReminder, cycle.Deadlines.ValuesDue));
 
-    /// <summary>Moves a task to the stage after the one that fired.</summary>
-    public void Advance(IndicatorTask task)
+    /// <summary>The stage after the one that fired, and its day (none once every stage has fired).</summary>
+    public (TaskTimer Timer, DateOnly? On) After(TaskTimer fired, DateOnly due)
     {
-        var next = task.NextTimer == TaskTimer.Done ? TaskTimer.Done : task.NextTimer + 1;
-        task.ScheduleTimer(next, next == TaskTimer.Done ? null : DateOf(next, task.DueDate));
+        var next = fired == TaskTimer.Done ? TaskTimer.Done : fired + 1;
+        return (next, next == TaskTimer.Done ? null : DateOf(next, due));
     }
 }

@@ -138,7 +138,7 @@ public sealed class TwoYearClockTests : IDisposable
             .Handle(new SweepDeadlinesCommand(new DateOnly(2025, 6, 30)), CancellationToken.None);
         Assert.Equal(0, sweep.Notifications);
         await using var check = _database.CreateContext();
-        Assert.All(await check.IndicatorTasks.ToListAsync(), t => Assert.Equal(TaskTimer.Done, t.NextTimer));
+        Assert.All(await check.ReportingCycles.ToListAsync(), c => Assert.Equal(TaskTimer.Done, c.NextTimer));
     }
 
     [Fact]

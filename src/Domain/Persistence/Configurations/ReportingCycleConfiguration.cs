@@ -20,6 +20,8 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
         builder.HasOne<Obligation>().WithMany().HasForeignKey(c => c.ObligationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ObligationId, c.Period }).IsUnique().HasDatabaseName("UX_ReportingCycles_Obligation_Period");
         builder.HasIndex(c => new { c.MunicipalityId, c.Status });
+        builder.Property(c => c.NextTimer).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(c => c.NextTimerOn);
         builder.ComplexProperty(c => c.Deadlines, deadlines =>
         {
             deadlines.Property(d => d.ValuesDue).HasColumnName("ValuesDue");
@@ -53,8 +55,6 @@ internal sealed class IndicatorTaskConfiguration : IEntityTypeConfiguration<Indi
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.AssigneeUserId).HasMaxLength(64);
         builder.Property(t => t.ReturnReason).HasMaxLength(2_000);
-        builder.Property(t => t.NextTimer).HasConversion<string>().HasMaxLength(30);
-        builder.HasIndex(t => t.NextTimerOn);
         builder.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.CycleId, t.IndicatorId }).IsUnique().HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");

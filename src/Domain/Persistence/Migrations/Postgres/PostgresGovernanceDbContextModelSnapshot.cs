@@ -624,14 +624,6 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("NextTimer")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateOnly?>("NextTimerOn")
-                        .HasColumnType("date");
-
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -647,8 +639,6 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
-
-                    b.HasIndex("NextTimerOn");
 
                     b.HasIndex("CycleId", "IndicatorId")
                         .IsUnique()
@@ -733,6 +723,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("NextTimer")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("NextTimerOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ObligationId")
                         .HasColumnType("uuid");
 
@@ -772,6 +770,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextTimerOn");
 
                     b.HasIndex("MunicipalityId", "Status");
 

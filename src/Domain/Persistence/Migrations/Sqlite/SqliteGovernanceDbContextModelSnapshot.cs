@@ -619,14 +619,6 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NextTimer")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("NextTimerOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -642,8 +634,6 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("IndicatorId");
-
-                    b.HasIndex("NextTimerOn");
 
                     b.HasIndex("CycleId", "IndicatorId")
                         .IsUnique()
@@ -728,6 +718,14 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextTimer")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextTimerOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ObligationId")
                         .HasColumnType("TEXT");
 
@@ -767,6 +765,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextTimerOn");
 
                     b.HasIndex("MunicipalityId", "Status");
 
