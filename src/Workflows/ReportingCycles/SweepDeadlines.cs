@@ -19,7 +19,7 @@ namespace Governance.Workflows.ReportingCycles;
 /// the notifications it creates, and a person gets one notification per event (unique index). Reminders
 /// that would arrive after the deadline are skipped; escalations are not.
 /// </summary>
-public sealed record SweepDeadlinesCommand(DateOnly Today, int BatchSize = 2_000) : ICommand<SweepReport>;
+public sealed record SweepDeadlinesCommand(DateOnly Today, int BatchSize = 1_000) : ICommand<SweepReport>;
 
 public sealed record SweepReport(int TimersFired, int Notifications);
 
@@ -56,23 +56,24 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         await using var db = database.CreateContext();
         var today = command.Today;
         // Read projections without tracking: the timers move below with set-based updates.
-        var due = await db.ReportingCycles.AsNoTracking()
+        var dueCycles = db.ReportingCycles.AsNoTracking()
             .Where(c => c.NextTimerOn != null && c.NextTimerOn <= today)
             .OrderBy(c => c.NextTimerOn).ThenBy(c => c.Id)
+            .Take(command.BatchSize);
+        var due = await dueCycles
             .Select(c => new DueCycle(c.Id, c.ObligationId, c.MunicipalityId, c.Period, c.Status, c.Deadlines.ValuesDue, c.NextTimer, c.NextTimerOn))
-            .Take(command.BatchSize)
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return (0, 0, false);
         }
 
-        // The work still open: the tasks whose value is neither submitted nor explained.
-        var cycleIds = due.Select(c => c.Id).ToList();
+        // The work still open: the tasks whose value is neither submitted nor explained (a join, so the task index is used).
         var done = ReportingStatusExtensions.DoneStatuses;
-        var openTasks = (await db.IndicatorTasks.AsNoTracking()
-                .Where(t => cycleIds.Contains(t.CycleId) && !done.Contains(t.Status))
-                .Select(t => new { t.CycleId, t.IndicatorId, t.TeamId, t.AssigneeUserId })
+        var openTasks = (await (from c in dueCycles
+                                join t in db.IndicatorTasks on c.Id equals t.CycleId
+                                where !done.Contains(t.Status)
+                                select new { t.CycleId, t.IndicatorId, t.TeamId, t.AssigneeUserId })
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.CycleId);
 
@@ -91,6 +92,9 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         var actingFor = people.GroupBy(p => p.Id).ToDictionary(
             g => g.Key,
             g => g.First().SubstituteUserId is { } substitute && g.First().AwayUntil is { } until && today <= until ? substitute : g.Key);
+        var staff = people.Where(p => p.Role == Roles.Medewerker).ToLookup(p => p.TeamId, p => actingFor[p.Id]);
+        var teamLeads = people.Where(p => p.Role == Roles.Teamleider).ToLookup(p => p.TeamId, p => actingFor[p.Id]);
+        var griffie = people.Where(p => p.Role == Roles.Griffie).ToLookup(p => p.MunicipalityId, p => actingFor[p.Id]);
         var now = time.GetUtcNow().UtcDateTime;
         var fired = 0;
         var events = new List<(DueCycle Cycle, TaskTimer Stage, string Recipient, string Indicator)>();
@@ -109,11 +113,11 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                     var concerned = open.SelectMany(task => (stage switch
                     {
                         TaskTimer.FirstReminder or TaskTimer.LastReminder => task.AssigneeUserId is { } assignee
-                            ? [assignee]
-                            : people.Where(p => p.TeamId == task.TeamId && p.Role == Roles.Medewerker).Select(p => p.Id),
-                        TaskTimer.EscalateToTeamLead => people.Where(p => p.TeamId == task.TeamId && p.Role == Roles.Teamleider).Select(p => p.Id),
-                        _ => people.Where(p => p.MunicipalityId == cycle.MunicipalityId && p.Role == Roles.Griffie).Select(p => p.Id),
-                    }).Select(r => (Recipient: actingFor.GetValueOrDefault(r, r), Indicator: names.GetValueOrDefault(task.IndicatorId, "?"))));
+                            ? [actingFor.GetValueOrDefault(assignee, assignee)]
+                            : staff[task.TeamId],
+                        TaskTimer.EscalateToTeamLead => teamLeads[task.TeamId],
+                        _ => griffie[cycle.MunicipalityId],
+                    }).Select(recipient => (Recipient: recipient, Indicator: names.GetValueOrDefault(task.IndicatorId, "?"))));
                     events.AddRange(concerned.Distinct().Select(c => (cycle, stage, c.Recipient, c.Indicator)));
                     fired++;
                 }
@@ -126,23 +130,37 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
 
         // One notification per cycle, stage and person, naming every indicator concerned; never twice.
         var recipientIds = events.Select(e => e.Recipient).Distinct().ToList();
-        var known = (await db.Notifications.Where(n => recipientIds.Contains(n.RecipientUserId)).Select(n => new { n.RecipientUserId, n.EventKey }).ToListAsync(cancellationToken))
+        var keys = events.Select(e => EventKey(e.Cycle.Id.Value, e.Stage)).Distinct().ToList();
+        var known = (await db.Notifications.Where(n => recipientIds.Contains(n.RecipientUserId) && keys.Contains(n.EventKey)).Select(n => new { n.RecipientUserId, n.EventKey }).ToListAsync(cancellationToken))
             .Select(n => (n.RecipientUserId, n.EventKey)).ToHashSet();
+        var periods = new Dictionary<ReportingPeriod, string>();
         var created = events
-            .GroupBy(e => (e.Cycle, e.Stage, e.Recipient))
-            .Where(g => !known.Contains((g.Key.Recipient, EventKey(g.Key.Cycle.Id.Value, g.Key.Stage))))
+            .GroupBy(e => (e.Cycle.Id, e.Stage, e.Recipient))
+            .Where(g => !known.Contains((g.Key.Recipient, EventKey(g.Key.Id.Value, g.Key.Stage))))
             .Select(g =>
             {
-                var cycle = g.Key.Cycle;
-                var (subject, body) = Text(g.Key.Stage, [.. g.Select(e => e.Indicator).Distinct().Order()], titles.GetValueOrDefault(cycle.ObligationId, "?"),
-                    cycle.Period.Display(Dutch), cycle.ValuesDue);
+                var cycle = g.First().Cycle;
+                if (!periods.TryGetValue(cycle.Period, out var period))
+                {
+                    periods[cycle.Period] = period = cycle.Period.Display(Dutch);
+                }
+
+                var (subject, body) = Text(g.Key.Stage, [.. g.Select(e => e.Indicator).Distinct().Order()], titles.GetValueOrDefault(cycle.ObligationId, "?"), period, cycle.ValuesDue);
                 return new Notification(cycle.MunicipalityId, g.Key.Recipient, EventKey(cycle.Id.Value, g.Key.Stage), subject, body, $"/cycles/{cycle.Id}", now);
             })
             .ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Notifications.AddRange(created);
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await SqliteBulkInsert.InsertAsync(db, created, cancellationToken);
+        }
+        else
+        {
+            db.Notifications.AddRange(created);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         foreach (var moved in moves.GroupBy(m => (m.Timer, m.On)))
         {
             var (timer, on) = moved.Key;

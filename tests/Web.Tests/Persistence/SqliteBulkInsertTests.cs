@@ -1,0 +1,74 @@
+using Governance.Domain.Accounts;
+using Governance.Domain.Common;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Notifications;
+using Governance.Domain.Persistence;
+using Governance.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Tests.Persistence;
+
+/// <summary>The bulk path writes the rows EF would write: they read back equal and answer the same queries.</summary>
+public sealed class SqliteBulkInsertTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2025, 11, 25, 9, 30, 15, 123, DateTimeKind.Utc);
+    private readonly TestDatabase _database = TestDatabases.Create(DatabaseProvider.Sqlite);
+    private Municipality _municipality = null!;
+    private ApplicationUser _user = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using var db = Context();
+        await db.Database.MigrateAsync();
+        _municipality = new Municipality("Maastricht", "GM0935");
+        _user = new ApplicationUser { UserName = "sanne", Email = "sanne@example.test", DisplayName = "Sanne", MunicipalityId = _municipality.Id };
+        db.AddRange(_municipality, _user);
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _database.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Bulk_inserted_rows_read_back_as_written_and_answer_queries_by_key_and_date()
+    {
+        var rows = Enumerable.Range(1, 3)
+            .Select(i => new Notification(_municipality.Id, _user.Id, $"cycle:{i}", $"Herinnering {i}", "Tekst", i == 2 ? null : $"/cycles/{i}", Now.AddDays(i)))
+            .ToList();
+        rows[0].MarkEmailed(Now);
+        await using (var db = Context())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await SqliteBulkInsert.InsertAsync(db, rows, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var check = Context();
+        var read = await check.Notifications.OrderBy(n => n.EventKey).ToListAsync();
+        Assert.Equal(rows.Select(r => (r.Id, r.MunicipalityId, r.RecipientUserId, r.EventKey, r.Subject, r.Link, r.CreatedAtUtc, r.EmailedAtUtc, r.ReadAtUtc)),
+            read.Select(r => (r.Id, r.MunicipalityId, r.RecipientUserId, r.EventKey, r.Subject, r.Link, r.CreatedAtUtc, r.EmailedAtUtc, r.ReadAtUtc)));
+        Assert.Equal(rows[1].EventKey, (await check.Notifications.SingleAsync(n => n.Id == rows[1].Id)).EventKey);
+        Assert.Equal(2, await check.Notifications.CountAsync(n => n.CreatedAtUtc > Now.AddDays(1.5)));
+        Assert.Equal(1, await check.Notifications.CountAsync(n => n.EmailedAtUtc == null && n.Link == null));
+    }
+
+    [Fact]
+    public async Task A_duplicate_row_is_refused_by_the_unique_index_and_nothing_of_the_batch_stays()
+    {
+        var first = new Notification(_municipality.Id, _user.Id, "cycle:1", "A", "Tekst", null, Now);
+        var duplicate = new Notification(_municipality.Id, _user.Id, "cycle:1", "B", "Tekst", null, Now);
+        await using (var db = Context())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => SqliteBulkInsert.InsertAsync(db, [first, duplicate], CancellationToken.None));
+        }
+
+        await using var check = Context();
+        Assert.Empty(await check.Notifications.ToListAsync());
+    }
+
+    private GovernanceDbContext Context() => GovernanceDatabase.Create(_database.Provider, _database.ConnectionString, FixedMunicipalityContext.System);
+}
