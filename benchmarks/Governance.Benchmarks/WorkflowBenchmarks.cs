@@ -66,15 +66,29 @@ public static class WorkflowBenchmarks
         var timers = new TaskTimers(WorkingDays, TimerRules.Default);
 
         // 1. Opening, against a raw batched insert of the same rows (prepared statements, one transaction).
+        //    The usual quarter: the obligations have reported before (InProgress), so opening writes only cycles, journal lines and tasks.
         var rawFile = Copy(seeded, Path.Combine(folder, "raw.db"));
         var raw = await RawInsertAsync(new BenchmarkDatabase(rawFile));
         var openFile = Copy(seeded, Path.Combine(folder, "open.db"));
         var database = new BenchmarkDatabase(openFile);
+        await using (var db = database.CreateContext())
+        {
+            await db.Obligations.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, ObligationStatus.InProgress));
+        }
+
         var handler = new OpenReportingCyclesHandler(database, timers, WorkingDays, DeadlineRules.Default, time, NullLogger<OpenReportingCyclesHandler>.Instance);
         var watch = Stopwatch.StartNew();
         var report = await handler.Handle(new OpenReportingCyclesCommand(Today, BatchSize: 1_000), CancellationToken.None);
         watch.Stop();
         measures.Add(new Measure($"open {report.Opened:N0} cycles with {report.Tasks:N0} tasks", "< 2x reference", watch.Elapsed.TotalMilliseconds, raw, "raw batched insert of the same rows"));
+
+        //    The first quarter after registration: every obligation also moves to InProgress, with its history line.
+        var firstDatabase = new BenchmarkDatabase(Copy(seeded, Path.Combine(folder, "first.db")));
+        watch.Restart();
+        var first = await new OpenReportingCyclesHandler(firstDatabase, timers, WorkingDays, DeadlineRules.Default, time, NullLogger<OpenReportingCyclesHandler>.Instance)
+            .Handle(new OpenReportingCyclesCommand(Today, BatchSize: 1_000), CancellationToken.None);
+        watch.Stop();
+        measures.Add(new Measure($"first opening after registration: {first.Opened:N0} cycles, and {first.Opened:N0} obligations to InProgress", "–", watch.Elapsed.TotalMilliseconds, raw, "raw batched insert of the cycles and tasks"));
 
         // 2. The deadline sweep over every task, on the day of the first reminder.
         var reminderDay = timers.DateOf(TaskTimer.FirstReminder, (await FirstDueAsync(database)));

@@ -21,11 +21,11 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
 
     private ReportingCycle() => Deadlines = null!;
 
-    private ReportingCycle(Obligation obligation, ReportingPeriod period, StepDeadlines deadlines, ReportingCycleStatus status)
+    private ReportingCycle(ObligationId obligationId, MunicipalityId municipalityId, ReportingPeriod period, StepDeadlines deadlines, ReportingCycleStatus status)
     {
         Id = ReportingCycleId.New();
-        ObligationId = obligation.Id;
-        MunicipalityId = obligation.MunicipalityId;
+        ObligationId = obligationId;
+        MunicipalityId = municipalityId;
         Period = period;
         Deadlines = deadlines;
         Status = status;
@@ -70,18 +70,22 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
     /// Plans the cycle of a period (Scheduled): one task per required indicator, under the definition
     /// version in force now, due on the values deadline. The workflow's Open trigger opens it.
     /// </summary>
-    public static ReportingCycle Plan(Obligation obligation, ReportingPeriod period, StepDeadlines deadlines, IReadOnlyCollection<IndicatorDefinition> currentDefinitions)
+    public static ReportingCycle Plan(Obligation obligation, ReportingPeriod period, StepDeadlines deadlines, IReadOnlyCollection<IndicatorDefinition> currentDefinitions) =>
+        Plan(ObligationToReport.Of(obligation), period, deadlines, currentDefinitions);
+
+    /// <summary>Plans from what planning needs of an obligation, so a run over thousands need not load them whole.</summary>
+    public static ReportingCycle Plan(ObligationToReport obligation, ReportingPeriod period, StepDeadlines deadlines, IReadOnlyCollection<IndicatorDefinition> currentDefinitions)
     {
         if (obligation.IsClosed)
         {
             throw new DomainRuleException($"Obligation {obligation.Reference} is closed; no cycle opens for it.");
         }
 
-        var cycle = new ReportingCycle(obligation, period, deadlines, ReportingCycleStatus.Scheduled);
+        var cycle = new ReportingCycle(obligation.Id, obligation.MunicipalityId, period, deadlines, ReportingCycleStatus.Scheduled);
         foreach (var required in obligation.RequiredIndicators)
         {
-            var definition = currentDefinitions.SingleOrDefault(d => d.IndicatorId == required.IndicatorId)
-                ?? throw new DomainRuleException($"No definition given for required indicator {required.IndicatorId}.");
+            var definition = currentDefinitions.SingleOrDefault(d => d.IndicatorId == required)
+                ?? throw new DomainRuleException($"No definition given for required indicator {required}.");
             cycle._tasks.Add(new IndicatorTask(cycle.Id, definition, deadlines.ValuesDue));
         }
 
@@ -101,7 +105,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         string importedBy,
         DateTime nowUtc)
     {
-        var cycle = new ReportingCycle(obligation, period, deadlines, ReportingCycleStatus.Closed) { IsImported = true };
+        var cycle = new ReportingCycle(obligation.Id, obligation.MunicipalityId, period, deadlines, ReportingCycleStatus.Closed) { IsImported = true };
         foreach (var (definition, value, source) in values)
         {
             var task = new IndicatorTask(cycle.Id, definition, deadlines.ValuesDue);

@@ -1,3 +1,5 @@
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
@@ -38,9 +40,10 @@ public sealed partial class OpenReportingCyclesHandler(
         var due = await FindDueAsync(command.Today, skipped, cancellationToken);
         var opened = 0;
         var tasks = 0;
+        var definitions = new Dictionary<IndicatorId, IndicatorDefinition>();
         foreach (var batch in due.Chunk(command.BatchSize))
         {
-            var (batchOpened, batchTasks) = await OpenBatchAsync(batch, cancellationToken);
+            var (batchOpened, batchTasks) = await OpenBatchAsync(batch, definitions, cancellationToken);
             opened += batchOpened;
             tasks += batchTasks;
         }
@@ -50,7 +53,10 @@ public sealed partial class OpenReportingCyclesHandler(
     }
 
     /// <summary>What the schedule needs of an obligation; read as a projection, not the whole aggregate.</summary>
-    private sealed record Candidate(ObligationId Id, MunicipalityId MunicipalityId, string Reference, Cadence Cadence, DateOnly? DueDate, DateOnly? EndDate, DateOnly ReportingFrom);
+    private sealed record Candidate(ObligationId Id, MunicipalityId MunicipalityId, string Reference, Cadence Cadence, DateOnly? DueDate, DateOnly? EndDate, DateOnly ReportingFrom)
+    {
+        public IReadOnlyList<IndicatorId> RequiredIndicators { get; set; } = [];
+    }
 
     private async Task<List<(Candidate Obligation, DuePeriod Due)>> FindDueAsync(DateOnly today, List<string> skipped, CancellationToken cancellationToken)
     {
@@ -59,6 +65,17 @@ public sealed partial class OpenReportingCyclesHandler(
             .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
             .Select(o => new Candidate(o.Id, o.MunicipalityId, o.Reference, o.Cadence, o.DueDate, o.EndDate, o.ReportingFrom))
             .ToListAsync(cancellationToken);
+        var required = (await db.Obligations.AsNoTracking()
+                .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
+                .SelectMany(o => o.RequiredIndicators)
+                .Select(r => new { ObligationId = EF.Property<ObligationId>(r, "ObligationId"), r.IndicatorId, r.Position })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.ObligationId);
+        foreach (var obligation in obligations)
+        {
+            obligation.RequiredIndicators = [.. required[obligation.Id].OrderBy(r => r.Position).Select(r => r.IndicatorId)];
+        }
+
         var existing = (await db.ReportingCycles.AsNoTracking().Select(c => new { c.ObligationId, c.Period }).ToListAsync(cancellationToken))
             .Select(c => (c.ObligationId, c.Period)).ToHashSet();
         var calendars = (await db.PlanningYears.AsNoTracking().ToListAsync(cancellationToken))
@@ -66,12 +83,26 @@ public sealed partial class OpenReportingCyclesHandler(
             .ToDictionary(g => g.Key, g => new PlanningCalendar(g));
 
         var due = new List<(Candidate, DuePeriod)>();
+        // Thousands of obligations share a handful of schedules: each municipality's deadlines per cadence and period are worked out once.
+        var schedules = new Dictionary<MunicipalityId, ReportingSchedule>();
+        var known = new Dictionary<(MunicipalityId, Cadence, ReportingPeriod), (Result<StepDeadlines> Deadlines, DateOnly? OpensOn)>();
         foreach (var obligation in obligations)
         {
-            var schedule = new ReportingSchedule(calendars.GetValueOrDefault(obligation.MunicipalityId) ?? PlanningCalendar.Empty, workingDays, rules);
+            if (!schedules.TryGetValue(obligation.MunicipalityId, out var schedule))
+            {
+                schedules[obligation.MunicipalityId] = schedule =
+                    new ReportingSchedule(calendars.GetValueOrDefault(obligation.MunicipalityId) ?? PlanningCalendar.Empty, workingDays, rules);
+            }
+
             foreach (var period in Candidates(obligation, today))
             {
-                var deadlines = schedule.DeadlinesFor(obligation.Cadence, period);
+                if (!known.TryGetValue((obligation.MunicipalityId, obligation.Cadence, period), out var planned))
+                {
+                    var worked = schedule.DeadlinesFor(obligation.Cadence, period);
+                    known[(obligation.MunicipalityId, obligation.Cadence, period)] = planned = (worked, worked.Succeeded ? schedule.OpensOn(worked.Value) : null);
+                }
+
+                var deadlines = planned.Deadlines;
                 if (!deadlines.Succeeded)
                 {
                     // A period still running may wait for its calendar date; an ended one is a calendar gap to fix.
@@ -84,7 +115,7 @@ public sealed partial class OpenReportingCyclesHandler(
                     continue;
                 }
 
-                if (schedule.OpensOn(deadlines.Value) <= today && !existing.Contains((obligation.Id, period)))
+                if (planned.OpensOn <= today && !existing.Contains((obligation.Id, period)))
                 {
                     due.Add((obligation, new DuePeriod(period, deadlines.Value)));
                 }
@@ -107,34 +138,52 @@ public sealed partial class OpenReportingCyclesHandler(
         return obligation.Cadence.PeriodsEndingBetween(obligation.ReportingFrom, last);
     }
 
-    /// <summary>One transaction per batch: a batch is opened whole or not at all.</summary>
-    private async Task<(int Opened, int Tasks)> OpenBatchAsync(IReadOnlyCollection<(Candidate Obligation, DuePeriod Due)> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction per batch: a batch is opened whole or not at all. What planning needs is read as
+    /// rows; only the obligations whose reporting starts now are loaded whole, to move them on.
+    /// </summary>
+    private async Task<(int Opened, int Tasks)> OpenBatchAsync(
+        IReadOnlyCollection<(Candidate Obligation, DuePeriod Due)> batch,
+        Dictionary<IndicatorId, IndicatorDefinition> definitions,
+        CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var obligationIds = batch.Select(b => b.Obligation.Id).Distinct().ToList();
-        var obligations = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-        var indicatorIds = obligations.Values.SelectMany(o => o.RequiredIndicators.Select(r => r.IndicatorId)).Distinct().ToList();
-        var definitions = (await db.Indicators.AsNoTracking().Include(i => i.Definitions).Where(i => indicatorIds.Contains(i.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(i => i.Id, i => i.Current);
+        // The status again, as an obligation may have lapsed since the run began; the indicators were read with the candidates.
+        var statuses = await db.Obligations.AsNoTracking().Where(o => obligationIds.Contains(o.Id)).Select(o => new { o.Id, o.Status }).ToDictionaryAsync(o => o.Id, o => o.Status, cancellationToken);
+        var subjects = batch.Select(b => b.Obligation).DistinctBy(o => o.Id).Where(o => statuses.ContainsKey(o.Id)).ToDictionary(o => o.Id, o => (Status: statuses[o.Id],
+            Subject: new ObligationToReport(o.Id, o.MunicipalityId, o.Reference, statuses[o.Id] is ObligationStatus.Fulfilled or ObligationStatus.Lapsed, o.RequiredIndicators)));
+        var starting = subjects.Where(s => s.Value.Status == ObligationStatus.Registered).Select(s => s.Key).ToList();
+        var startingObligations = starting.Count == 0
+            ? []
+            : await db.Obligations.Where(o => starting.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var missing = subjects.Values.SelectMany(o => o.Subject.RequiredIndicators).Distinct().Where(i => !definitions.ContainsKey(i)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var indicator in await db.Indicators.AsNoTracking().Include(i => i.Definitions).Where(i => missing.Contains(i.Id)).ToListAsync(cancellationToken))
+            {
+                definitions[indicator.Id] = indicator.Current;
+            }
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var today = MunicipalTime.Today(time);
 
         var cycles = new List<ReportingCycle>();
         foreach (var (planned, duePeriod) in batch)
         {
-            if (!obligations.TryGetValue(planned.Id, out var obligation) || obligation.IsClosed)
+            if (!subjects.TryGetValue(planned.Id, out var obligation) || obligation.Subject.IsClosed)
             {
                 continue;
             }
 
-            var cycle = ReportingCycle.Plan(obligation, duePeriod.Period, duePeriod.Deadlines,
-                [.. obligation.RequiredIndicators.Select(r => definitions[r.IndicatorId])]);
+            var cycle = ReportingCycle.Plan(obligation.Subject, duePeriod.Period, duePeriod.Deadlines,
+                [.. obligation.Subject.RequiredIndicators.Select(i => definitions[i])]);
             new ReportingCycleWorkflow(cycle, now, Actor).Fire(ReportingCycleWorkflow.Trigger.Open);
             timers.Start(cycle);
-
-            if (obligation.Status == ObligationStatus.Registered)
+            if (startingObligations.TryGetValue(planned.Id, out var registered) && registered.Status == ObligationStatus.Registered)
             {
-                new ObligationWorkflow(obligation, today, now, Actor).Fire(ObligationWorkflow.Trigger.StartReporting);
+                new ObligationWorkflow(registered, today, now, Actor).Fire(ObligationWorkflow.Trigger.StartReporting);
             }
 
             cycles.Add(cycle);
@@ -180,7 +229,7 @@ public sealed partial class OpenReportingCyclesHandler(
 
             try
             {
-                var (o, t) = await OpenBatchAsync([item], cancellationToken);
+                var (o, t) = await OpenBatchAsync([item], [], cancellationToken);
                 opened += o;
                 tasks += t;
             }
