@@ -41,7 +41,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
         Text = null!;
         Meeting = null!;
         Apply(details);
-        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "registered", To: ObligationStatus.Registered));
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "registered", To: ObligationStatus.Registered) { Sequence = _history.Count + 1 });
     }
 
     public ObligationId Id { get; private set; }
@@ -80,7 +80,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
     public IReadOnlyList<RequiredIndicator> RequiredIndicators => [.. _requiredIndicators.OrderBy(i => i.Position)];
 
-    public IReadOnlyList<ObligationHistoryEntry> History => _history;
+    public IReadOnlyList<ObligationHistoryEntry> History => [.. _history.OrderBy(h => h.Sequence)];
 
     /// <summary>Fulfilled and lapsed obligations are closed: they are never changed again.</summary>
     public bool IsClosed => Status is ObligationStatus.Fulfilled or ObligationStatus.Lapsed;
@@ -93,7 +93,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
         }
 
         Apply(details);
-        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "revised"));
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "revised") { Sequence = _history.Count + 1 });
         Raise(new ObligationRevised(Id));
     }
 
@@ -131,7 +131,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
             EndDate = newDate;
         }
 
-        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "deadline_extended", Reason: why));
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "deadline_extended", Reason: why) { Sequence = _history.Count + 1 });
         Raise(new ObligationRevised(Id));
     }
 
@@ -173,7 +173,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
             ReportedInLetter = Guard.Text(reason, nameof(ReportedInLetter), 40);
         }
 
-        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "status", from, status, reason?.Trim()));
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "status", from, status, reason?.Trim()) { Sequence = _history.Count + 1 });
         Raise(new ObligationStatusChanged(Id, from, status));
     }
 

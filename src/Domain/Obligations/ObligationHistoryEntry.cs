@@ -7,4 +7,8 @@ public sealed record ObligationHistoryEntry(
     string What,
     ObligationStatus? From = null,
     ObligationStatus? To = null,
-    string? Reason = null);
+    string? Reason = null)
+{
+    /// <summary>The line's place in the obligation's history, from 1; the order of events, whatever order the database returns rows in.</summary>
+    public int Sequence { get; init; }
+}

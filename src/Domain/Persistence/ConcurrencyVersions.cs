@@ -11,6 +11,7 @@ namespace Governance.Domain.Persistence;
 /// </summary>
 internal static class ConcurrencyVersions
 {
+    /// <summary>Detects every change once; the versions it bumps are detected on their own entries, so the save need not detect again.</summary>
     public static void Increment(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
@@ -20,6 +21,7 @@ internal static class ConcurrencyVersions
         foreach (var root in roots)
         {
             root.Entity.IncrementVersion();
+            root.DetectChanges();
         }
     }
 

@@ -104,9 +104,28 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ConcurrencyVersions.Increment(this);
-        var raised = ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
-        var events = raised.SelectMany(e => e.DomainEvents).ToList();
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Changes were detected just now; detecting them again over thousands of tracked tasks costs more than the save.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        int saved;
+        List<Entity> raised;
+        List<IDomainEvent> events;
+        try
+        {
+            raised = [.. ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0)];
+            events = [.. raised.SelectMany(e => e.DomainEvents)];
+            saved = await SaveWithJournalLinesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && IsJournalClash(e))
+        {
+            // Someone else appended to the same journal or history meanwhile: the aggregate changed under us.
+            throw new DbUpdateConcurrencyException("The record was changed by someone else meanwhile.", e);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
         raised.ForEach(e => e.ClearDomainEvents());
         if (Publisher is not null)
         {
@@ -117,6 +136,55 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
         }
 
         return saved;
+    }
+
+    /// <summary>A clash on a journal's or history's (owner, sequence) index: two saves appended to the same aggregate.</summary>
+    private static bool IsJournalClash(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Data.Common.DbException { Message: var message } && message.Contains("Sequence", StringComparison.Ordinal)
+                && (message.Contains("ReportingCycleJournal", StringComparison.Ordinal) || message.Contains("ObligationHistory", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<int> SaveWithJournalLinesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var lines = Database.IsSqlite() ? JournalLines.Find(this) : null;
+        if (lines is null || lines.Count < JournalLines.BulkThreshold)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await lines.WriteAsync(this, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + lines.Count;
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        catch
+        {
+            lines.Restore();
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
     }
 
     private LambdaExpression MunicipalityFilter(Type type)

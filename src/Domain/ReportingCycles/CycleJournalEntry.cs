@@ -7,4 +7,8 @@ public sealed record CycleJournalEntry(
     ReportingCycleStatus From,
     ReportingCycleStatus To,
     string Trigger,
-    string? Reason = null);
+    string? Reason = null)
+{
+    /// <summary>The line's place in the cycle's journal, from 1; the order of the transitions, whatever order the database returns rows in.</summary>
+    public int Sequence { get; init; }
+}

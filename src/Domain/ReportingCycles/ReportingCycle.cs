@@ -64,7 +64,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
     }
 
     /// <summary>Every transition, oldest first; never changed.</summary>
-    public IReadOnlyList<CycleJournalEntry> Journal => _journal;
+    public IReadOnlyList<CycleJournalEntry> Journal => [.. _journal.OrderBy(j => j.Sequence)];
 
     /// <summary>
     /// Plans the cycle of a period (Scheduled): one task per required indicator, under the definition
@@ -145,7 +145,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         }
 
         _journal.Add(new CycleJournalEntry(nowUtc, Guard.Text(actor, nameof(actor), ActorMaxLength), Status, status, trigger,
-            Guard.OptionalText(reason, nameof(reason), ReasonMaxLength)));
+            Guard.OptionalText(reason, nameof(reason), ReasonMaxLength)) { Sequence = _journal.Count + 1 });
         Status = status;
         Raise(new ReportingCycleStatusChanged(Id, _journal[^1].From, status));
     }

@@ -19,7 +19,7 @@ namespace Governance.Workflows.ReportingCycles;
 /// Safe to run twice, or on two servers at once: existing cycles are skipped and the unique index on
 /// (obligation, period) refuses a duplicate, so a rerun after a crash finishes the work.
 /// </summary>
-public sealed record OpenReportingCyclesCommand(DateOnly Today, int BatchSize = 200) : ICommand<OpeningReport>;
+public sealed record OpenReportingCyclesCommand(DateOnly Today, int BatchSize = 1_000) : ICommand<OpeningReport>;
 
 public sealed record OpeningReport(int Opened, int Tasks, IReadOnlyList<string> Skipped);
 

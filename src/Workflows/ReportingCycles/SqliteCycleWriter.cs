@@ -20,7 +20,7 @@ internal static class SqliteCycleWriter
             "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version, NextTimer, NextTimerOn) " +
             "VALUES ($id, $obligation, $municipality, $period, $status, 0, $values, $draft, $approvals, $send, $version, $timer, $timerOn)");
         await using var journal = Command(sqlite, transaction,
-            "INSERT INTO ReportingCycleJournal (CycleId, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason) VALUES ($cycle, $at, $actor, $from, $to, $trigger, $reason)");
+            "INSERT INTO ReportingCycleJournal (CycleId, Sequence, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason) VALUES ($cycle, $sequence, $at, $actor, $from, $to, $trigger, $reason)");
         await using var task = Command(sqlite, transaction,
             "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, AssigneeUserId, DueDate, Status, ReturnReason) " +
             "VALUES ($id, $cycle, $indicator, $version, $team, NULL, $due, $status, NULL)");
@@ -33,7 +33,7 @@ internal static class SqliteCycleWriter
             await cycle.ExecuteNonQueryAsync(cancellationToken);
             foreach (var line in c.Journal)
             {
-                Set(journal, ("$cycle", Id(c.Id.Value)), ("$at", line.AtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)), ("$actor", line.Actor),
+                Set(journal, ("$cycle", Id(c.Id.Value)), ("$sequence", line.Sequence), ("$at", line.AtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)), ("$actor", line.Actor),
                     ("$from", line.From.ToString()), ("$to", line.To.ToString()), ("$trigger", line.Trigger), ("$reason", (object?)line.Reason ?? DBNull.Value));
                 await journal.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -55,22 +55,24 @@ internal static class SqliteCycleWriter
         return command;
     }
 
-    private static void Set(SqliteCommand command, params (string Name, object Value)[] values)
+    /// <summary>Binds the values in order to the statement's parameters, preparing it on first use.</summary>
+    private static void Set(SqliteCommand command, params ReadOnlySpan<(string Name, object Value)> values)
     {
-        if (command.Parameters.Count == 0)
+        var parameters = command.Parameters;
+        if (parameters.Count == 0)
         {
             foreach (var (name, value) in values)
             {
-                command.Parameters.AddWithValue(name, value);
+                parameters.AddWithValue(name, value);
             }
 
             command.Prepare();
             return;
         }
 
-        foreach (var (name, value) in values)
+        for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[name].Value = value;
+            parameters[i].Value = values[i].Value;
         }
     }
 

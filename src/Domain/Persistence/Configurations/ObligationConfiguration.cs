@@ -67,6 +67,7 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
             history.Property(h => h.Reason).HasMaxLength(2000);
             history.Property(h => h.From).HasConversion<string>().HasMaxLength(20);
             history.Property(h => h.To).HasConversion<string>().HasMaxLength(20);
+            history.HasIndex("ObligationId", nameof(ObligationHistoryEntry.Sequence)).IsUnique();
         });
         builder.Navigation(o => o.History).HasField("_history");
     }

@@ -42,6 +42,7 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
             journal.Property(j => j.Reason).HasMaxLength(ReportingCycle.ReasonMaxLength);
             journal.Property(j => j.From).HasConversion<string>().HasMaxLength(20);
             journal.Property(j => j.To).HasConversion<string>().HasMaxLength(20);
+            journal.HasIndex("CycleId", nameof(CycleJournalEntry.Sequence)).IsUnique();
         });
         builder.Navigation(c => c.Journal).HasField("_journal");
     }

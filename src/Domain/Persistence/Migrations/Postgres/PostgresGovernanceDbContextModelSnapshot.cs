@@ -1118,6 +1118,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("To")
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
@@ -1129,7 +1132,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ObligationId");
+                            b1.HasIndex("ObligationId", "Sequence")
+                                .IsUnique();
 
                             b1.ToTable("ObligationHistory", (string)null);
 
@@ -1300,6 +1304,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("To")
                                 .IsRequired()
                                 .HasMaxLength(20)
@@ -1312,7 +1319,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("CycleId");
+                            b1.HasIndex("CycleId", "Sequence")
+                                .IsUnique();
 
                             b1.ToTable("ReportingCycleJournal", (string)null);
 

@@ -1107,6 +1107,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("To")
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
@@ -1118,7 +1121,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ObligationId");
+                            b1.HasIndex("ObligationId", "Sequence")
+                                .IsUnique();
 
                             b1.ToTable("ObligationHistory", (string)null);
 
@@ -1287,6 +1291,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("To")
                                 .IsRequired()
                                 .HasMaxLength(20)
@@ -1299,7 +1306,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("CycleId");
+                            b1.HasIndex("CycleId", "Sequence")
+                                .IsUnique();
 
                             b1.ToTable("ReportingCycleJournal", (string)null);
 
