@@ -256,7 +256,7 @@ public static class WorkflowBenchmarks
         while (true)
         {
             await using var db = database.CreateContext();
-            var query = db.ReportingCycles.Include(c => c.Tasks).Where(c => c.Status == ReportingCycleStatus.Open);
+            var query = db.ReportingCycles.Include(c => c.Tasks).AsSplitQuery().Where(c => c.Status == ReportingCycleStatus.Open);
             var batch = await query.OrderBy(c => c.Id).Take(2_000).ToListAsync();
             if (batch.Count == 0)
             {

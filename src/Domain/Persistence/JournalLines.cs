@@ -56,7 +56,7 @@ internal sealed class JournalLines
             command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
                                   $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))}) RETURNING \"{key.GetColumnName(table)}\"";
             var first = group.First();
-            var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, $"$p{i}", first.Property(c.Property.Name).CurrentValue, c.Property.IsNullable)).ToArray();
+            var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, $"$p{i}", first.Property(c.Property).CurrentValue, c.Property.IsNullable)).ToArray();
             command.Parameters.AddRange(parameters);
             await command.PrepareAsync(cancellationToken);
             foreach (var line in group)
@@ -64,12 +64,12 @@ internal sealed class JournalLines
                 for (var i = 0; i < columns.Count; i++)
                 {
                     var (property, mapping) = columns[i];
-                    var value = line.Property(property.Name).CurrentValue;
+                    var value = line.Property(property).CurrentValue;
                     parameters[i].Value = (value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
                 }
 
                 var number = await command.ExecuteScalarAsync(cancellationToken);
-                line.Property(key.Name).CurrentValue = Convert.ChangeType(number, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+                line.Property(key).CurrentValue = Convert.ChangeType(number, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
                 line.State = EntityState.Unchanged;
             }
         }
