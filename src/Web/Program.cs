@@ -17,6 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(settings.Schedule.WorkingDays());
 builder.Services.AddSingleton(settings.Schedule.Deadlines);
 builder.Services.AddSingleton(settings.Timers);
+builder.Services.AddSingleton(settings.Values);
 builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.TaskTimers>();
 builder.Services.AddSingleton<Governance.Workflows.Notifications.IMailer, Mailer>();
 var database = builder.Services.AddGovernanceDatabase(settings, builder.Environment);

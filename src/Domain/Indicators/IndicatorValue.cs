@@ -42,7 +42,7 @@ public sealed record IndicatorValue
     internal static IndicatorValue FromStorage(decimal? number, string? text, IReadOnlyList<CategoryValue>? breakdown, string? reason) =>
         new() { Number = number, Text = text, Breakdown = breakdown, NotAvailableReason = reason };
 
-    /// <summary>Whether this value fits the indicator as defined: its kind, unit range and decimals.</summary>
+    /// <summary>Whether this value fits the indicator as defined: its kind, unit range and decimals. The reasons are for the people entering values, in Dutch.</summary>
     public Result FitsDefinition(IndicatorDefinition definition)
     {
         if (IsNotAvailable)
@@ -52,9 +52,9 @@ public sealed record IndicatorValue
 
         return definition.Kind switch
         {
-            IndicatorKind.Narrative => Text is not null ? Result.Success() : Misfit(definition, "a text"),
+            IndicatorKind.Narrative => Text is not null ? Result.Success() : Misfit(definition, "een tekst"),
             IndicatorKind.Breakdown => FitsBreakdown(definition),
-            _ => Number is { } n ? FitsNumber(definition, n) : Misfit(definition, "a number"),
+            _ => Number is { } n ? FitsNumber(definition, n) : Misfit(definition, "een getal"),
         };
     }
 
@@ -64,24 +64,24 @@ public sealed record IndicatorValue
     {
         if (Breakdown is null)
         {
-            return Misfit(definition, "a value per category");
+            return Misfit(definition, "een waarde per categorie");
         }
 
         var unknown = Breakdown.Select(b => b.Category).Except(definition.Categories, StringComparer.OrdinalIgnoreCase).FirstOrDefault();
         if (unknown is not null)
         {
-            return new ValueDoesNotFit(definition.Name, $"'{unknown}' is not a category of this indicator.");
+            return new ValueDoesNotFit(definition.Name, $"'{unknown}' is geen categorie van deze indicator.");
         }
 
         if (Breakdown.GroupBy(b => b.Category, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
         {
-            return new ValueDoesNotFit(definition.Name, "Each category has one value.");
+            return new ValueDoesNotFit(definition.Name, "Elke categorie heeft één waarde.");
         }
 
         var missing = definition.Categories.Except(Breakdown.Select(b => b.Category), StringComparer.OrdinalIgnoreCase).FirstOrDefault();
         if (missing is not null)
         {
-            return new ValueDoesNotFit(definition.Name, $"Category '{missing}' has no value.");
+            return new ValueDoesNotFit(definition.Name, $"Categorie '{missing}' heeft geen waarde.");
         }
 
         // Category values follow the unit of the breakdown: amounts in euros may be negative, anything else is counted.
@@ -96,20 +96,20 @@ public sealed record IndicatorValue
         if (decimal.Round(value, decimals) != value)
         {
             return new ValueDoesNotFit(definition.Name, decimals == 0
-                ? "A whole number is expected."
-                : $"At most {decimals} decimals are expected.");
+                ? "Een geheel getal verwacht."
+                : $"Hooguit {decimals} decimalen verwacht.");
         }
 
         return kind switch
         {
             IndicatorKind.Count or IndicatorKind.Duration when value < 0 =>
-                new ValueDoesNotFit(definition.Name, "The value cannot be negative."),
+                new ValueDoesNotFit(definition.Name, "De waarde kan niet negatief zijn."),
             IndicatorKind.Percentage when value is < 0 or > 100 =>
-                new ValueDoesNotFit(definition.Name, "A percentage lies between 0 and 100."),
+                new ValueDoesNotFit(definition.Name, "Een percentage ligt tussen 0 en 100."),
             _ => Result.Success(),
         };
     }
 
     private static Result Misfit(IndicatorDefinition definition, string expected) =>
-        new ValueDoesNotFit(definition.Name, $"This indicator expects {expected}.");
+        new ValueDoesNotFit(definition.Name, $"Deze indicator verwacht {expected}.");
 }

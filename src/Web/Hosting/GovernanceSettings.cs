@@ -1,3 +1,4 @@
+using Governance.Domain.Indicators;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
@@ -25,6 +26,9 @@ public sealed class GovernanceSettings
     public ScheduleSettings Schedule { get; set; } = new();
 
     public TimerRules Timers { get; set; } = new();
+
+    /// <summary>When a change on the previous period needs an explanation before the value is submitted.</summary>
+    public ValueRules Values { get; set; } = new();
 
     public JobSettings Jobs { get; set; } = new();
 

@@ -74,7 +74,7 @@ public sealed class RecordIndicatorValueValidator : AbstractValidator<RecordIndi
     }
 }
 
-public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbContext> dbFactory, TimeProvider time)
+public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbContext> dbFactory, TimeProvider time, ValueRules rules)
     : ICommandHandler<RecordIndicatorValueCommand, Result<RecordedValueReceipt>>
 {
     public async ValueTask<Result<RecordedValueReceipt>> Handle(RecordIndicatorValueCommand command, CancellationToken cancellationToken)
@@ -108,6 +108,20 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
             : command.Number is { } number ? IndicatorValue.OfNumber(number)
             : command.Text is { } text ? IndicatorValue.OfText(text)
             : IndicatorValue.OfBreakdown(command.Breakdown!);
+        if (command.Intent == ValueIntent.Submit && value.Total is { } total && string.IsNullOrWhiteSpace(command.Explanation))
+        {
+            // The data-quality signal: a large change on the previous period is explained before it counts.
+            var history = await IndicatorHistory.LoadAsync(db, task.IndicatorId, cancellationToken);
+            var previous = history.For(cycle.Period.Previous());
+            if (rules.NeedsExplanation(definition.Kind, previous?.Value.Total, total))
+            {
+                return new Invalid(new Dictionary<string, string[]>
+                {
+                    ["explanation"] = [$"De waarde wijkt veel af van de vorige periode ({Formatted(previous!.Value.Total!.Value)}). Licht de verandering kort toe."],
+                });
+            }
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var recorded = task.Record(definition, value, command.Explanation, command.Source, command.RecordedBy, now);
         if (!recorded.Succeeded)
@@ -146,4 +160,6 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
 
         return new RecordedValueReceipt(task.Status, cycle.Status, cycle.Version);
     }
+
+    private static string Formatted(decimal number) => number.ToString("#,##0.##", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }

@@ -1,4 +1,5 @@
 using Governance.Domain.Common;
+using Governance.Domain.Indicators;
 using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.ReportingCycles;
@@ -62,6 +63,30 @@ public sealed class RecordIndicatorValueTests : IDisposable
         Assert.Equal(ReportingCycleStatus.Open, (await db.ReportingCycles.SingleAsync()).Status);
     }
 
+    [Fact]
+    public async Task A_large_change_on_the_previous_period_is_submitted_only_with_an_explanation()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            db.Database.OpenConnection();
+            db.Database.ExecuteSqlRaw("PRAGMA foreign_keys = OFF;");
+            db.Add(Cycles.Imported(ReportingPeriod.Quarter(2025, 3), count: 2_000, share: 93.9m));
+            await db.SaveChangesAsync();
+        }
+
+        var task = _cycle.TaskFor(Cycles.Count.Id)!;
+        var refused = await Record(task.Id, c => c with { Number = 2_834 }, 0);
+        var invalid = Assert.IsType<Invalid>(refused.Error);
+        Assert.Contains("2.000", Assert.Single(invalid.Fields["explanation"]), StringComparison.Ordinal);
+
+        var draft = await Record(task.Id, c => c with { Number = 2_834, Intent = ValueIntent.SaveDraft }, 0);
+        Assert.Equal(IndicatorTaskStatus.DraftSaved, draft.Value.TaskStatus);
+        var small = await Record(_cycle.TaskFor(Cycles.Share.Id)!.Id, c => c with { Number = 95.1m }, draft.Value.CycleVersion);
+        Assert.Equal(IndicatorTaskStatus.Submitted, small.Value.TaskStatus);
+        var explained = await Record(task.Id, c => c with { Number = 2_834, Explanation = "Nieuwe aanmeldroute sinds juli." }, small.Value.CycleVersion);
+        Assert.Equal((IndicatorTaskStatus.Submitted, ReportingCycleStatus.Complete), (explained.Value.TaskStatus, explained.Value.CycleStatus));
+    }
+
     private async Task<Result<RecordedValueReceipt>> Record(IndicatorTaskId taskId, Func<RecordIndicatorValueCommand, RecordIndicatorValueCommand> shape, int version)
     {
         var command = shape(new RecordIndicatorValueCommand
@@ -72,7 +97,7 @@ public sealed class RecordIndicatorValueTests : IDisposable
             ActingTeamId = _cycle.Tasks[0].TeamId.Value,
             Version = version,
         });
-        return await new RecordIndicatorValueHandler(new Factory(_database), _time).Handle(command, CancellationToken.None);
+        return await new RecordIndicatorValueHandler(new Factory(_database), _time, ValueRules.Default).Handle(command, CancellationToken.None);
     }
 
     private sealed class Factory(ISystemDatabase database) : IDbContextFactory<GovernanceDbContext>

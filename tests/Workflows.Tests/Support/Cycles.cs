@@ -20,9 +20,17 @@ internal static class Cycles
 
     public static Indicator Share { get; } = new(Maastricht, "WMO-TIJDIG", Spec(IndicatorKind.Percentage) with { Unit = "%", Decimals = 1 }, Now);
 
-    public static ReportingCycle Planned()
+    public static ReportingCycle Planned() =>
+        ReportingCycle.Plan(Motion(), ReportingPeriod.Quarter(2025, 4), Deadlines, [Count.Current, Share.Current]);
+
+    /// <summary>A report of an earlier period brought over with its values, for comparisons.</summary>
+    public static ReportingCycle Imported(ReportingPeriod period, decimal count, decimal share) =>
+        ReportingCycle.ImportHistory(Motion(), period, Deadlines,
+            [(Count.Current, IndicatorValue.OfNumber(count), "Monitor"), (Share.Current, IndicatorValue.OfNumber(share), "Monitor")], "Import", Now);
+
+    private static Motion Motion()
     {
-        var motion = new Motion(Maastricht, new ObligationDetails
+        return new Motion(Maastricht, new ObligationDetails
         {
             Reference = "M-2018-112",
             Title = "Doorlooptijden Wmo",
@@ -35,7 +43,6 @@ internal static class Cycles
             RequiredIndicators = [new RequiredIndicator(Count.Id, 1, "a"), new RequiredIndicator(Share.Id, 2, "b")],
             SubmittingParties = ["Raadsbreed"],
         }, Now, "Griffie");
-        return ReportingCycle.Plan(motion, ReportingPeriod.Quarter(2025, 4), Deadlines, [Count.Current, Share.Current]);
     }
 
     /// <summary>A cycle brought to a state along the flow, with every value supplied where the state needs it.</summary>
