@@ -25,6 +25,7 @@ public abstract class ComponentTestContext : IAsyncLifetime
         Context.Services.AddSingleton(Sender);
         Context.Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
         Context.Services.AddScoped<Web.Hosting.CurrentUser>();
+        Context.Services.AddScoped<Web.Features.Tasks.TaskInbox>();
     }
 
     protected BunitContext Context { get; } = new();

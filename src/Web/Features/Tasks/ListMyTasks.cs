@@ -1,0 +1,154 @@
+using FluentValidation;
+using Governance.Domain.Common;
+using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles;
+using Governance.Web.Hosting;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.Tasks;
+
+public enum TaskScope
+{
+    /// <summary>Work still to do: values not yet handed in, in reports that are collecting.</summary>
+    Open,
+
+    /// <summary>Everything of the team, done or not.</summary>
+    All,
+}
+
+/// <summary>"Mijn taken": the indicator tasks of my team, soonest deadline first, paged on the server.</summary>
+public sealed record ListMyTasksQuery(TaskScope Scope = TaskScope.Open, bool MineOnly = false, int Page = 1, int PageSize = 25) : IQuery<Result<PagedResult<MyTask>>>;
+
+public sealed record MyTask(
+    Guid TaskId,
+    Guid CycleId,
+    string Indicator,
+    string IndicatorCode,
+    string ObligationReference,
+    string ObligationTitle,
+    ReportingPeriod Period,
+    DateOnly DueDate,
+    IndicatorTaskStatus Status,
+    string? AssigneeUserId,
+    string? AssigneeName,
+    bool Overdue,
+    bool CanEnter);
+
+public sealed class ListMyTasksValidator : AbstractValidator<ListMyTasksQuery>
+{
+    public ListMyTasksValidator()
+    {
+        RuleFor(q => q.Scope).IsInEnum().WithMessage("Kies open of alle taken.");
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("De pagina is 1 of hoger.");
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 100).WithMessage("Een pagina heeft 1 tot 100 regels.");
+    }
+}
+
+public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time)
+    : IQueryHandler<ListMyTasksQuery, Result<PagedResult<MyTask>>>
+{
+    public async ValueTask<Result<PagedResult<MyTask>>> Handle(ListMyTasksQuery query, CancellationToken cancellationToken)
+    {
+        if (user.TeamId is not { } team)
+        {
+            return new PagedResult<MyTask>([], 0, query.Page, query.PageSize);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = MunicipalTime.Today(time);
+        var rows = MyTaskRows.Of(db, team);
+        if (query.Scope == TaskScope.Open)
+        {
+            rows = rows.Where(r => r.CanEnter);
+        }
+
+        if (query.MineOnly && user.UserId is { } me)
+        {
+            rows = rows.Where(r => r.Task.AssigneeUserId == me || r.Task.AssigneeUserId == null);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await rows
+            .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(r => new
+            {
+                r.Task.Id,
+                r.Task.CycleId,
+                r.Name,
+                r.Code,
+                r.Reference,
+                r.Title,
+                r.Period,
+                r.Task.DueDate,
+                r.Task.Status,
+                r.Task.AssigneeUserId,
+                AssigneeName = db.Users.Where(u => u.Id == r.Task.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                r.CanEnter,
+            })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<MyTask>(
+            [.. page.Select(r => new MyTask(r.Id.Value, r.CycleId.Value, r.Name, r.Code, r.Reference, r.Title, r.Period, r.DueDate, r.Status,
+                r.AssigneeUserId, r.AssigneeName, r.CanEnter && r.DueDate < today, r.CanEnter))],
+            total, query.Page, query.PageSize);
+    }
+}
+
+/// <summary>How many tasks of my team still wait for a value: the count beside "Mijn taken".</summary>
+public sealed record CountMyOpenTasksQuery : IQuery<int>;
+
+public sealed class CountMyOpenTasksHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user) : IQueryHandler<CountMyOpenTasksQuery, int>
+{
+    public async ValueTask<int> Handle(CountMyOpenTasksQuery query, CancellationToken cancellationToken)
+    {
+        if (user.TeamId is not { } team)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await MyTaskRows.Of(db, team).CountAsync(r => r.CanEnter, cancellationToken);
+    }
+}
+
+/// <summary>A team's tasks with what the lists show of them; the one definition of "a task still waiting for a value".</summary>
+internal static class MyTaskRows
+{
+    public sealed class Row
+    {
+        public required IndicatorTask Task { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Code { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required ReportingPeriod Period { get; init; }
+
+        public required bool CanEnter { get; init; }
+    }
+
+    public static IQueryable<Row> Of(GovernanceDbContext db, Domain.Organisation.TeamId team) =>
+        from t in db.IndicatorTasks
+        join c in db.ReportingCycles on t.CycleId equals c.Id
+        join o in db.Obligations on c.ObligationId equals o.Id
+        join d in db.IndicatorDefinitions on new { t.IndicatorId, Version = t.DefinitionVersion } equals new { d.IndicatorId, Version = d.VersionNumber }
+        join i in db.Indicators on t.IndicatorId equals i.Id
+        where t.TeamId == team && !c.IsImported
+        select new Row
+        {
+            Task = t,
+            Name = d.Name,
+            Code = i.Code,
+            Reference = o.Reference,
+            Title = o.Title,
+            Period = c.Period,
+            CanEnter = (c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
+                && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned),
+        };
+}

@@ -1,0 +1,84 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Governance.Web.EndToEnd.Pages;
+using Governance.Web.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace Governance.Web.EndToEnd.Journeys;
+
+[Collection(AppCollection.Name)]
+public class TaskJourneys(AppFixture app)
+{
+    private static readonly AxeRunOptions Wcag21AA = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+
+    [Fact]
+    public async Task A_staff_member_sees_the_team_inbox_and_hands_in_values_in_Dutch_notation()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("medewerker@maastricht.demo");
+        var shell = new Shell(page);
+        await shell.WaitForCircuitAsync();
+        var count = shell.Navigation.GetByTestId("open-task-count");
+        await Assertions.Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ open$"));
+        var before = OpenCount(await count.InnerTextAsync());
+        Assert.True(before > 0, "the demo opens cycles with tasks for the staff's team");
+
+        await shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Mijn taken" }).ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Mijn taken");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(Math.Min(before, 25));
+        AssertNoViolations(await page.RunAxe(Wcag21AA));
+        await shell.ScreenshotAsync("08-my-tasks");
+
+        // A count, in Dutch notation with a thousands point; a point that could be a decimal is refused first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inwoners met Wmo-ondersteuning" }).First.ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Inwoners met Wmo-ondersteuning");
+        await shell.WaitForCircuitAsync();
+        AssertNoViolations(await page.RunAxe(Wcag21AA));
+        var number = page.GetByLabel("Waarde", new() { Exact = true });
+        await number.FillAsync("12.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("gebruik een komma voor decimalen")).ToBeVisibleAsync();
+        await number.FillAsync("2.834");
+        await page.GetByLabel("Toelichting").FillAsync("Stijging door de nieuwe toegang via de wijkteams.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-status")).ToHaveTextAsync("Ingediend");
+        await Assertions.Expect(page.GetByTestId("current-value")).ToContainTextAsync("2.834 inwoners");
+        await Assertions.Expect(page.GetByTestId("task-locked")).ToBeVisibleAsync();
+        await shell.ScreenshotAsync("09-task-submitted");
+
+        // A percentage with a decimal comma, kept as a draft: still open, so still counted.
+        await page.GotoAsync("/tasks");
+        await shell.WaitForCircuitAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aandeel inwoners met ondersteuning" }).First.ClickAsync();
+        await shell.WaitForCircuitAsync();
+        await page.GetByLabel("Waarde", new() { Exact = true }).FillAsync("12,5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Concept opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-status")).ToHaveTextAsync("Concept opgeslagen");
+        await Assertions.Expect(page.GetByTestId("current-value")).ToContainTextAsync("12,5 %");
+        await shell.ScreenshotAsync("10-task-draft");
+
+        await page.GotoAsync("/tasks");
+        await shell.WaitForCircuitAsync();
+        await Assertions.Expect(count).ToHaveTextAsync($"{before - 1} open");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_griffie_has_no_task_inbox_and_is_refused_the_entry_pages()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("griffie@maastricht.demo");
+        var shell = new Shell(page);
+        await shell.WaitForCircuitAsync();
+        Assert.DoesNotContain(await shell.NavigationItemsAsync(), i => i.StartsWith("Mijn taken", StringComparison.Ordinal));
+        await page.GotoAsync("/tasks");
+        await Assertions.Expect(page.GetByText("U heeft geen toegang tot deze pagina met uw rol.")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static int OpenCount(string text) => int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void AssertNoViolations(AxeResult result) =>
+        Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"))}")));
+}
