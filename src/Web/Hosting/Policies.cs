@@ -14,6 +14,9 @@ public static class Policies
 
     public const string ReadIndicators = "indicators.read";
 
+    /// <summary>The griffie defines an indicator on the spot while registering; the beheerder keeps the catalogue.</summary>
+    public const string DefineIndicators = "indicators.define";
+
     /// <summary>Reporting cycles are the executive's and the griffie's work; council members see their outcome (letters, status).</summary>
     public const string ReadCycles = "cycles.read";
 
@@ -36,6 +39,7 @@ public static class Policies
         .AddPolicy(ReadIndicators, p => p.RequireRole(Roles.All))
         .AddPolicy(ReadCycles, p => p.RequireRole(Roles.Griffie, Roles.Wethouder, Roles.Medewerker, Roles.Teamleider, Roles.Beheerder))
         .AddPolicy(ManageObligations, p => p.RequireRole(Roles.Griffie))
+        .AddPolicy(DefineIndicators, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
         .AddPolicy(EnterValues, p => p.RequireRole(Roles.Medewerker, Roles.Teamleider))
         .AddPolicy(LeadTeam, p => p.RequireRole(Roles.Teamleider))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));

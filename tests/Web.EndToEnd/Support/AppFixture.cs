@@ -34,13 +34,11 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         // Open the due cycles and sweep the deadlines as the jobs would (the job server is off, for predictable tests).
+        await OpenDueCyclesAsync();
         using (var scope = _app.Services.CreateScope())
         {
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
-            var today = Domain.Planning.MunicipalTime.Today(time);
-            await sender.Send(new Workflows.ReportingCycles.OpenReportingCyclesCommand(today));
-            await sender.Send(new Workflows.ReportingCycles.SweepDeadlinesCommand(today));
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Workflows.ReportingCycles.SweepDeadlinesCommand(Domain.Planning.MunicipalTime.Today(time)));
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -50,6 +48,14 @@ public sealed class AppFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>Runs the daily opening now, as its recurring job would.</summary>
+    public async Task OpenDueCyclesAsync()
+    {
+        using var scope = _app!.Services.CreateScope();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Workflows.ReportingCycles.OpenReportingCyclesCommand(Domain.Planning.MunicipalTime.Today(time)));
     }
 
     public async Task<IPage> NewPageAsync()

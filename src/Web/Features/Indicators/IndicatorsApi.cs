@@ -19,6 +19,18 @@ public static class IndicatorsApi
             .WithName("GetIndicator")
             .WithSummary("Reads an indicator with every version of its definition.");
 
+        group.MapPost("/", async (DefineIndicatorCommand command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(id => TypedResults.Created($"/api/indicators/{id}", new { id })))
+            .RequireAuthorization(Policies.DefineIndicators)
+            .WithName("DefineIndicator")
+            .WithSummary("Adds an indicator to the catalogue (griffie, beheerder): code, name, definition, kind, unit, decimals, source, responsible team.");
+
+        app.MapGet("/api/teams", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTeamsQuery(), ct)))
+            .RequireAuthorization(Policies.ReadIndicators)
+            .WithTags("Indicators")
+            .WithName("ListTeams")
+            .WithSummary("The teams of the municipality.");
+
         return app;
     }
 }

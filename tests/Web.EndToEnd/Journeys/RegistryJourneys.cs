@@ -1,0 +1,106 @@
+using System.Globalization;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Governance.Web.EndToEnd.Pages;
+using Governance.Web.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace Governance.Web.EndToEnd.Journeys;
+
+[Collection(AppCollection.Name)]
+public class RegistryJourneys(AppFixture app)
+{
+    private static readonly AxeRunOptions Wcag21AA = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+
+    [Fact]
+    public async Task The_griffie_registers_a_motion_with_two_indicators_its_cycle_opens_and_staff_fill_both_values()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("griffie@maastricht.demo");
+        var shell = new Shell(page);
+        await page.GotoAsync("/obligations");
+        await shell.WaitForCircuitAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registreren" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+
+        // Refused first: nothing filled in, the messages name the fields.
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Registreren" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByText("Het nummer is verplicht.")).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByText("Kies ten minste één indicator of informatie-item.")).ToBeVisibleAsync();
+
+        await dialog.GetByLabel("Nummer").FillAsync("M-2026-088");
+        await dialog.GetByLabel("Titel").FillAsync("Toegankelijk stadhuis");
+        await dialog.GetByLabel("Tekst (dictum of toezegging)").FillAsync("Verzoekt het college de raad voor de zomer te informeren over de toegankelijkheid van het stadhuis.");
+        await dialog.GetByLabel("Aangenomen of toegezegd op").FillAsync(Iso(today.AddDays(-7)));
+        await dialog.GetByLabel("Vergadering", new() { Exact = true }).FillAsync("Gemeenteraad");
+        await dialog.GetByLabel("Vergaderdatum").FillAsync(Iso(today.AddDays(-7)));
+        await Choose(page, dialog.GetByLabel("Verantwoordelijke wethouders"), "Jeroen Hoenderkamp");
+        await Choose(page, dialog.GetByLabel("Beleidsterrein"), "Wmo");
+        await Choose(page, dialog.GetByLabel("Rapportagefrequentie"), "Eenmalig");
+        await dialog.GetByLabel("Uiterste datum").FillAsync(Iso(today.AddDays(21)));
+        await dialog.GetByLabel("Indienende partijen").FillAsync("PvdA, D66");
+
+        // One indicator from the catalogue, one defined on the spot.
+        await dialog.GetByLabel("Indicator uit de catalogus zoeken").FillAsync("WMO-CLIENTEN");
+        await page.GetByRole(AriaRole.Option, new() { Name = "WMO-CLIENTEN · Inwoners met Wmo-ondersteuning" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Nieuwe indicator" }).ClickAsync();
+        var indicator = page.GetByRole(AriaRole.Dialog, new() { Name = "Nieuwe indicator" });
+        await indicator.GetByLabel("Code").FillAsync("toeg-liften");
+        await indicator.GetByLabel("Naam").FillAsync("Liften buiten gebruik");
+        await indicator.GetByLabel("Definitie").FillAsync("Aantal publieksliften in het stadhuis dat op de peildatum buiten gebruik is.");
+        await Choose(page, indicator.GetByLabel("Soort"), "Aantal");
+        await indicator.GetByLabel("Eenheid").FillAsync("liften");
+        await indicator.GetByLabel("Bron").FillAsync("Facilitair beheer");
+        await Choose(page, indicator.GetByLabel("Team dat aanlevert"), "Onderzoek en Statistiek");
+        await indicator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("picked-indicators").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(dialog.GetByTestId("picked-indicators")).ToContainTextAsync("TOEG-LIFTEN");
+        AssertNoViolations(await page.RunAxe(Wcag21AA));
+        await shell.ScreenshotAsync("11-register-motion");
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Registreren" }).ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Toegankelijk stadhuis");
+        await Assertions.Expect(page.GetByText("Liften buiten gebruik")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Inwoners met Wmo-ondersteuning")).ToBeVisibleAsync();
+        await shell.ScreenshotAsync("12-registered-motion");
+        await page.Context.CloseAsync();
+
+        // The daily opening runs; the one-off report opens weeks before its due date, and the staff fill both values.
+        await app.OpenDueCyclesAsync();
+        var staff = await app.NewPageAsync();
+        await new LoginPage(staff).SignInAsync("medewerker@maastricht.demo");
+        var staffShell = new Shell(staff);
+        await staff.GotoAsync("/tasks");
+        await staffShell.WaitForCircuitAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Liften buiten gebruik" }).ClickAsync();
+        await staffShell.WaitForCircuitAsync();
+        await staff.GetByLabel("Waarde", new() { Exact = true }).FillAsync("2");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("task-status")).ToHaveTextAsync("Ingediend");
+
+        await staff.GotoAsync("/tasks");
+        await staffShell.WaitForCircuitAsync();
+        await staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Toegankelijk stadhuis" }).GetByRole(AriaRole.Link, new() { Name = "Inwoners met Wmo-ondersteuning" }).ClickAsync();
+        await staffShell.WaitForCircuitAsync();
+        await staff.GetByLabel("Waarde", new() { Exact = true }).FillAsync("21.568");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("current-value")).ToContainTextAsync("21.568 inwoners");
+        await staffShell.ScreenshotAsync("13-registered-motion-values");
+        await staff.Context.CloseAsync();
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task Choose(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    private static void AssertNoViolations(AxeResult result) =>
+        Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"))}")));
+}
