@@ -17,7 +17,13 @@ internal static class WebSetup
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // Messages stay long enough to read (WCAG 2.2.1) and appear without a long fade.
+            options.SnackbarConfiguration.VisibleStateDuration = 8_000;
+            options.SnackbarConfiguration.ShowTransitionDuration = 150;
+            options.SnackbarConfiguration.HideTransitionDuration = 150;
+        });
         services.AddLocalization();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         services.AddValidatorsFromAssemblyContaining<Governance.Workflows.WorkflowDiagram>(includeInternalTypes: true);

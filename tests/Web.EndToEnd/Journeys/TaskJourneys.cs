@@ -76,9 +76,56 @@ public class TaskJourneys(AppFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_team_lead_returns_a_value_with_a_comment_and_arranges_a_substitute()
+    {
+        var staff = await app.NewPageAsync();
+        await new LoginPage(staff).SignInAsync("medewerker@maastricht.demo");
+        var staffShell = new Shell(staff);
+        await staff.GotoAsync("/tasks");
+        await staffShell.WaitForCircuitAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Huishoudens met ondersteuning" }).First.ClickAsync();
+        await staffShell.WaitForCircuitAsync();
+        var taskUrl = staff.Url;
+        await staff.GetByLabel("Waarde", new() { Exact = true }).FillAsync("14.012");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("task-status")).ToHaveTextAsync("Ingediend");
+
+        var lead = await app.NewPageAsync();
+        await new LoginPage(lead).SignInAsync("teamleider@maastricht.demo");
+        var shell = new Shell(lead);
+        await shell.WaitForCircuitAsync();
+        await shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Mijn team" }).ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Mijn team");
+        await lead.GetByRole(AriaRole.Radio, new() { Name = "Alle taken van mijn team" }).CheckAsync();
+        var row = lead.GetByTestId("team-tasks").Locator("tbody tr").Filter(new() { HasText = "Huishoudens met ondersteuning" }).Filter(new() { HasText = "Ingediend" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Waarde van Huishoudens met ondersteuning terugsturen" }).ClickAsync();
+        var dialog = lead.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Waarom gaat de waarde terug?", new() { Exact = false }).FillAsync("Graag de peildatum 30 juni aanhouden.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
+        await Assertions.Expect(lead.GetByText("De waarde is teruggestuurd.")).ToBeVisibleAsync();
+
+        var members = lead.GetByTestId("team-members");
+        await members.GetByLabel("Vervanger van Sanne Peeters").ClickAsync();
+        await lead.GetByRole(AriaRole.Option, new() { Name = "Maurice Hermans" }).ClickAsync();
+        await members.GetByLabel("Sanne Peeters afwezig tot en met").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await members.GetByRole(AriaRole.Button, new() { Name = "Vervanging van Sanne Peeters opslaan" }).ClickAsync();
+        await Assertions.Expect(lead.GetByText("Vervanging van Sanne Peeters opgeslagen.")).ToBeVisibleAsync();
+        await lead.WaitForTimeoutAsync(400); // the message has faded in: its colours are final
+        AssertNoViolations(await lead.RunAxe(Wcag21AA));
+        await shell.ScreenshotAsync("14-team-lead");
+
+        await staff.GotoAsync(taskUrl);
+        await staffShell.WaitForCircuitAsync();
+        await Assertions.Expect(staff.GetByTestId("task-status")).ToHaveTextAsync("Teruggestuurd");
+        await Assertions.Expect(staff.GetByText("Teruggestuurd: Graag de peildatum 30 juni aanhouden.")).ToBeVisibleAsync();
+        await staff.Context.CloseAsync();
+        await lead.Context.CloseAsync();
+    }
+
     private static int OpenCount(string text) => int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AssertNoViolations(AxeResult result) =>
         Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"))}")));
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html} {n.Any.FirstOrDefault()?.Message}"))}")));
 }

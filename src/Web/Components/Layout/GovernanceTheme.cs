@@ -14,7 +14,7 @@ public static class GovernanceTheme
             AppbarBackground = "#154273",
             TextPrimary = "#1A1A1A",
             TextSecondary = "#4A4A4A",
-            Success = "#2E7D32",
+            Success = "#1B5E20",
             Warning = "#8A5300",
             Error = "#B00020",
             Info = "#0B5394",

@@ -52,6 +52,13 @@ public static class ReportingCyclesApi
             .WithName("ReassignIndicatorTask")
             .WithSummary("Gives a task of your team to a team member, or back to the team (team lead).");
 
+        group.MapPost("/{id:guid}/tasks/{taskId:guid}/return", async (Guid id, Guid taskId, [FromBody] ReturnValue body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ReturnIndicatorValueCommand(id, taskId, body.Comment, body.Version, user.DisplayName, user.TeamId?.Value), ct))
+                    .ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.LeadTeam)
+            .WithName("ReturnIndicatorValue")
+            .WithSummary("Sends a handed-in value of your team back with a comment (team lead); the report goes back to collecting.");
+
         app.MapPut("/api/team/members/{userId}/substitute", async (string userId, [FromBody] Substitute body, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new SetSubstituteCommand(userId, body.SubstituteUserId, body.AwayUntil), ct);
@@ -66,6 +73,8 @@ public static class ReportingCyclesApi
     }
 
     public sealed record Assignee(string? AssigneeUserId, int? Version);
+
+    public sealed record ReturnValue(string? Comment, int? Version);
 
     public sealed record Substitute(string? SubstituteUserId, DateOnly? AwayUntil);
 

@@ -19,7 +19,7 @@ public enum TaskScope
 }
 
 /// <summary>"Mijn taken": the indicator tasks of my team, soonest deadline first, paged on the server.</summary>
-public sealed record ListMyTasksQuery(TaskScope Scope = TaskScope.Open, bool MineOnly = false, int Page = 1, int PageSize = 25) : IQuery<Result<PagedResult<MyTask>>>;
+public sealed record ListMyTasksQuery(TaskScope Scope = TaskScope.Open, bool MineOnly = false, bool OverdueOnly = false, int Page = 1, int PageSize = 25) : IQuery<Result<PagedResult<MyTask>>>;
 
 public sealed record MyTask(
     Guid TaskId,
@@ -34,7 +34,9 @@ public sealed record MyTask(
     string? AssigneeUserId,
     string? AssigneeName,
     bool Overdue,
-    bool CanEnter);
+    bool CanEnter,
+    ReportingCycleStatus CycleStatus,
+    int CycleVersion);
 
 public sealed class ListMyTasksValidator : AbstractValidator<ListMyTasksQuery>
 {
@@ -69,6 +71,11 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
             rows = rows.Where(r => r.Task.AssigneeUserId == me || r.Task.AssigneeUserId == null);
         }
 
+        if (query.OverdueOnly)
+        {
+            rows = rows.Where(r => r.CanEnter && r.Task.DueDate < today);
+        }
+
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows
             .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code)
@@ -87,11 +94,13 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
                 r.Task.AssigneeUserId,
                 AssigneeName = db.Users.Where(u => u.Id == r.Task.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 r.CanEnter,
+                r.CycleStatus,
+                r.CycleVersion,
             })
             .ToListAsync(cancellationToken);
         return new PagedResult<MyTask>(
             [.. page.Select(r => new MyTask(r.Id.Value, r.CycleId.Value, r.Name, r.Code, r.Reference, r.Title, r.Period, r.DueDate, r.Status,
-                r.AssigneeUserId, r.AssigneeName, r.CanEnter && r.DueDate < today, r.CanEnter))],
+                r.AssigneeUserId, r.AssigneeName, r.CanEnter && r.DueDate < today, r.CanEnter, r.CycleStatus, r.CycleVersion))],
             total, query.Page, query.PageSize);
     }
 }
@@ -131,6 +140,10 @@ internal static class MyTaskRows
         public required ReportingPeriod Period { get; init; }
 
         public required bool CanEnter { get; init; }
+
+        public required ReportingCycleStatus CycleStatus { get; init; }
+
+        public required int CycleVersion { get; init; }
     }
 
     public static IQueryable<Row> Of(GovernanceDbContext db, Domain.Organisation.TeamId team) =>
@@ -150,5 +163,7 @@ internal static class MyTaskRows
             Period = c.Period,
             CanEnter = (c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
                 && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned),
+            CycleStatus = c.Status,
+            CycleVersion = c.Version,
         };
 }

@@ -145,7 +145,7 @@ public class TaskPagesTests : ComponentTestContext
         Sender.Send(Arg.Do<ListMyTasksQuery>(queries.Add), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<PagedResult<MyTask>>>(new PagedResult<MyTask>(
         [
             new MyTask(TaskId, CycleId, "Inwoners met Wmo-ondersteuning", "WMO-CLIENTEN", "T-2024-031", "Periodiek inzicht", ReportingPeriod.HalfYear(2026, 1),
-                new DateOnly(2026, 8, 20), IndicatorTaskStatus.DraftSaved, null, null, Overdue: true, CanEnter: true),
+                new DateOnly(2026, 8, 20), IndicatorTaskStatus.DraftSaved, null, null, Overdue: true, CanEnter: true, ReportingCycleStatus.Collecting, 3),
         ], 1, 1, 25)));
         SignIn("Sanne Peeters", ["Medewerker"], [Web.Hosting.Policies.EnterValues]);
         var page = Context.Render<MyTasksPage>();
