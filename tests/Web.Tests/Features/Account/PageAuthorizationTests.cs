@@ -7,7 +7,7 @@ namespace Governance.Web.Tests.Features.Account;
 /// <summary>Every page has a policy: anonymous visitors go to the sign-in page, a wrong role to "no access".</summary>
 public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
 {
-    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team"];
+    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team", "/cockpit"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -50,6 +50,9 @@ public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<Go
     [InlineData(Roles.Raadslid, "/tasks", false)]
     [InlineData(Roles.Beheerder, "/tasks", false)]
     [InlineData(Roles.Teamleider, "/team", true)]
+    [InlineData(Roles.Griffie, "/cockpit", true)]
+    [InlineData(Roles.Raadslid, "/cockpit", false)]
+    [InlineData(Roles.Beheerder, "/cockpit", false)]
     [InlineData(Roles.Medewerker, "/team", false)]
     [InlineData(Roles.Griffie, "/team", false)]
     public async Task A_role_opens_the_pages_of_its_policy_and_no_others(string role, string page, bool allowed)
