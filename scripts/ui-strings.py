@@ -415,6 +415,10 @@ S = {
     "Cockpit.NoneAwaiting": ("Niets ter beoordeling.", "Nothing to assess."),
     "Cockpit.OpenValues": ("{0} waarden open", "{0} values open"),
     "Cockpit.More": ("en nog {0}", "and {0} more"),
+    "Follow.Follow": ("Volgen", "Follow"),
+    "Follow.Following": ("U volgt dit", "Following"),
+    "Follow.Started": ("U volgt deze motie of toezegging: u hoort het als de status wijzigt.", "You follow this: you will hear when its status changes."),
+    "Follow.Stopped": ("U volgt deze niet meer.", "You no longer follow this."),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

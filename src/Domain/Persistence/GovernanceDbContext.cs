@@ -54,6 +54,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
+    public DbSet<ObligationFollower> ObligationFollowers => Set<ObligationFollower>();
+
     public IMunicipalityContext Scope => _scope;
 
     /// <summary>Publishes the domain events of saved entities after a successful save; none when absent.</summary>

@@ -81,3 +81,17 @@ internal sealed class MotionConfiguration : IEntityTypeConfiguration<Motion>
         builder.PrimitiveCollection<List<string>>("_submittingParties").HasColumnName("SubmittingParties");
     }
 }
+
+internal sealed class ObligationFollowerConfiguration : IEntityTypeConfiguration<ObligationFollower>
+{
+    public void Configure(EntityTypeBuilder<ObligationFollower> builder)
+    {
+        builder.ToTable("ObligationFollowers");
+        builder.HasKey(f => new { f.ObligationId, f.UserId });
+        builder.Property(f => f.UserId).HasMaxLength(64);
+        builder.HasOne<Obligation>().WithMany().HasForeignKey(f => f.ObligationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Accounts.ApplicationUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(f => f.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => f.UserId);
+    }
+}

@@ -30,6 +30,20 @@ public static class ObligationsApi
             .WithName("ObligationList")
             .WithSummary("The 'lijst van toezeggingen en moties' of a committee: its open items with status, deadline and latest report, as DOCX or CSV (format=Csv).");
 
+        group.MapPut("/{id:guid}/following", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new FollowObligationCommand(id, true), ct)).ToHttp(_ => TypedResults.NoContent()))
+            .WithName("FollowObligation")
+            .WithSummary("Follow an obligation: you are told when its status changes (in the app and by e-mail).");
+
+        group.MapDelete("/{id:guid}/following", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new FollowObligationCommand(id, false), ct)).ToHttp(_ => TypedResults.NoContent()))
+            .WithName("UnfollowObligation")
+            .WithSummary("Stop following an obligation.");
+
+        group.MapGet("/{id:guid}/following", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetFollowStateQuery(id), ct)))
+            .WithName("GetFollowState")
+            .WithSummary("Whether you follow an obligation, and how many people do.");
+
         group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetObligationQuery(id), ct)).ToHttp(TypedResults.Ok))
             .WithName("GetObligation")

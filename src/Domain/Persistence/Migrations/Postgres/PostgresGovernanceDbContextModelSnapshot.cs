@@ -513,6 +513,30 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Obligations.ObligationFollower", b =>
+                {
+                    b.Property<Guid>("ObligationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FollowedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ObligationId", "UserId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ObligationFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Domain.Organisation.Alderman", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1204,6 +1228,27 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Navigation("RequiredIndicators");
 
                     b.Navigation("_aldermen");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Obligations.ObligationFollower", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Obligations.Obligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Alderman", b =>

@@ -508,6 +508,30 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Obligations.ObligationFollower", b =>
+                {
+                    b.Property<Guid>("ObligationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FollowedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ObligationId", "UserId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ObligationFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Domain.Organisation.Alderman", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1193,6 +1217,27 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("RequiredIndicators");
 
                     b.Navigation("_aldermen");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Obligations.ObligationFollower", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Obligations.Obligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Alderman", b =>
