@@ -56,6 +56,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<ObligationFollower> ObligationFollowers => Set<ObligationFollower>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public IMunicipalityContext Scope => _scope;
 
     /// <summary>Publishes the domain events of saved entities after a successful save; none when absent.</summary>

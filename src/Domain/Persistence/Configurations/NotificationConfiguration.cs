@@ -23,3 +23,16 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => n.EmailedAtUtc);
     }
 }
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Common.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Common.IdempotencyRecord> builder)
+    {
+        builder.ToTable("IdempotencyRecords");
+        builder.HasKey(r => new { r.Principal, r.Key });
+        builder.Property(r => r.Principal).HasMaxLength(64);
+        builder.Property(r => r.Key).HasMaxLength(Common.IdempotencyRecord.KeyMaxLength);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.HasIndex(r => r.CreatedAtUtc);
+    }
+}

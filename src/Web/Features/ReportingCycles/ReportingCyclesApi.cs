@@ -46,6 +46,24 @@ public static class ReportingCyclesApi
             .WithName("RecordIndicatorValue")
             .WithSummary("Records a value for an indicator task of your team: a number, text, breakdown or 'not available' with the reason; send the cycle version you read.");
 
+        group.MapPost("/{id:guid}/values", async (Guid id, [FromBody] NewValues body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SubmitCycleValuesCommand
+                {
+                    CycleId = id,
+                    Values = body.Values,
+                    Intent = body.Intent ?? ValueIntent.Submit,
+                    Version = body.Version,
+                    RecordedBy = user.DisplayName,
+                    Principal = user.UserId ?? "",
+                    ActingTeamId = user.TeamId?.Value,
+                    IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
+                }, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.EnterValues)
+            .WithName("SubmitCycleValues")
+            .WithSummary("Submits several values of a cycle at once by indicator code (data warehouse, API key): all or nothing, checked as the form checks; " +
+                         "send an Idempotency-Key header to make retries safe; the version is optional.");
+
         group.MapPut("/{id:guid}/tasks/{taskId:guid}/assignee", async (Guid id, Guid taskId, [FromBody] Assignee body, CurrentUser user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ReassignIndicatorTaskCommand(id, taskId, body.AssigneeUserId, user.TeamId?.Value, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
             .RequireAuthorization(Policies.LeadTeam)
@@ -87,6 +105,8 @@ public static class ReportingCyclesApi
         string? Source,
         ValueIntent? Intent,
         int? Version);
+
+    public sealed record NewValues(IReadOnlyList<CycleValueInput>? Values, ValueIntent? Intent, int? Version);
 
     public sealed record CycleStep(ReportingCycleWorkflow.Trigger? Step, string? Reason, int? Version);
 }

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Domain.Accounts;
+using Governance.Domain.ReportingCycles;
+using Governance.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Tests.Features.ReportingCycles;
+
+/// <summary>The data warehouse submits a cycle's values with an API key: all or nothing, safe to retry with an idempotency key.</summary>
+public class SubmitCycleValuesApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesApp>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private async Task<HttpClient> MachineAsync()
+    {
+        string secret;
+        await using (var db = app.Database())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == Emails.For(Roles.Medewerker));
+            var (key, s) = ApiKey.Create(user.Id, "Datawarehouse", DateTime.UtcNow);
+            db.ApiKeys.Add(key);
+            await db.SaveChangesAsync();
+            secret = s;
+        }
+
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        return client;
+    }
+
+    private static HttpRequestMessage Batch(Guid cycle, object body, string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cycles/{cycle}/values") { Content = JsonContent.Create(body, options: Json) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return request;
+    }
+
+    private async Task<int> ValuesAsync(Guid cycle)
+    {
+        await using var db = app.Database();
+        return await db.RecordedValues.CountAsync(v => db.IndicatorTasks.Any(t => t.CycleId == new ReportingCycleId(cycle) && EF.Property<IndicatorTaskId>(v, "TaskId") == t.Id));
+    }
+
+    [Fact]
+    public async Task A_batch_is_stored_once_even_when_sent_twice_with_the_same_key()
+    {
+        using var machine = await MachineAsync();
+        var (cycle, _, _) = await CycleApi.OpenTask(machine, "T-2024-031", "SD-INWONERS");
+        var body = new
+        {
+            values = new object[]
+            {
+                new { indicatorCode = "SD-INWONERS", number = 21_568, source = "DWH" },
+                new { indicatorCode = "sd-huishoudens", number = 14_012, source = "DWH" },
+                new { indicatorCode = "SD-INWONERS-PCT", notAvailableReason = "Bevolkingscijfer nog niet vastgesteld." },
+            },
+        };
+        using var first = await machine.SendAsync(Batch(cycle, body, "dwh-2026-h1-001"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var receipt = await first.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal((3, false), (receipt.GetProperty("recorded").GetInt32(), receipt.GetProperty("replayed").GetBoolean()));
+        var stored = await ValuesAsync(cycle);
+
+        using var again = await machine.SendAsync(Batch(cycle, body, "dwh-2026-h1-001"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var replay = await again.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.True(replay.GetProperty("replayed").GetBoolean());
+        Assert.Equal(receipt.GetProperty("cycleVersion").GetInt32(), replay.GetProperty("cycleVersion").GetInt32());
+        Assert.Equal(stored, await ValuesAsync(cycle));
+
+        using var reused = await machine.SendAsync(Batch(cycle, new { values = new object[] { new { indicatorCode = "SD-INWONERS", number = 1 } } }, "dwh-2026-h1-001"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal(stored, await ValuesAsync(cycle));
+    }
+
+    [Fact]
+    public async Task One_bad_line_stores_nothing_and_every_bad_line_is_named()
+    {
+        using var machine = await MachineAsync();
+        var (cycle, _, _) = await CycleApi.OpenTask(machine, "T-2024-031", "WMO-CLIENTEN");
+        var before = await ValuesAsync(cycle);
+        using var response = await machine.SendAsync(Batch(cycle, new
+        {
+            values = new object[]
+            {
+                new { indicatorCode = "WMO-CLIENTEN", number = 6_120 },
+                new { indicatorCode = "SD-INWONERS-PCT", number = 117.8m },
+                new { indicatorCode = "BESTAAT-NIET", number = 1 },
+                new { indicatorCode = "WMO-CLIENTEN", number = 6_121 },
+            },
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors");
+        Assert.Contains("100", errors.GetProperty("values[1].value")[0].GetString());
+        Assert.Contains("BESTAAT-NIET", errors.GetProperty("values[2].indicatorCode")[0].GetString());
+        Assert.Contains("meer dan eens", errors.GetProperty("values[3].indicatorCode")[0].GetString());
+        Assert.Equal(before, await ValuesAsync(cycle));
+    }
+
+    [Fact]
+    public async Task Another_teams_indicator_is_refused_and_roles_without_values_get_403()
+    {
+        using var machine = await MachineAsync();
+        var (cycle, _, _) = await CycleApi.OpenTask(machine, "M-2021-047", "ARM-KINDEREN");
+        using var otherTeam = await machine.SendAsync(Batch(cycle, new { values = new object[] { new { indicatorCode = "ARM-KINDEREN", number = 8.1m } } }));
+        Assert.Equal(HttpStatusCode.BadRequest, otherTeam.StatusCode);
+        Assert.Contains("ander team", (await otherTeam.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").GetProperty("values[0].indicatorCode")[0].GetString());
+
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        using var refused = await griffie.SendAsync(Batch(cycle, new { values = new object[] { new { indicatorCode = "ARM-KINDEREN", number = 8.1m } } }));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var empty = await machine.SendAsync(Batch(cycle, new { values = Array.Empty<object>() }));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+}
