@@ -46,6 +46,9 @@ public sealed record SubmitCycleValuesCommand : ICommand<Result<CycleValuesRecei
     public required Guid? ActingTeamId { get; init; }
 
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>Check everything, store nothing: the preview of an import.</summary>
+    public bool DryRun { get; init; }
 }
 
 public sealed record CycleValuesReceipt(int Recorded, ReportingCycleStatus CycleStatus, int CycleVersion, bool Replayed);
@@ -80,7 +83,7 @@ public sealed class SubmitCycleValuesHandler(IDbContextFactory<GovernanceDbConte
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var hash = Hash(command);
-        if (command.IdempotencyKey is { } key && await ReplayAsync(db, command.Principal, key, hash, cancellationToken) is { } replayed)
+        if (command.IdempotencyKey is { } key && !command.DryRun && await ReplayAsync(db, command.Principal, key, hash, cancellationToken) is { } replayed)
         {
             return replayed;
         }
@@ -171,6 +174,11 @@ public sealed class SubmitCycleValuesHandler(IDbContextFactory<GovernanceDbConte
         if (errors.Count > 0)
         {
             return new Invalid(errors);
+        }
+
+        if (command.DryRun)
+        {
+            return new CycleValuesReceipt(recorded.Count, cycle.Status, cycle.Version, Replayed: false);
         }
 
         foreach (var (task, value) in recorded)

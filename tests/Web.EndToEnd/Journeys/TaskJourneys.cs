@@ -123,6 +123,45 @@ public class TaskJourneys(AppFixture app)
         await lead.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_staff_member_imports_values_from_a_file_after_checking_each_line()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("medewerker@maastricht.demo");
+        var shell = new Shell(page);
+        await page.GotoAsync("/tasks");
+        await shell.WaitForCircuitAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importeren uit een bestand" }).ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Waarden importeren");
+        await shell.WaitForCircuitAsync();
+        await page.GetByLabel("Rapportage").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Periodiek inzicht" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Rapportage")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Periodiek inzicht"));
+
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
+        {
+            Name = "waarden.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("code;indicator;waarde;toelichting;bron;niet beschikbaar (reden)\nJH-JONGEREN;;3.120;;DWH;\nONBEKEND;;1;;;\n"),
+        });
+        var preview = page.GetByTestId("import-preview");
+        await Assertions.Expect(preview).ToContainTextAsync("1 regels kloppen niet");
+        await Assertions.Expect(preview).ToContainTextAsync("'ONBEKEND' is geen indicator van deze rapportage.");
+
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
+        {
+            Name = "waarden.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("code;indicator;waarde;toelichting;bron;niet beschikbaar (reden)\nJH-JONGEREN;;3.120;;DWH;\n"),
+        });
+        await Assertions.Expect(preview).ToContainTextAsync("Alle 1 regels kloppen.");
+        AssertNoViolations(await page.RunAxe(Wcag21AA));
+        await page.GetByRole(AriaRole.Button, new() { Name = "1 waarden opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("1 waarden opgeslagen.");
+        await shell.ScreenshotAsync("16-import");
+        await page.Context.CloseAsync();
+    }
+
     private static int OpenCount(string text) => int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AssertNoViolations(AxeResult result) =>
