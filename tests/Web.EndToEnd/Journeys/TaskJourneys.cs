@@ -134,9 +134,10 @@ public class TaskJourneys(AppFixture app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Importeren uit een bestand" }).ClickAsync();
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Waarden importeren");
         await shell.WaitForCircuitAsync();
+        var firstTemplate = await page.GetByTestId("template").GetAttributeAsync("href");
         await page.GetByLabel("Rapportage").ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Periodiek inzicht" }).First.ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Rapportage")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Periodiek inzicht"));
+        await Assertions.Expect(page.GetByTestId("template")).Not.ToHaveAttributeAsync("href", firstTemplate!);
 
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
         {
