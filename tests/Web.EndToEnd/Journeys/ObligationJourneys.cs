@@ -16,7 +16,9 @@ public class ObligationJourneys(AppFixture app)
         var shell = new Shell(page);
         await shell.WaitForCircuitAsync();
         var rows = page.Locator("tbody tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(6);
+        // The six demo obligations, and whatever other journeys registered meanwhile.
+        await Assertions.Expect(rows.Filter(new() { HasText = "Halveren aantal kinderen in armoede 2030" })).ToHaveCountAsync(1);
+        Assert.True(await rows.CountAsync() >= 6);
         await shell.ScreenshotAsync("02-obligations");
 
         await page.GetByLabel("Zoek in nummer, titel en tekst").FillAsync("armoede");
@@ -43,7 +45,9 @@ public class ObligationJourneys(AppFixture app)
         await page.WaitForURLAsync("**/obligations?status=InProgress");
         await new Shell(page).WaitForCircuitAsync();
         var rows = page.Locator("tbody tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(6);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Vinger aan de pols" })).ToHaveCountAsync(1);
+        Assert.True(await rows.CountAsync() >= 6);
+        Assert.All(await rows.AllInnerTextsAsync(), row => Assert.Contains("In uitvoering", row, StringComparison.Ordinal));
         var oneOff = rows.Filter(new() { HasText = "Informeren over de Beschikbaarheidswijzer jeugdhulp" });
         await Assertions.Expect(oneOff).ToContainTextAsync("15 december 2026");
         await page.Context.CloseAsync();

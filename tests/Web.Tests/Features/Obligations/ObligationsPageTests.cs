@@ -21,6 +21,7 @@ public class ObligationsPageTests : ComponentTestContext
 
     public ObligationsPageTests()
     {
+        SignIn("Lotte Vossen", ["Raadslid"]);
         Sender.Send(Arg.Any<ListAldermenQuery>(), Arg.Any<CancellationToken>())
             .Returns(new ValueTask<IReadOnlyList<AldermanLine>>([new AldermanLine(Guid.NewGuid(), "Jeroen Hoenderkamp", "Wethouder WMO")]));
         Sender.Send(Arg.Any<ListObligationsQuery>(), Arg.Any<CancellationToken>())
