@@ -1,0 +1,55 @@
+using Bunit;
+using Governance.Domain.Common;
+using Governance.Web.Features.Indicators;
+using Governance.Web.Features.Obligations;
+using Governance.Web.Tests.Support;
+using MudBlazor;
+using NSubstitute;
+
+namespace Governance.Web.Tests.Features.Obligations;
+
+public class IndicatorDialogTests : ComponentTestContext
+{
+    private static readonly Guid Team = Guid.NewGuid();
+
+    private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> OpenAsync()
+    {
+        SignIn("Anouk Janssen", ["Griffie"], [Web.Hosting.Policies.DefineIndicators]);
+        Sender.Send(Arg.Any<ListTeamsQuery>(), Arg.Any<CancellationToken>()).Returns(new ValueTask<IReadOnlyList<TeamLine>>([new TeamLine(Team, "Onderzoek en Statistiek")]));
+        var provider = Context.Render<MudDialogProvider>();
+        RenderPopovers();
+        var service = (IDialogService)Context.Services.GetService(typeof(IDialogService))!;
+        IDialogReference? reference = null;
+        await provider.InvokeAsync(async () => reference = await service.ShowAsync<IndicatorDialog>("Nieuwe indicator"));
+        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=indicator-form]")));
+        return (provider, reference!);
+    }
+
+    private static void Fill(IRenderedComponent<MudDialogProvider> provider, string label, string value) =>
+        provider.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.TrimEnd('*') == label)
+            .QuerySelector("input, textarea")!.Change(value);
+
+    [Fact]
+    public async Task A_refused_code_is_shown_beside_the_field_and_a_defined_indicator_closes_the_dialog_with_its_code()
+    {
+        var id = Guid.NewGuid();
+        DefineIndicatorCommand? sent = null;
+        Sender.Send(Arg.Do<DefineIndicatorCommand>(c => sent = c), Arg.Any<CancellationToken>()).Returns(
+            new ValueTask<Result<Guid>>(new Invalid(new Dictionary<string, string[]> { ["code"] = ["Er is al een indicator met code TOEG-LIFTEN."] })),
+            new ValueTask<Result<Guid>>(id));
+        var (provider, dialog) = await OpenAsync();
+        Fill(provider, "Code", "toeg-liften");
+        Fill(provider, "Naam", "Liften buiten gebruik");
+        Fill(provider, "Definitie", "Aantal publieksliften buiten gebruik op de peildatum.");
+        Fill(provider, "Bron", "Facilitair beheer");
+        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Toevoegen").Click();
+        provider.WaitForAssertion(() => Assert.Contains("Er is al een indicator met code TOEG-LIFTEN.", provider.Markup));
+        Assert.Equal(("toeg-liften", "Liften buiten gebruik", "Facilitair beheer"), (sent!.Code, sent.Name, sent.Source));
+
+        Fill(provider, "Code", "toeg-liften-2");
+        provider.WaitForAssertion(() => Assert.DoesNotContain("Er is al een indicator", provider.Markup));
+        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Toevoegen").Click();
+        var result = await dialog.Result;
+        Assert.Equal(new IndicatorDialog.Defined(id, "TOEG-LIFTEN-2", "Liften buiten gebruik"), result!.Data);
+    }
+}
