@@ -128,6 +128,22 @@ public class TaskPagesTests : ComponentTestContext
     }
 
     [Fact]
+    public void When_only_another_value_of_the_report_changed_meanwhile_this_one_is_saved_on_the_new_version_without_asking()
+    {
+        Returns(Entry(), Entry(version: 5), Entry(version: 6));
+        var sent = new List<RecordIndicatorValueCommand>();
+        Sender.Send(Arg.Do<RecordIndicatorValueCommand>(sent.Add), Arg.Any<CancellationToken>()).Returns(
+            new ValueTask<Result<RecordedValueReceipt>>(new Conflict("Deze rapportage is intussen gewijzigd.")),
+            new ValueTask<Result<RecordedValueReceipt>>(new RecordedValueReceipt(IndicatorTaskStatus.DraftSaved, ReportingCycleStatus.Collecting, 6)));
+        var page = RenderEntry();
+        Type(page, "number", "2.834");
+        Click(page, "Concept opslaan");
+        page.WaitForAssertion(() => Assert.Equal(2, sent.Count));
+        Assert.Equal([3, 5], sent.Select(c => c.Version!.Value));
+        Assert.Empty(page.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
     public void Not_available_needs_a_reason_before_anything_is_sent()
     {
         Returns(Entry());
