@@ -440,6 +440,8 @@ S = {
     "Import.LineOk": ("in orde", "fine"),
     "Import.Import": ("{0} waarden opslaan", "Store {0} values"),
     "Import.TooLarge": ("Het bestand is groter dan 10 MB.", "The file is larger than 10 MB."),
+    "Obligations.Year": ("Jaar van aanneming", "Year adopted"),
+    "Obligations.OverdueOnly": ("Alleen over de termijn", "Past their deadline only"),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

@@ -17,3 +17,15 @@ public sealed class ListAldermenHandler(IDbContextFactory<GovernanceDbContext> d
         return [.. aldermen.Select(a => new AldermanLine(a.Id.Value, a.Name, a.Portfolio))];
     }
 }
+
+/// <summary>The council and committees obligations were adopted or made in, for filters.</summary>
+public sealed record ListCommitteesQuery : IQuery<IReadOnlyList<string>>;
+
+public sealed class ListCommitteesHandler(IDbContextFactory<GovernanceDbContext> dbFactory) : IQueryHandler<ListCommitteesQuery, IReadOnlyList<string>>
+{
+    public async ValueTask<IReadOnlyList<string>> Handle(ListCommitteesQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Obligations.AsNoTracking().Select(o => o.Meeting.Body).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
+    }
+}

@@ -5,6 +5,7 @@ using Governance.Domain.Motions;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
+using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,10 @@ public sealed record ListObligationsQuery(
     ObligationStatus? Status = null,
     Guid? AldermanId = null,
     PolicyArea? PolicyArea = null,
+    string? Committee = null,
+    DateOnly? AdoptedFrom = null,
+    DateOnly? AdoptedTo = null,
+    bool? Overdue = null,
     ObligationSort Sort = ObligationSort.AdoptedOn,
     bool Descending = true,
     int Page = 1,
@@ -52,16 +57,19 @@ public sealed class ListObligationsValidator : AbstractValidator<ListObligations
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("De pagina is 1 of hoger.");
         RuleFor(q => q.PageSize).InclusiveBetween(1, 100).WithMessage("Een pagina heeft 1 tot 100 regels.");
         RuleFor(q => q.Search).MaximumLength(200).WithMessage("Zoek met hooguit 200 tekens.");
+        RuleFor(q => q.Committee).MaximumLength(Meeting.BodyMaxLength);
+        RuleFor(q => q.AdoptedTo).GreaterThanOrEqualTo(q => q.AdoptedFrom).When(q => q.AdoptedFrom is not null && q.AdoptedTo is not null)
+            .WithMessage("De einddatum ligt niet voor de begindatum.");
     }
 }
 
-public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext> dbFactory)
+public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext> dbFactory, TimeProvider time)
     : IQueryHandler<ListObligationsQuery, Result<PagedResult<ObligationSummary>>>
 {
     public async ValueTask<Result<PagedResult<ObligationSummary>>> Handle(ListObligationsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var obligations = Filter(db.Obligations.AsNoTracking(), query);
+        var obligations = Filter(db.Obligations.AsNoTracking(), query, Domain.Planning.MunicipalTime.Today(time));
         var total = await obligations.CountAsync(cancellationToken);
         var page = await Sort(obligations, query)
             .Skip((query.Page - 1) * query.PageSize)
@@ -102,7 +110,7 @@ public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext
         return new PagedResult<ObligationSummary>(items, total, query.Page, query.PageSize);
     }
 
-    private static IQueryable<Obligation> Filter(IQueryable<Obligation> obligations, ListObligationsQuery query)
+    private static IQueryable<Obligation> Filter(IQueryable<Obligation> obligations, ListObligationsQuery query, DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -133,8 +141,35 @@ public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext
             obligations = obligations.Where(o => EF.Property<List<ResponsibleAlderman>>(o, "_aldermen").Any(a => a.AldermanId == id));
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Committee))
+        {
+            var committee = query.Committee.Trim();
+            obligations = obligations.Where(o => o.Meeting.Body == committee);
+        }
+
+        if (query.AdoptedFrom is { } from)
+        {
+            obligations = obligations.Where(o => o.AdoptedOn >= from);
+        }
+
+        if (query.AdoptedTo is { } to)
+        {
+            obligations = obligations.Where(o => o.AdoptedOn <= to);
+        }
+
+        // Overdue: still to be carried out after its due date (one-off) or end date (recurring).
+        if (query.Overdue is { } overdue)
+        {
+            Expression<Func<Obligation, bool>> late = o => (o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
+                && (o.Cadence == Cadence.Once ? o.DueDate < today : o.EndDate < today);
+            obligations = overdue ? obligations.Where(late) : obligations.Where(Not(late));
+        }
+
         return obligations;
     }
+
+    private static Expression<Func<T, bool>> Not<T>(Expression<Func<T, bool>> predicate) =>
+        Expression.Lambda<Func<T, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
     /// <summary>Statuses sort in the order of the lifecycle, not alphabetically (they are stored as names).</summary>
     private static readonly System.Linq.Expressions.Expression<Func<Obligation, int>> LifecycleOrder = o =>
