@@ -129,25 +129,13 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
             return new Invalid(new Dictionary<string, string[]> { ["value"] = [recorded.Error!.Message] });
         }
 
-        var trigger = value.IsNotAvailable ? IndicatorTaskWorkflow.Trigger.MarkNotAvailable
-            : command.Intent == ValueIntent.Submit ? IndicatorTaskWorkflow.Trigger.Submit
-            : IndicatorTaskWorkflow.Trigger.SaveDraft;
-        var moved = new IndicatorTaskWorkflow(task).Fire(trigger);
+        var moved = new IndicatorTaskWorkflow(task).Fire(ValueFlow.TriggerFor(value, command.Intent));
         if (!moved.Succeeded)
         {
             return moved.Error!;
         }
 
-        var flow = new ReportingCycleWorkflow(cycle, now, command.RecordedBy);
-        if (cycle.Status == ReportingCycleStatus.Open)
-        {
-            flow.Fire(ReportingCycleWorkflow.Trigger.StartCollecting);
-        }
-
-        if (flow.CanFire(ReportingCycleWorkflow.Trigger.Complete))
-        {
-            flow.Fire(ReportingCycleWorkflow.Trigger.Complete);
-        }
+        ValueFlow.Advance(cycle, now, command.RecordedBy);
 
         try
         {

@@ -183,9 +183,6 @@ public sealed class SubmitCycleValuesHandler(IDbContextFactory<GovernanceDbConte
 
         foreach (var (task, value) in recorded)
         {
-            var trigger = value.IsNotAvailable ? IndicatorTaskWorkflow.Trigger.MarkNotAvailable
-                : command.Intent == ValueIntent.Submit ? IndicatorTaskWorkflow.Trigger.Submit
-                : IndicatorTaskWorkflow.Trigger.SaveDraft;
             var flow = new IndicatorTaskWorkflow(task);
             if (task.Status.IsDone())
             {
@@ -193,23 +190,14 @@ public sealed class SubmitCycleValuesHandler(IDbContextFactory<GovernanceDbConte
                 flow.Fire(IndicatorTaskWorkflow.Trigger.Return, "Vervangen door een nieuwe aanlevering.");
             }
 
-            var moved = flow.Fire(trigger);
+            var moved = flow.Fire(ValueFlow.TriggerFor(value, command.Intent));
             if (!moved.Succeeded)
             {
                 return moved.Error!;
             }
         }
 
-        var cycleFlow = new ReportingCycleWorkflow(cycle, now, command.RecordedBy);
-        if (cycle.Status == ReportingCycleStatus.Open)
-        {
-            cycleFlow.Fire(ReportingCycleWorkflow.Trigger.StartCollecting);
-        }
-
-        if (cycleFlow.CanFire(ReportingCycleWorkflow.Trigger.Complete))
-        {
-            cycleFlow.Fire(ReportingCycleWorkflow.Trigger.Complete);
-        }
+        ValueFlow.Advance(cycle, now, command.RecordedBy);
 
         // The version after this save: every change to the cycle or its tasks bumps it once.
         var receipt = new CycleValuesReceipt(recorded.Count, cycle.Status, cycle.Version + 1, Replayed: false);

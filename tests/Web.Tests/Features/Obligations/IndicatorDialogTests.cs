@@ -25,9 +25,13 @@ public class IndicatorDialogTests : ComponentTestContext
         return (provider, reference!);
     }
 
-    private static void Fill(IRenderedComponent<MudDialogProvider> provider, string label, string value) =>
-        provider.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.TrimEnd('*') == label)
-            .QuerySelector("input, textarea")!.Change(value);
+    // Found and clicked in one render pass: the dialog re-renders as fields change.
+    private static Task ClickAsync(IRenderedComponent<MudDialogProvider> provider, string label) =>
+        provider.InvokeAsync(() => provider.FindAll("button").Single(b => b.TextContent.Trim() == label).Click());
+
+    private static Task FillAsync(IRenderedComponent<MudDialogProvider> provider, string label, string value) =>
+        provider.InvokeAsync(() => provider.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.TrimEnd('*') == label)
+            .QuerySelector("input, textarea")!.Change(value));
 
     [Fact]
     public async Task A_refused_code_is_shown_beside_the_field_and_a_defined_indicator_closes_the_dialog_with_its_code()
@@ -38,17 +42,17 @@ public class IndicatorDialogTests : ComponentTestContext
             new ValueTask<Result<Guid>>(new Invalid(new Dictionary<string, string[]> { ["code"] = ["Er is al een indicator met code TOEG-LIFTEN."] })),
             new ValueTask<Result<Guid>>(id));
         var (provider, dialog) = await OpenAsync();
-        Fill(provider, "Code", "toeg-liften");
-        Fill(provider, "Naam", "Liften buiten gebruik");
-        Fill(provider, "Definitie", "Aantal publieksliften buiten gebruik op de peildatum.");
-        Fill(provider, "Bron", "Facilitair beheer");
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Toevoegen").Click();
+        await FillAsync(provider, "Code", "toeg-liften");
+        await FillAsync(provider, "Naam", "Liften buiten gebruik");
+        await FillAsync(provider, "Definitie", "Aantal publieksliften buiten gebruik op de peildatum.");
+        await FillAsync(provider, "Bron", "Facilitair beheer");
+        await ClickAsync(provider, "Toevoegen");
         provider.WaitForAssertion(() => Assert.Contains("Er is al een indicator met code TOEG-LIFTEN.", provider.Markup));
         Assert.Equal(("toeg-liften", "Liften buiten gebruik", "Facilitair beheer"), (sent!.Code, sent.Name, sent.Source));
 
-        Fill(provider, "Code", "toeg-liften-2");
+        await FillAsync(provider, "Code", "toeg-liften-2");
         provider.WaitForAssertion(() => Assert.DoesNotContain("Er is al een indicator", provider.Markup));
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Toevoegen").Click();
+        await ClickAsync(provider, "Toevoegen");
         var result = await dialog.Result;
         Assert.Equal(new IndicatorDialog.Defined(id, "TOEG-LIFTEN-2", "Liften buiten gebruik"), result!.Data);
     }

@@ -36,9 +36,13 @@ public class ObligationDialogTests : ComponentTestContext
         return (provider, reference!);
     }
 
-    private static void Fill(IRenderedComponent<MudDialogProvider> provider, string label, string value) =>
-        provider.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.TrimEnd('*') == label)
-            .QuerySelector("input, textarea")!.Change(value);
+    // Found and clicked in one render pass: the dialog re-renders as fields change.
+    private static Task ClickAsync(IRenderedComponent<MudDialogProvider> provider, string label) =>
+        provider.InvokeAsync(() => provider.FindAll("button").Single(b => b.TextContent.Trim() == label).Click());
+
+    private static Task FillAsync(IRenderedComponent<MudDialogProvider> provider, string label, string value) =>
+        provider.InvokeAsync(() => provider.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.TrimEnd('*') == label)
+            .QuerySelector("input, textarea")!.Change(value));
 
     [Fact]
     public async Task The_servers_messages_appear_beside_their_fields_and_go_when_the_field_is_changed()
@@ -49,11 +53,11 @@ public class ObligationDialogTests : ComponentTestContext
             ["indicators"] = ["Kies ten minste één indicator of informatie-item."],
         })));
         var (provider, _) = await OpenAsync();
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Registreren").Click();
+        await ClickAsync(provider, "Registreren");
         provider.WaitForAssertion(() => Assert.Contains("Er is al een motie of toezegging met nummer M-2021-047.", provider.Markup));
         Assert.Contains("Kies ten minste één indicator of informatie-item.", provider.Markup);
 
-        Fill(provider, "Nummer", "M-2026-088");
+        await FillAsync(provider, "Nummer", "M-2026-088");
         provider.WaitForAssertion(() => Assert.DoesNotContain("Er is al een motie", provider.Markup));
         Assert.Contains("Kies ten minste één indicator", provider.Markup);
     }
@@ -65,12 +69,12 @@ public class ObligationDialogTests : ComponentTestContext
         var id = Guid.NewGuid();
         Sender.Send(Arg.Do<RegisterObligationCommand>(c => sent = c), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<Guid>>(id));
         var (provider, dialog) = await OpenAsync();
-        Fill(provider, "Nummer", " M-2026-088 ");
-        Fill(provider, "Titel", "Toegankelijk stadhuis");
-        Fill(provider, "Tekst (dictum of toezegging)", "Verzoekt het college…");
-        Fill(provider, "Aangenomen of toegezegd op", "2026-11-18");
-        Fill(provider, "Indienende partijen", "PvdA, D66 ,");
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Registreren").Click();
+        await FillAsync(provider, "Nummer", " M-2026-088 ");
+        await FillAsync(provider, "Titel", "Toegankelijk stadhuis");
+        await FillAsync(provider, "Tekst (dictum of toezegging)", "Verzoekt het college…");
+        await FillAsync(provider, "Aangenomen of toegezegd op", "2026-11-18");
+        await FillAsync(provider, "Indienende partijen", "PvdA, D66 ,");
+        await ClickAsync(provider, "Registreren");
         var result = await dialog.Result;
         Assert.Equal(id, result!.Data);
         Assert.Equal(("M-2026-088", "Toegankelijk stadhuis", new DateOnly(2026, 11, 18), ObligationKind.Motion), (sent!.Reference, sent.Title, sent.AdoptedOn, sent.Kind));
@@ -89,8 +93,8 @@ public class ObligationDialogTests : ComponentTestContext
             [new IndicatorLine(Clients.Id, "a", Clients.Code, Clients.Name, Clients.Kind, Clients.Unit, 0, null, null, null, null)], [], []);
         var (provider, _) = await OpenAsync(existing);
         Assert.Contains("WMO-CLIENTEN", provider.Find("[data-testid=picked-indicators]").TextContent);
-        Fill(provider, "Titel", "Periodiek inzicht in de dashboards");
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "Opslaan").Click();
+        await FillAsync(provider, "Titel", "Periodiek inzicht in de dashboards");
+        await ClickAsync(provider, "Opslaan");
         provider.WaitForAssertion(() => Assert.NotNull(sent));
         Assert.Equal((existing.Id, 7, "Periodiek inzicht in de dashboards"), (sent!.Id, sent.Version!.Value, sent.Title));
         Assert.Equal([Alderman], sent.AldermanIds!);
