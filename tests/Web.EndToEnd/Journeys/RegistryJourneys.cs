@@ -89,6 +89,31 @@ public class RegistryJourneys(AppFixture app)
         await Assertions.Expect(staff.GetByTestId("current-value")).ToContainTextAsync("21.568 inwoners");
         await staffShell.ScreenshotAsync("13-registered-motion-values");
         await staff.Context.CloseAsync();
+
+        // The team lead sees both values handed in; a council member follows the motion.
+        var lead = await app.NewPageAsync();
+        await new LoginPage(lead).SignInAsync("teamleider@maastricht.demo");
+        await lead.GotoAsync("/team");
+        await new Shell(lead).WaitForCircuitAsync();
+        await lead.GetByRole(AriaRole.Radio, new() { Name = "Alle taken van mijn team" }).CheckAsync();
+        var handedIn = lead.GetByTestId("team-tasks").Locator("tbody tr").Filter(new() { HasText = "M-2026-088" });
+        await Assertions.Expect(handedIn).ToHaveCountAsync(2);
+        Assert.All(await handedIn.AllInnerTextsAsync(), row => Assert.Contains("Ingediend", row, StringComparison.Ordinal));
+        await lead.Context.CloseAsync();
+
+        var member = await app.NewPageAsync();
+        await new LoginPage(member).SignInAsync("raadslid@maastricht.demo");
+        await member.GotoAsync("/obligations");
+        var memberShell = new Shell(member);
+        await memberShell.WaitForCircuitAsync();
+        await member.GetByRole(AriaRole.Link, new() { Name = "Toegankelijk stadhuis" }).ClickAsync();
+        await Assertions.Expect(memberShell.Heading).ToHaveTextAsync("Toegankelijk stadhuis");
+        await memberShell.WaitForCircuitAsync();
+        await member.GetByTestId("follow").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("follow")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(member.GetByTestId("follow")).ToContainTextAsync("U volgt dit");
+        await memberShell.ScreenshotAsync("17-council-member-follows");
+        await member.Context.CloseAsync();
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
