@@ -11,10 +11,13 @@ namespace Governance.Domain.Persistence;
 /// </summary>
 internal static class ConcurrencyVersions
 {
-    /// <summary>Detects every change once; the versions it bumps are detected on their own entries, so the save need not detect again.</summary>
+    /// <summary>
+    /// Bumps the versions; changes must have been detected (the save detects them once, then turns automatic
+    /// detection off, which a pass over thousands of tracked tasks would otherwise repeat for every query of the
+    /// change tracker). The versions it bumps are detected on their own entries.
+    /// </summary>
     public static void Increment(DbContext context)
     {
-        context.ChangeTracker.DetectChanges();
         var roots = context.ChangeTracker.Entries<AggregateRoot>()
             .Where(e => e.State == EntityState.Modified || (e.State == EntityState.Unchanged && ChildrenChanged(e)))
             .ToList();

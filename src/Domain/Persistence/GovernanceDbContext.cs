@@ -107,15 +107,20 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ConcurrencyVersions.Increment(this);
-        // Changes were detected just now; detecting them again over thousands of tracked tasks costs more than the save.
+        // Detect the changes once; every later look at the change tracker in this save would detect them again.
         var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
         ChangeTracker.AutoDetectChangesEnabled = false;
         int saved;
         List<Entity> raised;
         List<IDomainEvent> events;
         try
         {
+            ConcurrencyVersions.Increment(this);
             raised = [.. ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0)];
             events = [.. raised.SelectMany(e => e.DomainEvents)];
             saved = await SaveWithJournalLinesAsync(acceptAllChangesOnSuccess, cancellationToken);
