@@ -65,15 +65,10 @@ public sealed partial class OpenReportingCyclesHandler(
             .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
             .Select(o => new Candidate(o.Id, o.MunicipalityId, o.Reference, o.Cadence, o.DueDate, o.EndDate, o.ReportingFrom))
             .ToListAsync(cancellationToken);
-        var required = (await db.Obligations.AsNoTracking()
-                .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
-                .SelectMany(o => o.RequiredIndicators)
-                .Select(r => new { ObligationId = EF.Property<ObligationId>(r, "ObligationId"), r.IndicatorId, r.Position })
-                .ToListAsync(cancellationToken))
-            .ToLookup(r => r.ObligationId);
+        var required = (await RequiredIndicatorsAsync(db, cancellationToken)).ToLookup(r => r.Obligation);
         foreach (var obligation in obligations)
         {
-            obligation.RequiredIndicators = [.. required[obligation.Id].OrderBy(r => r.Position).Select(r => r.IndicatorId)];
+            obligation.RequiredIndicators = [.. required[obligation.Id.Value].OrderBy(r => r.Position).Select(r => new IndicatorId(r.Indicator))];
         }
 
         var existing = (await db.ReportingCycles.AsNoTracking().Select(c => new { c.ObligationId, c.Period }).ToListAsync(cancellationToken))
@@ -123,6 +118,38 @@ public sealed partial class OpenReportingCyclesHandler(
         }
 
         return due;
+    }
+
+    /// <summary>
+    /// The required indicators of every open obligation, read with a plain data reader: a quarter's run reads
+    /// one row per obligation and indicator (120,000 for 10,000 obligations), where EF's materialisation costs
+    /// more than the query. The same SQL on both providers; the job runs for every municipality.
+    /// </summary>
+    private static async Task<List<(Guid Obligation, Guid Indicator, int Position)>> RequiredIndicatorsAsync(GovernanceDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = new List<(Guid, Guid, int)>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT r."ObligationId", r."IndicatorId", r."Position"
+                FROM "ObligationIndicators" r JOIN "Obligations" o ON o."Id" = r."ObligationId"
+                WHERE o."Status" IN ('Registered', 'InProgress')
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetFieldValue<Guid>(0), reader.GetFieldValue<Guid>(1), reader.GetInt32(2)));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return rows;
     }
 
     /// <summary>The periods that could be due: from the reporting start to the end date, looking a year ahead (a one-off report opens weeks before its due date).</summary>
