@@ -104,22 +104,10 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
         }
 
         var definition = await db.IndicatorDefinitions.SingleAsync(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion, cancellationToken);
-        var value = command.NotAvailableReason is { } reason ? IndicatorValue.NotAvailable(reason)
-            : command.Number is { } number ? IndicatorValue.OfNumber(number)
-            : command.Text is { } text ? IndicatorValue.OfText(text)
-            : IndicatorValue.OfBreakdown(command.Breakdown!);
-        if (command.Intent == ValueIntent.Submit && value.Total is { } total && string.IsNullOrWhiteSpace(command.Explanation))
+        var value = ValueFlow.ValueOf(command.Number, command.Text, command.Breakdown, command.NotAvailableReason);
+        if (await ValueFlow.UnexplainedChangeAsync(db, rules, cycle, definition, value, command.Explanation, command.Intent, cancellationToken) is { } unexplained)
         {
-            // The data-quality signal: a large change on the previous period is explained before it counts.
-            var history = await IndicatorHistory.LoadAsync(db, task.IndicatorId, cancellationToken);
-            var previous = history.For(cycle.Period.Previous());
-            if (rules.NeedsExplanation(definition.Kind, previous?.Value.Total, total))
-            {
-                return new Invalid(new Dictionary<string, string[]>
-                {
-                    ["explanation"] = [$"De waarde wijkt veel af van de vorige periode ({Formatted(previous!.Value.Total!.Value)}). Licht de verandering kort toe."],
-                });
-            }
+            return new Invalid(new Dictionary<string, string[]> { ["explanation"] = [unexplained] });
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -148,6 +136,4 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
 
         return new RecordedValueReceipt(task.Status, cycle.Status, cycle.Version);
     }
-
-    private static string Formatted(decimal number) => number.ToString("#,##0.##", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }

@@ -108,7 +108,6 @@ public sealed class SubmitCycleValuesHandler(IDbContextFactory<GovernanceDbConte
         var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
         var codes = await db.Indicators.Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var definitions = await db.IndicatorDefinitions.Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
-        var history = new Dictionary<IndicatorId, IReadOnlyList<PeriodValue>>();
         var errors = new Dictionary<string, string[]>();
         var now = time.GetUtcNow().UtcDateTime;
         var recorded = new List<(IndicatorTask Task, IndicatorValue Value)>();
@@ -143,22 +142,11 @@ public sealed class SubmitCycleValuesHandler(IDbContextFactory<GovernanceDbConte
             }
 
             var definition = definitions.Single(d => d.IndicatorId == indicatorId && d.VersionNumber == task.DefinitionVersion);
-            var value = input.NotAvailableReason is { } reason ? IndicatorValue.NotAvailable(reason.Trim())
-                : input.Number is { } number ? IndicatorValue.OfNumber(number)
-                : input.Text is { } text ? IndicatorValue.OfText(text)
-                : IndicatorValue.OfBreakdown(input.Breakdown!);
-            if (command.Intent == ValueIntent.Submit && value.Total is { } total && string.IsNullOrWhiteSpace(input.Explanation))
+            var value = ValueFlow.ValueOf(input.Number, input.Text, input.Breakdown, input.NotAvailableReason);
+            if (await ValueFlow.UnexplainedChangeAsync(db, rules, cycle, definition, value, input.Explanation, command.Intent, cancellationToken) is { } unexplained)
             {
-                if (!history.TryGetValue(indicatorId, out var earlier))
-                {
-                    history[indicatorId] = earlier = await IndicatorHistory.LoadAsync(db, indicatorId, cancellationToken);
-                }
-
-                if (rules.NeedsExplanation(definition.Kind, earlier.For(cycle.Period.Previous())?.Value.Total, total))
-                {
-                    errors[$"{field}.explanation"] = ["De waarde wijkt veel af van de vorige periode; licht de verandering kort toe."];
-                    continue;
-                }
+                errors[$"{field}.explanation"] = [unexplained];
+                continue;
             }
 
             var result = task.Record(definition, value, input.Explanation?.Trim(), input.Source?.Trim(), command.RecordedBy, now);

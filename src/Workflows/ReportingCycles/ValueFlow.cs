@@ -1,4 +1,6 @@
+using System.Globalization;
 using Governance.Domain.Indicators;
+using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
 
 namespace Governance.Workflows.ReportingCycles;
@@ -6,6 +8,31 @@ namespace Governance.Workflows.ReportingCycles;
 /// <summary>What recording values does to the flows, the same from the form, the API and an import.</summary>
 internal static class ValueFlow
 {
+    /// <summary>The value as given: "not available" with its reason, a number, a text, or numbers per category.</summary>
+    public static IndicatorValue ValueOf(decimal? number, string? text, IReadOnlyList<CategoryValue>? breakdown, string? notAvailableReason) =>
+        notAvailableReason is { } reason ? IndicatorValue.NotAvailable(reason.Trim())
+        : number is { } n ? IndicatorValue.OfNumber(n)
+        : text is { } t ? IndicatorValue.OfText(t)
+        : IndicatorValue.OfBreakdown(breakdown!);
+
+    /// <summary>
+    /// The data-quality signal: a value handed in without explanation that differs much from the previous
+    /// period's needs one first. The message to show, or null when none is needed.
+    /// </summary>
+    public static async Task<string?> UnexplainedChangeAsync(GovernanceDbContext db, ValueRules rules, ReportingCycle cycle, IndicatorDefinition definition,
+        IndicatorValue value, string? explanation, ValueIntent intent, CancellationToken cancellationToken)
+    {
+        if (intent != ValueIntent.Submit || value.Total is not { } total || !string.IsNullOrWhiteSpace(explanation))
+        {
+            return null;
+        }
+
+        var previous = (await IndicatorHistory.LoadAsync(db, definition.IndicatorId, cancellationToken)).For(cycle.Period.Previous())?.Value.Total;
+        return rules.NeedsExplanation(definition.Kind, previous, total)
+            ? $"De waarde wijkt veel af van de vorige periode ({previous!.Value.ToString("#,##0.##", CultureInfo.GetCultureInfo("nl-NL"))}). Licht de verandering kort toe."
+            : null;
+    }
+
     /// <summary>The task's move for a recorded value: not available, handed in, or kept as a draft.</summary>
     public static IndicatorTaskWorkflow.Trigger TriggerFor(IndicatorValue value, ValueIntent intent) =>
         value.IsNotAvailable ? IndicatorTaskWorkflow.Trigger.MarkNotAvailable

@@ -9,6 +9,8 @@ using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
+using Governance.Web.Components.Shared;
+using Governance.Web.Features.Obligations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +67,7 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
             o.Title,
             o.AdoptedOn,
             string.Join(", ", o.ResponsibleAldermen.Select(a => aldermen.GetValueOrDefault(a, "?"))),
-            StatusText(o.Status),
+            ObligationStatusText.Dutch(o.Status),
             (o.Cadence == Cadence.Once ? o.DueDate : o.EndDate) is { } d ? d.ToString("d MMMM yyyy", Dutch) : "doorlopend",
             o.ReportedInLetter is { } letter ? $"brief {letter}"
                 : reports.TryGetValue(o.Id, out var report) ? $"{report.Period.Display(Dutch)} (raad {report.SendToCouncil.ToString("d MMMM yyyy", Dutch)})"
@@ -79,15 +81,6 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
                 Docx(committee, query.MeetingDate ?? MunicipalTime.Today(time), lines));
     }
 
-    private static string StatusText(ObligationStatus status) => status switch
-    {
-        ObligationStatus.Registered => "Geregistreerd",
-        ObligationStatus.InProgress => "In uitvoering",
-        ObligationStatus.Reported => "Afgedaan volgens college, ter beoordeling",
-        ObligationStatus.Fulfilled => "Afgedaan",
-        _ => "Vervallen",
-    };
-
     /// <summary>Semicolons and a byte order mark, so Dutch Excel opens it as columns with the accents intact.</summary>
     private static byte[] Csv(IReadOnlyList<Line> lines)
     {
@@ -95,14 +88,11 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
         text.AppendLine("Nummer;Soort;Titel;Datum;Wethouder(s);Status;Termijn;Laatste rapportage");
         foreach (var l in lines)
         {
-            text.AppendLine(string.Join(';', new[] { l.Reference, l.Kind, l.Title, l.AdoptedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), l.Aldermen, l.Status, l.Deadline, l.LatestReport }.Select(Field)));
+            text.AppendLine(string.Join(';', new[] { l.Reference, l.Kind, l.Title, l.AdoptedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), l.Aldermen, l.Status, l.Deadline, l.LatestReport }.Select(CsvText.Field)));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static byte[] Docx(string committee, DateOnly meeting, IReadOnlyList<Line> lines)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Governance.Domain.Indicators;
+using Governance.Web.Components.Shared;
 using Governance.Workflows.ReportingCycles;
 
 namespace Governance.Web.Features.Import;
@@ -39,7 +40,7 @@ public static class ValueFile
         text.AppendLine(string.Join(';', Columns));
         foreach (var (code, name) in indicators)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{code};{Csv(name)};;;;");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{code};{CsvText.Field(name)};;;;");
         }
 
         return text.ToString();
@@ -289,8 +290,6 @@ public static class ValueFile
 
         return column - 1;
     }
-
-    private static string Csv(string value) => value.IndexOfAny([';', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 }

@@ -112,15 +112,8 @@ public sealed partial class NotifyFollowersOfStatus(IServiceScopeFactory scopes,
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    private static string Status(ObligationStatus status) => ObligationStatusText.Dutch(status).ToLowerInvariant();
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Followers of obligation {ObligationId} were not notified of its status change")]
     private partial void LogFailed(Exception exception, Guid obligationId);
-
-    private static string Status(ObligationStatus status) => status switch
-    {
-        ObligationStatus.Registered => "geregistreerd",
-        ObligationStatus.InProgress => "in uitvoering",
-        ObligationStatus.Reported => "afgedaan volgens het college, ter beoordeling",
-        ObligationStatus.Fulfilled => "afgedaan",
-        _ => "vervallen",
-    };
 }

@@ -1,0 +1,18 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Governance.Web.EndToEnd.Support;
+
+/// <summary>The accessibility scan every journey runs: WCAG 2.1 AA (the legal bar for Dutch government sites), zero violations.</summary>
+public static class Accessibility
+{
+    private static readonly AxeRunOptions Wcag21AA = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+
+    public static async Task AssertWcag21AAAsync(this IPage page)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html} {n.Any.FirstOrDefault()?.Message}"))}")));
+    }
+}
