@@ -41,6 +41,8 @@ public class RegistryJourneys(AppFixture app)
         // One indicator from the catalogue, one defined on the spot.
         await dialog.GetByLabel("Indicator uit de catalogus zoeken").FillAsync("WMO-CLIENTEN");
         await page.GetByRole(AriaRole.Option, new() { Name = "WMO-CLIENTEN · Inwoners met Wmo-ondersteuning" }).ClickAsync();
+        // The picker clears itself after a pick; wait for the pick to land before opening the next dialog.
+        await Assertions.Expect(dialog.GetByTestId("picked-indicators").Locator("tbody tr")).ToHaveCountAsync(1);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Nieuwe indicator" }).ClickAsync();
         var indicator = page.GetByRole(AriaRole.Dialog, new() { Name = "Nieuwe indicator" });
         await indicator.GetByLabel("Code").FillAsync("toeg-liften");
