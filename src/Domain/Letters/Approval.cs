@@ -12,13 +12,14 @@ public sealed class Approval : Entity
         VersionHash = null!;
     }
 
-    internal Approval(CouncilLetterId letterId, AldermanId aldermanId, string userId, string versionHash, DateTime atUtc)
+    internal Approval(CouncilLetterId letterId, AldermanId aldermanId, string userId, string versionHash, int versionNumber, DateTime atUtc)
     {
         Id = ApprovalId.New();
         LetterId = letterId;
         AldermanId = aldermanId;
         UserId = Guard.Text(userId, nameof(UserId), 64);
         VersionHash = Guard.Text(versionHash, nameof(VersionHash), 128);
+        VersionNumber = versionNumber;
         ApprovedAtUtc = atUtc;
     }
 
@@ -31,6 +32,9 @@ public sealed class Approval : Entity
     public string UserId { get; private set; }
 
     public string VersionHash { get; private set; }
+
+    /// <summary>The number of the version approved, to say which one when the approval has gone stale.</summary>
+    public int VersionNumber { get; private set; }
 
     public DateTime ApprovedAtUtc { get; private set; }
 

@@ -1,4 +1,5 @@
 using Governance.Domain.Common;
+using Governance.Domain.Letters.Events;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Organisation;
 using Governance.Domain.ReportingCycles;
@@ -15,26 +16,28 @@ public enum CouncilLetterStatus
 }
 
 /// <summary>
-/// A raadsinformatiebrief answering one reporting cycle. Its content, composition and approval
-/// chain come with the letters feature; here it holds identity, status and the sending record.
-/// Once finalised it never changes.
+/// A raadsinformatiebrief answering one reporting cycle: its versions (composed, then edited), the
+/// aldermen's approvals of exact versions, and once the last approval is in, its reference number and
+/// sealed content hash. Once finalised it never changes; the letter workflow moves its status.
 /// </summary>
 public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
 {
-    public const int SubjectMaxLength = 300;
+    public const int SubjectMaxLength = LetterContent.SubjectMaxLength;
     public const int ReferenceMaxLength = 40;
 
     private readonly List<Approval> _approvals = [];
+    private readonly List<LetterVersion> _versions = [];
 
     private CouncilLetter() => Subject = null!;
 
-    public CouncilLetter(ReportingCycle cycle, string subject)
+    public CouncilLetter(ReportingCycle cycle, LetterContent composed, string composedBy, DateTime nowUtc)
     {
         Id = CouncilLetterId.New();
         CycleId = cycle.Id;
         MunicipalityId = cycle.MunicipalityId;
-        Subject = Guard.Text(subject, nameof(Subject), SubjectMaxLength);
         Status = CouncilLetterStatus.Draft;
+        Subject = null!;
+        AddVersion(composed, "Samengesteld uit de waarden", composedBy, nowUtc);
     }
 
     public CouncilLetterId Id { get; private set; }
@@ -43,6 +46,7 @@ public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
 
     public MunicipalityId MunicipalityId { get; private set; }
 
+    /// <summary>The subject of the current version, for lists.</summary>
     public string Subject { get; private set; }
 
     public CouncilLetterStatus Status { get; private set; }
@@ -50,40 +54,102 @@ public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
     /// <summary>Onze referentie, e.g. "2025.03355"; given at finalisation.</summary>
     public string? Reference { get; private set; }
 
+    /// <summary>The hash of the finalised version, sealed at finalisation.</summary>
     public string? ContentHash { get; private set; }
 
     public DateTime? FinalisedAtUtc { get; private set; }
 
+    /// <summary>The version that was finalised (the one every alderman approved).</summary>
+    public int? FinalisedVersion { get; private set; }
+
     public DateOnly? SentOn { get; private set; }
+
+    /// <summary>The griffie's document number of the sending (e.g. the number in the council's information system).</summary>
+    public string? SentDocumentNumber { get; private set; }
 
     public IReadOnlyList<Approval> Approvals => _approvals;
 
+    public IReadOnlyList<LetterVersion> Versions => [.. _versions.OrderBy(v => v.Number)];
+
+    public LetterVersion Current => _versions.MaxBy(v => v.Number)!;
+
     public bool IsFinalised => Status is CouncilLetterStatus.Finalised or CouncilLetterStatus.Sent;
 
-    public void ChangeSubject(string subject)
+    /// <summary>A new version (composed again, or edited); approvals of earlier versions become stale.</summary>
+    public LetterVersion AddVersion(LetterContent content, string reason, string createdBy, DateTime nowUtc)
     {
         EnsureNotFinalised();
-        Subject = Guard.Text(subject, nameof(Subject), SubjectMaxLength);
+        if (_versions.Count > 0 && content.Hash() == Current.Hash)
+        {
+            return Current;
+        }
+
+        var version = new LetterVersion(Id, _versions.Count + 1, content, reason, createdBy, nowUtc);
+        _versions.Add(version);
+        Subject = version.Subject;
+        Raise(new LetterVersionAdded(Id, version.Number));
+        return version;
     }
 
-    public Approval RecordApproval(AldermanId aldermanId, string userId, string versionHash, DateTime nowUtc)
+    /// <summary>The approvals that count now: of the current version, the latest per alderman.</summary>
+    public IReadOnlyList<Approval> CurrentApprovals => [.. _approvals.Where(a => !a.IsStaleFor(Current.Hash))
+        .GroupBy(a => a.AldermanId).Select(g => g.MaxBy(a => a.ApprovedAtUtc)!)];
+
+    /// <summary>Approvals given on an earlier version, for aldermen who have not approved the current one.</summary>
+    public IReadOnlyList<Approval> StaleApprovals => [.. _approvals.Where(a => a.IsStaleFor(Current.Hash))
+        .Where(a => CurrentApprovals.All(c => c.AldermanId != a.AldermanId))
+        .GroupBy(a => a.AldermanId).Select(g => g.MaxBy(a => a.ApprovedAtUtc)!)];
+
+    public bool HasApprovalOf(AldermanId alderman) => CurrentApprovals.Any(a => a.AldermanId == alderman);
+
+    /// <summary>Every responsible alderman approved the current version.</summary>
+    public bool AllApprovalsIn(IReadOnlyCollection<AldermanId> required) =>
+        required.Count > 0 && required.All(HasApprovalOf);
+
+    /// <summary>Records an alderman's approval of the current version; asked only while the letter is in approval.</summary>
+    public Approval RecordApproval(AldermanId aldermanId, string userId, DateTime nowUtc)
     {
         EnsureNotFinalised();
-        var approval = new Approval(Id, aldermanId, userId, versionHash, nowUtc);
+        if (Status != CouncilLetterStatus.InApproval)
+        {
+            throw new DomainRuleException("A letter is approved only while it is in approval.");
+        }
+
+        var approval = new Approval(Id, aldermanId, userId, Current.Hash, Current.Number, nowUtc);
         _approvals.Add(approval);
         return approval;
     }
 
-    internal void Finalise(string reference, string contentHash, DateTime nowUtc)
+    /// <summary>Gives the reference number and seals the current version; only an approved letter is finalised.</summary>
+    internal void Finalise(string reference, DateTime nowUtc)
     {
         EnsureNotFinalised();
+        if (Status != CouncilLetterStatus.Approved)
+        {
+            throw new DomainRuleException("Only an approved letter is finalised.");
+        }
+
         Reference = Guard.Text(reference, nameof(Reference), ReferenceMaxLength);
-        ContentHash = Guard.Text(contentHash, nameof(ContentHash), 128);
+        ContentHash = Current.Hash;
+        FinalisedVersion = Current.Number;
         FinalisedAtUtc = nowUtc;
         Status = CouncilLetterStatus.Finalised;
+        Raise(new LetterFinalised(Id, Reference));
     }
 
-    internal void MarkSent(DateOnly sentOn)
+    /// <summary>Whether the finalised letter is still exactly what was sealed: the version's content hashes to the sealed hash.</summary>
+    public bool VerifiesSeal()
+    {
+        if (!IsFinalised || FinalisedVersion is not { } number)
+        {
+            return false;
+        }
+
+        var sealedVersion = _versions.SingleOrDefault(v => v.Number == number);
+        return sealedVersion is not null && sealedVersion.Verifies() && sealedVersion.Hash == ContentHash;
+    }
+
+    internal void MarkSent(DateOnly sentOn, string? documentNumber)
     {
         if (Status != CouncilLetterStatus.Finalised)
         {
@@ -91,9 +157,11 @@ public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
         }
 
         SentOn = sentOn;
+        SentDocumentNumber = Guard.OptionalText(documentNumber, nameof(SentDocumentNumber), 60);
         Status = CouncilLetterStatus.Sent;
     }
 
+    /// <summary>Entered only by the letter workflow (draft, in approval, approved); finalising and sending have their own steps.</summary>
     internal void EnterStatus(CouncilLetterStatus status)
     {
         if (status is CouncilLetterStatus.Finalised or CouncilLetterStatus.Sent)

@@ -48,6 +48,12 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<CouncilLetter> CouncilLetters => Set<CouncilLetter>();
 
+    public DbSet<LetterVersion> LetterVersions => Set<LetterVersion>();
+
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+
+    public DbSet<LetterReferenceCounter> LetterReferenceCounters => Set<LetterReferenceCounter>();
+
     public DbSet<PlanningYear> PlanningYears => Set<PlanningYear>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -306,6 +306,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AldermanId");
@@ -330,12 +333,19 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("FinalisedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FinalisedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SentDocumentNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("date");
@@ -356,13 +366,136 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CycleId");
+                    b.HasIndex("CycleId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CouncilLetters_Cycle");
 
                     b.HasIndex("MunicipalityId", "Reference")
                         .IsUnique()
                         .HasDatabaseName("UX_CouncilLetters_Municipality_Reference");
 
                     b.ToTable("CouncilLetters");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterReferenceCounter", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Year");
+
+                    b.ToTable("LetterReferenceCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("UX_LetterTemplates_Municipality_Kind");
+
+                    b.ToTable("LetterTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HandledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("UX_LetterVersions_Letter_Number");
+
+                    b.ToTable("LetterVersions", (string)null);
                 });
 
             modelBuilder.Entity("Governance.Domain.Municipalities.Municipality", b =>
@@ -1121,6 +1254,33 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Letters.LetterReferenceCounter", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterVersion", b =>
+                {
+                    b.HasOne("Governance.Domain.Letters.CouncilLetter", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Governance.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Governance.Domain.Municipalities.Municipality", null)
@@ -1464,6 +1624,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
             modelBuilder.Entity("Governance.Domain.Letters.CouncilLetter", b =>
                 {
                     b.Navigation("Approvals");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>

@@ -301,6 +301,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AldermanId");
@@ -325,11 +328,18 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("FinalisedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FinalisedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentDocumentNumber")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SentOn")
@@ -351,13 +361,136 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CycleId");
+                    b.HasIndex("CycleId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CouncilLetters_Cycle");
 
                     b.HasIndex("MunicipalityId", "Reference")
                         .IsUnique()
                         .HasDatabaseName("UX_CouncilLetters_Municipality_Reference");
 
                     b.ToTable("CouncilLetters");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterReferenceCounter", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Year");
+
+                    b.ToTable("LetterReferenceCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("UX_LetterTemplates_Municipality_Kind");
+
+                    b.ToTable("LetterTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("UX_LetterVersions_Letter_Number");
+
+                    b.ToTable("LetterVersions", (string)null);
                 });
 
             modelBuilder.Entity("Governance.Domain.Municipalities.Municipality", b =>
@@ -1112,6 +1245,33 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Letters.LetterReferenceCounter", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterTemplate", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Letters.LetterVersion", b =>
+                {
+                    b.HasOne("Governance.Domain.Letters.CouncilLetter", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Governance.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Governance.Domain.Municipalities.Municipality", null)
@@ -1451,6 +1611,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Governance.Domain.Letters.CouncilLetter", b =>
                 {
                     b.Navigation("Approvals");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>
