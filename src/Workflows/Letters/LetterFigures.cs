@@ -1,0 +1,180 @@
+using System.Globalization;
+using Governance.Domain.Indicators;
+using Governance.Domain.ReportingCycles;
+using Governance.Workflows.ReportingCycles;
+
+namespace Governance.Workflows.Letters;
+
+/// <summary>
+/// The figures of one indicator as a letter states them, in Dutch: the value of the period, the comparisons
+/// with the previous period, the same period last year and the baseline in neutral words ("licht gestegen"),
+/// and for a target year the straight trajectory from baseline to target with "op koers" or "achter op
+/// schema". A figure that is not available is said to be so, with its reason; it is never a zero.
+/// </summary>
+public static class LetterFigures
+{
+    public const int SeriesLength = 8;
+
+    public static CultureInfo Dutch { get; } = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static LetterItem Item(IndicatorDefinition definition, ReportingPeriod period, PeriodValue current, IReadOnlyList<PeriodValue> history, int? sourceNote)
+    {
+        var value = current.Value;
+        var numeric = definition.Kind.IsNumeric() || definition.Kind == IndicatorKind.Breakdown;
+        var series = numeric
+            ? history.Where(h => h.Period.CompareTo(period) < 0).Append(current).TakeLast(SeriesLength)
+                .Select(h => new LetterPoint(h.Period.Display(Dutch), h.Value.IsNotAvailable ? null : h.Value.Total)).ToList()
+            : [];
+        var item = new LetterItem
+        {
+            Name = definition.Name,
+            Definition = definition.Definition,
+            Kind = KindWord(definition.Kind),
+            Unit = definition.Unit,
+            Available = !value.IsNotAvailable,
+            NotAvailableReason = value.NotAvailableReason,
+            Explanation = current.Explanation,
+            Source = current.Source ?? definition.Source,
+            SourceNote = sourceNote,
+            IsNumeric = numeric,
+            Series = series,
+            BaselineValue = definition.Baseline?.Value,
+            TargetValue = definition.Target?.Value,
+            Decimals = definition.Decimals,
+            FormattedUnit = definition.Kind == IndicatorKind.Percentage ? "%" : definition.Unit,
+            Baseline = definition.Baseline is { } b ? $"De nulmeting was {Measure(definition, b.Value)} ({b.MeasuredOn.ToString("d MMMM yyyy", Dutch)})." : null,
+            Target = definition.Target is { } t ? $"De streefwaarde is {Measure(definition, t.Value)} in {t.Year.ToString(CultureInfo.InvariantCulture)}." : null,
+        };
+        if (value.IsNotAvailable)
+        {
+            return item;
+        }
+
+        if (definition.Kind == IndicatorKind.Narrative)
+        {
+            return item with { Text = value.Text };
+        }
+
+        var breakdown = value.Breakdown?.Select(c => new LetterCategory(c.Category, Measure(definition, c.Value, breakdownPart: true))).ToList() ?? [];
+        if (value.Total is not { } total)
+        {
+            return item with { Breakdown = breakdown };
+        }
+
+        return item with
+        {
+            Value = Measure(definition, total, breakdownPart: definition.Kind == IndicatorKind.Breakdown),
+            Breakdown = breakdown,
+            Comparisons = Comparisons(definition, period, total, history),
+            Trajectory = Trajectory(definition, period, total),
+        };
+    }
+
+    /// <summary>The previous period, the same period last year (when that is another period) and the baseline, each when there is a figure.</summary>
+    public static IReadOnlyList<LetterComparison> Comparisons(IndicatorDefinition definition, ReportingPeriod period, decimal current, IReadOnlyList<PeriodValue> history)
+    {
+        var comparisons = new List<LetterComparison>();
+        var previous = period.Previous();
+        var lastYear = period.SamePeriodLastYear();
+        foreach (var other in new[] { previous, lastYear == previous ? null : lastYear })
+        {
+            if (other is { } p && history.For(p) is { Value.IsNotAvailable: false, Value.Total: { } then })
+            {
+                comparisons.Add(Compare(definition, Against(p), current, then));
+            }
+        }
+
+        if (definition.Baseline is { } baseline)
+        {
+            comparisons.Add(Compare(definition, "de nulmeting", current, baseline.Value));
+        }
+
+        return comparisons;
+    }
+
+    public static LetterComparison Compare(IndicatorDefinition definition, string against, decimal current, decimal then)
+    {
+        var kind = definition.Kind == IndicatorKind.Breakdown ? IndicatorKind.Count : definition.Kind;
+        var trend = TrendPhrase.Describe(kind, current, then);
+        return new LetterComparison(against, Measure(definition, then, breakdownPart: definition.Kind == IndicatorKind.Breakdown), trend.Dutch, Change(trend, then == 0));
+    }
+
+    /// <summary>
+    /// Where the straight line from the baseline (on the day it was measured) to the target (at the end of the
+    /// target year) stands at the end of the period, and whether the figure is there or better.
+    /// </summary>
+    public static LetterTrajectory? Trajectory(IndicatorDefinition definition, ReportingPeriod period, decimal current)
+    {
+        if (definition.Baseline is not { } baseline || definition.Target is not { } target || period.End <= baseline.MeasuredOn)
+        {
+            return null;
+        }
+
+        var start = baseline.MeasuredOn.DayNumber;
+        var end = new DateOnly(target.Year, 12, 31).DayNumber;
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var share = Math.Min(1m, (decimal)(period.End.DayNumber - start) / (end - start));
+        var expected = decimal.Round(baseline.Value + (target.Value - baseline.Value) * share, definition.Decimals, MidpointRounding.AwayFromZero);
+        var towardsLower = definition.GoodDirection == GoodDirection.Down || (definition.GoodDirection == GoodDirection.Neutral && target.Value < baseline.Value);
+        var onTrack = towardsLower ? current <= expected : current >= expected;
+        return new LetterTrajectory(Measure(definition, expected), onTrack, onTrack ? "op koers" : "achter op schema", target.Year);
+    }
+
+    /// <summary>A figure in Dutch notation with its unit: "2.834", "93,9 %", "€ 5.210.000", "12 weken".</summary>
+    public static string Measure(IndicatorDefinition definition, decimal value, bool breakdownPart = false)
+    {
+        var number = value.ToString("N" + definition.Decimals, Dutch);
+        var kind = breakdownPart ? (definition.Unit == "EUR" ? IndicatorKind.Amount : IndicatorKind.Count) : definition.Kind;
+        return kind switch
+        {
+            IndicatorKind.Percentage => number + " %",
+            IndicatorKind.Amount => "€ " + number,
+            _ when definition.Unit == "EUR" => "€ " + number,
+            _ when string.IsNullOrWhiteSpace(definition.Unit) => number,
+            _ => $"{number} {definition.Unit}",
+        };
+    }
+
+    /// <summary>"+1,0 procentpunt", "-3,0 %"; from zero there is no relative change to state.</summary>
+    public static string Change(TrendPhrase trend, bool fromZero)
+    {
+        if (trend.InPercentagePoints)
+        {
+            var points = Math.Abs(trend.Change);
+            return $"{Sign(trend.Change)}{points.ToString("N1", Dutch)} {(points == 1 ? "procentpunt" : "procentpunten")}";
+        }
+
+        return fromZero ? "van nul" : $"{Sign(trend.Change)}{Math.Abs(trend.Change).ToString("N1", Dutch)} %";
+    }
+
+    private static string Sign(decimal change) => change > 0 ? "+" : change < 0 ? "-" : "";
+
+    /// <summary>"in het 2e kwartaal 2025", "in 2025", "op 5 maart 2024".</summary>
+    public static string In(ReportingPeriod period) => period.Kind switch
+    {
+        PeriodKind.Date => "op " + period.Display(Dutch),
+        PeriodKind.Year => "in " + period.Display(Dutch),
+        _ => "in het " + period.Display(Dutch),
+    };
+
+    private static string Against(ReportingPeriod period) => period.Kind switch
+    {
+        PeriodKind.Year => period.Display(Dutch),
+        PeriodKind.Date => period.Display(Dutch),
+        _ => "het " + period.Display(Dutch),
+    };
+
+    private static string KindWord(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Count => "aantal",
+        IndicatorKind.Percentage => "percentage",
+        IndicatorKind.Amount => "bedrag",
+        IndicatorKind.Duration => "duur",
+        IndicatorKind.Narrative => "tekst",
+        IndicatorKind.Breakdown => "verdeling",
+    };
+}

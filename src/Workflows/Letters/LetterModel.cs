@@ -1,0 +1,112 @@
+namespace Governance.Workflows.Letters;
+
+/// <summary>
+/// What a letter template sees, and the snapshot of figures stored with each version (its charts and
+/// indicator table are drawn from it, so every output is reproducible from the version alone). Every
+/// figure is already in Dutch notation; templates never format numbers themselves. In a template the
+/// names are snake_case: <c>{{ obligation.title }}</c>, <c>{% for item in items %}</c>.
+/// </summary>
+public sealed record LetterModel
+{
+    public required string Municipality { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required string HandledBy { get; init; }
+
+    public string? Phone { get; init; }
+
+    public required LetterObligation Obligation { get; init; }
+
+    /// <summary>"2e kwartaal 2025".</summary>
+    public required string Period { get; init; }
+
+    /// <summary>"in het 2e kwartaal 2025", "in 2025".</summary>
+    public required string InPeriod { get; init; }
+
+    public required string PeriodCode { get; init; }
+
+    public required IReadOnlyList<LetterAlderman> Aldermen { get; init; }
+
+    public required IReadOnlyList<LetterItem> Items { get; init; }
+
+    /// <summary>The sources, numbered as the footnotes of the items refer to them.</summary>
+    public required IReadOnlyList<LetterSource> Sources { get; init; }
+}
+
+/// <summary>The obligation the letter reports on: Kind "motie" or "toezegging", Meeting "de domeinvergadering sociaal van 5 maart 2024".</summary>
+public sealed record LetterObligation(string Reference, string Title, string Kind, string Meeting, string? Description);
+
+public sealed record LetterAlderman(string Name, string Portfolio);
+
+public sealed record LetterSource(int Number, string Text);
+
+/// <summary>One required indicator in the letter.</summary>
+public sealed record LetterItem
+{
+    public required string Name { get; init; }
+
+    public required string Definition { get; init; }
+
+    /// <summary>"aantal", "percentage", "bedrag", "duur", "tekst", "verdeling".</summary>
+    public required string Kind { get; init; }
+
+    public string? Unit { get; init; }
+
+    /// <summary>False when the figure is not available; <see cref="NotAvailableReason"/> then says why.</summary>
+    public required bool Available { get; init; }
+
+    public string? NotAvailableReason { get; init; }
+
+    /// <summary>The figure of the period in Dutch notation ("2.834", "93,9 %", "€ 126.570.000"); empty for text.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>The text of a narrative indicator.</summary>
+    public string? Text { get; init; }
+
+    public IReadOnlyList<LetterCategory> Breakdown { get; init; } = [];
+
+    public string? Explanation { get; init; }
+
+    public string? Source { get; init; }
+
+    /// <summary>The number of the source in <see cref="LetterModel.Sources"/>.</summary>
+    public int? SourceNote { get; init; }
+
+    public IReadOnlyList<LetterComparison> Comparisons { get; init; } = [];
+
+    public LetterTrajectory? Trajectory { get; init; }
+
+    /// <summary>"De nulmeting was 9,2 % (31 december 2021)." or empty.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>"De streefwaarde is 4,6 % in 2030." or empty.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Numeric: the letter has a chart of the series for it.</summary>
+    public required bool IsNumeric { get; init; }
+
+    /// <summary>The series for the chart and its table, oldest first, ending with this period.</summary>
+    public IReadOnlyList<LetterPoint> Series { get; init; } = [];
+
+    public decimal? BaselineValue { get; init; }
+
+    public decimal? TargetValue { get; init; }
+
+    public int Decimals { get; init; }
+
+    public string? FormattedUnit { get; init; }
+}
+
+public sealed record LetterCategory(string Category, string Value);
+
+/// <summary>
+/// The period's figure against another: <c>Against</c> "het 1e kwartaal 2025", <c>Value</c> then,
+/// <c>Phrase</c> "licht gestegen", <c>Change</c> "+1,0 procentpunt".
+/// </summary>
+public sealed record LetterComparison(string Against, string Value, string Phrase, string Change);
+
+/// <summary>The straight line from the baseline to the target: where it is in this period and whether the figure keeps up.</summary>
+public sealed record LetterTrajectory(string Expected, bool OnTrack, string Status, int TargetYear);
+
+public sealed record LetterPoint(string Label, decimal? Value);

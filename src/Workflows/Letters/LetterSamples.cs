@@ -1,0 +1,39 @@
+namespace Governance.Workflows.Letters;
+
+/// <summary>A sample letter on the 2021 monitor figures: what the template editor previews and checks templates against.</summary>
+public static class LetterSamples
+{
+    public static LetterModel Sample { get; } = new()
+    {
+        Municipality = "Maastricht",
+        Subject = "Vinger aan de pols sociaal domein, 1e halfjaar 2021",
+        HandledBy = "I. Bongers",
+        Phone = "043 350 0000",
+        Obligation = new LetterObligation("T-2024-012", "Periodiek inzicht in de cijfers van het sociaal domein", "toezegging",
+            "de domeinvergadering sociaal van 5 maart 2024", null),
+        Period = "1e halfjaar 2021",
+        InPeriod = "in het 1e halfjaar 2021",
+        PeriodCode = "2021-H1",
+        Aldermen =
+        [
+            new LetterAlderman("Jeroen Hoenderkamp", "Wethouder WMO, Welzijn, Sociale Zaken en Gezondheid"),
+            new LetterAlderman("Hubert Mackus", "Wethouder Economie, Sport, Jeugdzorg, Water, Natuur en Landschap"),
+        ],
+        Items =
+        [
+            new LetterItem
+            {
+                Name = "Wmo-aanvragen binnen 8 weken afgehandeld", Definition = "Het aandeel Wmo-aanvragen met een beschikking binnen 8 weken na de melding.",
+                Kind = "percentage", Available = true, Value = "93,9 %", Source = "Gemeente Maastricht, Wmo-registratie", SourceNote = 1, IsNumeric = true, Decimals = 1, FormattedUnit = "%",
+                Comparisons = [new LetterComparison("2020", "92,9 %", "licht gestegen", "+1,0 procentpunt")],
+                Series = [new LetterPoint("2019", 91.8m), new LetterPoint("2020", 92.9m), new LetterPoint("2021", 93.9m)],
+            },
+            new LetterItem
+            {
+                Name = "Niet-gebruik Kindpakket", Definition = "Het aandeel kinderen dat recht heeft op het Kindpakket maar het niet gebruikt.",
+                Kind = "percentage", Available = false, NotAvailableReason = "nog geen cijfers beschikbaar; de eerste meting volgt bij de jaarrekening.", IsNumeric = true, Decimals = 1,
+            },
+        ],
+        Sources = [new LetterSource(1, "Gemeente Maastricht, Wmo-registratie")],
+    };
+}

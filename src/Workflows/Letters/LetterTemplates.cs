@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Fluid;
+using Governance.Domain.Common;
+using Microsoft.Extensions.FileProviders;
+
+namespace Governance.Workflows.Letters;
+
+/// <summary>A template that does not parse or render, with what went wrong and where, in Dutch.</summary>
+public sealed record LetterTemplateFailed(string Detail, int? Line)
+    : Error("letter_template_failed", Line is { } l ? $"Het briefsjabloon klopt niet (regel {l}): {Detail}" : $"Het briefsjabloon klopt niet: {Detail}");
+
+/// <summary>
+/// Renders letter templates (Liquid, with Fluid) in a sandbox: a template sees only the letter model's
+/// registered types, cannot include files or other templates, and is stopped after a fixed number of steps.
+/// A broken template is a <see cref="LetterTemplateFailed"/> naming its line, never an exception.
+/// </summary>
+public static partial class LetterTemplates
+{
+    private static readonly FluidParser Parser = new();
+    private static readonly TemplateOptions Options = CreateOptions();
+    private static readonly Lazy<string> DefaultText = new(ReadDefault);
+
+    /// <summary>The built-in template, modelled on the Maastricht raadsinformatiebrief.</summary>
+    public static string Default => DefaultText.Value;
+
+    /// <summary>Checks a template by parsing it and rendering it against a sample letter.</summary>
+    public static Result Check(string text) => Render(text, LetterSamples.Sample).Succeeded ? Result.Success() : Render(text, LetterSamples.Sample).Error!;
+
+    public static Result<string> Render(string text, LetterModel model)
+    {
+        if (ForbiddenTag().Match(text) is { Success: true } forbidden)
+        {
+            return new LetterTemplateFailed("een briefsjabloon kan geen andere bestanden of sjablonen invoegen (include, render, layout).", LineOf(text, forbidden.Index));
+        }
+
+        if (!Parser.TryParse(text, out var template, out var error))
+        {
+            var position = Position().Match(error);
+            return new LetterTemplateFailed(Translate(error.Split('\n')[0]), position.Success ? int.Parse(position.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : null);
+        }
+
+        var unknown = new List<string>();
+        var context = new TemplateContext(model, Options, allowModelMembers: true)
+        {
+            Undefined = name =>
+            {
+                unknown.Add(name);
+                return ValueTask.FromResult<Fluid.Values.FluidValue>(Fluid.Values.NilValue.Instance);
+            },
+        };
+        try
+        {
+            var body = template.Render(context, NullEncoder.Default).Trim() + "\n";
+            return unknown.Count == 0 ? body : new LetterTemplateFailed($"'{unknown[0]}' bestaat niet in het briefmodel.", null);
+        }
+        catch (FluidException e)
+        {
+            return new LetterTemplateFailed(Translate(e.Message), null);
+        }
+        catch (InvalidOperationException)
+        {
+            return new LetterTemplateFailed("het sjabloon doet te veel stappen (een te grote of eindeloze lus).", null);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or DivideByZeroException or NullReferenceException or IndexOutOfRangeException)
+        {
+            // Filters given odd arguments throw these; a user's template never takes the composition down.
+            return new LetterTemplateFailed($"een filter of berekening gaat mis ({e.Message}).", null);
+        }
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions
+        {
+            MaxSteps = 200_000,
+            MaxRecursion = 20,
+            FileProvider = new NullFileProvider(),
+            CultureInfo = LetterFigures.Dutch,
+        };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.MemberAccessStrategy.Register<LetterModel>();
+        options.MemberAccessStrategy.Register<LetterObligation>();
+        options.MemberAccessStrategy.Register<LetterAlderman>();
+        options.MemberAccessStrategy.Register<LetterSource>();
+        options.MemberAccessStrategy.Register<LetterItem>();
+        options.MemberAccessStrategy.Register<LetterCategory>();
+        options.MemberAccessStrategy.Register<LetterComparison>();
+        options.MemberAccessStrategy.Register<LetterTrajectory>();
+        options.MemberAccessStrategy.Register<LetterPoint>();
+        return options;
+    }
+
+    private static string Translate(string message)
+    {
+        var undefined = Undefined().Match(message);
+        if (undefined.Success)
+        {
+            return $"'{undefined.Groups["name"].Value}' bestaat niet in het briefmodel.";
+        }
+
+        var expected = Expected().Match(message);
+        return expected.Success ? $"hier werd {expected.Groups["what"].Value} verwacht." : message;
+    }
+
+    private static int LineOf(string text, int index) => text[..index].Count(c => c == '\n') + 1;
+
+    private static string ReadDefault()
+    {
+        using var stream = typeof(LetterTemplates).Assembly.GetManifestResourceStream("Governance.Workflows.Letters.DefaultLetterTemplate.liquid")
+            ?? throw new InvalidOperationException("The default letter template is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"\{%-?\s*(include|render|layout)\b")]
+    private static partial Regex ForbiddenTag();
+
+    [GeneratedRegex(@"\((?<line>\d+):(?<column>\d+)\)")]
+    private static partial Regex Position();
+
+    [GeneratedRegex(@"Undefined variable '(?<name>[^']+)'")]
+    private static partial Regex Undefined();
+
+    [GeneratedRegex(@"^(?<what>.+?) was expected")]
+    private static partial Regex Expected();
+}

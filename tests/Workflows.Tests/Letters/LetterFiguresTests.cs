@@ -1,0 +1,95 @@
+using Governance.Domain.Indicators;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Organisation;
+using Governance.Domain.ReportingCycles;
+using Governance.Workflows.Letters;
+using Governance.Workflows.ReportingCycles;
+using Governance.Workflows.Tests.Support;
+
+namespace Governance.Workflows.Tests.Letters;
+
+/// <summary>Golden tests on the 2021 monitor figures (DOMAIN.md): what the letter says, word for word.</summary>
+public sealed class LetterFiguresTests
+{
+    private static readonly MunicipalityId Maastricht = MunicipalityId.New();
+    private static readonly TeamId Team = TeamId.New();
+
+    [Fact]
+    public void Wmo_decisions_in_time_are_one_point_up_on_2020()
+    {
+        var definition = Define(IndicatorKind.Percentage, decimals: 1);
+        var item = LetterFigures.Item(definition, ReportingPeriod.FullYear(2021), Value(2021, 93.9m), [Value(2020, 92.9m)], 1);
+
+        Assert.Equal("93,9 %", item.Value);
+        var comparison = Assert.Single(item.Comparisons);
+        Assert.Equal(new LetterComparison("2020", "92,9 %", "licht gestegen", "+1,0 procentpunt"), comparison);
+    }
+
+    [Fact]
+    public void Jeugdhulp_count_is_about_three_percent_up_on_2020()
+    {
+        var definition = Define(IndicatorKind.Count, decimals: 0);
+        var item = LetterFigures.Item(definition, ReportingPeriod.FullYear(2021), Value(2021, 2968), [Value(2020, 2882)], 1);
+
+        Assert.Equal("2.968", item.Value);
+        Assert.Equal(new LetterComparison("2020", "2.882", "licht gestegen", "+3,0 %"), Assert.Single(item.Comparisons));
+    }
+
+    [Fact]
+    public void Child_poverty_is_measured_against_the_straight_line_from_9_2_to_4_6_percent_in_2030()
+    {
+        var definition = Define(IndicatorKind.Percentage, decimals: 1, GoodDirection.Down,
+            new Baseline(9.2m, new DateOnly(2021, 12, 31)), new Target(4.6m, 2030));
+
+        var behind = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2025, 1), Value(2025, 7.9m, half: 1), [], 1);
+        var onTrack = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2025, 1), Value(2025, 7.2m, half: 1), [], 1);
+
+        // 1,277 of 3,287 days along the line: 9.2 - 4.6 * 0.3885 = 7.41.
+        Assert.Equal(new LetterTrajectory("7,4 %", false, "achter op schema", 2030), behind.Trajectory);
+        Assert.Equal(new LetterTrajectory("7,4 %", true, "op koers", 2030), onTrack.Trajectory);
+        Assert.Equal("De nulmeting was 9,2 % (31 december 2021).", behind.Baseline);
+        Assert.Equal("De streefwaarde is 4,6 % in 2030.", behind.Target);
+        Assert.Equal(new LetterComparison("de nulmeting", "9,2 %", "licht gedaald", "-1,3 procentpunten"), Assert.Single(behind.Comparisons));
+    }
+
+    [Fact]
+    public void A_figure_that_is_not_available_says_so_with_its_reason_and_has_no_value()
+    {
+        var definition = Define(IndicatorKind.Percentage, decimals: 1);
+        var current = new PeriodValue(ReportingPeriod.HalfYear(2021, 1), IndicatorValue.NotAvailable("nog geen cijfers beschikbaar"), null, null, Cycles.Now);
+
+        var item = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2021, 1), current, [Value(2020, 12m, half: 2)], 1);
+
+        Assert.False(item.Available);
+        Assert.Equal("nog geen cijfers beschikbaar", item.NotAvailableReason);
+        Assert.Null(item.Value);
+        Assert.Empty(item.Comparisons);
+        Assert.Null(Assert.Single(item.Series, p => p.Label == "1e halfjaar 2021").Value);
+    }
+
+    [Fact]
+    public void The_previous_period_and_the_same_period_last_year_are_both_compared_when_they_differ()
+    {
+        var definition = Define(IndicatorKind.Count, decimals: 0);
+        var history = new[] { Quarter(2024, 3, 100), Quarter(2025, 2, 118) };
+
+        var item = LetterFigures.Item(definition, ReportingPeriod.Quarter(2025, 3), Quarter(2025, 3, 120), history, null);
+
+        Assert.Equal(["het 2e kwartaal 2025", "het 3e kwartaal 2024"], item.Comparisons.Select(c => c.Against));
+        Assert.Equal(["licht gestegen", "sterk gestegen"], item.Comparisons.Select(c => c.Phrase));
+        Assert.Equal(["3e kwartaal 2024", "2e kwartaal 2025", "3e kwartaal 2025"], item.Series.Select(p => p.Label));
+    }
+
+    private static PeriodValue Value(int year, decimal number, int? half = null) =>
+        new(half is { } h ? ReportingPeriod.HalfYear(year, h) : ReportingPeriod.FullYear(year), IndicatorValue.OfNumber(number), null, "Monitor sociaal domein", Cycles.Now);
+
+    private static PeriodValue Quarter(int year, int quarter, decimal number) =>
+        new(ReportingPeriod.Quarter(year, quarter), IndicatorValue.OfNumber(number), null, null, Cycles.Now);
+
+    private static IndicatorDefinition Define(IndicatorKind kind, int decimals, GoodDirection direction = GoodDirection.Up, Baseline? baseline = null, Target? target = null) =>
+        new Indicator(Maastricht, "X", new IndicatorSpecification
+        {
+            Name = "Indicator", Definition = "Definitie", Kind = kind, Source = "Monitor", ResponsibleTeamId = Team,
+            Unit = kind == IndicatorKind.Percentage ? "%" : null, Decimals = decimals, GoodDirection = direction, Baseline = baseline, Target = target,
+        }, Cycles.Now).Current;
+}
