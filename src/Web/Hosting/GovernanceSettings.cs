@@ -32,6 +32,9 @@ public sealed class GovernanceSettings
 
     public JobSettings Jobs { get; set; } = new();
 
+    /// <summary>Letters: the pattern of reference numbers.</summary>
+    public Governance.Workflows.Letters.LetterRules Letters { get; set; } = new();
+
     public MailSettings Mail { get; set; } = new();
 }
 

@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>The functional administrator: users, teams, catalogue, schedule.</summary>
     public const string Administer = "administration";
 
+    /// <summary>Approving and sending back letters: the aldermen.</summary>
+    public const string ApproveLetters = "letters.approve";
+
     /// <summary>Any signed-in person, whatever the role (home page, own account).</summary>
     public const string SignedIn = "signed-in";
 
@@ -42,5 +45,6 @@ public static class Policies
         .AddPolicy(DefineIndicators, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
         .AddPolicy(EnterValues, p => p.RequireRole(Roles.Medewerker, Roles.Teamleider))
         .AddPolicy(LeadTeam, p => p.RequireRole(Roles.Teamleider))
+        .AddPolicy(ApproveLetters, p => p.RequireRole(Roles.Wethouder))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
 }

@@ -1,0 +1,92 @@
+using Governance.Domain.Accounts;
+using Governance.Domain.Common;
+using Governance.Domain.Letters;
+using Governance.Domain.Persistence;
+using Governance.Domain.ReportingCycles;
+using Governance.Web.Hosting;
+using Governance.Workflows.Letters;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.Letters;
+
+/// <summary>A letter as the drafter, the aldermen and the griffie see it: the current version, its history, the approvals and what the reader may do now.</summary>
+public sealed record GetLetterQuery(Guid? LetterId, Guid? CycleId = null) : IQuery<Result<LetterView>>;
+
+public sealed record LetterView(
+    Guid Id,
+    Guid CycleId,
+    string ObligationReference,
+    string ObligationTitle,
+    string Period,
+    CouncilLetterStatus Status,
+    int Version,
+    LetterVersionView Current,
+    IReadOnlyList<LetterVersionView> Versions,
+    IReadOnlyList<AldermanApproval> Aldermen,
+    string? Reference,
+    DateTime? FinalisedAtUtc,
+    DateOnly? SentOn,
+    string? SentDocumentNumber,
+    bool? SealVerifies,
+    string? SentBackComments,
+    string Html,
+    LetterActions Actions);
+
+public sealed record LetterVersionView(int Number, string Subject, string HandledBy, string? Phone, string Body, string Reason, string CreatedBy, DateTime CreatedAtUtc, string Hash);
+
+/// <summary>Where an alderman stands: approved this version, approved an earlier one (stale, with that version's number), or not yet.</summary>
+public sealed record AldermanApproval(Guid AldermanId, string Name, string Portfolio, DateTime? ApprovedAtUtc, int? StaleVersion);
+
+public sealed record LetterActions(bool Edit, bool Submit, bool Approve, bool SendBack, bool RecordSent, bool Recompose);
+
+public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user) : IQueryHandler<GetLetterQuery, Result<LetterView>>
+{
+    public async ValueTask<Result<LetterView>> Handle(GetLetterQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var letters = db.CouncilLetters.AsNoTracking().Include(l => l.Versions).Include(l => l.Approvals);
+        var letter = query.LetterId is { } id
+            ? await letters.SingleOrDefaultAsync(l => l.Id == new CouncilLetterId(id), cancellationToken)
+            : await letters.SingleOrDefaultAsync(l => l.CycleId == new ReportingCycleId(query.CycleId ?? Guid.Empty), cancellationToken);
+        if (letter is null)
+        {
+            return new NotFound("Letter");
+        }
+
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).SingleAsync(c => c.Id == letter.CycleId, cancellationToken);
+        var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
+        var required = obligation.ResponsibleAldermen;
+        var aldermen = await db.Aldermen.AsNoTracking().Where(a => required.Contains(a.Id)).ToListAsync(cancellationToken);
+        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
+
+        var approvals = required.Select(a =>
+        {
+            var alderman = aldermen.Single(x => x.Id == a);
+            var current = letter.CurrentApprovals.SingleOrDefault(x => x.AldermanId == a);
+            var stale = letter.StaleApprovals.SingleOrDefault(x => x.AldermanId == a);
+            return new AldermanApproval(a.Value, alderman.Name, alderman.Portfolio, current?.ApprovedAtUtc, stale?.VersionNumber);
+        }).ToList();
+
+        var isDrafter = (user.IsInRole(Roles.Medewerker) || user.IsInRole(Roles.Teamleider)) && user.TeamId is { } team && cycle.Tasks.Any(t => t.TeamId == team);
+        var isResponsible = user.IsInRole(Roles.Wethouder) && user.AldermanId is { } me && required.Contains(me);
+        var inApproval = letter.Status == CouncilLetterStatus.InApproval;
+        var actions = new LetterActions(
+            Edit: isDrafter && letter.Status == CouncilLetterStatus.Draft,
+            Submit: isDrafter && letter.Status == CouncilLetterStatus.Draft,
+            Approve: isResponsible && inApproval && !letter.HasApprovalOf(user.AldermanId!.Value),
+            SendBack: isResponsible && inApproval,
+            RecordSent: user.IsInRole(Roles.Griffie) && letter.Status == CouncilLetterStatus.Finalised,
+            Recompose: isDrafter && letter.Status == CouncilLetterStatus.Draft);
+        var sentBack = cycle.Status == ReportingCycleStatus.SentBack ? cycle.Journal[^1].Reason : null;
+        var date = letter.FinalisedAtUtc is { } at ? DateOnly.FromDateTime(Domain.Planning.MunicipalTime.ToLocal(at)) : (DateOnly?)null;
+        return new LetterView(
+            letter.Id.Value, cycle.Id.Value, obligation.Reference, obligation.Title, cycle.Period.Display(LetterFigures.Dutch), letter.Status, letter.Version,
+            View(letter.Current), [.. letter.Versions.Reverse().Select(View)], approvals, letter.Reference, letter.FinalisedAtUtc, letter.SentOn, letter.SentDocumentNumber,
+            letter.IsFinalised ? letter.VerifiesSeal() : null, sentBack,
+            LetterHtml.Fragment(letter.Current, new LetterHtml.Header(letter.Reference, date, municipality)), actions);
+    }
+
+    private static LetterVersionView View(LetterVersion v) =>
+        new(v.Number, v.Subject, v.HandledBy, v.Phone, v.Body, v.Reason, v.CreatedBy, v.CreatedAtUtc, v.Hash);
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using Governance.Domain.Common;
+using Governance.Domain.Letters;
+using Governance.Domain.Persistence;
+using Governance.Web.Hosting;
+using Governance.Workflows.Letters;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.Letters;
+
+public static class LettersApi
+{
+    public sealed record LetterEdit(string? Subject, string? HandledBy, string? Phone, string? Body, int? Version);
+
+    public sealed record LetterVersionRead(int? Version);
+
+    public sealed record LetterSendBack(string? Comments, int? Version);
+
+    public sealed record LetterSent(DateOnly? SentOn, string? DocumentNumber, int? Version);
+
+    public sealed record LettersApproval(IReadOnlyList<LetterToApprove>? Letters);
+
+    public static LetterActor Actor(this CurrentUser user) => new(user.UserId, user.DisplayName, user.TeamId?.Value, user.AldermanId?.Value);
+
+    public static IEndpointRouteBuilder MapLettersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(Policies.ReadCycles);
+
+        group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetLetterQuery(id), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetLetter")
+            .WithSummary("Reads a letter: current version, versions, approvals per alderman, reference, and the steps you may take.");
+
+        app.MapGet("/api/cycles/{id:guid}/letter", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetLetterQuery(null, id), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.ReadCycles)
+            .WithTags("Letters")
+            .WithName("GetCycleLetter")
+            .WithSummary("Reads the letter of a cycle.");
+
+        app.MapPost("/api/cycles/{id:guid}/letter", async (Guid id, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ComposeLetterCommand(id, user.Actor()), ct)).ToHttp(letterId => TypedResults.Ok(new { id = letterId })))
+            .RequireAuthorization(Policies.EnterValues)
+            .WithTags("Letters")
+            .WithName("ComposeLetter")
+            .WithSummary("Composes (or composes again) the draft letter of a complete cycle from its values (staff of a team that reported in it).");
+
+        group.MapPut("/{id:guid}", async (Guid id, [FromBody] LetterEdit body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new EditLetterCommand(id, body.Subject, body.HandledBy, body.Phone, body.Body, body.Version, user.Actor()), ct))
+                    .ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.EnterValues)
+            .WithName("EditLetter")
+            .WithSummary("Saves an edit of a draft as a new version; send the letter version you read.");
+
+        group.MapPost("/{id:guid}/submit", async (Guid id, [FromBody] LetterVersionRead body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SubmitLetterCommand(id, body.Version, user.Actor()), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.EnterValues)
+            .WithName("SubmitLetter")
+            .WithSummary("Offers the draft to the responsible aldermen for approval.");
+
+        app.MapPost("/api/letters/approvals", async ([FromBody] LettersApproval body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ApproveLettersCommand(body.Letters ?? [], user.Actor()), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.ApproveLetters)
+            .WithTags("Letters")
+            .WithName("ApproveLetters")
+            .WithSummary("Approves one or several letters, each the version (number) you read; the last approval finalises a letter with its reference number.");
+
+        group.MapPost("/{id:guid}/send-back", async (Guid id, [FromBody] LetterSendBack body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SendBackLetterCommand(id, body.Version, body.Comments, user.Actor()), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.ApproveLetters)
+            .WithName("SendBackLetter")
+            .WithSummary("Sends a letter back to the drafter with comments (responsible alderman); send the version number you read.");
+
+        group.MapPost("/{id:guid}/sent", async (Guid id, [FromBody] LetterSent body, CurrentUser user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RecordLetterSentCommand(id, body.SentOn, body.DocumentNumber, body.Version, user.Actor()), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.ManageObligations)
+            .WithName("RecordLetterSent")
+            .WithSummary("Records that a finalised letter was sent to the council (griffie): date and document number.");
+
+        group.MapGet("/{id:guid}/html", async (Guid id, int? version, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct) =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var letter = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleOrDefaultAsync(l => l.Id == new CouncilLetterId(id), ct);
+                var chosen = letter?.Versions.SingleOrDefault(v => v.Number == (version ?? letter.FinalisedVersion ?? letter.Current.Number));
+                if (letter is null || chosen is null)
+                {
+                    return new NotFound("Letter").ToProblem();
+                }
+
+                var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
+                var sealedVersion = letter.IsFinalised && chosen.Number == letter.FinalisedVersion;
+                var date = sealedVersion && letter.FinalisedAtUtc is { } at ? DateOnly.FromDateTime(Domain.Planning.MunicipalTime.ToLocal(at)) : (DateOnly?)null;
+                var html = LetterHtml.Document(chosen, new LetterHtml.Header(sealedVersion ? letter.Reference : null, date, municipality));
+                return TypedResults.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"{FileName(letter, chosen)}.html");
+            })
+            .WithName("GetLetterHtml")
+            .WithSummary("The letter as an accessible HTML document, from a stored version (default: the finalised or current one).");
+
+        return app;
+    }
+
+    public static string FileName(CouncilLetter letter, LetterVersion version) =>
+        letter.Reference is { } reference && letter.FinalisedVersion == version.Number
+            ? $"raadsinformatiebrief-{reference}"
+            : $"raadsinformatiebrief-concept-v{version.Number}";
+}

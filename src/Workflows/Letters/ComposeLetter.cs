@@ -1,0 +1,35 @@
+using Governance.Domain.Common;
+using Governance.Domain.Persistence;
+using Governance.Domain.ReportingCycles;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Workflows.Letters;
+
+/// <summary>
+/// A drafter composes the letter of a complete cycle by hand: the first time when the background job has not
+/// run yet, or again after values changed (a new version; the previous one stays for comparison).
+/// </summary>
+public sealed record ComposeLetterCommand(Guid CycleId, LetterActor Actor) : ICommand<Result<Guid>>;
+
+public sealed class ComposeLetterHandler(IDbContextFactory<GovernanceDbContext> dbFactory, LetterComposer composer) : ICommandHandler<ComposeLetterCommand, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(ComposeLetterCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var id = new ReportingCycleId(command.CycleId);
+        var teams = await db.IndicatorTasks.Where(t => t.CycleId == id).Select(t => t.TeamId).Distinct().ToListAsync(cancellationToken);
+        if (teams.Count == 0)
+        {
+            return new NotFound("Reporting cycle");
+        }
+
+        if (command.Actor.TeamId is not { } team || teams.All(t => t.Value != team))
+        {
+            return new Forbidden("Only staff of a team that reported in this cycle compose its letter.");
+        }
+
+        var composed = await composer.ComposeAsync(db, id, command.Actor.Name, cancellationToken);
+        return composed.Succeeded ? composed.Value.Value : composed.Error!;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Letters;
+using Governance.Domain.Obligations;
+using Governance.Domain.Persistence;
+using Governance.Domain.ReportingCycles;
+using Governance.Workflows.ReportingCycles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Workflows.Letters;
+
+/// <summary>
+/// Composes the draft letter of a complete cycle from its values: builds the letter model, renders the
+/// municipality's template (or the default) and stores it as the letter's first version, or as a new version
+/// when the values changed; a complete cycle moves on to Drafting in the same save. Nothing is stored when a
+/// value is missing or does not fit its indicator, or the template fails: the result names the indicator or
+/// the template's line. Running it twice stores one letter and no second identical version.
+/// </summary>
+public sealed class LetterComposer(TimeProvider time)
+{
+    public static JsonSerializerOptions DataJson { get; } = new(JsonSerializerDefaults.Web);
+
+    public async Task<Result<CouncilLetterId>> ComposeAsync(GovernanceDbContext db, ReportingCycleId cycleId, string actor, CancellationToken cancellationToken)
+    {
+        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        if (cycle is null)
+        {
+            return new NotFound("Reporting cycle");
+        }
+
+        if (cycle.Status is not (ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting or ReportingCycleStatus.SentBack))
+        {
+            return new RuleViolated("cycle_not_complete", $"Deze rapportage staat op {cycle.Status}: een brief wordt samengesteld als alle waarden binnen zijn, en tot hij ter goedkeuring ligt.");
+        }
+
+        var letter = await db.CouncilLetters.Include(l => l.Versions).Include(l => l.Approvals).SingleOrDefaultAsync(l => l.CycleId == cycleId, cancellationToken);
+        var model = await BuildModelAsync(db, cycle, letter?.Current, cancellationToken);
+        if (!model.Succeeded)
+        {
+            return model.Error!;
+        }
+
+        var kind = await db.Obligations.Where(o => o.Id == cycle.ObligationId).Select(o => o.Kind).SingleAsync(cancellationToken);
+        var template = await db.LetterTemplates.Where(t => t.MunicipalityId == cycle.MunicipalityId && t.Kind == kind).Select(t => t.Text).SingleOrDefaultAsync(cancellationToken) ?? LetterTemplates.Default;
+        var body = LetterTemplates.Render(template, model.Value!);
+        if (!body.Succeeded)
+        {
+            return body.Error!;
+        }
+
+        var m = model.Value!;
+        var content = new LetterContent(letter?.Current.Subject ?? m.Subject, m.HandledBy, m.Phone, body.Value!, JsonSerializer.Serialize(m, DataJson));
+        var now = time.GetUtcNow().UtcDateTime;
+        if (letter is null)
+        {
+            letter = new CouncilLetter(cycle, content, actor, now);
+            db.CouncilLetters.Add(letter);
+        }
+        else if (letter.IsFinalised || letter.Status != CouncilLetterStatus.Draft)
+        {
+            return new RuleViolated("letter_not_draft", "Deze brief ligt ter goedkeuring of is vastgesteld; hij wordt niet opnieuw samengesteld.");
+        }
+        else
+        {
+            letter.AddVersion(content, "Opnieuw samengesteld uit de waarden", actor, now);
+        }
+
+        if (cycle.Status == ReportingCycleStatus.Complete)
+        {
+            var drafting = new ReportingCycleWorkflow(cycle, now, actor).Fire(ReportingCycleWorkflow.Trigger.StartDrafting);
+            if (!drafting.Succeeded)
+            {
+                return drafting.Error!;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return new Conflict("De brief is intussen door iemand anders samengesteld of gewijzigd. Laad hem opnieuw.");
+        }
+
+        return letter.Id;
+    }
+
+    /// <summary>The letter model of a cycle from the values handed in; refused, naming the indicator, when a value is missing or does not fit.</summary>
+    public static async Task<Result<LetterModel>> BuildModelAsync(GovernanceDbContext db, ReportingCycle cycle, LetterVersion? current, CancellationToken cancellationToken)
+    {
+        var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
+        var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
+        var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
+        var aldermanIds = obligation.ResponsibleAldermen.ToList();
+        var aldermen = await db.Aldermen.AsNoTracking().Where(a => aldermanIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == cycle.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
+
+        var order = obligation.RequiredIndicators.Select((r, i) => (r.IndicatorId, i)).ToDictionary(x => x.IndicatorId, x => x.i);
+        var items = new List<LetterItem>();
+        var sources = new List<LetterSource>();
+        foreach (var task in cycle.Tasks.OrderBy(t => order.GetValueOrDefault(t.IndicatorId, int.MaxValue)))
+        {
+            var definition = definitions.SingleOrDefault(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion);
+            if (definition is null)
+            {
+                return new NotFound($"Indicator definition {task.IndicatorId} v{task.DefinitionVersion}");
+            }
+
+            if (!task.Status.IsDone() || task.CurrentValue is not { } recorded)
+            {
+                return new RuleViolated("value_missing", $"De waarde van '{definition.Name}' is nog niet ingediend of als niet beschikbaar gemeld; de brief wacht daarop.");
+            }
+
+            var fits = recorded.Value.FitsDefinition(definition);
+            if (!fits.Succeeded)
+            {
+                return new RuleViolated("value_does_not_fit", $"De waarde van '{definition.Name}' past niet bij de indicator: {fits.Error!.Message}");
+            }
+
+            var history = await IndicatorHistory.LoadAsync(db, task.IndicatorId, cancellationToken);
+            var source = recorded.Source ?? definition.Source;
+            int? note = null;
+            if (!recorded.Value.IsNotAvailable && definition.Kind != IndicatorKind.Narrative)
+            {
+                note = sources.FirstOrDefault(s => s.Text == source)?.Number;
+                if (note is null)
+                {
+                    note = sources.Count + 1;
+                    sources.Add(new LetterSource(note.Value, source));
+                }
+            }
+
+            var value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc);
+            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note));
+        }
+
+        var handledBy = current?.HandledBy
+            ?? cycle.Tasks.Select(t => t.CurrentValue).OfType<RecordedValue>().OrderByDescending(v => v.RecordedAtUtc).Select(v => v.RecordedBy).FirstOrDefault()
+            ?? municipality;
+        return new LetterModel
+        {
+            Municipality = municipality,
+            Subject = $"{obligation.Title}, {cycle.Period.Display(LetterFigures.Dutch)}",
+            HandledBy = handledBy,
+            Phone = current?.Phone,
+            Obligation = new LetterObligation(obligation.Reference, obligation.Title, obligation.Kind == ObligationKind.Motion ? "motie" : "toezegging",
+                $"de {obligation.Meeting.Body.ToLower(LetterFigures.Dutch)} van {obligation.Meeting.Date.ToString("d MMMM yyyy", LetterFigures.Dutch)}", obligation.Text),
+            Period = cycle.Period.Display(LetterFigures.Dutch),
+            InPeriod = LetterFigures.In(cycle.Period),
+            PeriodCode = cycle.Period.Code,
+            Aldermen = [.. aldermanIds.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new LetterAlderman(a.Name, a.Portfolio))],
+            Items = items,
+            Sources = sources,
+        };
+    }
+}
