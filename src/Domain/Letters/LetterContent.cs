@@ -15,11 +15,14 @@ public sealed record LetterContent(string Subject, string HandledBy, string? Pho
     public const int PhoneMaxLength = 40;
     public const int BodyMaxLength = 200_000;
 
-    /// <summary>SHA-256 over the fields, each length-prefixed, so no two different contents share a hash.</summary>
+    /// <summary>
+    /// SHA-256 over the fields as they are stored (trimmed), each length-prefixed, so no two different contents
+    /// share a hash and a save of the same text gives the same hash.
+    /// </summary>
     public string Hash()
     {
         var builder = new StringBuilder();
-        foreach (var field in new[] { Subject, HandledBy, Phone ?? "", Body, Data })
+        foreach (var field in new[] { Subject.Trim(), HandledBy.Trim(), Phone?.Trim() ?? "", Body.Trim(), Data })
         {
             builder.Append(field.Length).Append(':').Append(field).Append('\n');
         }

@@ -43,9 +43,10 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
         foreach (var item in command.Letters.DistinctBy(l => l.LetterId))
         {
             var outcome = await ApproveAsync(item, new AldermanId(alderman), userId, command.Actor.Name, cancellationToken);
-            if (outcome.Error is NotFound or Forbidden && command.Letters.Count == 1)
+            if (!outcome.Succeeded && command.Letters.Count == 1)
             {
-                return outcome.Error;
+                // One letter: its problem is the answer (404, 403, 409, 422); several: each letter says how it went.
+                return outcome.Error!;
             }
 
             outcomes.Add(outcome.Succeeded ? outcome.Value! : new LetterApprovalOutcome(item.LetterId, false, null, outcome.Error!.Message));

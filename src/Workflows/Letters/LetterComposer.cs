@@ -148,6 +148,7 @@ public sealed class LetterComposer(TimeProvider time)
             Obligation = new LetterObligation(obligation.Reference, obligation.Title, obligation.Kind == ObligationKind.Motion ? "motie" : "toezegging",
                 $"de {obligation.Meeting.Body.ToLower(LetterFigures.Dutch)} van {obligation.Meeting.Date.ToString("d MMMM yyyy", LetterFigures.Dutch)}", obligation.Text),
             Period = cycle.Period.Display(LetterFigures.Dutch),
+            ThePeriod = LetterFigures.The(cycle.Period),
             InPeriod = LetterFigures.In(cycle.Period),
             PeriodCode = cycle.Period.Code,
             Aldermen = [.. aldermanIds.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new LetterAlderman(a.Name, a.Portfolio))],

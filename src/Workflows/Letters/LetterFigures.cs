@@ -153,6 +153,9 @@ public static class LetterFigures
 
     private static string Sign(decimal change) => change > 0 ? "+" : change < 0 ? "-" : "";
 
+    /// <summary>"het 2e kwartaal 2025", "2025", "5 maart 2024".</summary>
+    public static string The(ReportingPeriod period) => period.Kind is PeriodKind.Quarter or PeriodKind.HalfYear ? "het " + period.Display(Dutch) : period.Display(Dutch);
+
     /// <summary>"in het 2e kwartaal 2025", "in 2025", "op 5 maart 2024".</summary>
     public static string In(ReportingPeriod period) => period.Kind switch
     {

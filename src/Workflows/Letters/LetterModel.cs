@@ -21,6 +21,9 @@ public sealed record LetterModel
     /// <summary>"2e kwartaal 2025".</summary>
     public required string Period { get; init; }
 
+    /// <summary>"het 2e kwartaal 2025", "2025": the period after a preposition ("de cijfers over het 2e kwartaal 2025").</summary>
+    public required string ThePeriod { get; init; }
+
     /// <summary>"in het 2e kwartaal 2025", "in 2025".</summary>
     public required string InPeriod { get; init; }
 

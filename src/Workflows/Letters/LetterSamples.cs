@@ -12,6 +12,7 @@ public static class LetterSamples
         Obligation = new LetterObligation("T-2024-012", "Periodiek inzicht in de cijfers van het sociaal domein", "toezegging",
             "de domeinvergadering sociaal van 5 maart 2024", null),
         Period = "1e halfjaar 2021",
+        ThePeriod = "het 1e halfjaar 2021",
         InPeriod = "in het 1e halfjaar 2021",
         PeriodCode = "2021-H1",
         Aldermen =

@@ -12,7 +12,7 @@ public sealed class LetterTemplatesTests
         Assert.Contains("## Wmo-aanvragen binnen 8 weken afgehandeld", body);
         Assert.Contains("De waarde was **93,9 %** in het 1e halfjaar 2021.[^1]", body);
         Assert.Contains("- Ten opzichte van 2020 (92,9 %) is dit licht gestegen (+1,0 procentpunt).", body);
-        Assert.Contains("Over 1e halfjaar 2021 zijn nog geen cijfers beschikbaar. Reden: nog geen cijfers beschikbaar; de eerste meting volgt bij de jaarrekening.", body);
+        Assert.Contains("Over het 1e halfjaar 2021 zijn nog geen cijfers beschikbaar. Reden: nog geen cijfers beschikbaar; de eerste meting volgt bij de jaarrekening.", body);
         Assert.Contains("Hoogachtend,", body);
         Assert.Contains("**Jeroen Hoenderkamp**  \nWethouder WMO, Welzijn, Sociale Zaken en Gezondheid", body);
         Assert.Contains("[^1]: Bron: Gemeente Maastricht, Wmo-registratie", body);

@@ -37,6 +37,7 @@ internal sealed class LetterVersionConfiguration : IEntityTypeConfiguration<Lett
     {
         builder.ToTable("LetterVersions");
         builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.Subject).HasMaxLength(LetterContent.SubjectMaxLength);
         builder.Property(v => v.HandledBy).HasMaxLength(LetterContent.HandledByMaxLength);
         builder.Property(v => v.Phone).HasMaxLength(LetterContent.PhoneMaxLength);
@@ -76,6 +77,7 @@ internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<Let
     {
         builder.ToTable("LetterTemplates");
         builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Text).HasMaxLength(LetterTemplate.TextMaxLength);
         builder.Property(t => t.UpdatedBy).HasMaxLength(120);

@@ -13,6 +13,7 @@ public static class DemoUsers
         new("griffie@maastricht.demo", "Anouk Janssen", Roles.Griffie, "Maastricht"),
         new("wethouder.hoenderkamp@maastricht.demo", "Jeroen Hoenderkamp", Roles.Wethouder, "Maastricht", Alderman: "Jeroen Hoenderkamp"),
         new("wethouder.mackus@maastricht.demo", "Hubert Mackus", Roles.Wethouder, "Maastricht", Alderman: "Hubert Mackus"),
+        new("wethouder.pas@maastricht.demo", "Johan Pas", Roles.Wethouder, "Maastricht", Alderman: "Johan Pas"),
         new("medewerker@maastricht.demo", "Sanne Peeters", Roles.Medewerker, "Maastricht", Team: "Onderzoek en Statistiek"),
         new("teamleider@maastricht.demo", "Maurice Hermans", Roles.Teamleider, "Maastricht", Team: "Onderzoek en Statistiek"),
         new("raadslid@maastricht.demo", "Lotte Vossen", Roles.Raadslid, "Maastricht"),

@@ -400,7 +400,6 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
             modelBuilder.Entity("Governance.Domain.Letters.LetterTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -440,7 +439,6 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
             modelBuilder.Entity("Governance.Domain.Letters.LetterVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Body")

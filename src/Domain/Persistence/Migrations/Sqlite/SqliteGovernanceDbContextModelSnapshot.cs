@@ -395,7 +395,6 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Governance.Domain.Letters.LetterTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -435,7 +434,6 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Governance.Domain.Letters.LetterVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
