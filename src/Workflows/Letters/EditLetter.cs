@@ -73,15 +73,6 @@ public sealed class EditLetterHandler(IDbContextFactory<GovernanceDbContext> dbF
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return new Conflict("Iemand anders heeft deze brief intussen gewijzigd. Laad hem opnieuw; uw tekst staat nog in het veld.");
-        }
-
-        return letter.Version;
+        return await LetterSaving.SaveAsync(db, letter, cancellationToken);
     }
 }

@@ -41,7 +41,7 @@ public static class LetterFigures
             BaselineValue = definition.Baseline?.Value,
             TargetValue = definition.Target?.Value,
             Decimals = definition.Decimals,
-            FormattedUnit = definition.Kind == IndicatorKind.Percentage ? "%" : definition.Unit,
+            FormattedUnit = UnitOf(definition.Kind == IndicatorKind.Breakdown ? (definition.Unit == "EUR" ? IndicatorKind.Amount : IndicatorKind.Count) : definition.Kind, definition.Unit),
             Baseline = definition.Baseline is { } b ? $"De nulmeting was {Measure(definition, b.Value)} ({b.MeasuredOn.ToString("d MMMM yyyy", Dutch)})." : null,
             Target = definition.Target is { } t ? $"De streefwaarde is {Measure(definition, t.Value)} in {t.Year.ToString(CultureInfo.InvariantCulture)}." : null,
         };
@@ -127,17 +127,30 @@ public static class LetterFigures
     /// <summary>A figure in Dutch notation with its unit: "2.834", "93,9 %", "€ 5.210.000", "12 weken".</summary>
     public static string Measure(IndicatorDefinition definition, decimal value, bool breakdownPart = false)
     {
-        var number = value.ToString("N" + definition.Decimals, Dutch);
         var kind = breakdownPart ? (definition.Unit == "EUR" ? IndicatorKind.Amount : IndicatorKind.Count) : definition.Kind;
-        return kind switch
+        return Measure(value, definition.Decimals, UnitOf(kind, definition.Unit));
+    }
+
+    /// <summary>A number with the unit as <see cref="UnitOf"/> gives it: "%" and "EUR" are written the Dutch way.</summary>
+    public static string Measure(decimal value, int decimals, string? unit)
+    {
+        var number = value.ToString("N" + decimals, Dutch);
+        return unit switch
         {
-            IndicatorKind.Percentage => number + " %",
-            IndicatorKind.Amount => "€ " + number,
-            _ when definition.Unit == "EUR" => "€ " + number,
-            _ when string.IsNullOrWhiteSpace(definition.Unit) => number,
-            _ => $"{number} {definition.Unit}",
+            "%" => number + " %",
+            "EUR" => "€ " + number,
+            null or "" => number,
+            _ => $"{number} {unit}",
         };
     }
+
+    /// <summary>The unit a figure is written with: "%" for percentages, "EUR" for amounts, else the indicator's own.</summary>
+    public static string? UnitOf(IndicatorKind kind, string? unit) => kind switch
+    {
+        IndicatorKind.Percentage => "%",
+        IndicatorKind.Amount => "EUR",
+        _ => string.IsNullOrWhiteSpace(unit) ? null : unit,
+    };
 
     /// <summary>"+1,0 procentpunt", "-3,0 %"; from zero there is no relative change to state.</summary>
     public static string Change(TrendPhrase trend, bool fromZero)

@@ -24,7 +24,11 @@ public static partial class LetterTemplates
     public static string Default => DefaultText.Value;
 
     /// <summary>Checks a template by parsing it and rendering it against a sample letter.</summary>
-    public static Result Check(string text) => Render(text, LetterSamples.Sample).Succeeded ? Result.Success() : Render(text, LetterSamples.Sample).Error!;
+    public static Result Check(string text)
+    {
+        var rendered = Render(text, LetterSamples.Sample);
+        return rendered.Succeeded ? Result.Success() : rendered.Error!;
+    }
 
     public static Result<string> Render(string text, LetterModel model)
     {

@@ -79,12 +79,11 @@ public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFa
             RecordSent: user.IsInRole(Roles.Griffie) && letter.Status == CouncilLetterStatus.Finalised,
             Recompose: isDrafter && letter.Status == CouncilLetterStatus.Draft);
         var sentBack = cycle.Status == ReportingCycleStatus.SentBack ? cycle.Journal[^1].Reason : null;
-        var date = letter.FinalisedAtUtc is { } at ? DateOnly.FromDateTime(Domain.Planning.MunicipalTime.ToLocal(at)) : (DateOnly?)null;
         return new LetterView(
             letter.Id.Value, cycle.Id.Value, obligation.Reference, obligation.Title, cycle.Period.Display(LetterFigures.Dutch), letter.Status, letter.Version,
             View(letter.Current), [.. letter.Versions.Reverse().Select(View)], approvals, letter.Reference, letter.FinalisedAtUtc, letter.SentOn, letter.SentDocumentNumber,
             letter.IsFinalised ? letter.VerifiesSeal() : null, sentBack,
-            LetterHtml.Fragment(letter.Current, new LetterHtml.Header(letter.Reference, date, municipality)), actions);
+            LetterHtml.Fragment(letter.Current, LetterHtml.Header.For(letter, letter.Current, municipality)), actions);
     }
 
     private static LetterVersionView View(LetterVersion v) =>

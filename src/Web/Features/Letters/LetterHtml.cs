@@ -18,7 +18,16 @@ public static class LetterHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().UseEmphasisExtras().DisableHtml().Build();
 
-    public sealed record Header(string? Reference, DateOnly? Date, string Municipality);
+    public sealed record Header(string? Reference, DateOnly? Date, string Municipality)
+    {
+        /// <summary>The header of a version: reference and date only on the version that was finalised.</summary>
+        public static Header For(CouncilLetter letter, LetterVersion version, string municipality)
+        {
+            var sealedVersion = letter.IsFinalised && version.Number == letter.FinalisedVersion;
+            var date = sealedVersion && letter.FinalisedAtUtc is { } at ? DateOnly.FromDateTime(Domain.Planning.MunicipalTime.ToLocal(at)) : (DateOnly?)null;
+            return new Header(sealedVersion ? letter.Reference : null, date, municipality);
+        }
+    }
 
     /// <summary>The letter as an HTML fragment (for the page preview).</summary>
     public static string Fragment(LetterVersion version, Header header)
@@ -109,7 +118,7 @@ public static class LetterHtml
         double X(int i) => left + (item.Series.Count == 1 ? (width - left - right) / 2.0 : i * (width - left - right) / (double)(item.Series.Count - 1));
         double Y(decimal v) => top + (double)((max - v) / (max - min)) * (height - top - bottom);
         string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        string F(decimal v) => LetterValue(item, v);
+        string F(decimal v) => LetterFigures.Measure(v, item.Decimals, item.FormattedUnit);
 
         var id = "chart-" + Math.Abs(item.Name.GetHashCode(StringComparison.Ordinal)).ToString(CultureInfo.InvariantCulture);
         var summary = $"Grafiek van {item.Name}: " + string.Join(", ", item.Series.Select(p => $"{p.Label} {(p.Value is { } v ? F(v) : "niet beschikbaar")}"))
@@ -164,18 +173,6 @@ public static class LetterHtml
 
         svg.Append("</tbody></table></figure>");
         return svg.ToString();
-    }
-
-    private static string LetterValue(LetterItem item, decimal value)
-    {
-        var number = value.ToString("N" + item.Decimals, LetterFigures.Dutch);
-        return item.FormattedUnit switch
-        {
-            "%" => number + " %",
-            "EUR" => "€ " + number,
-            null or "" => number,
-            var unit => $"{number} {unit}",
-        };
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -90,9 +90,7 @@ public static class LettersApi
                 }
 
                 var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
-                var sealedVersion = letter.IsFinalised && chosen.Number == letter.FinalisedVersion;
-                var date = sealedVersion && letter.FinalisedAtUtc is { } at ? DateOnly.FromDateTime(Domain.Planning.MunicipalTime.ToLocal(at)) : (DateOnly?)null;
-                var html = LetterHtml.Document(chosen, new LetterHtml.Header(sealedVersion ? letter.Reference : null, date, municipality));
+                var html = LetterHtml.Document(chosen, LetterHtml.Header.For(letter, chosen, municipality));
                 return TypedResults.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"{FileName(letter, chosen)}.html");
             })
             .WithName("GetLetterHtml")
