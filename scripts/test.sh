@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Governance. Installs what the tests need and a machine with only the .NET SDK
 # lacks: PostgreSQL (started on localhost:5432, user postgres/postgres), Chromium and fonts for the
-# browser tests, and the local dotnet tools. Prints "N passed, N failed" and fails when a test fails.
+# browser tests, LibreOffice and poppler for the letter checks (DOCX to PDF, PDF text and fonts), and
+# the local dotnet tools. Prints "N passed, N failed" and fails when a test fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
@@ -9,7 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
-for package in postgresql chromium fonts-dejavu-core; do
+for package in postgresql chromium fonts-dejavu-core fonts-dejavu-extra libreoffice-writer-nogui poppler-utils; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

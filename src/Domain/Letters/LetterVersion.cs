@@ -28,6 +28,9 @@ public sealed class LetterVersion
         CreatedAtUtc = createdAtUtc;
     }
 
+    /// <summary>A version that belongs to no letter and is never stored: what a template editor previews.</summary>
+    public static LetterVersion Preview(LetterContent content, DateTime nowUtc) => new(default, 0, content, "Voorbeeld", "Governance", nowUtc);
+
     public Guid Id { get; private set; }
 
     public CouncilLetterId LetterId { get; private set; }

@@ -21,6 +21,15 @@ public sealed class LetterComposer(TimeProvider time)
 {
     public static JsonSerializerOptions DataJson { get; } = new(JsonSerializerDefaults.Web);
 
+    /// <summary>A letter's content from its model and a template: the rendered text and the figures as the snapshot its charts are drawn from.</summary>
+    public static Result<LetterContent> Content(LetterModel model, string template, string? subject = null)
+    {
+        var body = LetterTemplates.Render(template, model);
+        return body.Succeeded
+            ? new LetterContent(subject ?? model.Subject, model.HandledBy, model.Phone, body.Value!, JsonSerializer.Serialize(model, DataJson))
+            : body.Error!;
+    }
+
     public async Task<Result<CouncilLetterId>> ComposeAsync(GovernanceDbContext db, ReportingCycleId cycleId, string actor, CancellationToken cancellationToken)
     {
         var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
@@ -43,14 +52,13 @@ public sealed class LetterComposer(TimeProvider time)
 
         var kind = await db.Obligations.Where(o => o.Id == cycle.ObligationId).Select(o => o.Kind).SingleAsync(cancellationToken);
         var template = await db.LetterTemplates.Where(t => t.MunicipalityId == cycle.MunicipalityId && t.Kind == kind).Select(t => t.Text).SingleOrDefaultAsync(cancellationToken) ?? LetterTemplates.Default;
-        var body = LetterTemplates.Render(template, model.Value!);
-        if (!body.Succeeded)
+        var composed = Content(model.Value!, template, letter?.Current.Subject);
+        if (!composed.Succeeded)
         {
-            return body.Error!;
+            return composed.Error!;
         }
 
-        var m = model.Value!;
-        var content = new LetterContent(letter?.Current.Subject ?? m.Subject, m.HandledBy, m.Phone, body.Value!, JsonSerializer.Serialize(m, DataJson));
+        var content = composed.Value!;
         var now = time.GetUtcNow().UtcDateTime;
         if (letter is null)
         {

@@ -29,6 +29,16 @@ public static class LetterHtml
         }
     }
 
+    /// <summary>The header of the letter as the Maastricht letters have it, in every output.</summary>
+    public static IEnumerable<(string Label, string Value)> HeaderRows(LetterVersion version, Header header) =>
+    [
+        ("Behandeld door", version.HandledBy),
+        ("Telefoonnummer", version.Phone ?? "–"),
+        ("Onze referentie", header.Reference ?? "volgt bij vaststelling"),
+        ("Datum", header.Date is { } d ? d.ToString("d MMMM yyyy", LetterFigures.Dutch) : "volgt bij vaststelling"),
+        ("Onderwerp", version.Subject),
+    ];
+
     /// <summary>The letter as an HTML fragment (for the page preview).</summary>
     public static string Fragment(LetterVersion version, Header header)
     {
@@ -36,14 +46,14 @@ public static class LetterHtml
         var html = new StringBuilder();
         html.Append("<article class=\"letter\" lang=\"nl\">");
         html.Append("<table class=\"letter-header\"><caption class=\"visually-hidden\">Briefgegevens</caption><tbody>");
-        Row(html, "Behandeld door", version.HandledBy);
-        Row(html, "Telefoonnummer", version.Phone ?? "–");
-        Row(html, "Onze referentie", header.Reference ?? "volgt bij vaststelling");
-        Row(html, "Datum", header.Date is { } d ? d.ToString("d MMMM yyyy", LetterFigures.Dutch) : "volgt bij vaststelling");
-        Row(html, "Onderwerp", version.Subject);
+        foreach (var (label, value) in HeaderRows(version, header))
+        {
+            Row(html, label, value);
+        }
+
         html.Append("</tbody></table>");
         html.Append("<div class=\"letter-body\">").Append(Markdown.ToHtml(version.Body, Pipeline)).Append("</div>");
-        var charted = model?.Items.Where(i => i.IsNumeric && i.Series.Any(p => p.Value is not null)).ToList() ?? [];
+        var charted = model?.Items.Where(LetterChart.Charts).ToList() ?? [];
         if (charted.Count > 0)
         {
             html.Append("<section class=\"letter-appendix\"><h2>Bijlage: de cijfers in beeld</h2>");
@@ -105,70 +115,41 @@ public static class LetterHtml
     /// <summary>A line chart of the series with dashed baseline and target lines; the table beside it carries the same figures.</summary>
     public static string Chart(LetterItem item)
     {
-        const int width = 560, height = 220, left = 70, right = 16, top = 16, bottom = 36;
-        var values = item.Series.Where(p => p.Value is not null).Select(p => p.Value!.Value)
-            .Concat(new[] { item.BaselineValue, item.TargetValue }.OfType<decimal>()).ToList();
-        var min = Math.Min(0, values.Min());
-        var max = values.Max();
-        if (max == min)
-        {
-            max = min + 1;
-        }
-
-        double X(int i) => left + (item.Series.Count == 1 ? (width - left - right) / 2.0 : i * (width - left - right) / (double)(item.Series.Count - 1));
-        double Y(decimal v) => top + (double)((max - v) / (max - min)) * (height - top - bottom);
+        var chart = new LetterChart(item);
         string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        string F(decimal v) => LetterFigures.Measure(v, item.Decimals, item.FormattedUnit);
-
         var id = "chart-" + Math.Abs(item.Name.GetHashCode(StringComparison.Ordinal)).ToString(CultureInfo.InvariantCulture);
-        var summary = $"Grafiek van {item.Name}: " + string.Join(", ", item.Series.Select(p => $"{p.Label} {(p.Value is { } v ? F(v) : "niet beschikbaar")}"))
-            + (item.BaselineValue is { } b ? $"; nulmeting {F(b)}" : "") + (item.TargetValue is { } t ? $"; streefwaarde {F(t)}" : "") + ".";
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<figure><figcaption id=\"{id}\">{Encode(item.Name)}</figcaption>");
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}\"><title>{Encode(summary)}</title>");
-        for (var i = 0; i <= 4; i++)
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {LetterChart.Width} {LetterChart.Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}\"><title>{Encode(chart.Summary)}</title>");
+        foreach (var grid in chart.GridLines)
         {
-            var v = min + (max - min) * i / 4;
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{N(Y(v))}\" y2=\"{N(Y(v))}\" stroke=\"#e0e0e0\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{N(Y(v) + 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"#424242\">{Encode(v.ToString("N" + Math.Min(item.Decimals, 1), LetterFigures.Dutch))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(chart.PlotLeft)}\" x2=\"{N(chart.PlotRight)}\" y1=\"{N(grid.Y)}\" y2=\"{N(grid.Y)}\" stroke=\"{LetterChart.GridColour}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotLeft - 6)}\" y=\"{N(grid.Y + 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{LetterChart.TextColour}\">{Encode(grid.Label)}</text>");
         }
 
-        foreach (var (line, label, colour, dash) in new[] { (item.BaselineValue, "nulmeting", "#6d4c41", "4 3"), (item.TargetValue, "streefwaarde", "#1b5e20", "6 3") })
+        foreach (var line in chart.ReferenceLines)
         {
-            if (line is { } l)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{N(Y(l))}\" y2=\"{N(Y(l))}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/>");
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width - right}\" y=\"{N(Y(l) - 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{colour}\">{label}</text>");
-            }
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(chart.PlotLeft)}\" x2=\"{N(chart.PlotRight)}\" y1=\"{N(line.Y)}\" y2=\"{N(line.Y)}\" stroke=\"{line.Colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{string.Join(' ', line.Dash.Select(N))}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotRight)}\" y=\"{N(line.Y - 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{line.Colour}\">{line.Label}</text>");
         }
 
-        var points = item.Series.Select((p, i) => p.Value is { } v ? $"{N(X(i))},{N(Y(v))}" : null).OfType<string>();
-        svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"#0d47a1\" stroke-width=\"2\" points=\"{string.Join(' ', points)}\"/>");
-        for (var i = 0; i < item.Series.Count; i++)
+        var points = chart.Points.Where(p => p.Y is not null).Select(p => $"{N(p.X)},{N(p.Y!.Value)}");
+        svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{LetterChart.LineColour}\" stroke-width=\"2\" points=\"{string.Join(' ', points)}\"/>");
+        foreach (var point in chart.Points)
         {
-            if (item.Series[i].Value is { } v)
+            if (point.Y is { } y)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(X(i))}\" cy=\"{N(Y(v))}\" r=\"3.5\" fill=\"#0d47a1\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(point.X)}\" cy=\"{N(y)}\" r=\"3.5\" fill=\"{LetterChart.LineColour}\"/>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(i))}\" y=\"{height - 12}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#424242\">{Encode(item.Series[i].Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(point.X)}\" y=\"{N(chart.LabelBaseline)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{LetterChart.TextColour}\">{Encode(point.Label)}</text>");
         }
 
         svg.Append("</svg>");
         svg.Append(CultureInfo.InvariantCulture, $"<table><caption>{Encode(item.Name)}: de cijfers van de grafiek</caption><thead><tr><th scope=\"col\">Periode</th><th scope=\"col\">Waarde</th></tr></thead><tbody>");
-        foreach (var point in item.Series)
+        foreach (var (label, value) in chart.Rows())
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{Encode(point.Label)}</th><td>{Encode(point.Value is { } v ? F(v) : "niet beschikbaar")}</td></tr>");
-        }
-
-        if (item.BaselineValue is { } bv)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">Nulmeting</th><td>{Encode(F(bv))}</td></tr>");
-        }
-
-        if (item.TargetValue is { } tv)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">Streefwaarde</th><td>{Encode(F(tv))}</td></tr>");
+            svg.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{Encode(label)}</th><td>{Encode(value)}</td></tr>");
         }
 
         svg.Append("</tbody></table></figure>");

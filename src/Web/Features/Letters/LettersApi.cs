@@ -1,4 +1,3 @@
-using System.Text;
 using Governance.Domain.Common;
 using Governance.Domain.Letters;
 using Governance.Domain.Persistence;
@@ -79,24 +78,30 @@ public static class LettersApi
             .WithName("RecordLetterSent")
             .WithSummary("Records that a finalised letter was sent to the council (griffie): date and document number.");
 
-        group.MapGet("/{id:guid}/html", async (Guid id, int? version, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct) =>
-            {
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var letter = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleOrDefaultAsync(l => l.Id == new CouncilLetterId(id), ct);
-                var chosen = letter?.Versions.SingleOrDefault(v => v.Number == (version ?? letter.FinalisedVersion ?? letter.Current.Number));
-                if (letter is null || chosen is null)
-                {
-                    return new NotFound("Letter").ToProblem();
-                }
-
-                var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
-                var html = LetterHtml.Document(chosen, LetterHtml.Header.For(letter, chosen, municipality));
-                return TypedResults.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"{FileName(letter, chosen)}.html");
-            })
-            .WithName("GetLetterHtml")
-            .WithSummary("The letter as an accessible HTML document, from a stored version (default: the finalised or current one).");
+        foreach (var format in LetterFormats.All)
+        {
+            group.MapGet($"/{{id:guid}}/{format.Extension}", (Guid id, int? version, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct) =>
+                    DownloadAsync(id, version, format, dbFactory, ct))
+                .WithName($"GetLetter{format.Name}")
+                .WithSummary($"The letter as {format.Description}, from a stored version (default: the finalised or current one).");
+        }
 
         return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, int? version, LetterFormat format, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var letter = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleOrDefaultAsync(l => l.Id == new CouncilLetterId(id), ct);
+        var chosen = letter?.Versions.SingleOrDefault(v => v.Number == (version ?? letter.FinalisedVersion ?? letter.Current.Number));
+        if (letter is null || chosen is null)
+        {
+            return new NotFound("Letter").ToProblem();
+        }
+
+        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
+        var bytes = format.Write(chosen, LetterHtml.Header.For(letter, chosen, municipality));
+        return TypedResults.File(bytes, format.ContentType, $"{FileName(letter, chosen)}.{format.Extension}");
     }
 
     public static string FileName(CouncilLetter letter, LetterVersion version) =>

@@ -1,0 +1,69 @@
+using SkiaSharp;
+
+namespace Governance.Web.Features.Letters;
+
+/// <summary>The letter's chart as a PNG (for the DOCX), drawn with SkiaSharp from the same geometry as the SVG.</summary>
+public static class LetterChartImage
+{
+    private const float Scale = 2;
+
+    private static readonly Lazy<SKTypeface> Typeface = new(() =>
+        File.Exists(LetterFonts.Regular) ? SKTypeface.FromFile(LetterFonts.Regular) : SKTypeface.Default);
+
+    public static byte[] Png(LetterChart chart)
+    {
+        var info = new SKImageInfo((int)(LetterChart.Width * Scale), (int)(LetterChart.Height * Scale));
+        using var surface = SKSurface.Create(info);
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        canvas.Scale(Scale);
+        using var font = new SKFont(Typeface.Value, 11);
+        using var paint = new SKPaint { IsAntialias = true, StrokeWidth = 1, Style = SKPaintStyle.Stroke };
+
+        foreach (var grid in chart.GridLines)
+        {
+            paint.Color = SKColor.Parse(LetterChart.GridColour);
+            canvas.DrawLine((float)chart.PlotLeft, (float)grid.Y, (float)chart.PlotRight, (float)grid.Y, paint);
+            Text(canvas, grid.Label, (float)chart.PlotLeft - 6, (float)grid.Y + 4, SKTextAlign.Right, LetterChart.TextColour, font);
+        }
+
+        foreach (var line in chart.ReferenceLines)
+        {
+            using var dashed = new SKPaint { IsAntialias = true, StrokeWidth = 1.5f, Style = SKPaintStyle.Stroke, Color = SKColor.Parse(line.Colour),
+                PathEffect = SKPathEffect.CreateDash([.. line.Dash.Select(d => (float)d)], 0) };
+            canvas.DrawLine((float)chart.PlotLeft, (float)line.Y, (float)chart.PlotRight, (float)line.Y, dashed);
+            Text(canvas, line.Label, (float)chart.PlotRight, (float)line.Y - 4, SKTextAlign.Right, line.Colour, font);
+        }
+
+        paint.Color = SKColor.Parse(LetterChart.LineColour);
+        paint.StrokeWidth = 2;
+        var drawn = chart.Points.Where(p => p.Y is not null).Select(p => new SKPoint((float)p.X, (float)p.Y!.Value)).ToArray();
+        if (drawn.Length > 1)
+        {
+            using var path = new SKPath();
+            path.AddPoly(drawn, close: false);
+            canvas.DrawPath(path, paint);
+        }
+
+        paint.Style = SKPaintStyle.Fill;
+        foreach (var point in drawn)
+        {
+            canvas.DrawCircle(point, 3.5f, paint);
+        }
+
+        foreach (var point in chart.Points)
+        {
+            Text(canvas, point.Label, (float)point.X, (float)chart.LabelBaseline, SKTextAlign.Center, LetterChart.TextColour, font);
+        }
+
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 90);
+        return data.ToArray();
+    }
+
+    private static void Text(SKCanvas canvas, string text, float x, float y, SKTextAlign align, string colour, SKFont font)
+    {
+        using var paint = new SKPaint { IsAntialias = true, Color = SKColor.Parse(colour) };
+        canvas.DrawText(text, x, y, align, font, paint);
+    }
+}

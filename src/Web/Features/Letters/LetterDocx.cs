@@ -1,0 +1,224 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Governance.Domain.Letters;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+
+namespace Governance.Web.Features.Letters;
+
+/// <summary>
+/// The letter as a Word document (Open XML): styles with real headings, the header as a table, the text,
+/// bulleted lists and tables, the sources, and an appendix with each chart as an image (its text alternative
+/// set) followed by the same figures as a table. Written from a stored version only, so it is reproducible.
+/// </summary>
+public static class LetterDocx
+{
+    private const long EmuPerPixel = 9525;
+
+    public static byte[] Create(LetterVersion version, LetterHtml.Header header)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            document.PackageProperties.Title = version.Subject;
+            document.PackageProperties.Creator = $"Gemeente {header.Municipality}";
+            document.PackageProperties.Language = "nl-NL";
+            var main = document.AddMainDocumentPart();
+            LetterDocxStyles.Add(main);
+            var body = new Body();
+            main.Document = new Document(body);
+
+            body.Append(Paragraph($"Gemeente {header.Municipality} · Raadsinformatiebrief", "Subtitle"));
+            body.Append(HeaderTable(version, header));
+            body.Append(Paragraph(version.Subject, "Title"));
+            foreach (var block in LetterBlocks.Parse(version.Body))
+            {
+                body.Append(Block(block));
+            }
+
+            var charted = LetterHtml.Model(version)?.Items.Where(LetterChart.Charts).ToList() ?? [];
+            if (charted.Count > 0)
+            {
+                body.Append(Paragraph("Bijlage: de cijfers in beeld", "Heading1", pageBreakBefore: true));
+                var id = 1U;
+                foreach (var item in charted)
+                {
+                    var chart = new LetterChart(item);
+                    body.Append(Paragraph(item.Name, "Heading3"));
+                    body.Append(Image(main, chart, id++));
+                    body.Append(Table([["Periode", "Waarde"], .. chart.Rows().Select(r => (IReadOnlyList<string>)[r.Label, r.Value])], [false, true]));
+                }
+            }
+
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1440, Bottom = 1440, Left = 1418, Right = 1418, Header = 708, Footer = 708, Gutter = 0 }));
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static IEnumerable<OpenXmlElement> Block(LetterBlocks.Block block) => block switch
+    {
+        LetterBlocks.Heading h => [Paragraph(h.Runs, $"Heading{Math.Clamp(h.Level, 1, 3)}")],
+        LetterBlocks.Paragraph { Bullet: true } p => [Paragraph(p.Runs, "ListBullet", bullet: true)],
+        LetterBlocks.Paragraph p => [Paragraph(p.Runs, null)],
+        LetterBlocks.Table t => [Table(t.Rows, t.RightAligned), new Paragraph()],
+        LetterBlocks.Footnote f => [Paragraph([new LetterBlocks.Run(f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Superscript: true), new(" "), .. f.Runs], "FootnoteText")],
+        _ => [],
+    };
+
+    private static Table HeaderTable(LetterVersion version, LetterHtml.Header header)
+    {
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, new TableLook { Val = "0080" }),
+            new TableGrid(new GridColumn { Width = "2500" }, new GridColumn { Width = "6570" }));
+        foreach (var (label, value) in LetterHtml.HeaderRows(version, header))
+        {
+            table.Append(new TableRow(
+                Cell([new LetterBlocks.Run(label.ToUpperInvariant(), Bold: true)], "HeaderLabel", width: 1400),
+                Cell([new LetterBlocks.Run(value)], null, width: 3600)));
+        }
+
+        return table;
+    }
+
+    private static Table Table(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned)
+    {
+        var borders = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "9E9E9E" }, new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "9E9E9E" },
+            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "9E9E9E" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "9E9E9E" },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "9E9E9E" }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "9E9E9E" });
+        var columns = rows.Max(r => r.Count);
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Auto, Width = "0" }, borders, new TableLook { Val = "0020" }),
+            new TableGrid([.. Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (9000 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) })]));
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new TableRow();
+            if (r == 0)
+            {
+                row.Append(new TableRowProperties(new TableHeader()));
+            }
+
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                var right = c < rightAligned.Count && rightAligned[c];
+                row.Append(Cell([new LetterBlocks.Run(rows[r][c], Bold: r == 0)], null, right: right));
+            }
+
+            table.Append(row);
+        }
+
+        return table;
+    }
+
+    private static TableCell Cell(IReadOnlyList<LetterBlocks.Run> runs, string? style, int? width = null, bool right = false)
+    {
+        var paragraph = Paragraph(runs, style);
+        if (right)
+        {
+            paragraph.ParagraphProperties ??= new ParagraphProperties();
+            paragraph.ParagraphProperties.Append(new Justification { Val = JustificationValues.Right });
+        }
+
+        var properties = new TableCellProperties(new TableCellMargin(new LeftMargin { Width = "80", Type = TableWidthUnitValues.Dxa }, new RightMargin { Width = "80", Type = TableWidthUnitValues.Dxa }));
+        if (width is { } w)
+        {
+            properties.PrependChild(new TableCellWidth { Type = TableWidthUnitValues.Pct, Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        return new TableCell(properties, paragraph);
+    }
+
+    private static Paragraph Paragraph(string text, string style, bool pageBreakBefore = false) =>
+        Paragraph([new LetterBlocks.Run(text)], style, pageBreakBefore: pageBreakBefore);
+
+    private static Paragraph Paragraph(IReadOnlyList<LetterBlocks.Run> runs, string? style, bool bullet = false, bool pageBreakBefore = false)
+    {
+        var properties = new ParagraphProperties();
+        if (style is not null)
+        {
+            properties.Append(new ParagraphStyleId { Val = style });
+        }
+
+        if (pageBreakBefore)
+        {
+            properties.Append(new PageBreakBefore());
+        }
+
+        if (bullet)
+        {
+            properties.Append(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = LetterDocxStyles.BulletNumbering }));
+        }
+
+        var paragraph = new Paragraph(properties);
+        foreach (var run in runs)
+        {
+            var lines = run.Text.Split('\n');
+            var element = new Run(RunProperties(run));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    element.Append(new Break());
+                }
+
+                element.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            }
+
+            paragraph.Append(element);
+        }
+
+        return paragraph;
+    }
+
+    private static RunProperties RunProperties(LetterBlocks.Run run)
+    {
+        var properties = new RunProperties();
+        if (run.Bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        if (run.Italic)
+        {
+            properties.Append(new Italic());
+        }
+
+        if (run.Superscript)
+        {
+            properties.Append(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript });
+        }
+
+        return properties;
+    }
+
+    private static Paragraph Image(MainDocumentPart main, LetterChart chart, uint id)
+    {
+        var part = main.AddImagePart(ImagePartType.Png);
+        using (var png = new MemoryStream(LetterChartImage.Png(chart)))
+        {
+            part.FeedData(png);
+        }
+
+        var relationship = main.GetIdOfPart(part);
+        var cx = (long)(LetterChart.Width * EmuPerPixel * 1.05);
+        var cy = (long)(LetterChart.Height * EmuPerPixel * 1.05);
+        var name = $"Grafiek {id}";
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = cx, Cy = cy },
+            new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+            new DW.DocProperties { Id = id, Name = name, Description = chart.Summary },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(
+                new PIC.Picture(
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = name, Description = chart.Summary }, new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
+                    new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }), new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 };
+        return new Paragraph(new Run(new Drawing(inline)));
+    }
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Governance.Web.Features.Letters;
+
+/// <summary>A small flow layout on A4 pages for letters: wrapped runs of text, tables and charts, a new page when the next piece does not fit.</summary>
+internal sealed class PdfLayout(PdfDocument document)
+{
+    private const double Margin = 64, Top = 60, Bottom = 64, Padding = 3;
+    private readonly Dictionary<(double, bool, bool), XFont> _fonts = [];
+    private PdfPage? _page;
+    private XGraphics? _graphics;
+    private double _y;
+
+    private static double PageWidth => XUnit.FromMillimeter(210).Point;
+
+    private static double PageHeight => XUnit.FromMillimeter(297).Point;
+
+    private static double ContentWidth => PageWidth - 2 * Margin;
+
+    private XGraphics Graphics => _graphics ?? NewPage();
+
+    public XGraphics NewPage()
+    {
+        _graphics?.Dispose();
+        _page = document.AddPage();
+        _page.Width = XUnit.FromPoint(PageWidth);
+        _page.Height = XUnit.FromPoint(PageHeight);
+        _graphics = XGraphics.FromPdfPage(_page);
+        _y = Top;
+        return _graphics;
+    }
+
+    public void Space(double points) => _y += points;
+
+    public void Text(IReadOnlyList<LetterBlocks.Run> runs, double size, bool bold = false, bool bullet = false, bool keepWithNext = false, XColor? colour = null)
+    {
+        var indent = bullet ? 16 : 0;
+        var lines = Wrap(runs, size, bold, ContentWidth - indent);
+        var lineHeight = size * 1.4;
+        Reserve(lineHeight * (keepWithNext ? Math.Min(lines.Count, 1) + 3 : 1));
+        var brush = new XSolidBrush(colour ?? XColors.Black);
+        if (bullet)
+        {
+            Graphics.DrawString("•", Font(size, false, false), brush, Margin + 4, _y + size);
+        }
+
+        foreach (var line in lines)
+        {
+            Reserve(lineHeight);
+            var x = Margin + indent;
+            foreach (var (text, font, superscript) in line)
+            {
+                Graphics.DrawString(text, font, brush, x, _y + size - (superscript ? size * 0.35 : 0));
+                x += Graphics.MeasureString(text, font).Width;
+            }
+
+            _y += lineHeight;
+        }
+    }
+
+    public void Table(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned, bool headerRow, bool borders)
+    {
+        const double size = 9.5;
+        var columns = rows.Max(r => r.Count);
+        var natural = Enumerable.Range(0, columns)
+            .Select(c => rows.Max(r => c < r.Count ? Graphics.MeasureString(r[c], Font(size, true, false)).Width : 0) + 2 * Padding + 2).ToArray();
+        var widths = natural.Sum() <= ContentWidth ? natural : Shrink(natural);
+        var pen = new XPen(XColor.FromArgb(158, 158, 158), 0.6);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var bold = headerRow && r == 0;
+            var cells = Enumerable.Range(0, columns)
+                .Select(c => Wrap([new LetterBlocks.Run(c < rows[r].Count ? rows[r][c] : "", Bold: bold || (!borders && c == 0))], size, false, widths[c] - 2 * Padding)).ToList();
+            var height = cells.Max(l => l.Count) * size * 1.35 + 2 * Padding;
+            Reserve(height);
+            var x = Margin;
+            for (var c = 0; c < columns; c++)
+            {
+                if (borders)
+                {
+                    Graphics.DrawRectangle(pen, x, _y, widths[c], height);
+                }
+
+                var lineY = _y + Padding + size;
+                foreach (var line in cells[c])
+                {
+                    var text = string.Concat(line.Select(p => p.Text));
+                    var font = line.Count > 0 ? line[0].Font : Font(size, false, false);
+                    var width = Graphics.MeasureString(text, font).Width;
+                    var textX = c < rightAligned.Count && rightAligned[c] ? x + widths[c] - Padding - width : x + Padding;
+                    Graphics.DrawString(text, font, !borders && c == 0 ? XBrushes.DimGray : XBrushes.Black, textX, lineY);
+                    lineY += size * 1.35;
+                }
+
+                x += widths[c];
+            }
+
+            _y += height;
+        }
+    }
+
+    public void Chart(LetterChart chart)
+    {
+        var scale = ContentWidth / LetterChart.Width;
+        Reserve(LetterChart.Height * scale + 6);
+        var g = Graphics;
+        var state = g.Save();
+        g.TranslateTransform(Margin, _y);
+        g.ScaleTransform(scale);
+        var small = Font(8.5 / scale * 0.9, false, false);
+        foreach (var grid in chart.GridLines)
+        {
+            g.DrawLine(new XPen(Colour(LetterChart.GridColour), 0.8), chart.PlotLeft, grid.Y, chart.PlotRight, grid.Y);
+            var w = g.MeasureString(grid.Label, small).Width;
+            g.DrawString(grid.Label, small, new XSolidBrush(Colour(LetterChart.TextColour)), chart.PlotLeft - 6 - w, grid.Y + 4);
+        }
+
+        foreach (var line in chart.ReferenceLines)
+        {
+            g.DrawLine(new XPen(Colour(line.Colour), 1.5) { DashPattern = [.. line.Dash.Select(d => d / 1.5)] }, chart.PlotLeft, line.Y, chart.PlotRight, line.Y);
+            var w = g.MeasureString(line.Label, small).Width;
+            g.DrawString(line.Label, small, new XSolidBrush(Colour(line.Colour)), chart.PlotRight - w, line.Y - 4);
+        }
+
+        var points = chart.Points.Where(p => p.Y is not null).Select(p => new XPoint(p.X, p.Y!.Value)).ToArray();
+        var blue = Colour(LetterChart.LineColour);
+        if (points.Length > 1)
+        {
+            g.DrawLines(new XPen(blue, 2), points);
+        }
+
+        foreach (var point in points)
+        {
+            g.DrawEllipse(new XSolidBrush(blue), point.X - 3.5, point.Y - 3.5, 7, 7);
+        }
+
+        foreach (var point in chart.Points)
+        {
+            var w = g.MeasureString(point.Label, small).Width;
+            g.DrawString(point.Label, small, new XSolidBrush(Colour(LetterChart.TextColour)), point.X - w / 2, chart.LabelBaseline);
+        }
+
+        g.Restore(state);
+        _y += LetterChart.Height * scale + 6;
+    }
+
+    /// <summary>"Pagina 1 van 3" at the foot of every page, once the number of pages is known.</summary>
+    public void NumberPages()
+    {
+        _graphics?.Dispose();
+        _graphics = null;
+        var font = Font(8, false, false);
+        for (var i = 0; i < document.PageCount; i++)
+        {
+            using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var text = string.Create(CultureInfo.InvariantCulture, $"Pagina {i + 1} van {document.PageCount}");
+            g.DrawString(text, font, XBrushes.DimGray, PageWidth - Margin - g.MeasureString(text, font).Width, PageHeight - Bottom / 2);
+        }
+    }
+
+    private void Reserve(double height)
+    {
+        _ = Graphics;
+        if (_y + height > PageHeight - Bottom && _y > Top)
+        {
+            NewPage();
+        }
+    }
+
+    private List<List<(string Text, XFont Font, bool Superscript)>> Wrap(IReadOnlyList<LetterBlocks.Run> runs, double size, bool bold, double width)
+    {
+        var lines = new List<List<(string, XFont, bool)>> { new() };
+        var x = 0d;
+        foreach (var run in runs)
+        {
+            var font = Font(run.Superscript ? size * 0.65 : size, bold || run.Bold, run.Italic);
+            foreach (var piece in Pieces(run.Text))
+            {
+                if (piece == "\n")
+                {
+                    lines.Add([]);
+                    x = 0;
+                    continue;
+                }
+
+                var w = Graphics.MeasureString(piece, font).Width;
+                if (x + w > width && x > 0 && !string.IsNullOrWhiteSpace(piece))
+                {
+                    lines.Add([]);
+                    x = 0;
+                }
+
+                if (x == 0 && string.IsNullOrWhiteSpace(piece))
+                {
+                    continue;
+                }
+
+                lines[^1].Add((piece, font, run.Superscript));
+                x += w;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Words and the spaces between them, and line breaks as their own piece.</summary>
+    private static IEnumerable<string> Pieces(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is ' ' or '\n')
+            {
+                if (i > start)
+                {
+                    yield return text[start..i];
+                }
+
+                yield return text[i].ToString();
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
+    private static double[] Shrink(double[] natural)
+    {
+        var total = natural.Sum();
+        return [.. natural.Select(w => w / total * ContentWidth)];
+    }
+
+    private XFont Font(double size, bool bold, bool italic)
+    {
+        if (!_fonts.TryGetValue((size, bold, italic), out var font))
+        {
+            var style = (bold, italic) switch
+            {
+                (true, true) => XFontStyleEx.BoldItalic,
+                (true, false) => XFontStyleEx.Bold,
+                (false, true) => XFontStyleEx.Italic,
+                _ => XFontStyleEx.Regular,
+            };
+            font = new XFont(LetterFonts.Family, size, style);
+            _fonts[(size, bold, italic)] = font;
+        }
+
+        return font;
+    }
+
+    private static XColor Colour(string hex) =>
+        XColor.FromArgb(int.Parse(hex[1..3], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+            int.Parse(hex[3..5], NumberStyles.HexNumber, CultureInfo.InvariantCulture), int.Parse(hex[5..7], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Governance.Domain.Letters;
+using Governance.Web.Features.Letters;
+using Governance.Workflows.Letters;
+
+namespace Governance.Web.Tests.Features.Letters;
+
+/// <summary>
+/// The downloads of a letter, from a version composed with the default template on the 2021 sample: the DOCX
+/// is valid Open XML and LibreOffice turns it into a PDF with the figures; the own PDF embeds its fonts and
+/// reads back with the figures (poppler's pdftotext, pdfinfo and pdffonts; LibreOffice headless).
+/// </summary>
+public sealed class LetterOutputsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("letter-outputs-").FullName;
+
+    private static LetterVersion Version(LetterModel model) =>
+        LetterVersion.Preview(LetterComposer.Content(model, LetterTemplates.Default).Value!, new DateTime(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc));
+
+    private static readonly LetterHtml.Header Draft = new(null, null, "Maastricht");
+
+    [Fact]
+    public void The_docx_passes_the_Open_XML_validator_with_real_headings_figures_and_described_charts()
+    {
+        var bytes = LetterDocx.Create(Version(LetterSamples.Sample), Draft);
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var body = document.MainDocumentPart!.Document.Body!;
+        var text = body.InnerText;
+        Assert.Contains("93,9 %", text);
+        Assert.Contains("Niet-gebruik Kindpakket", text);
+        Assert.Contains("nog geen cijfers beschikbaar", text);
+        Assert.Contains("Hoogachtend,", text);
+        Assert.Contains("volgt bij vaststelling", text);
+        var headings = body.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading2").Select(p => p.InnerText).ToList();
+        Assert.Contains("Wmo-aanvragen binnen 8 weken afgehandeld", headings);
+        Assert.NotNull(document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().SingleOrDefault(s => s.StyleId == "Heading2"));
+        // One chart (the numeric item with figures), as a PNG with its text alternative.
+        Assert.Single(document.MainDocumentPart.ImageParts);
+        var picture = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>());
+        Assert.Contains("2021 93,9 %", picture.Description!.Value);
+    }
+
+    [Fact]
+    public async Task LibreOffice_converts_the_docx_to_a_pdf_whose_text_holds_the_figures()
+    {
+        var docx = Path.Combine(_folder, "brief.docx");
+        await File.WriteAllBytesAsync(docx, LetterDocx.Create(Version(LetterSamples.WithIndicators(12)), new LetterHtml.Header("2025.03355", new DateOnly(2025, 9, 2), "Maastricht")));
+
+        await RunAsync("soffice", $"-env:UserInstallation=file://{_folder}/profile --headless --convert-to pdf --outdir {_folder} {docx}");
+
+        var pdf = Path.Combine(_folder, "brief.pdf");
+        Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF");
+        // Text, a chart per indicator and its table: more than one page, fewer than one per indicator and a half.
+        var pages = Pages(await RunAsync("pdfinfo", pdf));
+        Assert.InRange(pages, 3, 18);
+        var text = await RunAsync("pdftotext", $"-layout {pdf} -");
+        Assert.Contains("2025.03355", text);
+        Assert.Contains("92,5 %", text);
+        Assert.Contains("Hoogachtend,", text);
+    }
+
+    [Fact]
+    public async Task The_pdf_embeds_its_fonts_numbers_its_pages_and_reads_back_with_the_figures()
+    {
+        var file = Path.Combine(_folder, "brief.pdf");
+        await File.WriteAllBytesAsync(file, LetterPdf.Create(Version(LetterSamples.Sample), Draft));
+
+        var text = await RunAsync("pdftotext", $"-layout {file} -");
+        Assert.Contains("93,9 %", text);
+        Assert.Contains("Wmo-aanvragen binnen 8 weken afgehandeld", text);
+        Assert.Contains("nog geen cijfers beschikbaar", text);
+        Assert.Contains("Jeroen Hoenderkamp", text);
+        Assert.Contains("Bron: Gemeente Maastricht, Wmo-registratie", text);
+        var pages = Pages(await RunAsync("pdfinfo", file));
+        Assert.Contains($"Pagina {pages} van {pages}", text);
+
+        var fonts = (await RunAsync("pdffonts", file)).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, line => Assert.Contains("DejaVu Sans", line));
+        Assert.All(fonts, line => Assert.Matches(@"\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", line));
+    }
+
+    [Fact]
+    public void A_long_letter_flows_onto_more_pages_than_a_short_one()
+    {
+        var shortLetter = LetterPdf.Create(Version(LetterSamples.Sample), Draft);
+        var longLetter = LetterPdf.Create(Version(LetterSamples.WithIndicators(12)), Draft);
+
+        using var shortDocument = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(shortLetter), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        using var longDocument = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(longLetter), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        Assert.True(longDocument.PageCount > shortDocument.PageCount + 2, $"{longDocument.PageCount} pages against {shortDocument.PageCount}");
+    }
+
+    private static int Pages(string pdfinfo) =>
+        int.Parse(pdfinfo.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> RunAsync(string program, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"{program} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"{program} {arguments} exited {process.ExitCode}: {await error}");
+        return await output;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
