@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Governance.Domain.Accounts;
 using Governance.Domain.Common;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Organisation;
@@ -33,6 +34,9 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : IMun
     public bool IsSystem => false;
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    /// <summary>A council member and nothing else: reads only what the council receives (finalised letters, no drafts).</summary>
+    public bool ReadsAsCouncilMember => IsInRole(Roles.Raadslid) && Roles.All.Where(r => r != Roles.Raadslid).All(r => !IsInRole(r));
 
     internal void SetCircuitUser(ClaimsPrincipal user) => _circuitUser = user;
 }

@@ -62,7 +62,8 @@ internal static class JobsSetup
             var client = app.Services.GetRequiredService<IBackgroundJobClient>();
             var opened = client.Schedule<Governance.Workflows.ReportingCycles.OpenReportingCyclesJob>(j => j.ExecuteAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
             var swept = client.ContinueJobWith<Governance.Workflows.ReportingCycles.SweepDeadlinesJob>(opened, j => j.ExecuteAsync(CancellationToken.None));
-            client.ContinueJobWith<Governance.Workflows.Notifications.SendNotificationsJob>(swept, j => j.ExecuteAsync(CancellationToken.None));
+            var letters = client.ContinueJobWith<Seeding.DemoLetters>(swept, j => j.ExecuteAsync(CancellationToken.None));
+            client.ContinueJobWith<Governance.Workflows.Notifications.SendNotificationsJob>(letters, j => j.ExecuteAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
         }
 
         await Task.CompletedTask;

@@ -29,6 +29,12 @@ public static class Policies
     /// <summary>The functional administrator: users, teams, catalogue, schedule.</summary>
     public const string Administer = "administration";
 
+    /// <summary>Every role reads letters; council members only those that are finalised (checked per letter).</summary>
+    public const string ReadLetters = "letters.read";
+
+    /// <summary>Letter templates: the beheerder and the griffie edit them.</summary>
+    public const string EditTemplates = "letters.templates";
+
     /// <summary>Approving and sending back letters: the aldermen.</summary>
     public const string ApproveLetters = "letters.approve";
 
@@ -46,5 +52,7 @@ public static class Policies
         .AddPolicy(EnterValues, p => p.RequireRole(Roles.Medewerker, Roles.Teamleider))
         .AddPolicy(LeadTeam, p => p.RequireRole(Roles.Teamleider))
         .AddPolicy(ApproveLetters, p => p.RequireRole(Roles.Wethouder))
+        .AddPolicy(ReadLetters, p => p.RequireRole(Roles.All))
+        .AddPolicy(EditTemplates, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
 }

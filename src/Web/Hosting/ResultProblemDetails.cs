@@ -20,6 +20,9 @@ public static class ResultProblemDetails
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> success) =>
         result.Succeeded ? success(result.Value) : result.Error!.ToProblem();
 
+    public static IResult ToHttp(this Result result) =>
+        result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+
     private static Dictionary<string, object?> Code(Error error) => new() { ["code"] = error.Code };
 }
 

@@ -31,14 +31,21 @@ public sealed record LetterView(
     bool? SealVerifies,
     string? SentBackComments,
     string Html,
-    LetterActions Actions);
+    LetterActions Actions,
+    string Municipality,
+    string CurrentData,
+    LetterModel? Figures,
+    PreviousLetter? Previous);
+
+/// <summary>The latest letter sent or finalised before this one for the same obligation, to compare with.</summary>
+public sealed record PreviousLetter(Guid Id, string? Reference, string Period, string Body);
 
 public sealed record LetterVersionView(int Number, string Subject, string HandledBy, string? Phone, string Body, string Reason, string CreatedBy, DateTime CreatedAtUtc, string Hash);
 
 /// <summary>Where an alderman stands: approved this version, approved an earlier one (stale, with that version's number), or not yet.</summary>
 public sealed record AldermanApproval(Guid AldermanId, string Name, string Portfolio, DateTime? ApprovedAtUtc, int? StaleVersion);
 
-public sealed record LetterActions(bool Edit, bool Submit, bool Approve, bool SendBack, bool RecordSent, bool Recompose);
+public sealed record LetterActions(bool Edit, bool Submit, bool Approve, bool SendBack, bool RecordSent, bool Recompose, bool ReadCycle = true);
 
 public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user) : IQueryHandler<GetLetterQuery, Result<LetterView>>
 {
@@ -49,8 +56,9 @@ public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFa
         var letter = query.LetterId is { } id
             ? await letters.SingleOrDefaultAsync(l => l.Id == new CouncilLetterId(id), cancellationToken)
             : await letters.SingleOrDefaultAsync(l => l.CycleId == new ReportingCycleId(query.CycleId ?? Guid.Empty), cancellationToken);
-        if (letter is null)
+        if (letter is null || (!letter.IsFinalised && user.ReadsAsCouncilMember))
         {
+            // Council members read letters once they are finalised; drafts are the executive's.
             return new NotFound("Letter");
         }
 
@@ -77,13 +85,38 @@ public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFa
             Approve: isResponsible && inApproval && !letter.HasApprovalOf(user.AldermanId!.Value),
             SendBack: isResponsible && inApproval,
             RecordSent: user.IsInRole(Roles.Griffie) && letter.Status == CouncilLetterStatus.Finalised,
-            Recompose: isDrafter && letter.Status == CouncilLetterStatus.Draft);
+            Recompose: isDrafter && letter.Status == CouncilLetterStatus.Draft,
+            ReadCycle: !user.ReadsAsCouncilMember);
+        var previous = await PreviousAsync(db, cycle, cancellationToken);
         var sentBack = cycle.Status == ReportingCycleStatus.SentBack ? cycle.Journal[^1].Reason : null;
         return new LetterView(
             letter.Id.Value, cycle.Id.Value, obligation.Reference, obligation.Title, cycle.Period.Display(LetterFigures.Dutch), letter.Status, letter.Version,
             View(letter.Current), [.. letter.Versions.Reverse().Select(View)], approvals, letter.Reference, letter.FinalisedAtUtc, letter.SentOn, letter.SentDocumentNumber,
             letter.IsFinalised ? letter.VerifiesSeal() : null, sentBack,
-            LetterHtml.Fragment(letter.Current, LetterHtml.Header.For(letter, letter.Current, municipality)), actions);
+            LetterHtml.Fragment(letter.Current, LetterHtml.Header.For(letter, letter.Current, municipality)), actions,
+            municipality, letter.Current.Data, LetterHtml.Model(letter.Current), previous);
+    }
+
+    private static async Task<PreviousLetter?> PreviousAsync(GovernanceDbContext db, ReportingCycle cycle, CancellationToken cancellationToken)
+    {
+        var earlier = await db.ReportingCycles.AsNoTracking().Where(c => c.ObligationId == cycle.ObligationId && c.Id != cycle.Id)
+            .Select(c => new { c.Id, c.Period }).ToListAsync(cancellationToken);
+        var ids = earlier.Where(c => c.Period.CompareTo(cycle.Period) < 0).Select(c => c.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var letters = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions)
+            .Where(l => ids.Contains(l.CycleId) && (l.Status == CouncilLetterStatus.Finalised || l.Status == CouncilLetterStatus.Sent)).ToListAsync(cancellationToken);
+        var latest = letters.MaxBy(l => earlier.Single(c => c.Id == l.CycleId).Period);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var sealedVersion = latest.Versions.Single(v => v.Number == latest.FinalisedVersion);
+        return new PreviousLetter(latest.Id.Value, latest.Reference, earlier.Single(c => c.Id == latest.CycleId).Period.Display(LetterFigures.Dutch), sealedVersion.Body);
     }
 
     private static LetterVersionView View(LetterVersion v) =>

@@ -60,6 +60,7 @@ public static class LetterPdf
             foreach (var item in charted)
             {
                 var chart = new LetterChart(item);
+                writer.KeepTogether(PdfLayout.ChartHeight + 40);
                 writer.Text([new LetterBlocks.Run(item.Name, Bold: true)], 11, keepWithNext: true);
                 writer.Chart(chart);
                 writer.Table([["Periode", "Waarde"], .. chart.Rows().Select(r => (IReadOnlyList<string>)[r.Label, r.Value])], [false, true], headerRow: true, borders: true);

@@ -19,13 +19,39 @@ public static class LettersApi
 
     public sealed record LetterSent(DateOnly? SentOn, string? DocumentNumber, int? Version);
 
+    public sealed record TemplateEdit(string? Text, int? Version);
+
     public sealed record LettersApproval(IReadOnlyList<LetterToApprove>? Letters);
 
     public static LetterActor Actor(this CurrentUser user) => new(user.UserId, user.DisplayName, user.TeamId?.Value, user.AldermanId?.Value);
 
     public static IEndpointRouteBuilder MapLettersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(Policies.ReadCycles);
+        var group = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(Policies.ReadLetters);
+
+        group.MapGet("/", async (CouncilLetterStatus? status, string? search, Guid? obligationId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListLettersQuery(status, search, obligationId, page ?? 1, pageSize ?? 25), ct)))
+            .WithName("ListLetters")
+            .WithSummary("Lists letters, newest first, paged; council members see the finalised and sent ones only.");
+
+        app.MapGet("/api/letters/approvals", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListLettersForApprovalQuery(), ct)))
+            .RequireAuthorization(Policies.ApproveLetters)
+            .WithTags("Letters")
+            .WithName("ListLettersForApproval")
+            .WithSummary("The alderman's workspace: letters in approval waiting for me, and those I co-sign.");
+
+        var templates = app.MapGroup("/api/letter-templates").WithTags("Letters").RequireAuthorization(Policies.EditTemplates);
+        templates.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetLetterTemplatesQuery(), ct)))
+            .WithName("GetLetterTemplates")
+            .WithSummary("The letter template per kind of obligation (the municipality's own, or the default).");
+        templates.MapPut("/{kind}", async (Domain.Obligations.ObligationKind kind, [FromBody] TemplateEdit body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SaveLetterTemplateCommand(kind, body.Text, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { kind, version })))
+            .WithName("SaveLetterTemplate")
+            .WithSummary("Saves a template after checking it against the sample letter (a failing template is refused with its line); send the version you read (null for the default).");
+        templates.MapDelete("/{kind}", async (Domain.Obligations.ObligationKind kind, int? version, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ResetLetterTemplateCommand(kind, version), ct)).ToHttp())
+            .WithName("ResetLetterTemplate")
+            .WithSummary("Goes back to the default template for a kind.");
 
         group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetLetterQuery(id), ct)).ToHttp(TypedResults.Ok))
@@ -34,7 +60,7 @@ public static class LettersApi
 
         app.MapGet("/api/cycles/{id:guid}/letter", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetLetterQuery(null, id), ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Policies.ReadCycles)
+            .RequireAuthorization(Policies.ReadLetters)
             .WithTags("Letters")
             .WithName("GetCycleLetter")
             .WithSummary("Reads the letter of a cycle.");
@@ -80,8 +106,8 @@ public static class LettersApi
 
         foreach (var format in LetterFormats.All)
         {
-            group.MapGet($"/{{id:guid}}/{format.Extension}", (Guid id, int? version, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct) =>
-                    DownloadAsync(id, version, format, dbFactory, ct))
+            group.MapGet($"/{{id:guid}}/{format.Extension}", (Guid id, int? version, CurrentUser user, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct) =>
+                    DownloadAsync(id, version, format, user, dbFactory, ct))
                 .WithName($"GetLetter{format.Name}")
                 .WithSummary($"The letter as {format.Description}, from a stored version (default: the finalised or current one).");
         }
@@ -89,12 +115,12 @@ public static class LettersApi
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, int? version, LetterFormat format, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(Guid id, int? version, LetterFormat format, CurrentUser user, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleOrDefaultAsync(l => l.Id == new CouncilLetterId(id), ct);
         var chosen = letter?.Versions.SingleOrDefault(v => v.Number == (version ?? letter.FinalisedVersion ?? letter.Current.Number));
-        if (letter is null || chosen is null)
+        if (letter is null || chosen is null || (user.ReadsAsCouncilMember && chosen.Number != letter.FinalisedVersion))
         {
             return new NotFound("Letter").ToProblem();
         }

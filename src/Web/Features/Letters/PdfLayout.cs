@@ -34,6 +34,11 @@ internal sealed class PdfLayout(PdfDocument document)
 
     public void Space(double points) => _y += points;
 
+    /// <summary>Starts a new page unless the next <paramref name="height"/> points fit on this one.</summary>
+    public void KeepTogether(double height) => Reserve(height);
+
+    public static double ChartHeight => LetterChart.Height * ContentWidth / LetterChart.Width;
+
     public void Text(IReadOnlyList<LetterBlocks.Run> runs, double size, bool bold = false, bool bullet = false, bool keepWithNext = false, XColor? colour = null)
     {
         var indent = bullet ? 16 : 0;

@@ -6,20 +6,21 @@ namespace Governance.Web.Features.ReportingCycles;
 
 /// <summary>
 /// Who may move a cycle by hand. Opening, collecting and completing happen by themselves (jobs and
-/// recorded values); approving goes through the letter's approvals; the rest is done by these roles.
+/// recorded values); drafting, offering for approval, approving, sending back and sending are steps of the
+/// cycle's letter (composing, submitting, the aldermen's approvals, recording the sending), so the cycle
+/// never moves past its letter; the rest is done by these roles.
 /// </summary>
 public static class CycleTriggerPermissions
 {
     private static readonly Dictionary<T, string[]> ByTrigger = new()
     {
-        [T.StartDrafting] = [Roles.Medewerker, Roles.Griffie],
-        [T.SubmitForApproval] = [Roles.Medewerker, Roles.Griffie],
         [T.ReturnValue] = [Roles.Medewerker, Roles.Teamleider],
-        [T.SendBack] = [Roles.Wethouder],
-        [T.Send] = [Roles.Griffie],
         [T.Close] = [Roles.Griffie],
         [T.Cancel] = [Roles.Griffie],
     };
+
+    /// <summary>The steps that are taken on the letter, never on the cycle directly.</summary>
+    public static bool IsLetterStep(T trigger) => trigger is T.StartDrafting or T.SubmitForApproval or T.Approve or T.SendBack or T.Send;
 
     public static bool IsManual(T trigger) => ByTrigger.ContainsKey(trigger);
 
@@ -29,7 +30,7 @@ public static class CycleTriggerPermissions
     public static IEnumerable<T> ManualTriggers => ByTrigger.Keys;
 
     /// <summary>Whether a trigger needs a written reason (sending back, returning, cancelling).</summary>
-    public static bool NeedsReason(T trigger) => trigger is T.SendBack or T.ReturnValue or T.Cancel;
+    public static bool NeedsReason(T trigger) => trigger is T.ReturnValue or T.Cancel;
 
     public static ReportingCycleWorkflow.Trigger[] All => Enum.GetValues<T>();
 }

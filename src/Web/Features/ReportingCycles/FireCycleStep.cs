@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Web.Features.ReportingCycles;
 
 /// <summary>
-/// A person takes a step in a cycle (send back, cancel, record sending…). The same rules apply in the
+/// A person takes a step in a cycle (return a value, cancel, close). The same rules apply in the
 /// UI and the API: the role may take it, the flow allows it now, and <see cref="Version"/> is the
 /// version read, so two people cannot both move the cycle from the same state.
 /// </summary>
@@ -34,6 +34,12 @@ public sealed class FireCycleStepHandler(IDbContextFactory<GovernanceDbContext> 
     public async ValueTask<Result<int>> Handle(FireCycleStepCommand command, CancellationToken cancellationToken)
     {
         var step = command.Step!.Value;
+        if (CycleTriggerPermissions.IsLetterStep(step))
+        {
+            return new RuleViolated("letter_step",
+                $"De stap '{step}' loopt via de brief van deze rapportage (samenstellen, ter goedkeuring aanbieden, goedkeuren of terugsturen, verzending vastleggen: /api/cycles/{{id}}/letter en /api/letters/...).");
+        }
+
         if (!CycleTriggerPermissions.MayFire(step, user.IsInRole))
         {
             return new Forbidden($"Your role may not take the step '{step}'.");
@@ -45,11 +51,6 @@ public sealed class FireCycleStepHandler(IDbContextFactory<GovernanceDbContext> 
         if (cycle is null)
         {
             return new NotFound("Reporting cycle");
-        }
-
-        if (step == ReportingCycleWorkflow.Trigger.SendBack && !await IsResponsibleAldermanAsync(db, cycle, cancellationToken))
-        {
-            return new Forbidden("Only a responsible alderman sends a letter back.");
         }
 
         if (cycle.Version != command.Version)
@@ -73,16 +74,5 @@ public sealed class FireCycleStepHandler(IDbContextFactory<GovernanceDbContext> 
         }
 
         return cycle.Version;
-    }
-
-    private async Task<bool> IsResponsibleAldermanAsync(GovernanceDbContext db, ReportingCycle cycle, CancellationToken cancellationToken)
-    {
-        if (user.AldermanId is not { } alderman)
-        {
-            return false;
-        }
-
-        var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
-        return obligation.ResponsibleAldermen.Contains(alderman);
     }
 }

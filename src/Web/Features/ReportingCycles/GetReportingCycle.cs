@@ -1,3 +1,4 @@
+using Governance.Domain.Accounts;
 using Governance.Domain.Common;
 using Governance.Domain.Indicators;
 using Governance.Domain.Persistence;
@@ -24,7 +25,9 @@ public sealed record CycleDetails(
     StepDeadlines Deadlines,
     IReadOnlyList<TaskLine> Tasks,
     IReadOnlyList<CycleJournalEntry> Journal,
-    IReadOnlyList<ReportingCycleWorkflow.Trigger> AvailableSteps);
+    IReadOnlyList<ReportingCycleWorkflow.Trigger> AvailableSteps,
+    Guid? LetterId = null,
+    bool MayComposeLetter = false);
 
 public sealed record TaskLine(
     Guid Id,
@@ -65,6 +68,11 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
             .Where(t => CycleTriggerPermissions.MayFire(t, user.IsInRole) && workflow.CanFire(t, CycleTriggerPermissions.NeedsReason(t) ? "-" : null))
             .ToList();
 
+        var letter = await db.CouncilLetters.AsNoTracking().Where(l => l.CycleId == cycle.Id).Select(l => new { l.Id }).SingleOrDefaultAsync(cancellationToken);
+        var letterId = letter?.Id.Value;
+        var drafter = (user.IsInRole(Roles.Medewerker) || user.IsInRole(Roles.Teamleider)) && user.TeamId is { } team && cycle.Tasks.Any(t => t.TeamId == team);
+        var mayCompose = drafter && letterId is null && cycle.Status is ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting;
+
         return new CycleDetails(
             cycle.Id.Value, cycle.ObligationId.Value, obligation.Reference, obligation.Title, cycle.Period, cycle.Status, cycle.Version, cycle.Deadlines,
             [.. cycle.Tasks.Select(t =>
@@ -74,6 +82,8 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
                     teams.GetValueOrDefault(t.TeamId, "?"), t.Status, t.DueDate, t.CurrentValue?.Value, t.ReturnReason);
             }).OrderBy(t => t.IndicatorCode)],
             [.. cycle.Journal.Reverse()],
-            steps);
+            steps,
+            letterId,
+            mayCompose);
     }
 }

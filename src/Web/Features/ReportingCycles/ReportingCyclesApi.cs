@@ -24,7 +24,7 @@ public static class ReportingCyclesApi
         group.MapPost("/{id:guid}/steps", async (Guid id, [FromBody] CycleStep body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new FireCycleStepCommand(id, body.Step, body.Reason, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
             .WithName("FireCycleStep")
-            .WithSummary("Takes a step in a cycle (StartDrafting, SubmitForApproval, ReturnValue, SendBack, Send, Close, Cancel); send the version you read.");
+            .WithSummary("Takes a step in a cycle (ReturnValue, Close, Cancel; the letter steps are taken on the letter: 422 letter_step); send the version you read.");
 
         group.MapPost("/{id:guid}/tasks/{taskId:guid}/values", async (Guid id, Guid taskId, [FromBody] NewValue body, CurrentUser user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RecordIndicatorValueCommand

@@ -115,9 +115,9 @@ public class ReportingCyclesApiTests(OpenedCyclesApp app) : IClassFixture<Opened
     [Fact]
     public async Task A_step_the_flow_does_not_allow_now_is_refused_with_the_reason_and_changes_nothing()
     {
-        using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
         var (id, version) = await FirstOpen(client, "M-2014-083");
-        using var response = await client.PostAsJsonAsync($"/api/cycles/{id}/steps", new { step = "StartDrafting", version }, Json);
+        using var response = await client.PostAsJsonAsync($"/api/cycles/{id}/steps", new { step = "Close", version }, Json);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
         Assert.Equal("cycle_transition_refused", problem.GetProperty("code").GetString());
@@ -125,9 +125,9 @@ public class ReportingCyclesApiTests(OpenedCyclesApp app) : IClassFixture<Opened
 
     [Theory]
     [InlineData(Roles.Medewerker, "Cancel")]
-    [InlineData(Roles.Teamleider, "Send")]
+    [InlineData(Roles.Teamleider, "Close")]
     [InlineData(Roles.Beheerder, "Cancel")]
-    [InlineData(Roles.Griffie, "SendBack")]
+    [InlineData(Roles.Griffie, "ReturnValue")]
     public async Task A_role_may_not_take_a_step_that_is_not_its_own(string role, string step)
     {
         using var client = await app.SignedInClientAsync(Emails.For(role));

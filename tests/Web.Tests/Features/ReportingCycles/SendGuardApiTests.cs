@@ -10,13 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Features.ReportingCycles;
 
-/// <summary>No sending before every required approval: until the letter's approvals are in, the griffie cannot send.</summary>
+/// <summary>
+/// No sending before every required approval: a cycle is sent only by recording its finalised letter's sending,
+/// and a letter is finalised by the last approval. The generic step API refuses the letter's steps.
+/// </summary>
 public class SendGuardApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesApp>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public async Task An_approved_cycle_is_not_sent_while_the_required_approvals_are_not_all_in()
+    public async Task An_approved_cycle_without_a_finalised_letter_is_not_sent()
     {
         using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
         var page = await griffie.GetFromJsonAsync<JsonElement>("/api/cycles?status=Open&pageSize=100", Json);
@@ -47,7 +50,10 @@ public class SendGuardApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCycles
         Assert.Equal("Approved", read.GetProperty("status").GetString());
         using var send = await griffie.PostAsJsonAsync($"/api/cycles/{id.Value}/steps", new { step = "Send", version = read.GetProperty("version").GetInt32() }, Json);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, send.StatusCode);
-        Assert.Contains("approval", (await send.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        var problem = await send.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal("letter_step", problem.GetProperty("code").GetString());
+        Assert.Contains("via de brief", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await griffie.GetAsync($"/api/cycles/{id.Value}/letter")).StatusCode);
         Assert.Equal("Approved", (await griffie.GetFromJsonAsync<JsonElement>($"/api/cycles/{id.Value}", Json)).GetProperty("status").GetString());
     }
 }
