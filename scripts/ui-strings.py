@@ -536,7 +536,7 @@ S = {
     "Approvals.SignerApproved": ("akkoord", "approved"),
     "Approvals.SignerWaiting": ("wacht", "waiting"),
     "Approvals.Review": ("Bekijken", "Review"),
-    "Approvals.ReviewLetter": ("Bekijk {0}", "Review {0}"),
+    "Approvals.ReviewLetter": ("Bekijken: {0}", "Review: {0}"),
     "Approvals.Reviewing": ("Brief: {0}", "Letter: {0}"),
     "Approvals.StaleMine": ("u keurde versie {0} goed, de brief is daarna gewijzigd", "you approved version {0}, the letter changed since"),
     "Approvals.ApproveSelected": ("Geselecteerde goedkeuren ({0})", "Approve selected ({0})"),

@@ -25,6 +25,8 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/admin/workflows")]
     [InlineData("/cycles")]
     [InlineData("/notifications")]
+    [InlineData("/letters")]
+    [InlineData("/admin/templates")]
     public async Task A_page_has_no_violations(string path)
     {
         var page = await app.NewPageAsync();

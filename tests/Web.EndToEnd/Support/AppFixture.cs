@@ -14,6 +14,8 @@ public sealed class AppFixture : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "governance-e2e", Guid.NewGuid().ToString("N"));
     private DemoApp? _app;
     private IPlaywright? _playwright;
+    private readonly SemaphoreSlim _letters = new(1, 1);
+    private bool _lettersMade;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -56,6 +58,25 @@ public sealed class AppFixture : IAsyncLifetime
         using var scope = _app!.Services.CreateScope();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Workflows.ReportingCycles.OpenReportingCyclesCommand(Domain.Planning.MunicipalTime.Today(time)));
+    }
+
+    /// <summary>The demo's letters of "Vinger aan de pols" (one sent, one in approval), made once for the journeys that need them.</summary>
+    public async Task MakeDemoLettersAsync()
+    {
+        await _letters.WaitAsync();
+        try
+        {
+            if (!_lettersMade)
+            {
+                var letters = ActivatorUtilities.CreateInstance<Governance.Web.Hosting.Seeding.DemoLetters>(_app!.Services);
+                Assert.True(await letters.MakeSentAndInApprovalAsync(CancellationToken.None), "the demo has two open quarters of Vinger aan de pols");
+                _lettersMade = true;
+            }
+        }
+        finally
+        {
+            _letters.Release();
+        }
     }
 
     public async Task<IPage> NewPageAsync()

@@ -22,44 +22,62 @@ namespace Governance.Web.Hosting.Seeding;
 /// </summary>
 public sealed partial class DemoLetters(IServiceScopeFactory scopes, ILogger<DemoLetters> logger)
 {
+    private const string Griffie = "griffie@maastricht.demo";
+
     public async Task ExecuteAsync(CancellationToken cancellationToken)
     {
-        var cycles = await AsAsync(DemoUsers.All[0].Email, async (sender, db) =>
+        if (await MakeSentAndInApprovalAsync(cancellationToken))
         {
-            if (await db.CouncilLetters.AnyAsync(cancellationToken))
+            var halfYear = await OpenCyclesAsync("T-2024-031", cancellationToken);
+            if (halfYear.Count > 0)
             {
-                return new List<Guid>();
+                await SubmitValuesAsync(halfYear[0], 0, cancellationToken);
             }
 
-            var open = await db.ReportingCycles.AsNoTracking().Where(c => c.Status == ReportingCycleStatus.Open)
-                .Join(db.Obligations, c => c.ObligationId, o => o.Id, (c, o) => new { c.Id, c.Period, o.Reference }).ToListAsync(cancellationToken);
-            return open.Where(c => c.Reference is "M-2014-083" or "T-2024-031").OrderBy(c => c.Reference).ThenBy(c => c.Period).Select(c => c.Id.Value).ToList();
-        });
-        if (cycles.Count < 3)
+            LogDone();
+        }
+    }
+
+    /// <summary>"Vinger aan de pols": the older open quarter sent, the newer one in approval with Jeroen Hoenderkamp's approval. False when letters exist already.</summary>
+    public async Task<bool> MakeSentAndInApprovalAsync(CancellationToken cancellationToken)
+    {
+        var quarters = await OpenCyclesAsync("M-2014-083", cancellationToken);
+        if (quarters.Count < 2)
         {
-            LogSkipped(cycles.Count);
-            return;
+            LogSkipped(quarters.Count);
+            return false;
         }
 
-        var (sentQuarter, approvalQuarter, halfYear) = (cycles[0], cycles[1], cycles[2]);
-        var sent = await ComposeAndSubmitAsync(sentQuarter, 0, cancellationToken);
+        var sent = await ComposeAndSubmitAsync(quarters[0], 0, cancellationToken);
         foreach (var alderman in new[] { "wethouder.hoenderkamp@maastricht.demo", "wethouder.pas@maastricht.demo", "wethouder.mackus@maastricht.demo" })
         {
             await ApproveAsync(alderman, sent, cancellationToken);
         }
 
-        await AsAsync(DemoUsers.All[0].Email, async (sender, db) =>
+        await AsAsync(Griffie, async (sender, db) =>
         {
             var letter = await db.CouncilLetters.AsNoTracking().SingleAsync(l => l.Id == new Domain.Letters.CouncilLetterId(sent), cancellationToken);
-            var griffie = await CurrentActorAsync(db, DemoUsers.All[0].Email, cancellationToken);
+            var griffie = await CurrentActorAsync(db, Griffie, cancellationToken);
             return Check(await sender.Send(new RecordLetterSentCommand(sent, MunicipalTime.Today(TimeProvider.System), "RIB-2026-0412", letter.Version, griffie), cancellationToken));
         });
 
-        var inApproval = await ComposeAndSubmitAsync(approvalQuarter, 1, cancellationToken);
+        var inApproval = await ComposeAndSubmitAsync(quarters[1], 1, cancellationToken);
         await ApproveAsync("wethouder.hoenderkamp@maastricht.demo", inApproval, cancellationToken);
-        await SubmitValuesAsync(halfYear, 0, cancellationToken);
-        LogDone();
+        return true;
     }
+
+    /// <summary>The open cycles of an obligation, oldest period first; none when the demo has letters already (it ran before).</summary>
+    private Task<List<Guid>> OpenCyclesAsync(string reference, CancellationToken cancellationToken) => AsAsync(Griffie, async (sender, db) =>
+    {
+        if (await db.CouncilLetters.AnyAsync(cancellationToken) && reference == "M-2014-083")
+        {
+            return new List<Guid>();
+        }
+
+        var open = await db.ReportingCycles.AsNoTracking().Where(c => c.Status == ReportingCycleStatus.Open)
+            .Join(db.Obligations.Where(o => o.Reference == reference), c => c.ObligationId, o => o.Id, (c, o) => new { c.Id, c.Period }).ToListAsync(cancellationToken);
+        return open.OrderBy(c => c.Period).Select(c => c.Id.Value).ToList();
+    });
 
     private async Task<Guid> ComposeAndSubmitAsync(Guid cycleId, int step, CancellationToken cancellationToken)
     {
@@ -134,7 +152,7 @@ public sealed partial class DemoLetters(IServiceScopeFactory scopes, ILogger<Dem
         result.Succeeded ? result.Value! : throw new InvalidOperationException($"Demo letters: {result.Error!.Message} "
             + (result.Error is Invalid invalid ? string.Join("; ", invalid.Fields.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}")) : ""));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo letters: not made ({Cycles} of the three demo cycles open, or letters exist already)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo letters: not made ({Cycles} open quarters of Vinger aan de pols, or letters exist already)")]
     private partial void LogSkipped(int cycles);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo letters made: one sent, one in approval, one draft")]

@@ -1,0 +1,104 @@
+using Governance.Web.EndToEnd.Pages;
+using Governance.Web.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace Governance.Web.EndToEnd.Journeys;
+
+/// <summary>
+/// "Vinger aan de pols", 3rd quarter, co-signed by three aldermen: Jeroen Hoenderkamp approved it in the demo;
+/// Johan Pas reads it in "Ter goedkeuring" with the differences to the 2nd quarter's letter and approves; Hubert
+/// Mackus approves on the letter page, which finalises it with its reference; the downloads open; the griffie
+/// records the sending; the council member reads it among the sent letters.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class LetterJourneys(AppFixture app)
+{
+    [Fact]
+    public async Task The_aldermen_approve_a_letter_it_is_finalised_downloaded_sent_and_read_by_the_council()
+    {
+        await app.MakeDemoLettersAsync();
+
+        var pas = await app.NewPageAsync();
+        await new LoginPage(pas).SignInAsync("wethouder.pas@maastricht.demo");
+        var shell = new Shell(pas);
+        await shell.WaitForCircuitAsync();
+        await shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Ter goedkeuring" }).ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Ter goedkeuring");
+        await shell.WaitForCircuitAsync();
+        var waiting = pas.GetByTestId("approvals-waiting");
+        var row = waiting.GetByRole(AriaRole.Row).Filter(new() { HasText = "3e kwartaal 2026" });
+        await Assertions.Expect(row).ToContainTextAsync("Jeroen Hoenderkamp (akkoord)");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Bekijken: Vinger aan de pols, 3e kwartaal 2026" }).ClickAsync();
+        var review = pas.GetByTestId("approval-review");
+        await Assertions.Expect(review).ToContainTextAsync("Onze referentie");
+        await review.GetByRole(AriaRole.Tab, new() { Name = "Verschil met vorige brief" }).ClickAsync();
+        await Assertions.Expect(review.GetByTestId("diff-summary")).ToContainTextAsync("regels gewijzigd");
+        await Assertions.Expect(review).ToContainTextAsync("Vorige brief 2026.00001 (2e kwartaal 2026)");
+        await pas.AssertWcag21AAAsync();
+        await shell.ScreenshotAsync("20-approvals");
+
+        await row.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await pas.GetByTestId("approve-selected").ClickAsync();
+        await Assertions.Expect(pas.GetByText("1 brieven goedgekeurd, waarvan 0 vastgesteld.")).ToBeVisibleAsync();
+        await Assertions.Expect(pas.GetByTestId("approvals-empty")).ToBeVisibleAsync();
+        await pas.Context.CloseAsync();
+
+        var mackus = await app.NewPageAsync();
+        await new LoginPage(mackus).SignInAsync("wethouder.mackus@maastricht.demo");
+        shell = new Shell(mackus);
+        await mackus.GotoAsync("/approvals");
+        await shell.WaitForCircuitAsync();
+        await mackus.GetByRole(AriaRole.Link, new() { Name = "Vinger aan de pols, 3e kwartaal 2026" }).First.ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Vinger aan de pols, 3e kwartaal 2026");
+        await shell.WaitForCircuitAsync();
+        await mackus.GetByRole(AriaRole.Tab, new() { Name = "Goedkeuringen" }).ClickAsync();
+        await Assertions.Expect(mackus.GetByTestId("letter-approvals")).ToContainTextAsync("Nog niet goedgekeurd");
+        await mackus.AssertWcag21AAAsync();
+        await mackus.GetByTestId("letter-approve").ClickAsync();
+        await Assertions.Expect(mackus.GetByTestId("letter-status")).ToHaveTextAsync("Vastgesteld");
+        await Assertions.Expect(mackus.GetByTestId("letter-reference")).ToHaveTextAsync("Onze referentie 2026.00002");
+        await Assertions.Expect(mackus.GetByText("Inhoud ongewijzigd sinds vaststelling")).ToBeVisibleAsync();
+        await shell.ScreenshotAsync("21-letter-finalised");
+
+        foreach (var (format, type) in new[] { ("pdf", "application/pdf"), ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), ("html", "text/html") })
+        {
+            var href = await mackus.GetByTestId($"download-{format}").GetAttributeAsync("href");
+            var response = await mackus.Context.APIRequest.GetAsync(href!);
+            Assert.Equal(200, response.Status);
+            Assert.StartsWith(type, response.Headers["content-type"], StringComparison.Ordinal);
+            Assert.Contains("raadsinformatiebrief-2026.00002", response.Headers["content-disposition"], StringComparison.Ordinal);
+            Assert.True((await response.BodyAsync()).Length > 1000, $"the {format} has content");
+        }
+
+        await mackus.Context.CloseAsync();
+
+        var griffie = await app.NewPageAsync();
+        await new LoginPage(griffie).SignInAsync("griffie@maastricht.demo");
+        shell = new Shell(griffie);
+        await griffie.GotoAsync("/letters");
+        await shell.WaitForCircuitAsync();
+        await griffie.GetByRole(AriaRole.Link, new() { Name = "Vinger aan de pols, 3e kwartaal 2026" }).ClickAsync();
+        await shell.WaitForCircuitAsync();
+        await griffie.GetByTestId("letter-record-sent").ClickAsync();
+        var dialog = griffie.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Documentnummer (optioneel)").FillAsync("RIB-2026-0517");
+        await dialog.GetByTestId("record-sent-confirm").ClickAsync();
+        await Assertions.Expect(griffie.GetByTestId("letter-status")).ToHaveTextAsync("Verzonden");
+        await Assertions.Expect(griffie.GetByText("documentnummer RIB-2026-0517")).ToBeVisibleAsync();
+        await griffie.Context.CloseAsync();
+
+        var member = await app.NewPageAsync();
+        await new LoginPage(member).SignInAsync("raadslid@maastricht.demo");
+        shell = new Shell(member);
+        await shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Raadsinformatiebrieven" }).ClickAsync();
+        await shell.WaitForCircuitAsync();
+        var rows = member.Locator("tbody tr");
+        await Assertions.Expect(rows.Filter(new() { HasText = "2026.00002" })).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.Filter(new() { HasText = "2026.00001" })).ToHaveCountAsync(1);
+        await member.GetByRole(AriaRole.Link, new() { Name = "Vinger aan de pols, 3e kwartaal 2026" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("letter-preview")).ToContainTextAsync("Hoogachtend,");
+        await member.AssertWcag21AAAsync();
+        await shell.ScreenshotAsync("22-council-member-letter");
+        await member.Context.CloseAsync();
+    }
+}
