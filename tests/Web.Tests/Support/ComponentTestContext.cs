@@ -26,6 +26,7 @@ public abstract class ComponentTestContext : IAsyncLifetime
         Context.Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
         Context.Services.AddScoped<Web.Hosting.CurrentUser>();
         Context.Services.AddScoped<Web.Features.Tasks.TaskInbox>();
+        Context.Services.AddSingleton(TimeProvider.System);
     }
 
     protected BunitContext Context { get; } = new();

@@ -7,7 +7,7 @@ namespace Governance.Web.Tests.Features.Account;
 /// <summary>Every page has a policy: anonymous visitors go to the sign-in page, a wrong role to "no access".</summary>
 public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
 {
-    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team", "/cockpit"];
+    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team", "/cockpit", "/letters", "/approvals", "/admin/templates"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -55,6 +55,15 @@ public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<Go
     [InlineData(Roles.Beheerder, "/cockpit", false)]
     [InlineData(Roles.Medewerker, "/team", false)]
     [InlineData(Roles.Griffie, "/team", false)]
+    [InlineData(Roles.Raadslid, "/letters", true)]
+    [InlineData(Roles.Medewerker, "/letters", true)]
+    [InlineData(Roles.Wethouder, "/approvals", true)]
+    [InlineData(Roles.Griffie, "/approvals", false)]
+    [InlineData(Roles.Medewerker, "/approvals", false)]
+    [InlineData(Roles.Griffie, "/admin/templates", true)]
+    [InlineData(Roles.Beheerder, "/admin/templates", true)]
+    [InlineData(Roles.Wethouder, "/admin/templates", false)]
+    [InlineData(Roles.Raadslid, "/admin/templates", false)]
     public async Task A_role_opens_the_pages_of_its_policy_and_no_others(string role, string page, bool allowed)
     {
         using var client = await app.SignedInClientAsync(Emails.For(role));
