@@ -2,12 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Domain.Accounts;
-using Governance.Domain.Indicators;
-using Governance.Domain.ReportingCycles;
 using Governance.Web.Tests.Features.ReportingCycles;
 using Governance.Web.Tests.Support;
-using Governance.Workflows.ReportingCycles;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Features.Letters;
 
@@ -24,7 +20,7 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
     public async Task A_complete_cycle_is_composed_approved_by_every_alderman_finalised_and_sent()
     {
         using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var cycleId = await CompleteCycleAsync(staff, "T-2024-031");
+        var cycleId = await LetterCycles.CompleteAsync(app, staff, "T-2024-031");
 
         // Before composing there is no letter; the griffie cannot compose (not a drafter's role).
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cycles/{cycleId}/letter")).StatusCode);
@@ -115,7 +111,7 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
     public async Task An_alderman_sends_a_letter_back_with_comments_and_the_drafter_sees_them()
     {
         using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var cycleId = await CompleteCycleAsync(staff, "M-2014-083");
+        var cycleId = await LetterCycles.CompleteAsync(app, staff, "M-2014-083");
         var letterId = (await (await staff.PostAsync($"/api/cycles/{cycleId}/letter", null)).Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
         var draft = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/letters/{letterId}/submit", new { version = draft.GetProperty("version").GetInt32() }, Json)).StatusCode);
@@ -129,40 +125,5 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         Assert.Equal("Graag de wachttijden toelichten.", back.GetProperty("sentBackComments").GetString());
         Assert.True(back.GetProperty("actions").GetProperty("edit").GetBoolean());
         Assert.Equal("SentBack", (await staff.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}", Json)).GetProperty("status").GetString());
-    }
-
-    /// <summary>Hands in every value of the open cycle of an obligation (straight in the database, as the entry form would) and completes it.</summary>
-    private async Task<Guid> CompleteCycleAsync(HttpClient client, string reference)
-    {
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/cycles?pageSize=100", Json);
-        var id = new ReportingCycleId(page.GetProperty("items").EnumerateArray()
-            .First(i => i.GetProperty("reference").GetString() == reference && i.GetProperty("status").GetString() is "Open" or "Collecting").GetProperty("id").GetGuid());
-        await using var db = app.Database();
-        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).SingleAsync(c => c.Id == id);
-        foreach (var task in cycle.Tasks)
-        {
-            var definition = await db.IndicatorDefinitions.SingleAsync(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion);
-            var value = definition.Kind switch
-            {
-                IndicatorKind.Narrative => IndicatorValue.OfText("De wachttijden zijn gelijk gebleven."),
-                IndicatorKind.Breakdown => IndicatorValue.OfBreakdown(definition.Categories.Select(c => new CategoryValue(c, 100))),
-                IndicatorKind.Percentage => IndicatorValue.OfNumber(17.8m),
-                _ when definition.Name.Contains("inwoners", StringComparison.OrdinalIgnoreCase) && definition.Kind == IndicatorKind.Count => IndicatorValue.OfNumber(21568),
-                _ => IndicatorValue.OfNumber(2968),
-            };
-            Assert.True(task.Record(definition, value, "Toelichting", "Monitor sociaal domein", "Sanne Peeters", DateTime.UtcNow).Succeeded, definition.Name);
-            Assert.True(new IndicatorTaskWorkflow(task).Fire(IndicatorTaskWorkflow.Trigger.Submit).Succeeded);
-        }
-
-        var flow = new ReportingCycleWorkflow(cycle, DateTime.UtcNow, "Sanne Peeters");
-        if (cycle.Status == ReportingCycleStatus.Open)
-        {
-            flow.Fire(ReportingCycleWorkflow.Trigger.StartCollecting);
-        }
-
-        Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.Complete).Succeeded);
-        Assert.Equal(ReportingCycleStatus.Complete, cycle.Status);
-        await db.SaveChangesAsync();
-        return id.Value;
     }
 }
