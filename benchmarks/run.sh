@@ -7,7 +7,8 @@
 #   - memory at idle (resident set size) after signing in and 30 s without requests.
 # Then the reporting workflows at scale (benchmarks/Governance.Benchmarks): opening 10,000 cycles with
 # 120,000 tasks beside a raw batched insert of the same rows, the deadline sweep, and six transitions
-# for each cycle. Figures go to docs/benchmarks.md with the machine they ran on.
+# for each cycle; and a council letter of 12 indicators composed, written as DOCX and as PDF. Figures go
+# to docs/benchmarks.md with the machine they ran on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -108,7 +109,27 @@ MD
 )
 rm -f "$workflows_table"
 
-python3 - "$file" "$section" "$workflows" <<'PY'
+letters_table=$(mktemp)
+dotnet run -c Release --project benchmarks/Governance.Benchmarks -- letters "$letters_table" >/dev/null
+letters=$(cat <<MD
+## Council letters: composing, DOCX and PDF
+
+Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk: 20 letters
+of 12 percentage indicators each, every indicator with four earlier quarters, a baseline and a target (five points
+and two reference lines per chart), on SQLite (Release build, one process, after one warm-up letter).
+
+$(cat "$letters_table")
+
+- "compose": \`LetterComposer.ComposeAsync\` as the background job runs it (cycle, values and histories read, the
+  default Liquid template rendered, the figures' snapshot and the new letter version saved, the cycle to Drafting),
+  then the letter's HTML with its 12 SVG charts and their tables.
+- "DOCX": Open XML with styles, header table, text, the 12 charts drawn as PNG with SkiaSharp and their tables.
+- "PDF": PDFsharp with DejaVu Sans embedded (subset), the charts drawn as vectors, page numbers.
+MD
+)
+rm -f "$letters_table"
+
+python3 - "$file" "$section" "$workflows" "$letters" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
@@ -120,3 +141,4 @@ open(path, "w", encoding="utf-8").write(text)
 PY
 echo "$section"
 echo "$workflows"
+echo "$letters"

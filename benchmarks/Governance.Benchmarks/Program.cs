@@ -2,8 +2,21 @@ using System.Diagnostics;
 using System.Globalization;
 using Governance.Benchmarks;
 
-// Reporting workflows at scale on SQLite, each measure beside a reference measured in the same run.
-// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations] [output.md]
+// Reporting workflows at scale on SQLite, each measure beside a reference measured in the same run; or, with
+// "letters", composing a letter of 12 indicators and writing its DOCX and PDF.
+// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters] [output.md]
+if (args.Length > 0 && args[0] == "letters")
+{
+    var letters = new BenchmarkResults(0, 0, await LetterBenchmarks.RunAsync(), Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024).ToMarkdown();
+    Console.WriteLine(letters);
+    if (args.Length > 1)
+    {
+        await File.WriteAllTextAsync(args[1], letters);
+    }
+
+    return;
+}
+
 var obligations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var output = args.Length > 1 ? args[1] : null;
 var results = await WorkflowBenchmarks.RunAsync(obligations);

@@ -23,7 +23,7 @@ public sealed record BenchmarkResults(int Obligations, int Tasks, IReadOnlyList<
 {
     public string ToMarkdown()
     {
-        static string Ms(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+        static string Ms(double ms) => ms.ToString(ms < 100 ? "N1" : "N0", CultureInfo.InvariantCulture) + " ms";
         var lines = new List<string>
         {
             "| measure | target | time | reference (same run) | ratio |",
@@ -31,7 +31,7 @@ public sealed record BenchmarkResults(int Obligations, int Tasks, IReadOnlyList<
         };
         lines.AddRange(Measures.Select(m => $"| {m.Name} | {m.Target} | {Ms(m.Milliseconds)} | {(m.Reference is null ? "–" : $"{m.Reference}: {Ms(m.ReferenceMilliseconds!.Value)}")} | " +
             $"{(m.ReferenceMilliseconds is { } r ? (m.Milliseconds / r).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "–")} |"));
-        lines.Add($"| peak memory of the benchmark process (working set) | < 500 MB | {PeakMegabytes} MB | | |");
+        lines.Add($"| peak memory of the benchmark process (working set) | {(Obligations > 0 ? "< 500 MB" : "–")} | {PeakMegabytes} MB | | |");
         return string.Join('\n', lines);
     }
 }

@@ -106,6 +106,7 @@ public sealed class LetterComposer(TimeProvider time)
         var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == cycle.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
 
         var order = obligation.RequiredIndicators.Select((r, i) => (r.IndicatorId, i)).ToDictionary(x => x.IndicatorId, x => x.i);
+        var histories = await IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken);
         var items = new List<LetterItem>();
         var sources = new List<LetterSource>();
         foreach (var task in cycle.Tasks.OrderBy(t => order.GetValueOrDefault(t.IndicatorId, int.MaxValue)))
@@ -127,7 +128,7 @@ public sealed class LetterComposer(TimeProvider time)
                 return new RuleViolated("value_does_not_fit", $"De waarde van '{definition.Name}' past niet bij de indicator: {fits.Error!.Message}");
             }
 
-            var history = await IndicatorHistory.LoadAsync(db, task.IndicatorId, cancellationToken);
+            var history = histories[task.IndicatorId];
             var source = recorded.Source ?? definition.Source;
             int? note = null;
             if (!recorded.Value.IsNotAvailable && definition.Kind != IndicatorKind.Narrative)

@@ -56,9 +56,10 @@ public static class LetterChartImage
             Text(canvas, point.Label, (float)point.X, (float)chart.LabelBaseline, SKTextAlign.Center, LetterChart.TextColour, font);
         }
 
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 90);
-        return data.ToArray();
+        // A fast zlib level: a chart of flat colours compresses well anyway, and a letter has a dozen of them.
+        using var pixels = surface.PeekPixels();
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 2));
+        return data?.ToArray() ?? throw new InvalidOperationException("The chart could not be encoded as PNG.");
     }
 
     private static void Text(SKCanvas canvas, string text, float x, float y, SKTextAlign align, string colour, SKFont font)
