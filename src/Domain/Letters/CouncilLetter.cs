@@ -159,6 +159,7 @@ public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
         SentOn = sentOn;
         SentDocumentNumber = Guard.OptionalText(documentNumber, nameof(SentDocumentNumber), 60);
         Status = CouncilLetterStatus.Sent;
+        Raise(new LetterSent(Id, Reference!, sentOn));
     }
 
     /// <summary>Entered only by the letter workflow (draft, in approval, approved); finalising and sending have their own steps.</summary>

@@ -45,6 +45,19 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
         using var docx = await member.GetAsync($"/api/letters/{letterId}/docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/letters/{letterId}/pdf?version=99")).StatusCode);
+
+        // The council member follows the motion and hears when the letter is sent.
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var obligationId = (await griffie.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}", Json)).GetProperty("obligationId").GetGuid();
+        Assert.True((await member.PutAsync($"/api/obligations/{obligationId}/following", null)).IsSuccessStatusCode);
+        var finalised = await griffie.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
+        using var sent = await griffie.PostAsJsonAsync($"/api/letters/{letterId}/sent",
+            new { sentOn = DateOnly.FromDateTime(DateTime.Today), documentNumber = "RIB-1", version = finalised.GetProperty("version").GetInt32() }, Json);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var reference = finalised.GetProperty("reference").GetString();
+        var notifications = await member.GetFromJsonAsync<JsonElement>("/api/me/notifications", Json);
+        var told = Assert.Single(notifications.GetProperty("items").EnumerateArray(), n => n.GetProperty("subject").GetString()!.Contains($"raadsinformatiebrief {reference} verzonden"));
+        Assert.Equal($"/letters/{letterId}", told.GetProperty("link").GetString());
     }
 
     [Fact]
