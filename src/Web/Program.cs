@@ -47,6 +47,13 @@ catch (SetupRequiredException e)
     return;
 }
 
+if (args.Contains("verify-letters"))
+{
+    // The check command: every finalised letter still hashes to its seal. Exit code 1 when one does not.
+    Environment.ExitCode = await LetterSealCheck.RunAsync(app.Services);
+    return;
+}
+
 await app.StartJobsAsync(settings);
 app.UseGovernancePipeline();
 app.MapAccountEndpoints();

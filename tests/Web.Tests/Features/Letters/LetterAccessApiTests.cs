@@ -4,6 +4,8 @@ using System.Text.Json;
 using Governance.Domain.Accounts;
 using Governance.Web.Tests.Features.ReportingCycles;
 using Governance.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Web.Tests.Features.Letters;
 
@@ -16,7 +18,7 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public async Task Council_members_read_a_letter_and_its_downloads_only_once_it_is_finalised()
+    public async Task Council_members_read_a_letter_and_its_downloads_only_once_it_is_finalised_and_hear_when_it_is_sent()
     {
         using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
         var cycleId = await LetterCycles.CompleteAsync(app, staff, "M-2014-083");
@@ -29,11 +31,7 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
         Assert.Contains(await Listed(staff), id => id == letterId);
 
         await SubmitAsync(staff, letterId);
-        foreach (var email in new[] { "wethouder.hoenderkamp@maastricht.demo", "wethouder.mackus@maastricht.demo", "wethouder.pas@maastricht.demo" })
-        {
-            using var alderman = await app.SignedInClientAsync(email);
-            await ApproveAsync(alderman, letterId, expectReference: email.Contains("pas", StringComparison.Ordinal));
-        }
+        await ApproveByAllAsync(letterId);
 
         Assert.Contains(await Listed(member), id => id == letterId);
         var read = await member.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
@@ -58,6 +56,32 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
         var notifications = await member.GetFromJsonAsync<JsonElement>("/api/me/notifications", Json);
         var told = Assert.Single(notifications.GetProperty("items").EnumerateArray(), n => n.GetProperty("subject").GetString()!.Contains($"raadsinformatiebrief {reference} verzonden"));
         Assert.Equal($"/letters/{letterId}", told.GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task A_finalised_letter_changed_behind_the_application_is_found_by_the_check_command()
+    {
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        var letterId = await ComposeAsync(staff, await LetterCycles.CompleteAsync(app, staff, "M-2014-083"));
+        await SubmitAsync(staff, letterId);
+        await ApproveByAllAsync(letterId);
+        var before = await CheckAsync();
+        Assert.Empty(before.Broken);
+        Assert.True(before.Checked >= 1);
+
+        await using (var db = app.Database())
+        {
+            var letter = await db.CouncilLetters.Where(l => l.Id == new Domain.Letters.CouncilLetterId(letterId)).Select(l => new { l.Id, l.FinalisedVersion }).SingleAsync();
+            Assert.Equal(1, await db.LetterVersions.Where(v => v.LetterId == letter.Id && v.Number == letter.FinalisedVersion)
+                .ExecuteUpdateAsync(u => u.SetProperty(v => v.Body, v => v.Body.Replace("Hoogachtend", "Met vriendelijke groet"))));
+        }
+
+        var after = await CheckAsync();
+        var broken = Assert.Single(after.Broken);
+        Assert.Equal(letterId, broken.LetterId);
+        Assert.Matches(@"^\d{4}\.\d{5}$", broken.Reference);
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        Assert.False((await griffie.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json)).GetProperty("sealVerifies").GetBoolean());
     }
 
     [Fact]
@@ -134,14 +158,33 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
         using var wethouder = await app.SignedInClientAsync("wethouder.mackus@maastricht.demo");
         Assert.Equal(HttpStatusCode.Forbidden, (await wethouder.PutAsJsonAsync("/api/letter-templates/Motion", new { text = Text, version }, Json)).StatusCode);
 
-        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
-        var cycleId = await LetterCycles.CompleteAsync(app, staff, "M-2014-083");
-        var letterId = await ComposeAsync(staff, cycleId);
-        var letter = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
-        Assert.StartsWith("Geachte raad,\n\nDit is de eigen brief van Maastricht over Vinger aan de pols, het ", letter.GetProperty("current").GetProperty("body").GetString());
+        var cycleId = await LetterCycles.CompleteAsync(app, griffie, "M-2019-026");
+        using (var scope = app.Services.CreateScope())
+        {
+            await ActivatorUtilities.CreateInstance<Workflows.Letters.ComposeLetterJob>(scope.ServiceProvider).ExecuteAsync(cycleId, CancellationToken.None);
+        }
+
+        var letter = await griffie.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}/letter", Json);
+        Assert.StartsWith("Geachte raad,\n\nDit is de eigen brief van Maastricht over Wachtlijsten Jeugdhulp, het 1e halfjaar", letter.GetProperty("current").GetProperty("body").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await griffie.DeleteAsync($"/api/letter-templates/Motion?version={version}")).StatusCode);
         Assert.True((await griffie.GetFromJsonAsync<JsonElement>("/api/letter-templates", Json)).EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Motion").GetProperty("isDefault").GetBoolean());
+    }
+
+    /// <summary>The three co-signers of "Vinger aan de pols" approve; the last approval finalises the letter.</summary>
+    private async Task ApproveByAllAsync(Guid letterId)
+    {
+        foreach (var email in new[] { "wethouder.hoenderkamp@maastricht.demo", "wethouder.mackus@maastricht.demo", "wethouder.pas@maastricht.demo" })
+        {
+            using var alderman = await app.SignedInClientAsync(email);
+            await ApproveAsync(alderman, letterId, expectReference: email.Contains("pas", StringComparison.Ordinal));
+        }
+    }
+
+    private async Task<Workflows.Letters.LetterSealReport> CheckAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Workflows.Letters.VerifyLetterSealsCommand());
     }
 
     private static async Task<Guid> ComposeAsync(HttpClient staff, Guid cycleId)
