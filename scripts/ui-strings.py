@@ -554,6 +554,9 @@ S = {
     "Templates.Reset": ("Terug naar het standaardsjabloon", "Back to the default template"),
     "Templates.ResetDone": ("Het standaardsjabloon is weer in gebruik.", "The default template is in use again."),
     "Templates.Preview": ("Voorbeeld", "Preview"),
+    "Cockpit.LettersToSend": ("Vastgestelde brieven, nog te verzenden", "Finalised letters still to be sent"),
+    "Cockpit.NoLettersToSend": ("Alle vastgestelde brieven zijn verzonden.", "Every finalised letter has been sent."),
+    "Cockpit.RecordSentOf": ("Verzending vastleggen van {0}", "Record the sending of {0}"),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

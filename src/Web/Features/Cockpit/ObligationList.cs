@@ -60,6 +60,11 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
                 .Select(c => new { c.ObligationId, c.Period, c.Deadlines.SendToCouncil })
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.ObligationId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Period)!);
+        var sentLetters = (await (from letter in db.CouncilLetters.AsNoTracking()
+                                  join cycle in db.ReportingCycles on letter.CycleId equals cycle.Id
+                                  where ids.Contains(cycle.ObligationId) && letter.Status == Domain.Letters.CouncilLetterStatus.Sent
+                                  select new { cycle.ObligationId, cycle.Period, letter.Reference, letter.SentOn }).ToListAsync(cancellationToken))
+            .GroupBy(l => l.ObligationId).ToDictionary(g => g.Key, g => g.MaxBy(l => l.Period)!);
         var aldermen = await db.Aldermen.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var lines = obligations.Select(o => new Line(
             o.Reference,
@@ -70,6 +75,7 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
             ObligationStatusText.Dutch(o.Status),
             (o.Cadence == Cadence.Once ? o.DueDate : o.EndDate) is { } d ? d.ToString("d MMMM yyyy", Dutch) : "doorlopend",
             o.ReportedInLetter is { } letter ? $"brief {letter}"
+                : sentLetters.TryGetValue(o.Id, out var sent) ? $"brief {sent.Reference} ({sent.Period.Display(Dutch)}, verzonden {sent.SentOn?.ToString("d MMMM yyyy", Dutch)})"
                 : reports.TryGetValue(o.Id, out var report) ? $"{report.Period.Display(Dutch)} (raad {report.SendToCouncil.ToString("d MMMM yyyy", Dutch)})"
                 : "nog geen")).ToList();
 

@@ -52,7 +52,11 @@ public sealed record IndicatorLine(
     Baseline? Baseline,
     Target? Target);
 
-public sealed record CycleLine(Guid Id, ReportingPeriod Period, ReportingCycleStatus Status, DateOnly ValuesDue, DateOnly SendToCouncil, int TasksDone, int TaskCount, bool IsImported);
+public sealed record CycleLine(Guid Id, ReportingPeriod Period, ReportingCycleStatus Status, DateOnly ValuesDue, DateOnly SendToCouncil, int TasksDone, int TaskCount, bool IsImported,
+    CycleLetter? Letter = null);
+
+/// <summary>The letter of a cycle: its reference once finalised, and whether it was sent.</summary>
+public sealed record CycleLetter(Guid Id, Domain.Letters.CouncilLetterStatus Status, string? Reference, DateOnly? SentOn);
 
 public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> dbFactory, TimeProvider time)
     : IQueryHandler<GetObligationQuery, Result<ObligationOverview>>
@@ -74,6 +78,10 @@ public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> 
             .Where(i => indicatorIds.Contains(i.Id)).ToListAsync(cancellationToken);
         var cycles = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).ThenInclude(t => t.Values)
             .Where(c => c.ObligationId == id).ToListAsync(cancellationToken);
+        var cycleIds = cycles.Select(c => c.Id).ToList();
+        var letters = (await db.CouncilLetters.AsNoTracking().Where(l => cycleIds.Contains(l.CycleId))
+                .Select(l => new { l.CycleId, l.Id, l.Status, l.Reference, l.SentOn }).ToListAsync(cancellationToken))
+            .ToDictionary(l => l.CycleId, l => new CycleLetter(l.Id.Value, l.Status, l.Reference, l.SentOn));
         cycles = [.. cycles.OrderByDescending(c => c.Period)];
 
         var indicatorLines = obligation.RequiredIndicators.Select(required =>
@@ -111,7 +119,7 @@ public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> 
             [.. aldermanIds.Select(aid => aldermen.Single(a => a.Id == aid)).Select(a => new AldermanLine(a.Id.Value, a.Name, a.Portfolio))],
             indicatorLines,
             [.. cycles.Select(c => new CycleLine(c.Id.Value, c.Period, c.Status, c.Deadlines.ValuesDue, c.Deadlines.SendToCouncil,
-                c.Tasks.Count(t => t.Status.IsDone()), c.Tasks.Count, c.IsImported))],
+                c.Tasks.Count(t => t.Status.IsDone()), c.Tasks.Count, c.IsImported, letters.GetValueOrDefault(c.Id)))],
             [.. obligation.History.Select((h, i) => (h, i)).OrderByDescending(x => x.h.AtUtc).ThenByDescending(x => x.i).Select(x => x.h)]);
     }
 }
