@@ -1,6 +1,5 @@
 using System.Globalization;
 using Governance.Domain.Letters.Events;
-using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -42,18 +41,11 @@ public sealed partial class NotifyFollowersOfLetterSent(IServiceScopeFactory sco
             return;
         }
 
-        var followers = await db.ObligationFollowers.Where(f => f.ObligationId == about.Id).Select(f => f.UserId).ToListAsync(cancellationToken);
-        if (followers.Count == 0)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
         var subject = $"{about.Reference} {about.Title}: raadsinformatiebrief {sent.Reference} verzonden";
         var body = $"De raadsinformatiebrief '{about.Subject}' (onze referentie {sent.Reference}) over '{about.Title}' ({about.Reference}) is op " +
                    $"{sent.SentOn.ToString("d MMMM yyyy", Dutch)} aan de raad verzonden. U ontvangt dit omdat u deze motie of toezegging volgt.";
-        db.Notifications.AddRange(followers.Select(f => new Notification(about.MunicipalityId, f, $"letter:{sent.LetterId}:sent", subject, body, $"/letters/{sent.LetterId}", now)));
-        await db.SaveChangesAsync(cancellationToken);
+        await Obligations.FollowerNotices.SendAsync(db, about.Id, about.MunicipalityId,
+            new($"letter:{sent.LetterId}:sent", subject, body, $"/letters/{sent.LetterId}"), time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Followers were not notified that letter {LetterId} was sent")]

@@ -97,8 +97,7 @@ public sealed partial class NotifyFollowersOfStatus(IServiceScopeFactory scopes,
         await using var db = scope.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
         var obligation = await db.Obligations.AsNoTracking().Where(o => o.Id == notification.ObligationId)
             .Select(o => new { o.Reference, o.Title, o.MunicipalityId }).SingleOrDefaultAsync(cancellationToken);
-        var followers = await db.ObligationFollowers.Where(f => f.ObligationId == notification.ObligationId).Select(f => f.UserId).ToListAsync(cancellationToken);
-        if (obligation is null || followers.Count == 0)
+        if (obligation is null)
         {
             return;
         }
@@ -108,12 +107,30 @@ public sealed partial class NotifyFollowersOfStatus(IServiceScopeFactory scopes,
         var subject = $"{obligation.Reference} {obligation.Title}: {Status(notification.To)}";
         var body = $"De status van '{obligation.Title}' ({obligation.Reference}) is gewijzigd van '{Status(notification.From)}' naar '{Status(notification.To)}' " +
                    $"op {Domain.Planning.MunicipalTime.ToLocal(now).ToString("d MMMM yyyy", Dutch)}. U ontvangt dit omdat u deze motie of toezegging volgt.";
-        db.Notifications.AddRange(followers.Select(f => new Notification(obligation.MunicipalityId, f, key, subject, body, $"/obligations/{notification.ObligationId}", now)));
-        await db.SaveChangesAsync(cancellationToken);
+        await FollowerNotices.SendAsync(db, notification.ObligationId, obligation.MunicipalityId, new(key, subject, body, $"/obligations/{notification.ObligationId}"), now, cancellationToken);
     }
 
     private static string Status(ObligationStatus status) => ObligationStatusText.Dutch(status).ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Followers of obligation {ObligationId} were not notified of its status change")]
     private partial void LogFailed(Exception exception, Guid obligationId);
+}
+
+/// <summary>One notification for every follower of an obligation (in the app, and by e-mail or in their digest).</summary>
+public static class FollowerNotices
+{
+    public sealed record Notice(string EventKey, string Subject, string Body, string Link);
+
+    public static async Task SendAsync(GovernanceDbContext db, ObligationId obligationId, Domain.Municipalities.MunicipalityId municipalityId, Notice notice, DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        var followers = await db.ObligationFollowers.Where(f => f.ObligationId == obligationId).Select(f => f.UserId).ToListAsync(cancellationToken);
+        if (followers.Count == 0)
+        {
+            return;
+        }
+
+        db.Notifications.AddRange(followers.Select(f => new Notification(municipalityId, f, notice.EventKey, notice.Subject, notice.Body, notice.Link, nowUtc)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }
