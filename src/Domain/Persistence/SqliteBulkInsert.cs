@@ -13,12 +13,13 @@ namespace Governance.Domain.Persistence;
 /// </summary>
 public static class SqliteBulkInsert
 {
-    public static async Task InsertAsync<T>(GovernanceDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+    /// <summary>Inserts the rows; with <paramref name="skipExisting"/> a row that a unique index already holds is left out. Returns the rows inserted.</summary>
+    public static async Task<int> InsertAsync<T>(GovernanceDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken, bool skipExisting = false)
         where T : class
     {
         if (rows.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
@@ -36,7 +37,7 @@ public static class SqliteBulkInsert
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk insert runs inside a transaction.");
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
+        command.CommandText = $"INSERT {(skipExisting ? "OR IGNORE " : "")}INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
                               $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
         var parameters = new DbParameter[columns.Count];
         var first = rows.First();
@@ -48,6 +49,7 @@ public static class SqliteBulkInsert
         }
 
         await command.PrepareAsync(cancellationToken);
+        var inserted = 0;
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
@@ -56,8 +58,10 @@ public static class SqliteBulkInsert
                 parameters[i].Value = ToProvider(mapping, getter.GetClrValue(row)) ?? DBNull.Value;
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        return inserted;
     }
 
     private static object? ToProvider(RelationalTypeMapping mapping, object? value) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.Domain.Accounts;
+using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Notifications;
@@ -32,9 +33,10 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
     {
         var fired = 0;
         var notifications = 0;
+        var names = new Dictionary<IndicatorId, string>();
         while (true)
         {
-            var (batchFired, batchNotifications, more) = await SweepBatchAsync(command, cancellationToken);
+            var (batchFired, batchNotifications, more) = await SweepBatchAsync(command, names, cancellationToken);
             fired += batchFired;
             notifications += batchNotifications;
             if (!more)
@@ -51,7 +53,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
     private sealed record DueCycle(ReportingCycleId Id, ObligationId ObligationId, MunicipalityId MunicipalityId, ReportingPeriod Period,
         ReportingCycleStatus Status, DateOnly ValuesDue, TaskTimer Timer, DateOnly? TimerOn);
 
-    private async Task<(int Fired, int Notifications, bool More)> SweepBatchAsync(SweepDeadlinesCommand command, CancellationToken cancellationToken)
+    private async Task<(int Fired, int Notifications, bool More)> SweepBatchAsync(SweepDeadlinesCommand command, Dictionary<IndicatorId, string> names, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var today = command.Today;
@@ -79,9 +81,14 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
 
         var obligationIds = due.Select(c => c.ObligationId).Distinct().ToList();
         var titles = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).Select(o => new { o.Id, o.Title }).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
-        var indicatorIds = openTasks.SelectMany(g => g.Select(t => t.IndicatorId)).Distinct().ToList();
-        var names = (await db.IndicatorDefinitions.Where(d => indicatorIds.Contains(d.IndicatorId)).Select(d => new { d.IndicatorId, d.VersionNumber, d.Name }).ToListAsync(cancellationToken))
-            .GroupBy(d => d.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.VersionNumber)!.Name);
+        // Indicator names are read once per sweep, for the indicators not met in an earlier batch.
+        var unnamed = openTasks.SelectMany(g => g.Select(t => t.IndicatorId)).Distinct().Where(id => !names.ContainsKey(id)).ToList();
+        foreach (var definition in (await db.IndicatorDefinitions.Where(d => unnamed.Contains(d.IndicatorId)).Select(d => new { d.IndicatorId, d.VersionNumber, d.Name }).ToListAsync(cancellationToken))
+                     .GroupBy(d => d.IndicatorId))
+        {
+            names[definition.Key] = definition.MaxBy(d => d.VersionNumber)!.Name;
+        }
+
         var municipalityIds = due.Select(c => c.MunicipalityId).Distinct().ToList();
         var people = await (from u in db.Users
                             join ur in db.UserRoles on u.Id equals ur.UserId
@@ -97,7 +104,8 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         var griffie = people.Where(p => p.Role == Roles.Griffie).ToLookup(p => p.MunicipalityId, p => actingFor[p.Id]);
         var now = time.GetUtcNow().UtcDateTime;
         var fired = 0;
-        var events = new List<(DueCycle Cycle, TaskTimer Stage, string Recipient, string Indicator)>();
+        // Per cycle and stage, each person with the indicators that concern them: one notification each.
+        var pending = new List<(DueCycle Cycle, TaskTimer Stage, string Recipient, List<string> Indicators)>();
         var moves = new List<(ReportingCycleId Cycle, TaskTimer Timer, DateOnly? On)>(due.Count);
         foreach (var cycle in due)
         {
@@ -110,15 +118,29 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                 if (active && open.Count > 0 && !(isReminder && cycle.ValuesDue < today))
                 {
                     var stage = timer;
-                    var concerned = open.SelectMany(task => (stage switch
+                    var byRecipient = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                    foreach (var task in open)
                     {
-                        TaskTimer.FirstReminder or TaskTimer.LastReminder => task.AssigneeUserId is { } assignee
-                            ? [actingFor.GetValueOrDefault(assignee, assignee)]
-                            : staff[task.TeamId],
-                        TaskTimer.EscalateToTeamLead => teamLeads[task.TeamId],
-                        _ => griffie[cycle.MunicipalityId],
-                    }).Select(recipient => (Recipient: recipient, Indicator: names.GetValueOrDefault(task.IndicatorId, "?"))));
-                    events.AddRange(concerned.Distinct().Select(c => (cycle, stage, c.Recipient, c.Indicator)));
+                        var recipients = stage switch
+                        {
+                            TaskTimer.FirstReminder or TaskTimer.LastReminder => task.AssigneeUserId is { } assignee
+                                ? [actingFor.GetValueOrDefault(assignee, assignee)]
+                                : staff[task.TeamId],
+                            TaskTimer.EscalateToTeamLead => teamLeads[task.TeamId],
+                            _ => griffie[cycle.MunicipalityId],
+                        };
+                        foreach (var recipient in recipients)
+                        {
+                            if (!byRecipient.TryGetValue(recipient, out var indicators))
+                            {
+                                byRecipient[recipient] = indicators = [];
+                            }
+
+                            indicators.Add(names.GetValueOrDefault(task.IndicatorId, "?"));
+                        }
+                    }
+
+                    pending.AddRange(byRecipient.Select(r => (cycle, stage, r.Key, r.Value)));
                     fired++;
                 }
 
@@ -128,32 +150,37 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
             moves.Add((cycle.Id, timer, timerOn));
         }
 
-        // One notification per cycle, stage and person, naming every indicator concerned; never twice.
-        var recipientIds = events.Select(e => e.Recipient).Distinct().ToList();
-        var keys = events.Select(e => EventKey(e.Cycle.Id.Value, e.Stage)).Distinct().ToList();
-        var known = (await db.Notifications.Where(n => recipientIds.Contains(n.RecipientUserId) && keys.Contains(n.EventKey)).Select(n => new { n.RecipientUserId, n.EventKey }).ToListAsync(cancellationToken))
-            .Select(n => (n.RecipientUserId, n.EventKey)).ToHashSet();
+        // Never twice: on SQLite the insert leaves out what the unique (person, event) index already holds; elsewhere it is looked up first.
+        var sqlite = db.Database.IsSqlite();
+        var known = new HashSet<(string, string)>();
+        if (!sqlite)
+        {
+            var recipientIds = pending.Select(e => e.Recipient).Distinct().ToList();
+            var keys = pending.Select(e => EventKey(e.Cycle.Id.Value, e.Stage)).Distinct().ToList();
+            known = (await db.Notifications.Where(n => recipientIds.Contains(n.RecipientUserId) && keys.Contains(n.EventKey)).Select(n => new { n.RecipientUserId, n.EventKey }).ToListAsync(cancellationToken))
+                .Select(n => (n.RecipientUserId, n.EventKey)).ToHashSet();
+        }
+
         var periods = new Dictionary<ReportingPeriod, string>();
-        var created = events
-            .GroupBy(e => (e.Cycle.Id, e.Stage, e.Recipient))
-            .Where(g => !known.Contains((g.Key.Recipient, EventKey(g.Key.Id.Value, g.Key.Stage))))
-            .Select(g =>
+        var created = pending
+            .Where(p => !known.Contains((p.Recipient, EventKey(p.Cycle.Id.Value, p.Stage))))
+            .Select(p =>
             {
-                var cycle = g.First().Cycle;
-                if (!periods.TryGetValue(cycle.Period, out var period))
+                if (!periods.TryGetValue(p.Cycle.Period, out var period))
                 {
-                    periods[cycle.Period] = period = cycle.Period.Display(Dutch);
+                    periods[p.Cycle.Period] = period = p.Cycle.Period.Display(Dutch);
                 }
 
-                var (subject, body) = Text(g.Key.Stage, [.. g.Select(e => e.Indicator).Distinct().Order()], titles.GetValueOrDefault(cycle.ObligationId, "?"), period, cycle.ValuesDue);
-                return new Notification(cycle.MunicipalityId, g.Key.Recipient, EventKey(cycle.Id.Value, g.Key.Stage), subject, body, $"/cycles/{cycle.Id}", now);
+                var (subject, body) = Text(p.Stage, [.. p.Indicators.Distinct().Order()], titles.GetValueOrDefault(p.Cycle.ObligationId, "?"), period, p.Cycle.ValuesDue);
+                return new Notification(p.Cycle.MunicipalityId, p.Recipient, EventKey(p.Cycle.Id.Value, p.Stage), subject, body, $"/cycles/{p.Cycle.Id}", now);
             })
             .ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        var inserted = created.Count;
+        if (sqlite)
         {
-            await SqliteBulkInsert.InsertAsync(db, created, cancellationToken);
+            inserted = await SqliteBulkInsert.InsertAsync(db, created, cancellationToken, skipExisting: true);
         }
         else
         {
@@ -173,7 +200,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return (fired, created.Count, due.Count == command.BatchSize);
+        return (fired, inserted, due.Count == command.BatchSize);
     }
 
     private static string EventKey(Guid cycle, TaskTimer stage) => $"cycle:{cycle}:{stage}";

@@ -70,5 +70,23 @@ public sealed class SqliteBulkInsertTests : IAsyncLifetime
         Assert.Empty(await check.Notifications.ToListAsync());
     }
 
+    [Fact]
+    public async Task Skipping_existing_rows_leaves_out_what_the_unique_index_holds_and_counts_the_rest()
+    {
+        var first = new Notification(_municipality.Id, _user.Id, "cycle:1", "A", "Tekst", null, Now);
+        var again = new Notification(_municipality.Id, _user.Id, "cycle:1", "B", "Tekst", null, Now);
+        var other = new Notification(_municipality.Id, _user.Id, "cycle:2", "C", "Tekst", null, Now);
+        await using (var db = Context())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(1, await SqliteBulkInsert.InsertAsync(db, [first], CancellationToken.None, skipExisting: true));
+            Assert.Equal(1, await SqliteBulkInsert.InsertAsync(db, [again, other], CancellationToken.None, skipExisting: true));
+            await transaction.CommitAsync();
+        }
+
+        await using var check = Context();
+        Assert.Equal(["A", "C"], (await check.Notifications.OrderBy(n => n.EventKey).ToListAsync()).Select(n => n.Subject));
+    }
+
     private GovernanceDbContext Context() => GovernanceDatabase.Create(_database.Provider, _database.ConnectionString, FixedMunicipalityContext.System);
 }
