@@ -1,5 +1,6 @@
 using Governance.Domain.Common;
 using Governance.Domain.Indicators;
+using Governance.Domain.Letters;
 using Governance.Domain.Motions;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
@@ -183,6 +184,40 @@ public abstract class PersistenceTests : IAsyncLifetime
         await using var nobody = Context(FixedMunicipalityContext.Nobody);
         Assert.Empty(await nobody.Obligations.ToListAsync());
         Assert.Empty(await nobody.Teams.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_letter_round_trips_with_its_versions_approval_and_seal_and_a_cycle_has_one_letter()
+    {
+        await using (var db = Context())
+        {
+            var cycle = await db.ReportingCycles.Include(c => c.Tasks).SingleAsync(c => c.Id == _seed.Cycle);
+            var alderman = await db.Aldermen.Select(a => a.Id).FirstAsync();
+            var letter = new CouncilLetter(cycle, new LetterContent("Doorlooptijden Wmo, 2025", "I. Bongers", "043 350 0000", "De waarde was **2.834**.\n", "{\"items\":[]}"), "Sanne Peeters", Now);
+            letter.AddVersion(new LetterContent("Doorlooptijden Wmo, 2025", "I. Bongers", "043 350 0000", "De waarde was **2.834 aanvragen**.\n", "{\"items\":[]}"), "Bewerkt", "Sanne Peeters", Now.AddMinutes(5));
+            letter.EnterStatus(CouncilLetterStatus.InApproval);
+            letter.RecordApproval(alderman, "wethouder", Now.AddHours(1));
+            letter.EnterStatus(CouncilLetterStatus.Approved);
+            var counter = new LetterReferenceCounter(_seed.Maastricht, 2025);
+            letter.Finalise(LetterReference.Format(LetterReference.DefaultPattern, 2025, counter.Next()), Now.AddHours(2));
+            db.AddRange(letter, counter);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = Context())
+        {
+            var stored = await db.CouncilLetters.Include(l => l.Versions).Include(l => l.Approvals).SingleAsync(l => l.CycleId == _seed.Cycle);
+            Assert.Equal([1, 2], stored.Versions.Select(v => v.Number));
+            Assert.Equal("De waarde was **2.834 aanvragen**.", stored.Current.Body);
+            Assert.Equal((2, stored.Current.Hash), (stored.Approvals.Single().VersionNumber, stored.Approvals.Single().VersionHash));
+            Assert.Equal(("2025.00001", 2, CouncilLetterStatus.Finalised), (stored.Reference, stored.FinalisedVersion, stored.Status));
+            Assert.Equal(Now.AddHours(2), stored.FinalisedAtUtc);
+            Assert.True(stored.VerifiesSeal());
+
+            var cycle = await db.ReportingCycles.Include(c => c.Tasks).SingleAsync(c => c.Id == _seed.Cycle);
+            db.CouncilLetters.Add(new CouncilLetter(cycle, new LetterContent("Tweede", "I. Bongers", null, "Tekst", "{}"), "Sanne Peeters", Now));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
     }
 
     [Fact]
