@@ -3,11 +3,13 @@ using System.Globalization;
 using Governance.Benchmarks;
 
 // Reporting workflows at scale on SQLite, each measure beside a reference measured in the same run; or, with
-// "letters", composing a letter of 12 indicators and writing its DOCX and PDF.
-// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters] [output.md]
-if (args.Length > 0 && args[0] == "letters")
+// "letters", composing a letter of 12 indicators and writing its DOCX and PDF; or, with "workspaces", the cockpit,
+// the obligations list and "Mijn taken" over 10,000 obligations and about a million values.
+// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces] [output.md] [obligations]
+if (args.Length > 0 && args[0] is "letters" or "workspaces")
 {
-    var letters = new BenchmarkResults(0, 0, await LetterBenchmarks.RunAsync(), Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024).ToMarkdown();
+    var measures = args[0] == "letters" ? await LetterBenchmarks.RunAsync() : await WorkspaceBenchmarks.RunAsync(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000);
+    var letters = new BenchmarkResults(0, 0, measures, Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024).ToMarkdown();
     Console.WriteLine(letters);
     if (args.Length > 1)
     {

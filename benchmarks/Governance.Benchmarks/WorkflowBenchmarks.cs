@@ -122,7 +122,7 @@ public static class WorkflowBenchmarks
         return await db.IndicatorTasks.Select(t => t.DueDate).FirstAsync();
     }
 
-    private static async Task SeedAsync(BenchmarkDatabase database, int count)
+    internal static async Task SeedAsync(BenchmarkDatabase database, int count)
     {
         await using var db = database.CreateContext();
         await db.Database.MigrateAsync();

@@ -21,7 +21,11 @@ public sealed record CockpitView(
     IReadOnlyList<CockpitCount> PerAlderman,
     IReadOnlyList<CockpitCount> PerCommittee,
     IReadOnlyList<CockpitMonth> OpenAndClosed,
-    IReadOnlyList<string> Committees);
+    IReadOnlyList<string> Committees,
+    CockpitTotals Totals);
+
+/// <summary>How many there are in each list; the lists themselves hold the most urgent <see cref="GetCockpitHandler.ListLimit"/>.</summary>
+public sealed record CockpitTotals(int OverdueObligations, int OverdueSteps, int DueSoon, int AtRisk);
 
 /// <summary>An obligation in a list: its number, title, status and the date that matters in that list.</summary>
 public sealed record CockpitItem(Guid Id, string Reference, string Title, ObligationStatus Status, DateOnly? Date, string? Letter, int Version);
@@ -37,6 +41,9 @@ public sealed record CockpitMonth(DateOnly MonthEnd, int Open, int Closed);
 public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbFactory, TimeProvider time) : IQueryHandler<GetCockpitQuery, CockpitView>
 {
     private const int Soon = 30;
+
+    /// <summary>The cockpit shows the most urgent of each list; the rest is a click away in the filtered lists.</summary>
+    public const int ListLimit = 10;
 
     public async ValueTask<CockpitView> Handle(GetCockpitQuery query, CancellationToken cancellationToken)
     {
@@ -80,7 +87,8 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
                                       && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OpenTasks > 0 && s.Step.Deadline >= today)
             .Select(s => s.Step).OrderBy(s => s.Deadline).ToList();
 
-        var overdueIds = overdueObligations.Select(o => o.Id).Concat(overdueSteps.Select(s => cycles.First(c => c.Id.Value == s.CycleId).ObligationId.Value)).ToHashSet();
+        var obligationOfCycle = cycles.ToDictionary(c => c.Id.Value, c => c.ObligationId.Value);
+        var overdueIds = overdueObligations.Select(o => o.Id).Concat(overdueSteps.Select(s => obligationOfCycle[s.CycleId])).ToHashSet();
         var names = await db.Aldermen.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var aldermen = (await db.Obligations.AsNoTracking()
                 .SelectMany(o => EF.Property<List<ResponsibleAlderman>>(o, "_aldermen"))
@@ -94,9 +102,11 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
         var perCommittee = obligations.Where(o => isOpen(o.Status)).GroupBy(o => o.Committee)
             .Select(g => new CockpitCount(g.Key, g.Count(), g.Count(o => overdueIds.Contains(o.Id.Value)))).OrderByDescending(c => c.Open).ThenBy(c => c.Name).ToList();
 
-        return new CockpitView(today, byStatus, overdueObligations, overdueSteps, dueSoon, atRisk, awaiting, perAlderman, perCommittee,
+        return new CockpitView(today, byStatus, [.. overdueObligations.Take(ListLimit)], [.. overdueSteps.Take(ListLimit)], [.. dueSoon.Take(ListLimit)],
+            [.. atRisk.Take(ListLimit)], awaiting, perAlderman, perCommittee,
             await OpenAndClosedAsync(db, obligations.Select(o => (o.Id, o.AdoptedOn)).ToList(), today, cancellationToken),
-            [.. obligations.Select(o => o.Committee).Distinct().Order()]);
+            [.. obligations.Select(o => o.Committee).Distinct().Order()],
+            new CockpitTotals(overdueObligations.Count, overdueSteps.Count, dueSoon.Count, atRisk.Count));
     }
 
     /// <summary>The step a cycle waits for and its deadline.</summary>

@@ -60,11 +60,7 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = MunicipalTime.Today(time);
-        var rows = MyTaskRows.Of(db, team);
-        if (query.Scope == TaskScope.Open)
-        {
-            rows = rows.Where(r => r.CanEnter);
-        }
+        var rows = MyTaskRows.Of(db, team, openOnly: query.Scope == TaskScope.Open);
 
         if (query.MineOnly && user.UserId is { } me)
         {
@@ -118,7 +114,7 @@ public sealed class CountMyOpenTasksHandler(IDbContextFactory<GovernanceDbContex
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MyTaskRows.Of(db, team).CountAsync(r => r.CanEnter, cancellationToken);
+        return await MyTaskRows.Of(db, team, openOnly: true).CountAsync(cancellationToken);
     }
 }
 
@@ -146,9 +142,15 @@ internal static class MyTaskRows
         public required int CycleVersion { get; init; }
     }
 
-    public static IQueryable<Row> Of(GovernanceDbContext db, Domain.Organisation.TeamId team) =>
-        from t in db.IndicatorTasks
-        join c in db.ReportingCycles on t.CycleId equals c.Id
+    /// <summary>The team's tasks; <paramref name="openOnly"/>: only those still waiting for a value (filtered on the task's own index first).</summary>
+    public static IQueryable<Row> Of(GovernanceDbContext db, Domain.Organisation.TeamId team, bool openOnly = false) =>
+        from t in openOnly
+            ? db.IndicatorTasks.Where(t => t.TeamId == team
+                && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned))
+            : db.IndicatorTasks
+        join c in openOnly
+            ? db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
+            : db.ReportingCycles on t.CycleId equals c.Id
         join o in db.Obligations on c.ObligationId equals o.Id
         join d in db.IndicatorDefinitions on new { t.IndicatorId, Version = t.DefinitionVersion } equals new { d.IndicatorId, Version = d.VersionNumber }
         join i in db.Indicators on t.IndicatorId equals i.Id

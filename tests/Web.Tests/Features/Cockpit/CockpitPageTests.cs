@@ -25,7 +25,8 @@ public class CockpitPageTests : ComponentTestContext
         [new CockpitCount("Jeroen Hoenderkamp", 4, 3)],
         [new CockpitCount("Gemeenteraad", 4, 3), new CockpitCount("Domeinvergadering Sociaal", 2, 1)],
         [new CockpitMonth(new DateOnly(2026, 10, 31), 6, 2), new CockpitMonth(new DateOnly(2026, 11, 30), 7, 3)],
-        ["Domeinvergadering Sociaal", "Gemeenteraad"]);
+        ["Domeinvergadering Sociaal", "Gemeenteraad"],
+        new CockpitTotals(0, 1, 0, 0));
 
     private IRenderedComponent<CockpitPage> Render()
     {
