@@ -7,8 +7,9 @@
 #   - memory at idle (resident set size) after signing in and 30 s without requests.
 # Then the reporting workflows at scale (benchmarks/Governance.Benchmarks): opening 10,000 cycles with
 # 120,000 tasks beside a raw batched insert of the same rows, the deadline sweep, and six transitions
-# for each cycle; and a council letter of 12 indicators composed, written as DOCX and as PDF. Figures go
-# to docs/benchmarks.md with the machine they ran on.
+# for each cycle; a council letter of 12 indicators composed, written as DOCX and as PDF; and the cockpit, the
+# obligations list and Mijn taken over 10,000 obligations and a million values. Figures go to docs/benchmarks.md
+# with the machine they ran on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -129,7 +130,26 @@ MD
 )
 rm -f "$letters_table"
 
-python3 - "$file" "$section" "$workflows" "$letters" <<'PY'
+workspaces_table=$(mktemp)
+dotnet run -c Release --project benchmarks/Governance.Benchmarks -- workspaces "$workspaces_table" "${OBLIGATIONS:-10000}" >/dev/null 2>&1
+workspaces=$(cat <<MD
+## Workspaces at scale: cockpit, obligations list, Mijn taken
+
+Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk:
+${OBLIGATIONS:-10000} quarterly obligations of 12 indicators, nine earlier quarters of values each as history and the
+current quarter open; the 12 indicators belong to six teams, two each. The real app (Release, in-process test server,
+no network in between, so the figures are server time) on its SQLite file; each URL 20 times to warm up, then 200 times.
+
+$(cat "$workspaces_table")
+
+- cockpit: \`GET /api/cockpit\` as the griffie (counts, the ten most urgent of each list with their totals, per alderman
+  and committee, open and closed over two years); obligations list: \`GET /api/obligations\` with a status filter and a
+  search, and page 40 of the filtered list; Mijn taken: \`GET /api/tasks\` as a staff member whose team has 20,000 open tasks.
+MD
+)
+rm -f "$workspaces_table"
+
+python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
@@ -142,3 +162,4 @@ PY
 echo "$section"
 echo "$workflows"
 echo "$letters"
+echo "$workspaces"

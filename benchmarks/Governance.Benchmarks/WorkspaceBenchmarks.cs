@@ -44,7 +44,15 @@ public static partial class WorkspaceBenchmarks
             await MeasureAsync(staff, "/api/tasks?page=1&pageSize=25", "Mijn taken, first page of the team's open tasks"),
         };
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (Environment.GetEnvironmentVariable("GOVERNANCE_BENCHMARK_KEEP") is { Length: > 0 })
+        {
+            Console.Error.WriteLine($"database kept: {file}");
+        }
+        else
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         return measures;
     }
 

@@ -60,6 +60,8 @@ internal sealed class IndicatorTaskConfiguration : IEntityTypeConfiguration<Indi
         builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.CycleId, t.IndicatorId }).IsUnique().HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");
         builder.HasIndex(t => new { t.TeamId, t.Status, t.DueDate });
+        // The cockpit counts each cycle's open tasks: from this index alone, without reading the task rows.
+        builder.HasIndex(t => new { t.CycleId, t.Status });
         builder.Ignore(t => t.CurrentValue);
         builder.HasMany(t => t.Values).WithOne().HasForeignKey("TaskId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Values).HasField("_values");

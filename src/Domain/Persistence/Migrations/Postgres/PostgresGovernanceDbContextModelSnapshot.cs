@@ -828,6 +828,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");
 
+                    b.HasIndex("CycleId", "Status");
+
                     b.HasIndex("TeamId", "Status", "DueDate");
 
                     b.ToTable("IndicatorTasks");

@@ -823,6 +823,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");
 
+                    b.HasIndex("CycleId", "Status");
+
                     b.HasIndex("TeamId", "Status", "DueDate");
 
                     b.ToTable("IndicatorTasks");
