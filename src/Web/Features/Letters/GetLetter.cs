@@ -91,7 +91,8 @@ public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFa
         var sentBack = cycle.Status == ReportingCycleStatus.SentBack ? cycle.Journal[^1].Reason : null;
         return new LetterView(
             letter.Id.Value, cycle.Id.Value, obligation.Reference, obligation.Title, cycle.Period.Display(LetterFigures.Dutch), letter.Status, letter.Version,
-            View(letter.Current), [.. letter.Versions.Reverse().Select(View)], approvals, letter.Reference, letter.FinalisedAtUtc, letter.SentOn, letter.SentDocumentNumber,
+            // Council members receive the letter as sent: its drafts stay with the executive.
+            View(letter.Current), [.. letter.Versions.Reverse().Where(v => !user.ReadsAsCouncilMember || v.Number == letter.FinalisedVersion).Select(View)], approvals, letter.Reference, letter.FinalisedAtUtc, letter.SentOn, letter.SentDocumentNumber,
             letter.IsFinalised ? letter.VerifiesSeal() : null, sentBack,
             LetterHtml.Fragment(letter.Current, LetterHtml.Header.For(letter, letter.Current, municipality)), actions,
             municipality, letter.Current.Data, LetterHtml.Model(letter.Current), previous);

@@ -30,6 +30,14 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
         Assert.DoesNotContain(await Listed(member), id => id == letterId);
         Assert.Contains(await Listed(staff), id => id == letterId);
 
+        // A second version before it is offered: the council never sees the first draft.
+        var draft = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
+        using var edited = await staff.PutAsJsonAsync($"/api/letters/{letterId}", new
+        {
+            subject = "Vinger aan de pols", handledBy = "S. Peeters", body = draft.GetProperty("current").GetProperty("body").GetString() + "\nMet vriendelijke groet.\n",
+            version = draft.GetProperty("version").GetInt32(),
+        }, Json);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         await SubmitAsync(staff, letterId);
         await ApproveByAllAsync(letterId);
 
@@ -37,6 +45,9 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
         var read = await member.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
         Assert.Equal("Finalised", read.GetProperty("status").GetString());
         Assert.False(read.GetProperty("actions").GetProperty("readCycle").GetBoolean());
+        Assert.Equal(2, read.GetProperty("current").GetProperty("number").GetInt32());
+        Assert.Equal([2], read.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+        Assert.Equal(2, (await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json)).GetProperty("versions").GetArrayLength());
         using var pdf = await member.GetAsync($"/api/letters/{letterId}/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
