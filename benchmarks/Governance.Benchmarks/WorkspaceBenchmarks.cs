@@ -27,10 +27,22 @@ public static partial class WorkspaceBenchmarks
 
     public static async Task<IReadOnlyList<Measure>> RunAsync(int obligations)
     {
-        var folder = Directory.CreateTempSubdirectory("governance-workspaces").FullName;
-        var file = Path.Combine(folder, "governance.db");
+        // GOVERNANCE_BENCHMARK_DB: measure again on a database an earlier run kept (GOVERNANCE_BENCHMARK_KEEP), without seeding.
+        var reuse = Environment.GetEnvironmentVariable("GOVERNANCE_BENCHMARK_DB");
+        var folder = reuse is { Length: > 0 } ? Path.GetDirectoryName(reuse)! : Directory.CreateTempSubdirectory("governance-workspaces").FullName;
+        var file = reuse is { Length: > 0 } ? reuse : Path.Combine(folder, "governance.db");
         var database = new BenchmarkDatabase(file);
-        var values = await SeedAsync(database, obligations);
+        long values;
+        if (reuse is { Length: > 0 })
+        {
+            await using var db = database.CreateContext();
+            values = await db.RecordedValues.LongCountAsync();
+            obligations = await db.Obligations.CountAsync();
+        }
+        else
+        {
+            values = await SeedAsync(database, obligations);
+        }
 
         await using var app = new App(file);
         using var griffie = await SignedInAsync(app, "griffie@example.test", Roles.Griffie);
@@ -44,7 +56,7 @@ public static partial class WorkspaceBenchmarks
             await MeasureAsync(staff, "/api/tasks?page=1&pageSize=25", "Mijn taken, first page of the team's open tasks"),
         };
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Environment.GetEnvironmentVariable("GOVERNANCE_BENCHMARK_KEEP") is { Length: > 0 })
+        if (Environment.GetEnvironmentVariable("GOVERNANCE_BENCHMARK_KEEP") is { Length: > 0 } || reuse is { Length: > 0 })
         {
             Console.Error.WriteLine($"database kept: {file}");
         }
