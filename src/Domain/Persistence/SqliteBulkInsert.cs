@@ -13,7 +13,11 @@ namespace Governance.Domain.Persistence;
 /// </summary>
 public static class SqliteBulkInsert
 {
-    /// <summary>Inserts the rows; with <paramref name="skipExisting"/> a row that a unique index already holds is left out. Returns the rows inserted.</summary>
+    /// <summary>
+    /// Inserts the rows and returns how many went in. With <paramref name="skipExisting"/> (SQLite's INSERT OR IGNORE)
+    /// a row that a unique index already holds is left out; so is a row breaking a NOT NULL or CHECK constraint, so use
+    /// it only for rows built whole by the application, where the unique index is the point (notifications sent once).
+    /// </summary>
     public static async Task<int> InsertAsync<T>(GovernanceDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken, bool skipExisting = false)
         where T : class
     {
