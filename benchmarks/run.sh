@@ -105,7 +105,7 @@ $(cat "$workflows_table")
 - "sweep": timers live on the cycle (10,000 rows), the open tasks of each due cycle are read by a join, notifications
   are inserted in bulk; one notification per cycle, stage and person.
 - "six transitions": Complete, StartDrafting, SubmitForApproval, Approve, Send, Close for every cycle through the
-  Stateless workflow, in batches of 2,000 loaded with their tasks (the guards read them), journal written in the same save.
+  Stateless workflow, in batches of 2,000; the guards read the count of outstanding values the tasks keep on their cycle, so the tasks are not loaded; journal written in the same save.
 MD
 )
 rm -f "$workflows_table"

@@ -202,8 +202,8 @@ public static class WorkflowBenchmarks
         var watch = Stopwatch.StartNew();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var cycle = connection.CreateCommand();
-        cycle.CommandText = "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, Version, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, NextTimer, NextTimerOn) " +
-                            "VALUES ($id, $o, $m, '2025-Q3', 'Open', 0, 0, '2025-10-21', '2025-10-28', '2025-11-04', '2025-11-07', 'FirstReminder', '2025-10-14')";
+        cycle.CommandText = "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, Version, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, NextTimer, NextTimerOn, RequiredValues, OutstandingValues) " +
+                            "VALUES ($id, $o, $m, '2025-Q3', 'Open', 0, 0, '2025-10-21', '2025-10-28', '2025-11-04', '2025-11-07', 'FirstReminder', '2025-10-14', 12, 12)";
         var (cId, cO, cM) = (cycle.Parameters.Add("$id", SqliteType.Text), cycle.Parameters.Add("$o", SqliteType.Text), cycle.Parameters.Add("$m", SqliteType.Text));
         await using var journal = connection.CreateCommand();
         journal.CommandText = "INSERT INTO ReportingCycleJournal (CycleId, Sequence, AtUtc, Actor, \"From\", \"To\", \"Trigger\") VALUES ($c, 1, '2025-09-30 04:00:00', 'Governance (planning)', 'Scheduled', 'Open', 'Open')";
@@ -241,6 +241,7 @@ public static class WorkflowBenchmarks
     {
         await using var db = database.CreateContext();
         await db.IndicatorTasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, IndicatorTaskStatus.NotAvailable));
+        await db.ReportingCycles.ExecuteUpdateAsync(s => s.SetProperty(c => c.OutstandingValues, 0));
     }
 
     private static async Task<int> SixTransitionsAsync(BenchmarkDatabase database)
@@ -256,7 +257,8 @@ public static class WorkflowBenchmarks
         while (true)
         {
             await using var db = database.CreateContext();
-            var query = db.ReportingCycles.Include(c => c.Tasks).AsSplitQuery().Where(c => c.Status == ReportingCycleStatus.Open);
+            // The guards read the cycle's count of outstanding values, so the tasks stay in the database.
+            var query = db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open);
             var batch = await query.OrderBy(c => c.Id).Take(2_000).ToListAsync();
             if (batch.Count == 0)
             {

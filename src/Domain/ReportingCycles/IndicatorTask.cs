@@ -14,10 +14,11 @@ public sealed class IndicatorTask : Entity
     {
     }
 
-    internal IndicatorTask(ReportingCycleId cycleId, IndicatorDefinition definition, DateOnly dueDate)
+    internal IndicatorTask(ReportingCycle cycle, IndicatorDefinition definition, DateOnly dueDate)
     {
         Id = IndicatorTaskId.New();
-        CycleId = cycleId;
+        Cycle = cycle;
+        CycleId = cycle.Id;
         IndicatorId = definition.IndicatorId;
         DefinitionVersion = definition.VersionNumber;
         TeamId = definition.ResponsibleTeamId;
@@ -28,6 +29,9 @@ public sealed class IndicatorTask : Entity
     public IndicatorTaskId Id { get; private set; }
 
     public ReportingCycleId CycleId { get; private set; }
+
+    /// <summary>The cycle the task belongs to, when it is loaded: a change of state is counted there.</summary>
+    internal ReportingCycle? Cycle { get; private set; }
 
     public IndicatorId IndicatorId { get; private set; }
 
@@ -89,8 +93,10 @@ public sealed class IndicatorTask : Entity
         }
 
         var from = Status;
+        var cycle = Cycle ?? throw new DomainRuleException("A task changes state only with its cycle loaded, which counts the values still outstanding.");
         ReturnReason = status == IndicatorTaskStatus.Returned ? Guard.Text(reason, nameof(reason), 2_000) : null;
         Status = status;
+        cycle.CountValue(from, status);
         Raise(new IndicatorTaskStatusChanged(CycleId, Id, from, status));
     }
 }

@@ -48,6 +48,15 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
 
     public IReadOnlyList<IndicatorTask> Tasks => _tasks;
 
+    /// <summary>How many indicator values the cycle asks for: one per task.</summary>
+    public int RequiredValues { get; private set; }
+
+    /// <summary>
+    /// How many of those are neither submitted nor explained. Kept by the tasks as they change state, so the
+    /// guards and the lists read it without loading the tasks.
+    /// </summary>
+    public int OutstandingValues { get; private set; }
+
     /// <summary>
     /// The next timed event around the values deadline (reminder, escalation) and the day it fires.
     /// Timers are data on the cycle, swept in bulk by one recurring job; each stage fires once.
@@ -86,7 +95,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         {
             var definition = currentDefinitions.SingleOrDefault(d => d.IndicatorId == required)
                 ?? throw new DomainRuleException($"No definition given for required indicator {required}.");
-            cycle._tasks.Add(new IndicatorTask(cycle.Id, definition, deadlines.ValuesDue));
+            cycle.Add(new IndicatorTask(cycle, definition, deadlines.ValuesDue));
         }
 
         cycle.Raise(new ReportingCycleOpened(cycle.Id, obligation.Id, period.Code));
@@ -108,7 +117,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         var cycle = new ReportingCycle(obligation.Id, obligation.MunicipalityId, period, deadlines, ReportingCycleStatus.Closed) { IsImported = true };
         foreach (var (definition, value, source) in values)
         {
-            var task = new IndicatorTask(cycle.Id, definition, deadlines.ValuesDue);
+            var task = cycle.Add(new IndicatorTask(cycle, definition, deadlines.ValuesDue));
             var recorded = task.Record(definition, value, null, source, importedBy, nowUtc);
             if (!recorded.Succeeded)
             {
@@ -117,7 +126,6 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
 
             task.EnterStatus(value.IsNotAvailable ? IndicatorTaskStatus.NotAvailable : IndicatorTaskStatus.Submitted);
             task.ClearDomainEvents();
-            cycle._tasks.Add(task);
         }
 
         return cycle;
@@ -126,7 +134,28 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
     public IndicatorTask? TaskFor(IndicatorId indicatorId) => _tasks.SingleOrDefault(t => t.IndicatorId == indicatorId);
 
     /// <summary>Comply or explain: every required value is submitted, or explicitly not available with a reason.</summary>
-    public bool AllValuesDone => _tasks.Count > 0 && _tasks.All(t => t.Status.IsDone());
+    public bool AllValuesDone => RequiredValues > 0 && OutstandingValues == 0;
+
+    /// <summary>A task changed state: one value more or less is outstanding.</summary>
+    internal void CountValue(IndicatorTaskStatus from, IndicatorTaskStatus to)
+    {
+        if (from.IsDone() != to.IsDone())
+        {
+            OutstandingValues += to.IsDone() ? -1 : 1;
+        }
+    }
+
+    private IndicatorTask Add(IndicatorTask task)
+    {
+        _tasks.Add(task);
+        RequiredValues++;
+        if (!task.Status.IsDone())
+        {
+            OutstandingValues++;
+        }
+
+        return task;
+    }
 
     /// <summary>
     /// Entered only by the reporting cycle workflow, which journals the transition here in the same

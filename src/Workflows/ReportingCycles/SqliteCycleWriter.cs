@@ -17,8 +17,8 @@ internal static class SqliteCycleWriter
     {
         var sqlite = (SqliteConnection)connection;
         await using var cycle = Command(sqlite, transaction,
-            "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version, NextTimer, NextTimerOn) " +
-            "VALUES ($id, $obligation, $municipality, $period, $status, 0, $values, $draft, $approvals, $send, $version, $timer, $timerOn)");
+            "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version, NextTimer, NextTimerOn, RequiredValues, OutstandingValues) " +
+            "VALUES ($id, $obligation, $municipality, $period, $status, 0, $values, $draft, $approvals, $send, $version, $timer, $timerOn, $required, $outstanding)");
         await using var journal = Command(sqlite, transaction,
             "INSERT INTO ReportingCycleJournal (CycleId, Sequence, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason) VALUES ($cycle, $sequence, $at, $actor, $from, $to, $trigger, $reason)");
         await using var task = Command(sqlite, transaction,
@@ -29,7 +29,8 @@ internal static class SqliteCycleWriter
             Set(cycle, ("$id", Id(c.Id.Value)), ("$obligation", Id(c.ObligationId.Value)), ("$municipality", Id(c.MunicipalityId.Value)), ("$period", c.Period.Code),
                 ("$status", c.Status.ToString()), ("$values", Day(c.Deadlines.ValuesDue)), ("$draft", Day(c.Deadlines.DraftDue)),
                 ("$approvals", Day(c.Deadlines.ApprovalsDue)), ("$send", Day(c.Deadlines.SendToCouncil)), ("$version", c.Version),
-                ("$timer", c.NextTimer.ToString()), ("$timerOn", c.NextTimerOn is { } on ? Day(on) : DBNull.Value));
+                ("$timer", c.NextTimer.ToString()), ("$timerOn", c.NextTimerOn is { } on ? Day(on) : DBNull.Value),
+                ("$required", c.RequiredValues), ("$outstanding", c.OutstandingValues));
             await cycle.ExecuteNonQueryAsync(cancellationToken);
             foreach (var line in c.Journal)
             {

@@ -88,6 +88,27 @@ public class ReportingCycleTests
     }
 
     [Fact]
+    public void The_cycle_counts_the_values_outstanding_as_its_tasks_move()
+    {
+        var cycle = OpenCycle();
+        Assert.Equal((2, 2), (cycle.RequiredValues, cycle.OutstandingValues));
+        var count = cycle.TaskFor(_count.Id)!;
+        count.Record(_count.Current, IndicatorValue.OfNumber(2834), null, null, "Sanne", Build.Now);
+        count.EnterStatus(IndicatorTaskStatus.DraftSaved);
+        Assert.Equal(2, cycle.OutstandingValues);
+        count.EnterStatus(IndicatorTaskStatus.Submitted);
+        Assert.Equal(1, cycle.OutstandingValues);
+        count.EnterStatus(IndicatorTaskStatus.Returned, "Klopt niet met de monitor");
+        Assert.Equal(2, cycle.OutstandingValues);
+        count.EnterStatus(IndicatorTaskStatus.Submitted);
+        var share = cycle.TaskFor(_share.Id)!;
+        share.Record(_share.Current, IndicatorValue.NotAvailable("Nog geen cijfers."), null, null, "Sanne", Build.Now);
+        share.EnterStatus(IndicatorTaskStatus.NotAvailable);
+        Assert.Equal((2, 0), (cycle.RequiredValues, cycle.OutstandingValues));
+        Assert.True(cycle.AllValuesDone);
+    }
+
+    [Fact]
     public void Imported_history_is_closed_with_its_values()
     {
         var motion = Build.Motion(Build.Details(indicators: [_count.Id, _share.Id]));
@@ -96,6 +117,7 @@ public class ReportingCycleTests
         Assert.True(cycle.IsImported);
         Assert.Equal(ReportingCycleStatus.Closed, cycle.Status);
         Assert.Equal(IndicatorTaskStatus.NotAvailable, cycle.TaskFor(_share.Id)!.Status);
+        Assert.Equal((2, 0), (cycle.RequiredValues, cycle.OutstandingValues));
     }
 
     [Fact]

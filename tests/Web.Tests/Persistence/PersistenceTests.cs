@@ -10,6 +10,7 @@ using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Governance.Web.Tests.Persistence;
 
@@ -99,6 +100,55 @@ public abstract class PersistenceTests : IAsyncLifetime
         Assert.Equal("Registratie wordt omgezet.", values[1].Value.NotAvailableReason);
         Assert.Equal(DateTimeKind.Utc, values[1].RecordedAtUtc.Kind);
         Assert.Equal(Now.AddHours(1), values[1].RecordedAtUtc);
+    }
+
+    [Fact]
+    public async Task The_values_outstanding_are_stored_on_the_cycle_as_its_tasks_move()
+    {
+        await using (var db = Context())
+        {
+            var task = await db.IndicatorTasks.Include(t => t.Values).SingleAsync(t => t.CycleId == _seed.Cycle && t.IndicatorId == _seed.Count.Id);
+            task.Record(_seed.Count.Current, IndicatorValue.OfNumber(2834), null, null, "Sanne", Now);
+            Assert.Throws<DomainRuleException>(() => task.EnterStatus(IndicatorTaskStatus.Submitted));
+        }
+
+        await using (var db = Context())
+        {
+            var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).SingleAsync(c => c.Id == _seed.Cycle);
+            Assert.Equal((2, 2), (cycle.RequiredValues, cycle.OutstandingValues));
+            var count = cycle.TaskFor(_seed.Count.Id)!;
+            count.Record(_seed.Count.Current, IndicatorValue.OfNumber(2834), null, null, "Sanne", Now);
+            count.EnterStatus(IndicatorTaskStatus.Submitted);
+            var breakdown = cycle.TaskFor(_seed.Breakdown.Id)!;
+            breakdown.Record(_seed.Breakdown.Current, IndicatorValue.NotAvailable("Registratie wordt omgezet."), null, null, "Sanne", Now);
+            breakdown.EnterStatus(IndicatorTaskStatus.NotAvailable);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = Context();
+        var withoutTasks = await read.ReportingCycles.SingleAsync(c => c.Id == _seed.Cycle);
+        Assert.Empty(withoutTasks.Tasks);
+        Assert.Equal((2, 0), (withoutTasks.RequiredValues, withoutTasks.OutstandingValues));
+        Assert.True(withoutTasks.AllValuesDone);
+    }
+
+    [Fact]
+    public async Task The_migration_that_adds_the_counts_fills_them_from_the_tasks_already_there()
+    {
+        await using (var db = Context())
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var adding = migrations.FindIndex(m => m.EndsWith("_ValuesOutstandingOnCycles", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[adding - 1]);
+            // The tasks' table is the same before and after: one value handed in before the counts existed.
+            await db.IndicatorTasks.Where(t => t.IndicatorId == _seed.Count.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, IndicatorTaskStatus.Submitted));
+            await migrator.MigrateAsync();
+        }
+
+        await using var read = Context();
+        var cycle = await read.ReportingCycles.SingleAsync(c => c.Id == _seed.Cycle);
+        Assert.Equal((2, 1), (cycle.RequiredValues, cycle.OutstandingValues));
     }
 
     [Fact]

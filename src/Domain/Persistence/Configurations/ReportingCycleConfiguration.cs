@@ -29,7 +29,7 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
             deadlines.Property(d => d.ApprovalsDue).HasColumnName("ApprovalsDue");
             deadlines.Property(d => d.SendToCouncil).HasColumnName("SendToCouncil");
         });
-        builder.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.CycleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Tasks).WithOne(nameof(IndicatorTask.Cycle)).HasForeignKey(t => t.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Tasks).HasField("_tasks");
         builder.OwnsMany(c => c.Journal, journal =>
         {

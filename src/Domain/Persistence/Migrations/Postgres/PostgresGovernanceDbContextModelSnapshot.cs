@@ -920,10 +920,16 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<Guid>("ObligationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("OutstandingValues")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<int>("RequiredValues")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1469,7 +1475,7 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>
                 {
-                    b.HasOne("Governance.Domain.ReportingCycles.ReportingCycle", null)
+                    b.HasOne("Governance.Domain.ReportingCycles.ReportingCycle", "Cycle")
                         .WithMany("Tasks")
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1486,6 +1492,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Cycle");
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.RecordedValue", b =>

@@ -915,10 +915,16 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ObligationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OutstandingValues")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RequiredValues")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1458,7 +1464,7 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>
                 {
-                    b.HasOne("Governance.Domain.ReportingCycles.ReportingCycle", null)
+                    b.HasOne("Governance.Domain.ReportingCycles.ReportingCycle", "Cycle")
                         .WithMany("Tasks")
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1475,6 +1481,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Cycle");
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.RecordedValue", b =>
