@@ -5,7 +5,18 @@ using Governance.Benchmarks;
 // Reporting workflows at scale on SQLite, each measure beside a reference measured in the same run; or, with
 // "letters", composing a letter of 12 indicators and writing its DOCX and PDF; or, with "workspaces", the cockpit,
 // the obligations list and "Mijn taken" over 10,000 obligations and about a million values.
+// Or, with "values", the value-submission API of the published app under load from wrk.
 // Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces] [output.md] [obligations]
+//        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values output.md <published app folder> [connections] [seconds]
+if (args.Length > 2 && args[0] == "values")
+{
+    var table = string.Join('\n', await ValueSubmissionBenchmarks.RunAsync(args[2],
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 32, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20));
+    Console.WriteLine(table);
+    await File.WriteAllTextAsync(args[1], table);
+    return;
+}
+
 if (args.Length > 0 && args[0] is "letters" or "workspaces")
 {
     var measures = args[0] == "letters" ? await LetterBenchmarks.RunAsync() : await WorkspaceBenchmarks.RunAsync(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000);

@@ -46,9 +46,13 @@ public sealed class IndicatorTask : Entity
 
     public IndicatorTaskStatus Status { get; private set; }
 
+    /// <summary>
+    /// The values recorded, in order; all of them, or only the latest where a unit of work loaded no more
+    /// (appending a value needs only the latest: the next number follows it).
+    /// </summary>
     public IReadOnlyList<RecordedValue> Values => _values;
 
-    public RecordedValue? CurrentValue => _values.Count == 0 ? null : _values[^1];
+    public RecordedValue? CurrentValue => _values.MaxBy(v => v.Sequence);
 
     /// <summary>
     /// Records a value for the indicator. It must fit the definition the task was opened under;
@@ -67,7 +71,7 @@ public sealed class IndicatorTask : Entity
             return fits;
         }
 
-        _values.Add(new RecordedValue(_values.Count + 1, DefinitionVersion, value, explanation, source, recordedBy, nowUtc));
+        _values.Add(new RecordedValue((CurrentValue?.Sequence ?? 0) + 1, DefinitionVersion, value, explanation, source, recordedBy, nowUtc));
         Raise(new IndicatorValueRecorded(CycleId, Id, IndicatorId));
         return Result.Success();
     }

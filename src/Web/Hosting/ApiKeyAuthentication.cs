@@ -1,12 +1,36 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Governance.Domain.Accounts;
 using Governance.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Web.Hosting;
+
+/// <summary>
+/// The identities of keys that authenticated lately, so that a machine client sending thousands of requests
+/// is not looked up (key, account, roles, claims) for every one. Kept for <see cref="Lifetime"/>; a key
+/// revoked here is forgotten at once; a change to the account (roles, lockout) counts from the next look-up.
+/// </summary>
+internal sealed class ApiKeyPrincipals(IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>A copy of the identity the key had, for this request to use (and change) as its own.</summary>
+    public ClaimsPrincipal? Find(string hash) =>
+        cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? principal) ? principal!.Clone() : null;
+
+    public void Remember(string hash, ClaimsPrincipal principal) =>
+        cache.Set(CacheKey(hash), principal.Clone(), Lifetime);
+
+    /// <summary>The key was revoked: the next request with it is looked up, and refused.</summary>
+    public void Forget(string hash) => cache.Remove(CacheKey(hash));
+
+    private static string CacheKey(string hash) => "api-key:" + hash;
+}
 
 /// <summary>
 /// Authenticates machine clients by the key in the X-Api-Key header: found by its prefix, compared
@@ -17,7 +41,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     GovernanceDbContext db,
-    IUserClaimsPrincipalFactory<ApplicationUser> principalFactory)
+    IUserClaimsPrincipalFactory<ApplicationUser> principalFactory,
+    ApiKeyPrincipals known)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -31,6 +56,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var secret = values[0]!.Trim();
+        var hash = ApiKey.HashOf(secret);
+        if (known.Find(hash) is { } remembered)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(remembered, SchemeName));
+        }
+
         var prefix = ApiKey.PrefixOf(secret);
         var candidates = await db.ApiKeys.Where(k => k.Prefix == prefix && k.RevokedAtUtc == null).ToListAsync(Context.RequestAborted);
         var key = candidates.FirstOrDefault(k => k.Matches(secret));
@@ -46,6 +77,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var principal = await principalFactory.CreateAsync(user);
+        known.Remember(hash, principal);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -29,6 +29,8 @@ internal static class SecuritySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<GovernanceClaimsFactory>();
 
+        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyPrincipals>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SelectScheme;

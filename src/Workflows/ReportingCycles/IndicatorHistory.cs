@@ -18,20 +18,27 @@ public static class IndicatorHistory
     public static async Task<IReadOnlyList<PeriodValue>> LoadAsync(GovernanceDbContext db, IndicatorId indicatorId, CancellationToken cancellationToken) =>
         (await LoadManyAsync(db, [indicatorId], cancellationToken))[indicatorId];
 
-    /// <summary>The histories of several indicators in one query (a letter reads those of all its indicators).</summary>
+    /// <summary>
+    /// The histories of several indicators in one query (a letter reads those of all its indicators); with
+    /// <paramref name="periods"/>, only those periods (the previous one a new value is compared with).
+    /// </summary>
     public static async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> LoadManyAsync(
-        GovernanceDbContext db, IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken)
+        GovernanceDbContext db, IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken, IReadOnlyCollection<ReportingPeriod>? periods = null)
     {
         var done = ReportingStatusExtensions.DoneStatuses;
         var ids = indicatorIds.Distinct().ToList();
-        var tasks = await (from t in db.IndicatorTasks.AsNoTracking().Include(t => t.Values)
-                           join c in db.ReportingCycles on t.CycleId equals c.Id
-                           where ids.Contains(t.IndicatorId) && done.Contains(t.Status)
-                           select new { c.Period, Task = t })
-            .ToListAsync(cancellationToken);
-        var byIndicator = tasks.Where(t => t.Task.CurrentValue is not null).ToLookup(t => t.Task.IndicatorId);
+        var only = periods?.Distinct().ToList();
+        // Each task's latest value only (the one it stands at), found by the task's (TaskId, Sequence) index.
+        var latest = await (from t in db.IndicatorTasks
+                            join c in db.ReportingCycles on t.CycleId equals c.Id
+                            join v in db.RecordedValues on t.Id equals EF.Property<IndicatorTaskId>(v, "TaskId")
+                            where ids.Contains(t.IndicatorId) && done.Contains(t.Status) && (only == null || only.Contains(c.Period))
+                                  && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == t.Id).Max(w => w.Sequence)
+                            select new { c.Period, t.IndicatorId, Value = v })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var byIndicator = latest.ToLookup(t => t.IndicatorId);
         return ids.ToDictionary(id => id, id => (IReadOnlyList<PeriodValue>)[.. byIndicator[id]
-            .Select(t => new PeriodValue(t.Period, t.Task.CurrentValue!.Value, t.Task.CurrentValue.Explanation, t.Task.CurrentValue.Source, t.Task.CurrentValue.RecordedAtUtc))
+            .Select(t => new PeriodValue(t.Period, t.Value.Value, t.Value.Explanation, t.Value.Source, t.Value.RecordedAtUtc))
             .GroupBy(v => v.Period)
             .Select(g => g.MaxBy(v => v.RecordedAtUtc)!)
             .OrderBy(v => v.Period)]);

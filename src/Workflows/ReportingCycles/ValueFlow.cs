@@ -28,10 +28,12 @@ internal static class ValueFlow
         }
 
         var previous = (await IndicatorHistory.LoadAsync(db, definition.IndicatorId, cancellationToken)).For(cycle.Period.Previous())?.Value.Total;
-        return rules.NeedsExplanation(definition.Kind, previous, total)
-            ? $"De waarde wijkt veel af van de vorige periode ({previous!.Value.ToString("#,##0.##", CultureInfo.GetCultureInfo("nl-NL"))}). Licht de verandering kort toe."
-            : null;
+        return rules.NeedsExplanation(definition.Kind, previous, total) ? ExplainChange(previous!.Value) : null;
     }
+
+    /// <summary>What to say when a value needs an explanation first.</summary>
+    public static string ExplainChange(decimal previous) =>
+        $"De waarde wijkt veel af van de vorige periode ({previous.ToString("#,##0.##", CultureInfo.GetCultureInfo("nl-NL"))}). Licht de verandering kort toe.";
 
     /// <summary>The task's move for a recorded value: not available, handed in, or kept as a draft.</summary>
     public static IndicatorTaskWorkflow.Trigger TriggerFor(IndicatorValue value, ValueIntent intent) =>

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Features.Administration;
 
-/// <summary>A revoked key stops working at once; it stays listed as revoked.</summary>
+/// <summary>A revoked key stops working at once (on every server within <see cref="ApiKeyPrincipals.Lifetime"/>); it stays listed as revoked.</summary>
 public sealed record RevokeApiKeyCommand(Guid Id) : ICommand<Result>;
 
-public sealed class RevokeApiKeyHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time)
+internal sealed class RevokeApiKeyHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time, ApiKeyPrincipals known)
     : ICommandHandler<RevokeApiKeyCommand, Result>
 {
     public async ValueTask<Result> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
@@ -28,6 +28,7 @@ public sealed class RevokeApiKeyHandler(IDbContextFactory<GovernanceDbContext> d
 
         key.Revoke(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        known.Forget(key.Hash);
         return Result.Success();
     }
 }

@@ -1,0 +1,260 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Governance.Domain.Common;
+using Governance.Domain.Indicators;
+using Governance.Domain.Persistence;
+using Governance.Domain.ReportingCycles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Workflows.ReportingCycles;
+
+/// <summary>
+/// Submissions of values on one unit of work: what they need is read once for all of them (their cycles with
+/// tasks and values, the indicators' codes and definitions, the histories the data-quality check compares
+/// with, the idempotency keys already used), then each is checked whole before any of it is applied, so one
+/// that fails leaves the unit of work as it found it. A submission after another to the same cycle sees that
+/// one's values, as it would have one request later.
+/// </summary>
+internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, DateTime nowUtc)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<(string Principal, string Key), (string Hash, CycleValuesReceipt Receipt)> _answered = [];
+    private readonly HashSet<ReportingCycleId> _touched = [];
+    private Dictionary<ReportingCycleId, ReportingCycle> _cycles = [];
+    private Dictionary<IndicatorId, string> _codes = [];
+    private Dictionary<(IndicatorId, int), IndicatorDefinition> _definitions = [];
+    private IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>> _histories = new Dictionary<IndicatorId, IReadOnlyList<PeriodValue>>();
+
+    /// <summary>Whether an applied submission changed anything to save.</summary>
+    public bool Changed { get; private set; }
+
+    public async Task LoadAsync(IReadOnlyList<(SubmitCycleValuesCommand Command, SubmissionScope Scope)> submissions, CancellationToken cancellationToken)
+    {
+        var keyed = submissions.Where(s => s.Command.IdempotencyKey is not null && !s.Command.DryRun).Select(s => s.Command).ToList();
+        if (keyed.Count > 0)
+        {
+            // By principal and key, the table's key: it grows with every keyed request.
+            var principals = keyed.Select(c => c.Principal).Distinct().ToList();
+            var keys = keyed.Select(c => c.IdempotencyKey!).Distinct().ToList();
+            foreach (var record in await db.IdempotencyRecords.AsNoTracking().Where(r => principals.Contains(r.Principal) && keys.Contains(r.Key)).ToListAsync(cancellationToken))
+            {
+                _answered[(record.Principal, record.Key)] = (record.RequestHash, JsonSerializer.Deserialize<CycleValuesReceipt>(record.Response, Json)!);
+            }
+        }
+
+        // The cycles without their tasks (the guards read the counts on the cycle), then only the tasks named by
+        // code, each with its latest value only: appending needs no more, and a task's values grow with every
+        // correction. The tasks and values join their cycle and task as they load.
+        var cycleIds = submissions.Select(s => new ReportingCycleId(s.Command.CycleId)).Distinct().ToList();
+        _cycles = await db.ReportingCycles.Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var codes = submissions.SelectMany(s => s.Command.Values ?? []).Select(v => v.IndicatorCode?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
+        var tasks = await (from t in db.IndicatorTasks
+                           join i in db.Indicators on t.IndicatorId equals i.Id
+                           where cycleIds.Contains(t.CycleId) && codes.Contains(i.Code)
+                           select new { Task = t, i.Code }).ToListAsync(cancellationToken);
+        _codes = tasks.DistinctBy(t => t.Task.IndicatorId).ToDictionary(t => t.Task.IndicatorId, t => t.Code);
+        var taskIds = tasks.Select(t => t.Task.Id).ToList();
+        await db.RecordedValues
+            .Where(v => taskIds.Contains(EF.Property<IndicatorTaskId>(v, "TaskId"))
+                        && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == EF.Property<IndicatorTaskId>(v, "TaskId")).Max(w => w.Sequence))
+            .LoadAsync(cancellationToken);
+        var indicatorIds = _codes.Keys.ToList();
+        _definitions = (await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken))
+            .ToDictionary(d => (d.IndicatorId, d.VersionNumber));
+
+        // Only a handed-in figure without an explanation is compared with the previous period.
+        var compared = new HashSet<IndicatorId>();
+        foreach (var (command, _) in submissions.Where(s => s.Command.Intent == ValueIntent.Submit))
+        {
+            if (_cycles.GetValueOrDefault(new ReportingCycleId(command.CycleId)) is not { } cycle)
+            {
+                continue;
+            }
+
+            foreach (var value in (command.Values ?? []).Where(v => v.NotAvailableReason is null && v.Text is null && string.IsNullOrWhiteSpace(v.Explanation)))
+            {
+                if (TaskFor(cycle, value.IndicatorCode) is { } task)
+                {
+                    compared.Add(task.IndicatorId);
+                }
+            }
+        }
+
+        if (compared.Count > 0)
+        {
+            var previous = _cycles.Values.Select(c => c.Period.Previous()).OfType<ReportingPeriod>().ToList();
+            _histories = await IndicatorHistory.LoadManyAsync(db, compared, cancellationToken, previous);
+        }
+    }
+
+    /// <summary>Checks the submission whole and, if it passes and is not a dry run, applies it; the answer to give.</summary>
+    public Result<CycleValuesReceipt> Apply(SubmitCycleValuesCommand command, SubmissionScope scope)
+    {
+        var hash = Hash(command);
+        if (command.IdempotencyKey is { } key && !command.DryRun && _answered.TryGetValue((command.Principal, key), out var earlier))
+        {
+            return earlier.Hash == hash
+                ? earlier.Receipt with { Replayed = true }
+                : new RuleViolated("idempotency_key_reused", "Deze idempotentiesleutel is al gebruikt voor een andere zending. Gebruik een nieuwe sleutel.");
+        }
+
+        if (!_cycles.TryGetValue(new ReportingCycleId(command.CycleId), out var cycle) || !scope.Sees(cycle.MunicipalityId))
+        {
+            return new NotFound("Reporting cycle");
+        }
+
+        if (command.Version is { } version && (cycle.Version != version || _touched.Contains(cycle.Id)))
+        {
+            var now = _touched.Contains(cycle.Id) ? cycle.Version + 1 : cycle.Version;
+            return new Conflict($"Deze rapportage is intussen gewijzigd (nu versie {now}). Laad haar opnieuw; er is niets opgeslagen.");
+        }
+
+        if (cycle.Status is not (ReportingCycleStatus.Open or ReportingCycleStatus.Collecting))
+        {
+            return new RuleViolated("cycle_not_collecting", $"Deze rapportage staat op {cycle.Status}: waarden worden vastgelegd zolang zij open is of verzamelt.");
+        }
+
+        var checkedValues = Check(command, cycle);
+        if (!checkedValues.Succeeded)
+        {
+            return checkedValues.Error!;
+        }
+
+        if (command.DryRun)
+        {
+            return new CycleValuesReceipt(checkedValues.Value.Count, cycle.Status, cycle.Version, Replayed: false);
+        }
+
+        foreach (var (task, definition, value, input) in checkedValues.Value)
+        {
+            Must(task.Record(definition, value, input.Explanation?.Trim(), input.Source?.Trim(), command.RecordedBy, nowUtc));
+            var flow = new IndicatorTaskWorkflow(task);
+            if (task.Status.IsDone())
+            {
+                // A corrected figure replaces a handed-in one: it goes back and in again, both kept in the history.
+                Must(flow.Fire(IndicatorTaskWorkflow.Trigger.Return, "Vervangen door een nieuwe aanlevering."));
+            }
+
+            Must(flow.Fire(ValueFlow.TriggerFor(value, command.Intent)));
+        }
+
+        ValueFlow.Advance(cycle, nowUtc, command.RecordedBy);
+        _touched.Add(cycle.Id);
+        Changed = true;
+
+        // The version after the save: every change to the cycle or its tasks bumps it once.
+        var receipt = new CycleValuesReceipt(checkedValues.Value.Count, cycle.Status, cycle.Version + 1, Replayed: false);
+        if (command.IdempotencyKey is { } idempotencyKey)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord(command.Principal, idempotencyKey, hash, JsonSerializer.Serialize(receipt, Json), nowUtc));
+            _answered[(command.Principal, idempotencyKey)] = (hash, receipt);
+        }
+
+        return receipt;
+    }
+
+    /// <summary>Every value checked as the entry form checks it; nothing is changed. Every failing line is named.</summary>
+    private Result<List<(IndicatorTask Task, IndicatorDefinition Definition, IndicatorValue Value, CycleValueInput Input)>> Check(SubmitCycleValuesCommand command, ReportingCycle cycle)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var accepted = new List<(IndicatorTask, IndicatorDefinition, IndicatorValue, CycleValueInput)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var values = command.Values!;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var input = values[i];
+            var field = $"values[{i}]";
+            var code = input.IndicatorCode!.Trim();
+            var task = TaskFor(cycle, code);
+            if (task is null)
+            {
+                errors[$"{field}.indicatorCode"] = [$"'{input.IndicatorCode}' is geen indicator van deze rapportage."];
+                continue;
+            }
+
+            if (!seen.Add(code))
+            {
+                errors[$"{field}.indicatorCode"] = [$"'{input.IndicatorCode}' staat meer dan eens in deze zending."];
+                continue;
+            }
+
+            if (command.ActingTeamId != task.TeamId.Value)
+            {
+                errors[$"{field}.indicatorCode"] = [$"'{input.IndicatorCode}' wordt door een ander team aangeleverd."];
+                continue;
+            }
+
+            if (task.Status.IsDone() && command.Intent == ValueIntent.SaveDraft)
+            {
+                errors[field] = ["Deze waarde is al ingediend; een concept kan er niet overheen."];
+                continue;
+            }
+
+            var definition = _definitions[(task.IndicatorId, task.DefinitionVersion)];
+            var value = ValueFlow.ValueOf(input.Number, input.Text, input.Breakdown, input.NotAvailableReason);
+            if (UnexplainedChange(cycle, definition, value, input.Explanation, command.Intent) is { } unexplained)
+            {
+                errors[$"{field}.explanation"] = [unexplained];
+                continue;
+            }
+
+            var fits = value.FitsDefinition(definition);
+            if (!fits.Succeeded)
+            {
+                errors[$"{field}.value"] = [fits.Error!.Message];
+                continue;
+            }
+
+            accepted.Add((task, definition, value, input));
+        }
+
+        return errors.Count > 0 ? new Invalid(errors) : accepted;
+    }
+
+    /// <summary>The data-quality signal, as <see cref="ValueFlow.UnexplainedChangeAsync"/> gives it, from the histories read for the batch.</summary>
+    private string? UnexplainedChange(ReportingCycle cycle, IndicatorDefinition definition, IndicatorValue value, string? explanation, ValueIntent intent)
+    {
+        if (intent != ValueIntent.Submit || value.Total is not { } total || !string.IsNullOrWhiteSpace(explanation))
+        {
+            return null;
+        }
+
+        var previous = _histories.GetValueOrDefault(definition.IndicatorId)?.For(cycle.Period.Previous())?.Value.Total;
+        return rules.NeedsExplanation(definition.Kind, previous, total)
+            ? ValueFlow.ExplainChange(previous!.Value)
+            : null;
+    }
+
+    private IndicatorTask? TaskFor(ReportingCycle cycle, string? code) =>
+        cycle.Tasks.FirstOrDefault(t => string.Equals(_codes.GetValueOrDefault(t.IndicatorId), code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static void Must(Result result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new DomainRuleException($"A checked value could not be applied: {result.Error!.Message}");
+        }
+    }
+
+    public static async Task<Result<CycleValuesReceipt>?> ReplayAsync(GovernanceDbContext db, string principal, string key, string hash, CancellationToken cancellationToken)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Principal == principal && r.Key == key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != hash)
+        {
+            return new RuleViolated("idempotency_key_reused", "Deze idempotentiesleutel is al gebruikt voor een andere zending. Gebruik een nieuwe sleutel.");
+        }
+
+        return JsonSerializer.Deserialize<CycleValuesReceipt>(record.Response, Json)! with { Replayed = true };
+    }
+
+    /// <summary>What was asked, not who or when: the same batch to the same cycle hashes the same.</summary>
+    public static string Hash(SubmitCycleValuesCommand command) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { command.CycleId, command.Values, command.Intent, command.Version }, Json))));
+}
