@@ -118,4 +118,52 @@ public class SubmitCycleValuesApiTests(OpenedCyclesApp app) : IClassFixture<Open
         using var empty = await machine.SendAsync(Batch(cycle, new { values = Array.Empty<object>() }));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
     }
+
+    [Fact]
+    public async Task Submissions_arriving_together_are_stored_together_and_each_is_answered_as_if_alone()
+    {
+        using var machine = await MachineAsync();
+        var (cycle, _, task) = await CycleApi.OpenTask(machine, "T-2024-031", "SD-HUISHOUDENS");
+        var before = await ValuesAsync(cycle);
+
+        // Sent at once, so the one writer takes several in a batch: good ones, bad ones and a retry with the same key.
+        var good = Enumerable.Range(0, 12).Select(i => Batch(cycle, new { values = new object[] { new { indicatorCode = "SD-HUISHOUDENS", number = 14_012 + i, source = "DWH" } } }));
+        var bad = Enumerable.Range(0, 3).Select(_ => Batch(cycle, new { values = new object[] { new { indicatorCode = "SD-HUISHOUDENS", number = -1 } } }));
+        var retried = new { values = new object[] { new { indicatorCode = "SD-HUISHOUDENS", number = 14_100, source = "DWH" } } };
+        var same = Enumerable.Range(0, 2).Select(_ => Batch(cycle, retried, "dwh-together-001"));
+        var requests = good.Concat(bad).Concat(same).ToList();
+        var responses = await Task.WhenAll(requests.Select(r => machine.SendAsync(r)));
+
+        Assert.All(responses[..12], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(responses[12..15], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        var replays = await Task.WhenAll(responses[15..].Select(async r =>
+        {
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            return (await r.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("replayed").GetBoolean();
+        }));
+        Assert.Equal([false, true], replays.Order());
+        Assert.Equal(before + 13, await ValuesAsync(cycle));
+
+        // Every value kept, numbered one after the other on its task.
+        await using var db = app.Database();
+        var sequences = await db.RecordedValues.Where(v => EF.Property<IndicatorTaskId>(v, "TaskId") == new IndicatorTaskId(task)).Select(v => v.Sequence).OrderBy(s => s).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, sequences.Count), sequences);
+        var stored = await db.IndicatorTasks.SingleAsync(t => t.Id == new IndicatorTaskId(task));
+        Assert.Equal(IndicatorTaskStatus.Submitted, stored.Status);
+        requests.ForEach(r => r.Dispose());
+        Array.ForEach(responses, r => r.Dispose());
+    }
+
+    [Fact]
+    public async Task Two_submissions_that_read_the_same_version_do_not_both_land()
+    {
+        using var machine = await MachineAsync();
+        var (cycle, version, _) = await CycleApi.OpenTask(machine, "T-2024-031", "SD-HUISHOUDENS");
+        var before = await ValuesAsync(cycle);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
+            machine.SendAsync(Batch(cycle, new { version, values = new object[] { new { indicatorCode = "SD-HUISHOUDENS", number = 14_050 + i } } }))));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(before + 1, await ValuesAsync(cycle));
+        Array.ForEach(responses, r => r.Dispose());
+    }
 }
