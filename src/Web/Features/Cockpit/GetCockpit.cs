@@ -45,8 +45,6 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
     /// <summary>The cockpit shows the most urgent of each list; the rest is a click away in the filtered lists.</summary>
     public const int ListLimit = 10;
 
-    private const int NotCounted = -1;
-
     public async ValueTask<CockpitView> Handle(GetCockpitQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -66,7 +64,6 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
             .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, null, o.ReportedInLetter, o.Version)).OrderBy(o => o.Reference).ToList();
 
         var titles = obligations.ToDictionary(o => o.Id, o => (o.Reference, o.Title));
-        var done = ReportingStatusExtensions.DoneStatuses;
         var cycles = await db.ReportingCycles.AsNoTracking()
             .Where(c => c.Status != ReportingCycleStatus.Sent && c.Status != ReportingCycleStatus.Closed && c.Status != ReportingCycleStatus.Cancelled && !c.IsImported)
             .Select(c => new
@@ -77,10 +74,8 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
                 c.Status,
                 c.Deadlines,
                 c.NextTimer,
-                // Counted here only where the at-risk list needs it; the steps shown get theirs below.
-                OpenTasks = (c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting) && c.NextTimer != TaskTimer.FirstReminder
-                    ? c.Tasks.Count(t => !done.Contains(t.Status))
-                    : NotCounted,
+                // The count the tasks keep on their cycle: no task is read.
+                OpenTasks = c.OutstandingValues,
             })
             .ToListAsync(cancellationToken);
         var steps = cycles.Select(c => (Cycle: c, Step: new CockpitStep(c.Id.Value, titles[c.ObligationId].Reference, titles[c.ObligationId].Title, c.Period, c.Status,
@@ -91,13 +86,6 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
         var atRisk = steps.Where(s => s.Cycle.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting
                                       && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OpenTasks > 0 && s.Step.Deadline >= today)
             .Select(s => s.Step).OrderBy(s => s.Deadline).ToList();
-
-        var uncounted = overdueSteps.Take(ListLimit).Concat(dueSoon.Take(ListLimit)).Where(s => s.OpenTasks == NotCounted).Select(s => new ReportingCycleId(s.CycleId)).Distinct().ToList();
-        var counted = await db.IndicatorTasks.AsNoTracking().Where(t => uncounted.Contains(t.CycleId) && !done.Contains(t.Status))
-            .GroupBy(t => t.CycleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key.Value, g => g.Count, cancellationToken);
-        CockpitStep Counted(CockpitStep step) => step.OpenTasks == NotCounted ? step with { OpenTasks = counted.GetValueOrDefault(step.CycleId) } : step;
-        overdueSteps = [.. overdueSteps.Take(ListLimit).Select(Counted), .. overdueSteps.Skip(ListLimit)];
-        dueSoon = [.. dueSoon.Take(ListLimit).Select(Counted), .. dueSoon.Skip(ListLimit)];
 
         var obligationOfCycle = cycles.ToDictionary(c => c.Id.Value, c => c.ObligationId.Value);
         var overdueIds = overdueObligations.Select(o => o.Id).Concat(overdueSteps.Select(s => obligationOfCycle[s.CycleId])).ToHashSet();
