@@ -8,7 +8,8 @@
 # Then the reporting workflows at scale (benchmarks/Governance.Benchmarks): opening 10,000 cycles with
 # 120,000 tasks beside a raw batched insert of the same rows, the deadline sweep, and six transitions
 # for each cycle; a council letter of 12 indicators composed, written as DOCX and as PDF; and the cockpit, the
-# obligations list and Mijn taken over 10,000 obligations and a million values. Figures go to docs/benchmarks.md
+# obligations list and Mijn taken over 10,000 obligations and a million values; and the value-submission API of the
+# published app under load from wrk (apt-get install wrk). Figures go to docs/benchmarks.md
 # with the machine they ran on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -149,7 +150,29 @@ MD
 )
 rm -f "$workspaces_table"
 
-python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" <<'PY'
+values_table=$(mktemp)
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values "$values_table" "$publish" 32 20 >/dev/null 2>&1
+values=$(cat <<MD
+## Value-submission API under load
+
+Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk:
+the published app (Release, Kestrel on loopback, production settings, SQLite file, no background jobs) and wrk 4.1 in a
+second process on the same machine (2 threads, 32 connections, 20 s after a 5 s warm-up), sending what the data
+warehouse sends: \`POST /api/cycles/{id}/values\` with an API key and a new idempotency key each time, one value per
+request, checked as the form checks (definition, previous period) and stored with who and when. 2,000 quarterly
+obligations of six indicators of their own, the previous quarter's values in place, the current quarter collecting;
+requests go round the cycles. Afterwards the values in the database are counted against the answers received.
+
+$(cat "$values_table")
+
+- Writes go through one writer per process (\`CycleValueWriter\`): it takes whatever submissions wait and saves them in
+  one transaction; each is checked whole first and answered on its own.
+MD
+)
+rm -f "$values_table"
+
+python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" "$values" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
@@ -163,3 +186,4 @@ echo "$section"
 echo "$workflows"
 echo "$letters"
 echo "$workspaces"
+echo "$values"
