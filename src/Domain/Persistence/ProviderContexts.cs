@@ -21,22 +21,15 @@ public enum DatabaseProvider
 /// <summary>Builds contexts for either provider; the single place that knows the provider options.</summary>
 public static class GovernanceDatabase
 {
-    /// <remarks>
-    /// Collections are loaded with a query each (split queries). As one query, a cycle with its tasks and their
-    /// values becomes a LEFT JOIN to a subquery that is itself a join, which SQLite cannot flatten: it reads every
-    /// task and value of the database to find one cycle's (100 ms with 24,000 tasks, growing with every quarter).
-    /// </remarks>
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName)
-                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName)
-                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName));
                 break;
         }
     }

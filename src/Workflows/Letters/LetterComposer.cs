@@ -32,7 +32,7 @@ public sealed class LetterComposer(TimeProvider time)
 
     public async Task<Result<CouncilLetterId>> ComposeAsync(GovernanceDbContext db, ReportingCycleId cycleId, string actor, CancellationToken cancellationToken)
     {
-        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         if (cycle is null)
         {
             return new NotFound("Reporting cycle");

@@ -81,7 +81,8 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cycleId = new ReportingCycleId(command.CycleId);
-        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        // A query per collection: as one, the tasks with their values are a joined subquery SQLite reads whole for every cycle.
+        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var task = cycle?.Tasks.SingleOrDefault(t => t.Id == new IndicatorTaskId(command.TaskId));
         if (cycle is null || task is null)
         {

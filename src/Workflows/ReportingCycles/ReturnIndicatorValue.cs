@@ -31,7 +31,7 @@ public sealed class ReturnIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
     public async ValueTask<Result<int>> Handle(ReturnIndicatorValueCommand command, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values)
+        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == new ReportingCycleId(command.CycleId), cancellationToken);
         var task = cycle?.Tasks.SingleOrDefault(t => t.Id == new IndicatorTaskId(command.TaskId));
         if (cycle is null || task is null)

@@ -76,7 +76,7 @@ public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> 
         var indicatorIds = obligation.RequiredIndicators.Select(r => r.IndicatorId).ToList();
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Definitions)
             .Where(i => indicatorIds.Contains(i.Id)).ToListAsync(cancellationToken);
-        var cycles = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).ThenInclude(t => t.Values)
+        var cycles = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).ThenInclude(t => t.Values).AsSplitQuery()
             .Where(c => c.ObligationId == id).ToListAsync(cancellationToken);
         var cycleIds = cycles.Select(c => c.Id).ToList();
         var letters = (await db.CouncilLetters.AsNoTracking().Where(l => cycleIds.Contains(l.CycleId))

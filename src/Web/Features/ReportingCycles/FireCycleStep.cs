@@ -47,7 +47,7 @@ public sealed class FireCycleStepHandler(IDbContextFactory<GovernanceDbContext> 
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = new ReportingCycleId(command.Id);
-        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cycle is null)
         {
             return new NotFound("Reporting cycle");

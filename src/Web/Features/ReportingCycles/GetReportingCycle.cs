@@ -49,7 +49,7 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = new ReportingCycleId(query.Id);
-        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).ThenInclude(t => t.Values)
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).ThenInclude(t => t.Values).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cycle is null)
         {
