@@ -168,6 +168,8 @@ $(cat "$values_table")
 
 - Writes go through one writer per process (\`CycleValueWriter\`): it takes whatever submissions wait and saves them in
   one transaction; each is checked whole first and answered on its own.
+- More values stored than answers counted: the requests in flight when wrk stops are stored, but wrk does not count
+  their answers. "lost" would be answers of 200 without their value.
 MD
 )
 rm -f "$values_table"

@@ -48,7 +48,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
         // code, each with its latest value only: appending needs no more, and a task's values grow with every
         // correction. The tasks and values join their cycle and task as they load.
         var cycleIds = submissions.Select(s => new ReportingCycleId(s.Command.CycleId)).Distinct().ToList();
-        _cycles = await db.ReportingCycles.Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        _cycles = await db.ReportingCycles.Where(c => cycleIds.Contains(c.Id)).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
         var codes = submissions.SelectMany(s => s.Command.Values ?? []).Select(v => v.IndicatorCode?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
         var tasks = await (from t in db.IndicatorTasks
                            join i in db.Indicators on t.IndicatorId equals i.Id
