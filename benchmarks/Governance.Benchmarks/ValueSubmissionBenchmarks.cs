@@ -355,9 +355,4 @@ public static partial class ValueSubmissionBenchmarks
             summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(90), latency:percentile(99), o, c, x))
         end
         """;
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -194,7 +194,8 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
 
             var definition = _definitions[(task.IndicatorId, task.DefinitionVersion)];
             var value = ValueFlow.ValueOf(input.Number, input.Text, input.Breakdown, input.NotAvailableReason);
-            if (UnexplainedChange(cycle, definition, value, input.Explanation, command.Intent) is { } unexplained)
+            var previous = _histories.GetValueOrDefault(definition.IndicatorId)?.For(cycle.Period.Previous())?.Value.Total;
+            if (ValueFlow.UnexplainedChange(rules, definition, value, input.Explanation, command.Intent, previous) is { } unexplained)
             {
                 errors[$"{field}.explanation"] = [unexplained];
                 continue;
@@ -211,20 +212,6 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
         }
 
         return errors.Count > 0 ? new Invalid(errors) : accepted;
-    }
-
-    /// <summary>The data-quality signal, as <see cref="ValueFlow.UnexplainedChangeAsync"/> gives it, from the histories read for the batch.</summary>
-    private string? UnexplainedChange(ReportingCycle cycle, IndicatorDefinition definition, IndicatorValue value, string? explanation, ValueIntent intent)
-    {
-        if (intent != ValueIntent.Submit || value.Total is not { } total || !string.IsNullOrWhiteSpace(explanation))
-        {
-            return null;
-        }
-
-        var previous = _histories.GetValueOrDefault(definition.IndicatorId)?.For(cycle.Period.Previous())?.Value.Total;
-        return rules.NeedsExplanation(definition.Kind, previous, total)
-            ? ValueFlow.ExplainChange(previous!.Value)
-            : null;
     }
 
     private IndicatorTask? TaskFor(ReportingCycle cycle, string? code) =>

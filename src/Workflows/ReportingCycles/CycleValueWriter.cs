@@ -56,8 +56,7 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
     {
         using var services = scopes.CreateScope();
         await using var db = services.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
-        var batch = new CycleValueBatch(db, rules, time.GetUtcNow().UtcDateTime);
-        await batch.LoadAsync([(command, scope)], cancellationToken);
+        var batch = await ReadAsync(db, [(command, scope)], cancellationToken);
         return batch.Apply(command, scope);
     }
 
@@ -140,8 +139,7 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
     {
         using var services = scopes.CreateScope();
         await using var db = services.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
-        var values = new CycleValueBatch(db, rules, time.GetUtcNow().UtcDateTime);
-        await values.LoadAsync([.. batch.Select(p => (p.Command, p.Scope))], CancellationToken.None);
+        var values = await ReadAsync(db, [.. batch.Select(p => (p.Command, p.Scope))], CancellationToken.None);
         var answers = new List<Result<CycleValuesReceipt>>(batch.Count);
         foreach (var pending in batch)
         {
@@ -177,8 +175,7 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
     {
         using var services = scopes.CreateScope();
         await using var db = services.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
-        var values = new CycleValueBatch(db, rules, time.GetUtcNow().UtcDateTime);
-        await values.LoadAsync([(pending.Command, pending.Scope)], CancellationToken.None);
+        var values = await ReadAsync(db, [(pending.Command, pending.Scope)], CancellationToken.None);
         var answer = values.Apply(pending.Command, pending.Scope);
         if (!answer.Succeeded || !values.Changed)
         {
@@ -202,6 +199,14 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
 
             return new Conflict("Iemand anders heeft tegelijk waarden voor deze rapportage opgeslagen. Probeer het opnieuw; er is niets opgeslagen.");
         }
+    }
+
+    /// <summary>What the submissions need, read on the unit of work they will be applied and saved on.</summary>
+    private async Task<CycleValueBatch> ReadAsync(GovernanceDbContext db, IReadOnlyList<(SubmitCycleValuesCommand, SubmissionScope)> submissions, CancellationToken cancellationToken)
+    {
+        var batch = new CycleValueBatch(db, rules, time.GetUtcNow().UtcDateTime);
+        await batch.LoadAsync(submissions, cancellationToken);
+        return batch;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saving {Count} submissions of values together failed ({Reason}); each is tried again on its own")]

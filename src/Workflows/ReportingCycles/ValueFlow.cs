@@ -22,17 +22,25 @@ internal static class ValueFlow
     public static async Task<string?> UnexplainedChangeAsync(GovernanceDbContext db, ValueRules rules, ReportingCycle cycle, IndicatorDefinition definition,
         IndicatorValue value, string? explanation, ValueIntent intent, CancellationToken cancellationToken)
     {
-        if (intent != ValueIntent.Submit || value.Total is not { } total || !string.IsNullOrWhiteSpace(explanation))
+        if (!IsCompared(value, explanation, intent))
         {
             return null;
         }
 
         var previous = (await IndicatorHistory.LoadAsync(db, definition.IndicatorId, cancellationToken)).For(cycle.Period.Previous())?.Value.Total;
-        return rules.NeedsExplanation(definition.Kind, previous, total) ? ExplainChange(previous!.Value) : null;
+        return UnexplainedChange(rules, definition, value, explanation, intent, previous);
     }
 
+    /// <summary>The data-quality signal against the previous period's total, already read.</summary>
+    public static string? UnexplainedChange(ValueRules rules, IndicatorDefinition definition, IndicatorValue value, string? explanation, ValueIntent intent, decimal? previous) =>
+        IsCompared(value, explanation, intent) && rules.NeedsExplanation(definition.Kind, previous, value.Total!.Value) ? ExplainChange(previous!.Value) : null;
+
+    /// <summary>Only a figure handed in without an explanation is compared with the previous period.</summary>
+    private static bool IsCompared(IndicatorValue value, string? explanation, ValueIntent intent) =>
+        intent == ValueIntent.Submit && value.Total is not null && string.IsNullOrWhiteSpace(explanation);
+
     /// <summary>What to say when a value needs an explanation first.</summary>
-    public static string ExplainChange(decimal previous) =>
+    private static string ExplainChange(decimal previous) =>
         $"De waarde wijkt veel af van de vorige periode ({previous.ToString("#,##0.##", CultureInfo.GetCultureInfo("nl-NL"))}). Licht de verandering kort toe.";
 
     /// <summary>The task's move for a recorded value: not available, handed in, or kept as a draft.</summary>
