@@ -1,8 +1,8 @@
 using System.Globalization;
 using Governance.Domain.Accounts;
-using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
+using Governance.Domain.Organisation;
 using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
@@ -33,10 +33,11 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
     {
         var fired = 0;
         var notifications = 0;
-        var names = new Dictionary<IndicatorId, string>();
+        // Who gets what is read once per sweep: the people, their roles and who stands in for whom.
+        var people = await Recipients.ReadAsync(database, command.Today, cancellationToken);
         while (true)
         {
-            var (batchFired, batchNotifications, more) = await SweepBatchAsync(command, names, cancellationToken);
+            var (batchFired, batchNotifications, more) = await SweepBatchAsync(command, people, cancellationToken);
             fired += batchFired;
             notifications += batchNotifications;
             if (!more)
@@ -50,10 +51,57 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
     }
 
     /// <summary>What the sweep needs of a due cycle; read as a projection.</summary>
-    private sealed record DueCycle(ReportingCycleId Id, ObligationId ObligationId, MunicipalityId MunicipalityId, ReportingPeriod Period,
+    private sealed record DueCycle(ReportingCycleId Id, ObligationId ObligationId, string Title, MunicipalityId MunicipalityId, ReportingPeriod Period,
         ReportingCycleStatus Status, DateOnly ValuesDue, TaskTimer Timer, DateOnly? TimerOn);
 
-    private async Task<(int Fired, int Notifications, bool More)> SweepBatchAsync(SweepDeadlinesCommand command, Dictionary<IndicatorId, string> names, CancellationToken cancellationToken)
+    /// <summary>The open work of a cycle for one team or one assignee: the names of its indicators, joined by <see cref="NameSeparator"/>.</summary>
+    private sealed record OpenWork(ReportingCycleId CycleId, TeamId TeamId, string? AssigneeUserId, string Names);
+
+    private const string NameSeparator = "\u001f";
+
+    /// <summary>The people a sweep can notify: staff and team leads per team, the griffie per municipality, each replaced by their substitute while away.</summary>
+    private sealed class Recipients
+    {
+        private readonly Dictionary<string, string> actingFor;
+
+        private Recipients(Dictionary<string, string> actingFor, ILookup<TeamId?, string> staff, ILookup<TeamId?, string> teamLeads, ILookup<MunicipalityId, string> griffie)
+        {
+            this.actingFor = actingFor;
+            Staff = staff;
+            TeamLeads = teamLeads;
+            Griffie = griffie;
+        }
+
+        public ILookup<TeamId?, string> Staff { get; }
+
+        public ILookup<TeamId?, string> TeamLeads { get; }
+
+        public ILookup<MunicipalityId, string> Griffie { get; }
+
+        public string ActingFor(string userId) => actingFor.GetValueOrDefault(userId, userId);
+
+        public static async Task<Recipients> ReadAsync(ISystemDatabase database, DateOnly today, CancellationToken cancellationToken)
+        {
+            await using var db = database.CreateContext();
+            var roles = new[] { Roles.Medewerker, Roles.Teamleider, Roles.Griffie };
+            var people = await (from u in db.Users
+                                join ur in db.UserRoles on u.Id equals ur.UserId
+                                join r in db.Roles on ur.RoleId equals r.Id
+                                where roles.Contains(r.Name!)
+                                select new { u.Id, u.MunicipalityId, u.TeamId, Role = r.Name, u.SubstituteUserId, u.AwayUntil }).ToListAsync(cancellationToken);
+            // While someone is away, their substitute gets what they would have got.
+            var actingFor = people.GroupBy(p => p.Id).ToDictionary(
+                g => g.Key,
+                g => g.First().SubstituteUserId is { } substitute && g.First().AwayUntil is { } until && today <= until ? substitute : g.Key);
+            return new Recipients(
+                actingFor,
+                people.Where(p => p.Role == Roles.Medewerker).ToLookup(p => p.TeamId, p => actingFor[p.Id]),
+                people.Where(p => p.Role == Roles.Teamleider).ToLookup(p => p.TeamId, p => actingFor[p.Id]),
+                people.Where(p => p.Role == Roles.Griffie).ToLookup(p => p.MunicipalityId, p => actingFor[p.Id]));
+        }
+    }
+
+    private async Task<(int Fired, int Notifications, bool More)> SweepBatchAsync(SweepDeadlinesCommand command, Recipients people, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var today = command.Today;
@@ -62,46 +110,27 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
             .Where(c => c.NextTimerOn != null && c.NextTimerOn <= today)
             .OrderBy(c => c.NextTimerOn).ThenBy(c => c.Id)
             .Take(command.BatchSize);
-        var due = await dueCycles
-            .Select(c => new DueCycle(c.Id, c.ObligationId, c.MunicipalityId, c.Period, c.Status, c.Deadlines.ValuesDue, c.NextTimer, c.NextTimerOn))
+        var due = await (from c in dueCycles
+                         join o in db.Obligations on c.ObligationId equals o.Id
+                         select new DueCycle(c.Id, c.ObligationId, o.Title, c.MunicipalityId, c.Period, c.Status, c.Deadlines.ValuesDue, c.NextTimer, c.NextTimerOn))
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return (0, 0, false);
         }
 
-        // The work still open: the tasks whose value is neither submitted nor explained (a join, so the task index is used).
+        // The work still open: the tasks whose value is neither submitted nor explained, grouped in the database per
+        // cycle, team and assignee with the names of the definitions they were opened with (a join, so the task index is used).
         var done = ReportingStatusExtensions.DoneStatuses;
-        var openTasks = (await (from c in dueCycles
-                                join t in db.IndicatorTasks on c.Id equals t.CycleId
-                                where !done.Contains(t.Status)
-                                select new { t.CycleId, t.IndicatorId, t.TeamId, t.AssigneeUserId })
+        var openWork = (await (from c in dueCycles
+                               join t in db.IndicatorTasks on c.Id equals t.CycleId
+                               join d in db.IndicatorDefinitions on new { t.IndicatorId, Version = t.DefinitionVersion } equals new { d.IndicatorId, Version = d.VersionNumber }
+                               where !done.Contains(t.Status)
+                               group new { d.Name } by new { t.CycleId, t.TeamId, t.AssigneeUserId } into g
+                               select new OpenWork(g.Key.CycleId, g.Key.TeamId, g.Key.AssigneeUserId, string.Join(NameSeparator, g.Select(x => x.Name))))
                 .ToListAsync(cancellationToken))
-            .ToLookup(t => t.CycleId);
+            .ToLookup(w => w.CycleId);
 
-        var obligationIds = due.Select(c => c.ObligationId).Distinct().ToList();
-        var titles = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).Select(o => new { o.Id, o.Title }).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
-        // Indicator names are read once per sweep, for the indicators not met in an earlier batch.
-        var unnamed = openTasks.SelectMany(g => g.Select(t => t.IndicatorId)).Distinct().Where(id => !names.ContainsKey(id)).ToList();
-        foreach (var definition in (await db.IndicatorDefinitions.Where(d => unnamed.Contains(d.IndicatorId)).Select(d => new { d.IndicatorId, d.VersionNumber, d.Name }).ToListAsync(cancellationToken))
-                     .GroupBy(d => d.IndicatorId))
-        {
-            names[definition.Key] = definition.MaxBy(d => d.VersionNumber)!.Name;
-        }
-
-        var municipalityIds = due.Select(c => c.MunicipalityId).Distinct().ToList();
-        var people = await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            where municipalityIds.Contains(u.MunicipalityId)
-                            select new { u.Id, u.MunicipalityId, u.TeamId, Role = r.Name, u.SubstituteUserId, u.AwayUntil }).ToListAsync(cancellationToken);
-        // While someone is away, their substitute gets what they would have got.
-        var actingFor = people.GroupBy(p => p.Id).ToDictionary(
-            g => g.Key,
-            g => g.First().SubstituteUserId is { } substitute && g.First().AwayUntil is { } until && today <= until ? substitute : g.Key);
-        var staff = people.Where(p => p.Role == Roles.Medewerker).ToLookup(p => p.TeamId, p => actingFor[p.Id]);
-        var teamLeads = people.Where(p => p.Role == Roles.Teamleider).ToLookup(p => p.TeamId, p => actingFor[p.Id]);
-        var griffie = people.Where(p => p.Role == Roles.Griffie).ToLookup(p => p.MunicipalityId, p => actingFor[p.Id]);
         var now = time.GetUtcNow().UtcDateTime;
         var fired = 0;
         // Per cycle and stage, each person with the indicators that concern them: one notification each.
@@ -109,7 +138,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         var moves = new List<(ReportingCycleId Cycle, TaskTimer Timer, DateOnly? On)>(due.Count);
         foreach (var cycle in due)
         {
-            var open = openTasks[cycle.Id].ToList();
+            var open = openWork[cycle.Id].ToList();
             var active = cycle.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting;
             var (timer, timerOn) = (cycle.Timer, cycle.TimerOn);
             while (timerOn is { } on && on <= today)
@@ -119,15 +148,15 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                 {
                     var stage = timer;
                     var byRecipient = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                    foreach (var task in open)
+                    foreach (var work in open)
                     {
                         var recipients = stage switch
                         {
-                            TaskTimer.FirstReminder or TaskTimer.LastReminder => task.AssigneeUserId is { } assignee
-                                ? [actingFor.GetValueOrDefault(assignee, assignee)]
-                                : staff[task.TeamId],
-                            TaskTimer.EscalateToTeamLead => teamLeads[task.TeamId],
-                            _ => griffie[cycle.MunicipalityId],
+                            TaskTimer.FirstReminder or TaskTimer.LastReminder => work.AssigneeUserId is { } assignee
+                                ? [people.ActingFor(assignee)]
+                                : people.Staff[work.TeamId],
+                            TaskTimer.EscalateToTeamLead => people.TeamLeads[work.TeamId],
+                            _ => people.Griffie[cycle.MunicipalityId],
                         };
                         foreach (var recipient in recipients)
                         {
@@ -136,7 +165,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                                 byRecipient[recipient] = indicators = [];
                             }
 
-                            indicators.Add(names.GetValueOrDefault(task.IndicatorId, "?"));
+                            indicators.AddRange(work.Names.Split(NameSeparator));
                         }
                     }
 
@@ -171,7 +200,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                     periods[p.Cycle.Period] = period = p.Cycle.Period.Display(Dutch);
                 }
 
-                var (subject, body) = Text(p.Stage, [.. p.Indicators.Distinct().Order()], titles.GetValueOrDefault(p.Cycle.ObligationId, "?"), period, p.Cycle.ValuesDue);
+                var (subject, body) = Text(p.Stage, [.. p.Indicators.Distinct().Order()], p.Cycle.Title, period, p.Cycle.ValuesDue);
                 return new Notification(p.Cycle.MunicipalityId, p.Recipient, EventKey(p.Cycle.Id.Value, p.Stage), subject, body, $"/cycles/{p.Cycle.Id}", now);
             })
             .ToList();

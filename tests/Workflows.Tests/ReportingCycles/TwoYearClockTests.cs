@@ -5,6 +5,7 @@ using Governance.Domain.Motions;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
+using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.ReportingCycles;
@@ -16,24 +17,37 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Governance.Workflows.Tests.ReportingCycles;
 
+public sealed class TwoYearClockOnSqliteTests() : TwoYearClockTests(DatabaseProvider.Sqlite);
+
+public sealed class TwoYearClockOnPostgresTests() : TwoYearClockTests(DatabaseProvider.Postgres);
+
 /// <summary>
 /// Drives the clock through two whole years, running the daily opening and the deadline sweep each
 /// morning, for a quarterly motion, a half-yearly P&amp;C motion and a one-off commitment. Every cycle,
-/// task, reminder and escalation must happen exactly once, on its (working) day.
+/// task, reminder and escalation must happen exactly once, on its (working) day. On SQLite and on a real
+/// PostgreSQL server, since the sweep groups the open work in the database.
 /// </summary>
-public sealed class TwoYearClockTests : IDisposable
+public abstract class TwoYearClockTests : IDisposable
 {
     private static readonly DateOnly First = new(2025, 1, 1);
     private static readonly DateOnly Last = new(2026, 12, 31);
-    private readonly SqliteSystemDatabase _database = new();
+    private readonly SqliteSystemDatabase _database;
     private readonly FakeTimeProvider _time = new();
     private readonly WorkingDayCalendar _workingDays = WorkingDayCalendar.Dutch(DutchPublicHolidays.Default);
     private readonly List<PlanningYear> _planning = [];
     private readonly Dictionary<string, string> _users = [];
 
-    public TwoYearClockTests() => Seed();
+    protected TwoYearClockTests(DatabaseProvider provider)
+    {
+        _database = new SqliteSystemDatabase(provider);
+        Seed();
+    }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Every_cycle_task_reminder_and_escalation_happens_once_on_its_working_day()
@@ -139,6 +153,42 @@ public sealed class TwoYearClockTests : IDisposable
         Assert.Equal(0, sweep.Notifications);
         await using var check = _database.CreateContext();
         Assert.All(await check.ReportingCycles.ToListAsync(), c => Assert.Equal(TaskTimer.Done, c.NextTimer));
+    }
+
+    [Fact]
+    public async Task A_reminder_names_the_indicators_still_open_and_an_escalation_lists_them()
+    {
+        var day = new DateOnly(2025, 3, 31);
+        _time.SetUtcNow(new DateTimeOffset(MunicipalTime.ToUtc(day, new TimeOnly(6, 0)), TimeSpan.Zero));
+        await new OpenReportingCyclesHandler(_database, Timers(), _workingDays, DeadlineRules.Default, _time, NullLogger<OpenReportingCyclesHandler>.Instance)
+            .Handle(new OpenReportingCyclesCommand(day), CancellationToken.None);
+        var reminderDay = Timers().DateOf(TaskTimer.FirstReminder, new DateOnly(2025, 4, 22));
+        var escalationDay = Timers().DateOf(TaskTimer.EscalateToTeamLead, new DateOnly(2025, 4, 22));
+        await using (var db = _database.CreateContext())
+        {
+            var cycle = await db.ReportingCycles.Include(c => c.Tasks).SingleAsync();
+            var a = await db.Indicators.Include(i => i.Definitions).SingleAsync(i => i.Code == "A");
+            var task = cycle.Tasks.Single(t => t.IndicatorId == a.Id);
+            task.Record(a.Current, IndicatorValue.OfNumber(10), null, "Monitor", "Sanne", _time.GetUtcNow().UtcDateTime);
+            Assert.True(new IndicatorTaskWorkflow(task).Fire(IndicatorTaskWorkflow.Trigger.Submit).Succeeded);
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var on in new[] { reminderDay, escalationDay })
+        {
+            _time.SetUtcNow(new DateTimeOffset(MunicipalTime.ToUtc(on, new TimeOnly(6, 0)), TimeSpan.Zero));
+            await new SweepDeadlinesHandler(_database, Timers(), _time, NullLogger<SweepDeadlinesHandler>.Instance)
+                .Handle(new SweepDeadlinesCommand(on), CancellationToken.None);
+        }
+
+        await using var check = _database.CreateContext();
+        var reminder = await check.Notifications.SingleAsync(n => n.RecipientUserId == _users["medewerker"]);
+        Assert.Equal("Herinnering: M-Q, 1e kwartaal 2025, uiterlijk 22 april 2025", reminder.Subject);
+        Assert.Equal("Voor 'M-Q' (1e kwartaal 2025) moet de waarde van 'B' uiterlijk 22 april 2025 zijn aangeleverd.", reminder.Body);
+        var escalation = await check.Notifications.SingleAsync(n => n.RecipientUserId == _users["teamleider"]);
+        Assert.StartsWith("Te laat: M-Q", escalation.Subject, StringComparison.Ordinal);
+        Assert.Contains("de waarde van 'B'", escalation.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("'A'", escalation.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
         builder.HasIndex(c => new { c.ObligationId, c.Period }).IsUnique().HasDatabaseName("UX_ReportingCycles_Obligation_Period");
         builder.HasIndex(c => new { c.MunicipalityId, c.Status });
         builder.Property(c => c.NextTimer).HasConversion<string>().HasMaxLength(30);
-        builder.HasIndex(c => c.NextTimerOn);
+        // The sweep takes the due cycles in batches in this order; with the key in the index it reads only a batch's rows, unsorted.
+        builder.HasIndex(c => new { c.NextTimerOn, c.Id });
         builder.ComplexProperty(c => c.Deadlines, deadlines =>
         {
             deadlines.Property(d => d.ValuesDue).HasColumnName("ValuesDue");

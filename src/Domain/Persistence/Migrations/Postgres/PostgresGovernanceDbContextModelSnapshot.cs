@@ -963,9 +963,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextTimerOn");
-
                     b.HasIndex("MunicipalityId", "Status");
+
+                    b.HasIndex("NextTimerOn", "Id");
 
                     b.HasIndex("ObligationId", "Period")
                         .IsUnique()

@@ -958,9 +958,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextTimerOn");
-
                     b.HasIndex("MunicipalityId", "Status");
+
+                    b.HasIndex("NextTimerOn", "Id");
 
                     b.HasIndex("ObligationId", "Period")
                         .IsUnique()
