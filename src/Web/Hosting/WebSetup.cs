@@ -25,8 +25,9 @@ internal static class WebSetup
             options.SnackbarConfiguration.HideTransitionDuration = 150;
         });
         services.AddLocalization();
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
-        services.AddValidatorsFromAssemblyContaining<Governance.Workflows.WorkflowDiagram>(includeInternalTypes: true);
+        // Validators hold only their rules, built in the constructor: built once, not on every request.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<Governance.Workflows.WorkflowDiagram>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("nl-NL");

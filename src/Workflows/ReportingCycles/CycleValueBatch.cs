@@ -38,7 +38,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
             // By principal and key, the table's key: it grows with every keyed request.
             var principals = keyed.Select(c => c.Principal).Distinct().ToList();
             var keys = keyed.Select(c => c.IdempotencyKey!).Distinct().ToList();
-            foreach (var record in await db.IdempotencyRecords.AsNoTracking().Where(r => principals.Contains(r.Principal) && keys.Contains(r.Key)).ToListAsync(cancellationToken))
+            foreach (var record in await db.IdempotencyRecords.AsNoTracking().Where(r => EF.Parameter(principals).Contains(r.Principal) && EF.Parameter(keys).Contains(r.Key)).ToListAsync(cancellationToken))
             {
                 _answered[(record.Principal, record.Key)] = (record.RequestHash, JsonSerializer.Deserialize<CycleValuesReceipt>(record.Response, Json)!);
             }
@@ -48,20 +48,20 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
         // code, each with its latest value only: appending needs no more, and a task's values grow with every
         // correction. The tasks and values join their cycle and task as they load.
         var cycleIds = submissions.Select(s => new ReportingCycleId(s.Command.CycleId)).Distinct().ToList();
-        _cycles = await db.ReportingCycles.Where(c => cycleIds.Contains(c.Id)).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
+        _cycles = await db.ReportingCycles.Where(c => EF.Parameter(cycleIds).Contains(c.Id)).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
         var codes = submissions.SelectMany(s => s.Command.Values ?? []).Select(v => v.IndicatorCode?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
         var tasks = await (from t in db.IndicatorTasks
                            join i in db.Indicators on t.IndicatorId equals i.Id
-                           where cycleIds.Contains(t.CycleId) && codes.Contains(i.Code)
+                           where EF.Parameter(cycleIds).Contains(t.CycleId) && EF.Parameter(codes).Contains(i.Code)
                            select new { Task = t, i.Code }).ToListAsync(cancellationToken);
         _codes = tasks.DistinctBy(t => t.Task.IndicatorId).ToDictionary(t => t.Task.IndicatorId, t => t.Code);
         var taskIds = tasks.Select(t => t.Task.Id).ToList();
         await db.RecordedValues
-            .Where(v => taskIds.Contains(EF.Property<IndicatorTaskId>(v, "TaskId"))
+            .Where(v => EF.Parameter(taskIds).Contains(EF.Property<IndicatorTaskId>(v, "TaskId"))
                         && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == EF.Property<IndicatorTaskId>(v, "TaskId")).Max(w => w.Sequence))
             .LoadAsync(cancellationToken);
         var indicatorIds = _codes.Keys.ToList();
-        _definitions = (await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken))
+        _definitions = (await db.IndicatorDefinitions.AsNoTracking().Where(d => EF.Parameter(indicatorIds).Contains(d.IndicatorId)).ToListAsync(cancellationToken))
             .ToDictionary(d => (d.IndicatorId, d.VersionNumber));
 
         // Only a handed-in figure without an explanation is compared with the previous period.

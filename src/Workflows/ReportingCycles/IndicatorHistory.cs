@@ -32,7 +32,7 @@ public static class IndicatorHistory
         var latest = await (from t in db.IndicatorTasks
                             join c in db.ReportingCycles on t.CycleId equals c.Id
                             join v in db.RecordedValues on t.Id equals EF.Property<IndicatorTaskId>(v, "TaskId")
-                            where ids.Contains(t.IndicatorId) && done.Contains(t.Status) && (only == null || only.Contains(c.Period))
+                            where EF.Parameter(ids).Contains(t.IndicatorId) && done.Contains(t.Status) && (only == null || only.Contains(c.Period))
                                   && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == t.Id).Max(w => w.Sequence)
                             select new { c.Period, t.IndicatorId, Value = v })
             .AsNoTracking().ToListAsync(cancellationToken);
