@@ -237,6 +237,26 @@ public abstract class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_query_keeps_each_scope_apart_whichever_scope_ran_it_first()
+    {
+        // EF keeps one compiled version of a query for the system (no filter) and one for a municipality: neither may serve the other.
+        var reference = "M-2021-047";
+        async Task<(int Obligations, int Cycles)> Count(IMunicipalityContext scope)
+        {
+            await using var db = Context(scope);
+            return (await db.Obligations.CountAsync(o => o.Reference == reference),
+                await db.ReportingCycles.Join(db.Obligations, c => c.ObligationId, o => o.Id, (c, o) => o.Reference).CountAsync(r => r == reference));
+        }
+
+        Assert.Equal((1, 1), await Count(FixedMunicipalityContext.System));
+        Assert.Equal((0, 0), await Count(FixedMunicipalityContext.For(_seed.Vaals)));
+        Assert.Equal((1, 1), await Count(FixedMunicipalityContext.For(_seed.Maastricht)));
+        Assert.Equal((0, 0), await Count(FixedMunicipalityContext.Nobody));
+        Assert.Equal((1, 1), await Count(FixedMunicipalityContext.System));
+        Assert.Equal((0, 0), await Count(FixedMunicipalityContext.For(_seed.Vaals)));
+    }
+
+    [Fact]
     public async Task A_letter_round_trips_with_its_versions_approval_and_seal_and_a_cycle_has_one_letter()
     {
         await using (var db = Context())

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Domain.Accounts;
+using Governance.Domain.Planning;
+using Governance.Workflows.ReportingCycles;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Governance.Web.Tests.Support;
 
 namespace Governance.Web.Tests.Persistence;
@@ -15,5 +19,27 @@ public class PostgresAppTests(PostgresAppFactory app) : IClassFixture<PostgresAp
         var page = await client.GetFromJsonAsync<JsonElement>("/api/obligations?sort=Reference&descending=false&pageSize=100");
         Assert.Equal(6, page.GetProperty("totalCount").GetInt32());
         Assert.Equal("M-2014-083", page.GetProperty("items")[0].GetProperty("reference").GetString());
+    }
+
+    [Fact]
+    public async Task The_cockpit_and_Mijn_taken_answer_on_PostgreSQL()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new OpenReportingCyclesCommand(MunicipalTime.Today(time)));
+        }
+
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var cockpit = await griffie.GetFromJsonAsync<JsonElement>("/api/cockpit");
+        Assert.Equal(6, cockpit.GetProperty("byStatus").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        Assert.Equal(24, cockpit.GetProperty("openAndClosed").GetArrayLength());
+        Assert.NotEmpty(cockpit.GetProperty("perCommittee").EnumerateArray());
+        Assert.NotEmpty(cockpit.GetProperty("perAlderman").EnumerateArray());
+
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        var tasks = await staff.GetFromJsonAsync<JsonElement>("/api/tasks?page=1&pageSize=25");
+        Assert.True(tasks.GetProperty("totalCount").GetInt32() > 0);
+        Assert.InRange(tasks.GetProperty("items").GetArrayLength(), 1, 25);
     }
 }

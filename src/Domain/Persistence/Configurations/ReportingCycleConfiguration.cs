@@ -60,7 +60,8 @@ internal sealed class IndicatorTaskConfiguration : IEntityTypeConfiguration<Indi
         builder.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.CycleId, t.IndicatorId }).IsUnique().HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");
-        builder.HasIndex(t => new { t.TeamId, t.Status, t.DueDate });
+        // Mijn taken: a team's waiting tasks by deadline; with the cycle in the index they are counted and joined to their cycles without reading the task rows.
+        builder.HasIndex(t => new { t.TeamId, t.Status, t.DueDate, t.CycleId });
         // The cockpit counts each cycle's open tasks: from this index alone, without reading the task rows.
         builder.HasIndex(t => new { t.CycleId, t.Status });
         builder.Ignore(t => t.CurrentValue);

@@ -1,7 +1,9 @@
 using Governance.Domain.Obligations;
+using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
+using Governance.Web.Features.ReportingCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,66 +49,82 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
 
     public async ValueTask<CockpitView> Handle(GetCockpitQuery query, CancellationToken cancellationToken)
     {
+        // Counted, grouped, ordered and cut to the lists' length in the database: the cockpit reads tens of rows, not every obligation and cycle.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = MunicipalTime.Today(time);
-        var obligations = await db.Obligations.AsNoTracking()
-            .Select(o => new { o.Id, o.Reference, o.Title, o.Status, o.Cadence, o.DueDate, o.EndDate, o.AdoptedOn, Committee = o.Meeting.Body, o.ReportedInLetter, o.Version })
-            .ToListAsync(cancellationToken);
-        var isOpen = (ObligationStatus s) => s is ObligationStatus.Registered or ObligationStatus.InProgress or ObligationStatus.Reported;
-        var byStatus = Enum.GetValues<ObligationStatus>().ToDictionary(s => s, s => obligations.Count(o => o.Status == s));
+        var soon = today.AddDays(Soon);
+        var counts = await db.Obligations.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var byStatus = Enum.GetValues<ObligationStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
 
-        // A one-off report is late after its due date; a recurring one after its end date.
-        var overdueObligations = obligations
-            .Where(o => o.Status is ObligationStatus.Registered or ObligationStatus.InProgress && (o.Cadence == Cadence.Once ? o.DueDate : o.EndDate) is { } d && d < today)
-            .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, o.Cadence == Cadence.Once ? o.DueDate : o.EndDate, o.ReportedInLetter, o.Version))
-            .OrderBy(o => o.Date).ToList();
-        var awaiting = obligations.Where(o => o.Status == ObligationStatus.Reported)
-            .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, null, o.ReportedInLetter, o.Version)).OrderBy(o => o.Reference).ToList();
-
-        var titles = obligations.ToDictionary(o => o.Id, o => (o.Reference, o.Title));
-        var cycles = await db.ReportingCycles.AsNoTracking()
-            .Where(c => c.Status != ReportingCycleStatus.Sent && c.Status != ReportingCycleStatus.Closed && c.Status != ReportingCycleStatus.Cancelled && !c.IsImported)
-            .Select(c => new
-            {
-                c.Id,
-                c.ObligationId,
-                c.Period,
-                c.Status,
-                c.Deadlines,
-                c.NextTimer,
-                // The count the tasks keep on their cycle: no task is read.
-                OpenTasks = c.OutstandingValues,
-            })
+        // A one-off report is late after its due date; a recurring one after its end date. Few are, so all of them are read.
+        var overdue = db.Obligations
+            .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
+            .Select(o => new { o.Id, o.Reference, o.Title, o.Status, Date = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate, o.ReportedInLetter, o.Version })
+            .Where(o => o.Date < today);
+        var overdueObligations = await overdue.OrderBy(o => o.Date).ThenBy(o => o.Reference).ToListAsync(cancellationToken);
+        var awaiting = await db.Obligations.Where(o => o.Status == ObligationStatus.Reported).OrderBy(o => o.Reference)
+            .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, null, o.ReportedInLetter, o.Version))
             .ToListAsync(cancellationToken);
-        var steps = cycles.Select(c => (Cycle: c, Step: new CockpitStep(c.Id.Value, titles[c.ObligationId].Reference, titles[c.ObligationId].Title, c.Period, c.Status,
-            NextDeadline(c.Status, c.Deadlines), c.OpenTasks))).ToList();
-        var overdueSteps = steps.Where(s => s.Step.Deadline < today).Select(s => s.Step).OrderBy(s => s.Deadline).ToList();
-        var dueSoon = steps.Where(s => s.Step.Deadline >= today && s.Step.Deadline <= today.AddDays(Soon)).Select(s => s.Step).OrderBy(s => s.Deadline).ToList();
+
+        var steps = CycleSteps.Of(db).Where(s => s.Active && !s.Cycle.IsImported);
+        var overdueSteps = steps.Where(s => s.Next < today);
+        var dueSoon = steps.Where(s => s.Next >= today && s.Next <= soon);
         // At risk: the first reminder went out (the timer moved on) and values are still missing, before the deadline passed.
-        var atRisk = steps.Where(s => s.Cycle.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting
-                                      && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OpenTasks > 0 && s.Step.Deadline >= today)
-            .Select(s => s.Step).OrderBy(s => s.Deadline).ToList();
+        var atRisk = steps.Where(s => (s.Cycle.Status == ReportingCycleStatus.Open || s.Cycle.Status == ReportingCycleStatus.Collecting)
+                                      && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today);
+        var stepCounts = await steps.GroupBy(s => 1).Select(g => new
+        {
+            Overdue = g.Count(s => s.Next < today),
+            Soon = g.Count(s => s.Next >= today && s.Next <= soon),
+            AtRisk = g.Count(s => (s.Cycle.Status == ReportingCycleStatus.Open || s.Cycle.Status == ReportingCycleStatus.Collecting)
+                                  && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today),
+        }).SingleOrDefaultAsync(cancellationToken);
 
-        var obligationOfCycle = cycles.ToDictionary(c => c.Id.Value, c => c.ObligationId.Value);
-        var overdueIds = overdueObligations.Select(o => o.Id).Concat(overdueSteps.Select(s => obligationOfCycle[s.CycleId])).ToHashSet();
-        var names = await db.Aldermen.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
-        var aldermen = (await db.Obligations.AsNoTracking()
-                .SelectMany(o => EF.Property<List<ResponsibleAlderman>>(o, "_aldermen"))
-                .Select(a => new { Id = EF.Property<ObligationId>(a, "ObligationId"), a.AldermanId })
-                .ToListAsync(cancellationToken))
-            .Select(a => new { a.Id, Name = names.GetValueOrDefault(a.AldermanId, "?") })
-            .ToList();
-        var openIds = obligations.Where(o => isOpen(o.Status)).Select(o => o.Id).ToHashSet();
-        var perAlderman = aldermen.Where(a => openIds.Contains(a.Id)).GroupBy(a => a.Name)
-            .Select(g => new CockpitCount(g.Key, g.Count(), g.Count(a => overdueIds.Contains(a.Id.Value)))).OrderByDescending(c => c.Open).ThenBy(c => c.Name).ToList();
-        var perCommittee = obligations.Where(o => isOpen(o.Status)).GroupBy(o => o.Committee)
-            .Select(g => new CockpitCount(g.Key, g.Count(), g.Count(o => overdueIds.Contains(o.Id.Value)))).OrderByDescending(c => c.Open).ThenBy(c => c.Name).ToList();
+        // Per alderman and committee: the open obligations, and of those the ones late themselves or with a late step
+        // (a subquery: when much is late, a list of ids would be as long as the register).
+        var late = overdue.Select(o => o.Id).Union(overdueSteps.Select(s => s.Cycle.ObligationId));
+        var open = db.Obligations.Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported);
+        var lateOpen = open.Where(o => late.Contains(o.Id));
+        var anyLate = overdueObligations.Count + (stepCounts?.Overdue ?? 0) > 0;
+        var committees = await db.Obligations
+            .GroupBy(o => new { o.Meeting.Body, Open = o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported })
+            .Select(g => new { g.Key.Body, g.Key.Open, Count = g.Count() }).ToListAsync(cancellationToken);
+        var perCommittee = Counts(
+            committees.Where(c => c.Open).Select(c => (c.Body, c.Count)),
+            !anyLate ? [] : (await lateOpen.GroupBy(o => o.Meeting.Body).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).Select(g => (g.Key, g.Count)));
+        var names = await db.Aldermen.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var perAlderman = Counts(
+            (await Responsible(open).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).Select(g => (names.GetValueOrDefault(g.Key, "?"), g.Count)),
+            !anyLate ? [] : (await Responsible(lateOpen).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).Select(g => (names.GetValueOrDefault(g.Key, "?"), g.Count)));
 
-        return new CockpitView(today, byStatus, [.. overdueObligations.Take(ListLimit)], [.. overdueSteps.Take(ListLimit)], [.. dueSoon.Take(ListLimit)],
-            [.. atRisk.Take(ListLimit)], awaiting, perAlderman, perCommittee,
-            await OpenAndClosedAsync(db, obligations.Select(o => (o.Id, o.AdoptedOn)).ToList(), today, cancellationToken),
-            [.. obligations.Select(o => o.Committee).Distinct().Order()],
-            new CockpitTotals(overdueObligations.Count, overdueSteps.Count, dueSoon.Count, atRisk.Count));
+        return new CockpitView(today, byStatus,
+            [.. overdueObligations.Take(ListLimit).Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, o.Date, o.ReportedInLetter, o.Version))],
+            await TopAsync(overdueSteps, cancellationToken), await TopAsync(dueSoon, cancellationToken), await TopAsync(atRisk, cancellationToken),
+            awaiting, perAlderman, perCommittee,
+            await OpenAndClosedAsync(db, today, cancellationToken),
+            [.. committees.Select(c => c.Body).Distinct().Order(StringComparer.Ordinal)],
+            new CockpitTotals(overdueObligations.Count, stepCounts?.Overdue ?? 0, stepCounts?.Soon ?? 0, stepCounts?.AtRisk ?? 0));
+    }
+
+    /// <summary>The aldermen responsible for the obligations, once per obligation and alderman.</summary>
+    private static IQueryable<AldermanId> Responsible(IQueryable<Obligation> obligations) =>
+        from o in obligations
+        from a in EF.Property<List<ResponsibleAlderman>>(o, "_aldermen")
+        select a.AldermanId;
+
+    /// <summary>The most urgent steps of a list, soonest deadline first.</summary>
+    private static async Task<List<CockpitStep>> TopAsync(IQueryable<CycleStepRow> steps, CancellationToken cancellationToken) =>
+        await steps.OrderBy(s => s.Next).ThenBy(s => s.Reference).Take(ListLimit)
+            .Select(s => new CockpitStep(s.Cycle.Id.Value, s.Reference, s.Title, s.Cycle.Period, s.Cycle.Status, s.Next, s.Cycle.OutstandingValues))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Open and overdue counts by name (an alderman can be named by two ids, e.g. after a re-registration), most open first.</summary>
+    private static List<CockpitCount> Counts(IEnumerable<(string Name, int Count)> open, IEnumerable<(string Name, int Count)> overdue)
+    {
+        var late = overdue.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.Sum(o => o.Count));
+        return [.. open.GroupBy(o => o.Name)
+            .Select(g => new CockpitCount(g.Key, g.Sum(o => o.Count), late.GetValueOrDefault(g.Key)))
+            .OrderByDescending(c => c.Open).ThenBy(c => c.Name)];
     }
 
     /// <summary>The step a cycle waits for and its deadline.</summary>
@@ -119,23 +137,25 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
     };
 
     /// <summary>Open and closed at each month end over the last two years, from adoption dates and the closing lines of the histories.</summary>
-    private static async Task<IReadOnlyList<CockpitMonth>> OpenAndClosedAsync(
-        GovernanceDbContext db, IReadOnlyList<(ObligationId Id, DateOnly AdoptedOn)> obligations, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<CockpitMonth>> OpenAndClosedAsync(GovernanceDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
-        var closings = (await db.Obligations.AsNoTracking()
-                .SelectMany(o => o.History)
+        var adoptions = await db.Obligations.GroupBy(o => o.AdoptedOn).Select(g => new { AdoptedOn = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var closings = (await db.Obligations
+                .SelectMany(o => o.History, (o, h) => new { o.Id, o.AdoptedOn, h.To, h.AtUtc })
                 .Where(h => h.To == ObligationStatus.Fulfilled || h.To == ObligationStatus.Lapsed)
-                .Select(h => new { ObligationId = EF.Property<ObligationId>(h, "ObligationId"), h.AtUtc })
+                .Select(h => new { h.Id, h.AdoptedOn, h.AtUtc })
                 .ToListAsync(cancellationToken))
-            .GroupBy(c => c.ObligationId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(MunicipalTime.ToLocal(g.Max(c => c.AtUtc))));
+            .GroupBy(c => c.Id)
+            .Select(g => (g.First().AdoptedOn, ClosedOn: DateOnly.FromDateTime(MunicipalTime.ToLocal(g.Max(c => c.AtUtc)))))
+            .ToList();
         var months = new List<CockpitMonth>();
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-23);
         for (var month = first; month <= today; month = month.AddMonths(1))
         {
             var end = month.AddMonths(1).AddDays(-1);
-            var adopted = obligations.Where(o => o.AdoptedOn <= end).ToList();
-            var closed = adopted.Count(o => closings.TryGetValue(o.Id, out var at) && at <= end);
-            months.Add(new CockpitMonth(end, adopted.Count - closed, closed));
+            var adopted = adoptions.Where(a => a.AdoptedOn <= end).Sum(a => a.Count);
+            var closed = closings.Count(c => c.AdoptedOn <= end && c.ClosedOn <= end);
+            months.Add(new CockpitMonth(end, adopted - closed, closed));
         }
 
         return months;

@@ -51,20 +51,7 @@ public sealed class ListReportingCyclesHandler(IDbContextFactory<GovernanceDbCon
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = MunicipalTime.Today(time);
-        var rows = from c in db.ReportingCycles
-                   join o in db.Obligations on c.ObligationId equals o.Id
-                   select new
-                   {
-                       Cycle = c,
-                       o.Reference,
-                       o.Title,
-                       Next = c.Status == ReportingCycleStatus.Scheduled || c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting
-                           ? c.Deadlines.ValuesDue
-                           : c.Status == ReportingCycleStatus.Complete || c.Status == ReportingCycleStatus.Drafting || c.Status == ReportingCycleStatus.SentBack
-                               ? c.Deadlines.DraftDue
-                               : c.Status == ReportingCycleStatus.InApproval ? c.Deadlines.ApprovalsDue : c.Deadlines.SendToCouncil,
-                       Active = c.Status != ReportingCycleStatus.Sent && c.Status != ReportingCycleStatus.Closed && c.Status != ReportingCycleStatus.Cancelled,
-                   };
+        var rows = CycleSteps.Of(db);
         if (query.Status is { } status)
         {
             rows = rows.Where(r => r.Cycle.Status == status);

@@ -60,6 +60,7 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = MunicipalTime.Today(time);
+        // Filtered and counted on the tasks and their cycles alone; only the page is joined to its obligations and indicators.
         var rows = MyTaskRows.Of(db, team, openOnly: query.Scope == TaskScope.Open);
 
         if (query.MineOnly && user.UserId is { } me)
@@ -73,7 +74,7 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
         }
 
         var total = await rows.CountAsync(cancellationToken);
-        var page = await rows
+        var page = await MyTaskRows.Described(db, rows)
             .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(r => new
@@ -121,7 +122,18 @@ public sealed class CountMyOpenTasksHandler(IDbContextFactory<GovernanceDbContex
 /// <summary>A team's tasks with what the lists show of them; the one definition of "a task still waiting for a value".</summary>
 internal static class MyTaskRows
 {
+    /// <summary>A task with its cycle's state: what the lists filter and count on.</summary>
     public sealed class Row
+    {
+        public required IndicatorTask Task { get; init; }
+
+        public required ReportingCycle Cycle { get; init; }
+
+        public required bool CanEnter { get; init; }
+    }
+
+    /// <summary>A task as the list shows it.</summary>
+    public sealed class DescribedRow
     {
         public required IndicatorTask Task { get; init; }
 
@@ -151,21 +163,31 @@ internal static class MyTaskRows
         join c in openOnly
             ? db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
             : db.ReportingCycles on t.CycleId equals c.Id
-        join o in db.Obligations on c.ObligationId equals o.Id
-        join d in db.IndicatorDefinitions on new { t.IndicatorId, Version = t.DefinitionVersion } equals new { d.IndicatorId, Version = d.VersionNumber }
-        join i in db.Indicators on t.IndicatorId equals i.Id
         where t.TeamId == team && !c.IsImported
         select new Row
         {
             Task = t,
+            Cycle = c,
+            CanEnter = (c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
+                && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned),
+        };
+
+    /// <summary>The rows with their obligation, indicator code and the name of the definition they were opened with.</summary>
+    public static IQueryable<DescribedRow> Described(GovernanceDbContext db, IQueryable<Row> rows) =>
+        from r in rows
+        join o in db.Obligations on r.Cycle.ObligationId equals o.Id
+        join d in db.IndicatorDefinitions on new { r.Task.IndicatorId, Version = r.Task.DefinitionVersion } equals new { d.IndicatorId, Version = d.VersionNumber }
+        join i in db.Indicators on r.Task.IndicatorId equals i.Id
+        select new DescribedRow
+        {
+            Task = r.Task,
             Name = d.Name,
             Code = i.Code,
             Reference = o.Reference,
             Title = o.Title,
-            Period = c.Period,
-            CanEnter = (c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
-                && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned),
-            CycleStatus = c.Status,
-            CycleVersion = c.Version,
+            Period = r.Cycle.Period,
+            CanEnter = r.CanEnter,
+            CycleStatus = r.Cycle.Status,
+            CycleVersion = r.Cycle.Version,
         };
 }

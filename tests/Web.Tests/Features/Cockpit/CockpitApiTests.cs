@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -5,8 +6,12 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Governance.Domain.Accounts;
+using Governance.Domain.Obligations;
+using Governance.Domain.ReportingCycles;
+using Governance.Web.Features.Cockpit;
 using Governance.Web.Tests.Features.ReportingCycles;
 using Governance.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Features.Cockpit;
 
@@ -29,6 +34,51 @@ public class CockpitApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         Assert.Equal(cockpit.GetProperty("byStatus").GetProperty("InProgress").GetInt32() + cockpit.GetProperty("byStatus").GetProperty("Registered").GetInt32()
             + cockpit.GetProperty("byStatus").GetProperty("Reported").GetInt32(), months[^1].GetProperty("open").GetInt32());
         Assert.Contains("Gemeenteraad", cockpit.GetProperty("committees").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task The_cockpit_agrees_with_the_obligations_and_cycles_counted_one_by_one()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var cockpit = await client.GetFromJsonAsync<JsonElement>("/api/cockpit", Json);
+        var today = DateOnly.Parse(cockpit.GetProperty("today").GetString()!, CultureInfo.InvariantCulture);
+
+        // The same figures from the rows themselves, as a griffie would count them by hand.
+        await using var db = app.Database();
+        var municipality = (await db.Users.SingleAsync(u => u.Email == Emails.For(Roles.Griffie))).MunicipalityId;
+        var obligations = await db.Obligations.Where(o => o.MunicipalityId == municipality).ToListAsync();
+        var cycles = await db.ReportingCycles.Where(c => c.MunicipalityId == municipality && !c.IsImported
+                                                          && c.Status != ReportingCycleStatus.Sent && c.Status != ReportingCycleStatus.Closed && c.Status != ReportingCycleStatus.Cancelled).ToListAsync();
+        var names = await db.Aldermen.ToDictionaryAsync(a => a.Id, a => a.Name);
+        DateOnly? Date(Obligation o) => o.Cadence == Cadence.Once ? o.DueDate : o.EndDate;
+        var lateObligations = obligations.Where(o => o.Status is ObligationStatus.Registered or ObligationStatus.InProgress && Date(o) < today).ToList();
+        var deadline = cycles.ToDictionary(c => c.Id, c => GetCockpitHandler.NextDeadline(c.Status, c.Deadlines));
+        var lateSteps = cycles.Where(c => deadline[c.Id] < today).ToList();
+        var soon = cycles.Where(c => deadline[c.Id] >= today && deadline[c.Id] <= today.AddDays(30)).ToList();
+        var atRisk = cycles.Where(c => c.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting && c.NextTimer != TaskTimer.FirstReminder
+                                       && c.OutstandingValues > 0 && deadline[c.Id] >= today).ToList();
+        var late = lateObligations.Select(o => o.Id).Concat(lateSteps.Select(c => c.ObligationId)).ToHashSet();
+        var open = obligations.Where(o => o.Status is ObligationStatus.Registered or ObligationStatus.InProgress or ObligationStatus.Reported).ToList();
+        Assert.NotEmpty(lateSteps);
+        Assert.NotEmpty(open);
+
+        var totals = cockpit.GetProperty("totals");
+        Assert.Equal(
+            (lateObligations.Count, lateSteps.Count, soon.Count, atRisk.Count),
+            (totals.GetProperty("overdueObligations").GetInt32(), totals.GetProperty("overdueSteps").GetInt32(), totals.GetProperty("dueSoon").GetInt32(), totals.GetProperty("atRisk").GetInt32()));
+        Assert.Equal(
+            lateSteps.OrderBy(c => deadline[c.Id]).Take(GetCockpitHandler.ListLimit).Select(c => deadline[c.Id]),
+            cockpit.GetProperty("overdueSteps").EnumerateArray().Select(s => DateOnly.Parse(s.GetProperty("deadline").GetString()!, CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            open.GroupBy(o => o.Meeting.Body).Select(g => (g.Key, g.Count(), g.Count(o => late.Contains(o.Id)))).OrderBy(c => c.Key),
+            cockpit.GetProperty("perCommittee").EnumerateArray().Select(c => (c.GetProperty("name").GetString()!, c.GetProperty("open").GetInt32(), c.GetProperty("overdue").GetInt32())).OrderBy(c => c.Item1));
+        Assert.Equal(
+            open.SelectMany(o => o.ResponsibleAldermen.Select(a => (Name: names[a], o.Id))).GroupBy(a => a.Name)
+                .Select(g => (g.Key, g.Count(), g.Count(a => late.Contains(a.Id)))).OrderBy(c => c.Key),
+            cockpit.GetProperty("perAlderman").EnumerateArray().Select(c => (c.GetProperty("name").GetString()!, c.GetProperty("open").GetInt32(), c.GetProperty("overdue").GetInt32())).OrderBy(c => c.Item1));
+        Assert.Equal(
+            obligations.Where(o => o.Status == ObligationStatus.Reported).Select(o => o.Reference).Order(StringComparer.Ordinal),
+            cockpit.GetProperty("awaitingCouncil").EnumerateArray().Select(o => o.GetProperty("reference").GetString()!));
     }
 
     [Theory]

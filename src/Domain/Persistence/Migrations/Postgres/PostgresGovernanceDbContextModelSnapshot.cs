@@ -830,7 +830,7 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.HasIndex("CycleId", "Status");
 
-                    b.HasIndex("TeamId", "Status", "DueDate");
+                    b.HasIndex("TeamId", "Status", "DueDate", "CycleId");
 
                     b.ToTable("IndicatorTasks");
                 });

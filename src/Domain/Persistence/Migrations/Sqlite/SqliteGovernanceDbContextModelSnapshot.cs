@@ -825,7 +825,7 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CycleId", "Status");
 
-                    b.HasIndex("TeamId", "Status", "DueDate");
+                    b.HasIndex("TeamId", "Status", "DueDate", "CycleId");
 
                     b.ToTable("IndicatorTasks");
                 });
