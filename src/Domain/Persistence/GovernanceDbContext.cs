@@ -46,6 +46,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<RecordedValue> RecordedValues => Set<RecordedValue>();
 
+    public DbSet<ValueAttachment> ValueAttachments => Set<ValueAttachment>();
+
     public DbSet<CouncilLetter> CouncilLetters => Set<CouncilLetter>();
 
     public DbSet<LetterVersion> LetterVersions => Set<LetterVersion>();

@@ -8,6 +8,8 @@ public static class Emails
 {
     public static string For(string role) => DemoUsers.All.First(u => u.Role == role && u.Municipality == "Maastricht").Email;
 
+    public static string DisplayName(string role) => DemoUsers.All.First(u => u.Role == role && u.Municipality == "Maastricht").DisplayName;
+
     public const string VaalsGriffie = "griffie@vaals.demo";
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];

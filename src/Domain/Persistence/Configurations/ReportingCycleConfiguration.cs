@@ -97,3 +97,17 @@ internal sealed class RecordedValueConfiguration : IEntityTypeConfiguration<Reco
         });
     }
 }
+
+internal sealed class ValueAttachmentConfiguration : IEntityTypeConfiguration<ValueAttachment>
+{
+    public void Configure(EntityTypeBuilder<ValueAttachment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.FileName).HasMaxLength(ValueAttachment.FileNameMaxLength);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.UploadedBy).HasMaxLength(RecordedValue.ActorMaxLength);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<IndicatorTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.TaskId);
+    }
+}

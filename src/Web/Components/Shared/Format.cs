@@ -13,6 +13,14 @@ public static class Format
     public static string DateTime(System.DateTime utc) =>
         Domain.Planning.MunicipalTime.ToLocal(utc).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
 
+    /// <summary>A file size as people read it: 850 bytes, 12,4 kB, 3,1 MB (decimals in the current culture).</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => (bytes / 1024m).ToString("N1", CultureInfo.CurrentCulture) + " kB",
+        _ => (bytes / (1024m * 1024m)).ToString("N1", CultureInfo.CurrentCulture) + " MB",
+    };
+
     public static string Number(decimal value, int decimals) => value.ToString("N" + decimals, CultureInfo.CurrentCulture);
 
     public static string Measure(decimal value, IndicatorKind kind, string? unit, int decimals) => kind switch

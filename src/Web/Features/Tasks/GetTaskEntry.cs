@@ -33,7 +33,8 @@ public sealed record TaskEntry(
     PeriodValue? PreviousPeriod,
     PeriodValue? SamePeriodLastYear,
     IReadOnlyList<PeriodValue> Series,
-    ValueRules Rules);
+    ValueRules Rules,
+    IReadOnlyList<AttachmentInfo> Attachments);
 
 public sealed record IndicatorFacts(
     Guid Id,
@@ -89,6 +90,7 @@ public sealed class GetTaskEntryHandler(IDbContextFactory<GovernanceDbContext> d
             new IndicatorFacts(task.IndicatorId.Value, code, definition.Name, definition.Definition, definition.Kind, definition.Unit, definition.Decimals,
                 definition.Source, definition.GoodDirection, definition.Baseline, definition.Target, definition.Categories),
             current, history.For(found.Period.Previous()), history.For(found.Period.SamePeriodLastYear()),
-            [.. history.Where(h => h.Period.CompareTo(found.Period) < 0)], rules);
+            [.. history.Where(h => h.Period.CompareTo(found.Period) < 0)], rules,
+            await AttachmentAccess.Infos(db, task.Id).ToListAsync(cancellationToken));
     }
 }

@@ -14,7 +14,7 @@ public class TaskPagesTests : ComponentTestContext
     private static readonly Guid TaskId = Guid.NewGuid();
     private static readonly Guid CycleId = Guid.NewGuid();
 
-    private static TaskEntry Entry(EnteredValue? current = null, int version = 3) => new(
+    private static TaskEntry Entry(EnteredValue? current = null, int version = 3, IReadOnlyList<AttachmentInfo>? attachments = null) => new(
         TaskId, CycleId, version, ReportingCycleStatus.Collecting, Guid.NewGuid(), "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein",
         ReportingPeriod.HalfYear(2026, 1), new DateOnly(2026, 8, 20), Overdue: true, IndicatorTaskStatus.Open, null, null, CanEnter: true,
         new IndicatorFacts(Guid.NewGuid(), "WMO-CLIENTEN", "Inwoners met Wmo-ondersteuning", "Aantal inwoners met ondersteuning in het kader van de Wmo.",
@@ -24,7 +24,8 @@ public class TaskPagesTests : ComponentTestContext
         null,
         [new PeriodValue(ReportingPeriod.HalfYear(2025, 1), IndicatorValue.OfNumber(1_950), null, "Monitor", new DateTime(2025, 8, 1, 9, 0, 0, DateTimeKind.Utc)),
          new PeriodValue(ReportingPeriod.HalfYear(2025, 2), IndicatorValue.OfNumber(2_000), null, "Monitor", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc))],
-        ValueRules.Default);
+        ValueRules.Default,
+        attachments ?? []);
 
     private void Returns(params TaskEntry[] entries)
     {
@@ -175,5 +176,39 @@ public class TaskPagesTests : ComponentTestContext
 
         page.FindAll("input[type=radio]")[1].Click();
         page.WaitForAssertion(() => Assert.Equal(TaskScope.All, queries[^1].Scope));
+    }
+
+    [Fact]
+    public void The_form_lists_the_attachments_with_their_size_and_a_chosen_file_is_added()
+    {
+        var existing = new AttachmentInfo(Guid.NewGuid(), "bron-wmo.xlsx", ValueAttachment.Types[".xlsx"], 12_700, "Sanne Peeters", new DateTime(2026, 7, 1, 8, 0, 0, DateTimeKind.Utc));
+        var added = new AttachmentInfo(Guid.NewGuid(), "toelichting.pdf", "application/pdf", 3, "Sanne Peeters", new DateTime(2026, 7, 2, 8, 0, 0, DateTimeKind.Utc));
+        Returns(Entry(attachments: [existing]), Entry(attachments: [existing, added]));
+        Sender.Send(Arg.Any<AddValueAttachmentCommand>(), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<AttachmentInfo>>(added));
+        var page = RenderEntry();
+        var listed = Assert.Single(page.FindAll("[data-testid=attachment]"));
+        Assert.Contains("bron-wmo.xlsx", listed.TextContent);
+        Assert.Contains("12,4 kB", listed.TextContent);
+        Assert.Equal($"/api/tasks/{TaskId}/attachments/{existing.Id}", listed.QuerySelector("a")!.GetAttribute("href"));
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary([1, 2, 3], "toelichting.pdf"));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=attachment]").Count));
+        Sender.Received(1).Send(Arg.Is<AddValueAttachmentCommand>(c => c.TaskId == TaskId && c.FileName == "toelichting.pdf" && c.Content.SequenceEqual(new byte[] { 1, 2, 3 })), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_attached_is_named_with_the_reason_and_the_list_stays_as_it_was()
+    {
+        Returns(Entry());
+        Sender.Send(Arg.Any<AddValueAttachmentCommand>(), Arg.Any<CancellationToken>())
+            .Returns(new ValueTask<Result<AttachmentInfo>>(new Invalid(new Dictionary<string, string[]> { ["file"] = ["Dit soort bestand kan niet als bijlage worden toegevoegd."] })));
+        var page = RenderEntry();
+        Assert.Contains("Nog geen bijlagen.", page.Find("[data-testid=attachments]").TextContent);
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("MZ", "programma.exe"));
+
+        page.WaitForAssertion(() => Assert.Contains("Dit soort bestand kan niet als bijlage worden toegevoegd.", page.Find("[data-testid=attachment-error]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=attachment]"));
     }
 }
