@@ -103,7 +103,8 @@ $(cat "$workflows_table")
 - "open": the usual quarter, obligations already in progress: cycles, journal lines and tasks written in batches of
   1,000 in one transaction each (prepared statements on SQLite). "first opening": the same, and every obligation also
   moves Registered → InProgress through its workflow with a history line (tracked EF updates); no target, shown for honesty.
-- "sweep": timers live on the cycle (10,000 rows), the open tasks of each due cycle are read by a join, notifications
+- "sweep": timers live on the cycle (10,000 rows, read in batches through an index on (due date, id)); the open tasks of
+  the due cycles are grouped in the database per cycle, team and assignee with their indicators' names; notifications
   are inserted in bulk; one notification per cycle, stage and person.
 - "six transitions": Complete, StartDrafting, SubmitForApproval, Approve, Send, Close for every cycle through the
   Stateless workflow, in batches of 2,000; the guards read the count of outstanding values the tasks keep on their cycle, so the tasks are not loaded; journal written in the same save.
