@@ -77,7 +77,7 @@ internal static class DemoIndicators
 
     public static DemoIndicator[] YouthWaitingLists { get; } =
     [
-        new("JH-WACHTTIJDEN", "Wachttijden jeugdhulp", "Beeld van de wachttijden tussen toewijzing en start van de jeugdhulp, uit de regionale uitvraag bij aanbieders (twee keer per jaar).", IndicatorKind.Narrative, Purchasing, "Regionale uitvraag aanbieders Zuid-Limburg"),
+        new("JH-WACHTTIJDEN", "Wachttijden jeugdhulp", "Beeld van de wachttijden tussen toewijzing en start van de jeugdhulp, uit de regionale uitvraag bij aanbieders (twee keer per jaar).", IndicatorKind.Narrative, Research, "Regionale uitvraag aanbieders Zuid-Limburg"),
     ];
 
     /// <summary>The key figures of the social-domain factsheets (commitment of 5 March 2024).</summary>
