@@ -53,6 +53,19 @@ public class TaskJourneys(AppFixture app)
         await Assertions.Expect(page.GetByTestId("current-value")).ToContainTextAsync("12,5 %");
         await shell.ScreenshotAsync("10-task-draft");
 
+        // The source table goes with the draft as an attachment, through the browser's file picker.
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "brontabel-sociaal-domein.csv",
+            MimeType = "text/csv",
+            Buffer = "jaar;aandeel\n2026;12,5\n"u8.ToArray(),
+        });
+        var attachment = page.GetByTestId("attachment");
+        await Assertions.Expect(attachment).ToContainTextAsync("brontabel-sociaal-domein.csv");
+        await Assertions.Expect(attachment).ToContainTextAsync("Sanne Peeters");
+        await page.AssertWcag21AAAsync();
+        await shell.ScreenshotAsync("10b-task-attachment");
+
         await page.GotoAsync("/tasks");
         await shell.WaitForCircuitAsync();
         await Assertions.Expect(count).ToHaveTextAsync($"{before - 1} open");
