@@ -1,5 +1,4 @@
 using Governance.Domain.Obligations;
-using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
@@ -83,19 +82,23 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
         // Per alderman and committee: the open obligations, and of those the ones late themselves or with a late step
         // (a subquery: when much is late, a list of ids would be as long as the register).
         var late = overdue.Select(o => o.Id).Union(overdueSteps.Select(s => s.Cycle.ObligationId));
-        var open = db.Obligations.Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported);
-        var lateOpen = open.Where(o => late.Contains(o.Id));
-        var anyLate = overdueObligations.Count + (stepCounts?.Overdue ?? 0) > 0;
+        // One grouped query per view: by committee, open or not and late or not; by alderman (of the open ones), late or not.
         var committees = await db.Obligations
-            .GroupBy(o => new { o.Meeting.Body, Open = o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported })
-            .Select(g => new { g.Key.Body, g.Key.Open, Count = g.Count() }).ToListAsync(cancellationToken);
-        var perCommittee = Counts(
-            committees.Where(c => c.Open).Select(c => (c.Body, c.Count)),
-            !anyLate ? [] : (await lateOpen.GroupBy(o => o.Meeting.Body).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).Select(g => (g.Key, g.Count)));
+            .GroupBy(o => new
+            {
+                o.Meeting.Body,
+                Open = o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported,
+                Late = late.Contains(o.Id),
+            })
+            .Select(g => new { g.Key.Body, g.Key.Open, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
+        var perCommittee = Counts(committees.Where(c => c.Open).Select(c => (c.Body, c.Late, c.Count)));
         var names = await db.Aldermen.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
-        var perAlderman = Counts(
-            (await Responsible(open).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).Select(g => (names.GetValueOrDefault(g.Key, "?"), g.Count)),
-            !anyLate ? [] : (await Responsible(lateOpen).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken)).Select(g => (names.GetValueOrDefault(g.Key, "?"), g.Count)));
+        var aldermen = await (from o in db.Obligations
+                              where o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported
+                              from a in EF.Property<List<ResponsibleAlderman>>(o, "_aldermen")
+                              group o by new { a.AldermanId, Late = late.Contains(o.Id) } into g
+                              select new { g.Key.AldermanId, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
+        var perAlderman = Counts(aldermen.Select(a => (names.GetValueOrDefault(a.AldermanId, "?"), a.Late, a.Count)));
 
         return new CockpitView(today, byStatus,
             [.. overdueObligations.Take(ListLimit).Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, o.Date, o.ReportedInLetter, o.Version))],
@@ -106,12 +109,6 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
             new CockpitTotals(overdueObligations.Count, stepCounts?.Overdue ?? 0, stepCounts?.Soon ?? 0, stepCounts?.AtRisk ?? 0));
     }
 
-    /// <summary>The aldermen responsible for the obligations, once per obligation and alderman.</summary>
-    private static IQueryable<AldermanId> Responsible(IQueryable<Obligation> obligations) =>
-        from o in obligations
-        from a in EF.Property<List<ResponsibleAlderman>>(o, "_aldermen")
-        select a.AldermanId;
-
     /// <summary>The most urgent steps of a list, soonest deadline first.</summary>
     private static async Task<List<CockpitStep>> TopAsync(IQueryable<CycleStepRow> steps, CancellationToken cancellationToken) =>
         await steps.OrderBy(s => s.Next).ThenBy(s => s.Reference).Take(ListLimit)
@@ -119,13 +116,10 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
             .ToListAsync(cancellationToken);
 
     /// <summary>Open and overdue counts by name (an alderman can be named by two ids, e.g. after a re-registration), most open first.</summary>
-    private static List<CockpitCount> Counts(IEnumerable<(string Name, int Count)> open, IEnumerable<(string Name, int Count)> overdue)
-    {
-        var late = overdue.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.Sum(o => o.Count));
-        return [.. open.GroupBy(o => o.Name)
-            .Select(g => new CockpitCount(g.Key, g.Sum(o => o.Count), late.GetValueOrDefault(g.Key)))
+    private static List<CockpitCount> Counts(IEnumerable<(string Name, bool Late, int Count)> groups) =>
+        [.. groups.GroupBy(g => g.Name)
+            .Select(g => new CockpitCount(g.Key, g.Sum(x => x.Count), g.Where(x => x.Late).Sum(x => x.Count)))
             .OrderByDescending(c => c.Open).ThenBy(c => c.Name)];
-    }
 
     /// <summary>The step a cycle waits for and its deadline.</summary>
     public static DateOnly NextDeadline(ReportingCycleStatus status, StepDeadlines deadlines) => status switch
