@@ -74,9 +74,16 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
         }
 
         var total = await rows.CountAsync(cancellationToken);
-        var page = await MyTaskRows.Described(db, rows)
-            .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code)
+        // The page is found on narrow rows (the sort keys only), then read whole for its 25 tasks.
+        var pageIds = await (from r in rows
+                             join o in db.Obligations on r.Cycle.ObligationId equals o.Id
+                             join i in db.Indicators on r.Task.IndicatorId equals i.Id
+                             orderby r.CanEnter ? 0 : 1, r.Task.DueDate, o.Reference, i.Code
+                             select r.Task.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        var page = await MyTaskRows.Described(db, MyTaskRows.ByIds(db, pageIds))
+            .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code)
             .Select(r => new
             {
                 r.Task.Id,
@@ -164,6 +171,18 @@ internal static class MyTaskRows
             ? db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
             : db.ReportingCycles on t.CycleId equals c.Id
         where t.TeamId == team && !c.IsImported
+        select new Row
+        {
+            Task = t,
+            Cycle = c,
+            CanEnter = (c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
+                && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned),
+        };
+
+    /// <summary>Chosen tasks, found by their key (a page already filtered and ordered), as rows.</summary>
+    public static IQueryable<Row> ByIds(GovernanceDbContext db, List<IndicatorTaskId> ids) =>
+        from t in db.IndicatorTasks.Where(t => EF.Parameter(ids).Contains(t.Id))
+        join c in db.ReportingCycles on t.CycleId equals c.Id
         select new Row
         {
             Task = t,
