@@ -78,12 +78,12 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
         var pageIds = await (from r in rows
                              join o in db.Obligations on r.Cycle.ObligationId equals o.Id
                              join i in db.Indicators on r.Task.IndicatorId equals i.Id
-                             orderby r.CanEnter ? 0 : 1, r.Task.DueDate, o.Reference, i.Code
+                             orderby r.CanEnter ? 0 : 1, r.Task.DueDate, o.Reference, i.Code, r.Task.Id
                              select r.Task.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
         var page = await MyTaskRows.Described(db, MyTaskRows.ByIds(db, pageIds))
-            .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code)
+            .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code).ThenBy(r => r.Task.Id)
             .Select(r => new
             {
                 r.Task.Id,

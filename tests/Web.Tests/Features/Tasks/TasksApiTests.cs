@@ -54,6 +54,22 @@ public class TasksApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesApp>
     }
 
     [Fact]
+    public async Task Pages_of_the_task_list_follow_one_another_in_the_order_of_the_whole_list()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("taskId").GetGuid())];
+        var whole = Ids(await client.GetFromJsonAsync<JsonElement>("/api/tasks?scope=All&pageSize=100", Json));
+        Assert.True(whole.Count >= 5, $"only {whole.Count} tasks");
+        var paged = new List<Guid>();
+        for (var page = 1; page <= 3; page++)
+        {
+            paged.AddRange(Ids(await client.GetFromJsonAsync<JsonElement>($"/api/tasks?scope=All&pageSize=2&page={page}", Json)));
+        }
+
+        Assert.Equal(whole.Take(6), paged);
+    }
+
+    [Fact]
     public async Task A_page_size_out_of_range_is_a_400_naming_the_field()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Teamleider));
