@@ -35,6 +35,11 @@ public static class ReportingStatusExtensions
     public static bool IsDone(this IndicatorTaskStatus status) =>
         status is IndicatorTaskStatus.Submitted or IndicatorTaskStatus.NotAvailable;
 
+    /// <summary>Whether a value can be entered (or its attachments changed): the cycle is open or collecting, and the task's value is not in.</summary>
+    public static bool CanEnterValue(ReportingCycleStatus cycle, IndicatorTaskStatus task) =>
+        cycle is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting
+        && task is IndicatorTaskStatus.Open or IndicatorTaskStatus.DraftSaved or IndicatorTaskStatus.Returned;
+
     /// <summary>States in which every required value must be submitted or explained.</summary>
     public static bool RequiresAllValues(this ReportingCycleStatus status) =>
         status is ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting or ReportingCycleStatus.InApproval

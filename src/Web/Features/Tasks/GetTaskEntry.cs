@@ -81,8 +81,7 @@ public sealed class GetTaskEntryHandler(IDbContextFactory<GovernanceDbContext> d
         var code = await db.Indicators.Where(i => i.Id == task.IndicatorId).Select(i => i.Code).SingleAsync(cancellationToken);
         var assignee = task.AssigneeUserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
         var history = (await IndicatorHistory.LoadAsync(db, task.IndicatorId, cancellationToken)).Where(v => v.Period != found.Period).ToList();
-        var canEnter = found.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting
-                       && task.Status is IndicatorTaskStatus.Open or IndicatorTaskStatus.DraftSaved or IndicatorTaskStatus.Returned;
+        var canEnter = ReportingStatusExtensions.CanEnterValue(found.Status, task.Status);
         var current = task.CurrentValue is { } v ? new EnteredValue(v.Value, v.Explanation, v.Source, v.RecordedBy, v.RecordedAtUtc) : null;
         return new TaskEntry(
             task.Id.Value, task.CycleId.Value, found.Version, found.Status, found.ObligationId.Value, found.Reference, found.Title, found.Period,

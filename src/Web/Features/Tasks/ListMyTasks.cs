@@ -163,26 +163,24 @@ internal static class MyTaskRows
 
     /// <summary>The team's tasks; <paramref name="openOnly"/>: only those still waiting for a value (filtered on the task's own index first).</summary>
     public static IQueryable<Row> Of(GovernanceDbContext db, Domain.Organisation.TeamId team, bool openOnly = false) =>
-        from t in openOnly
-            ? db.IndicatorTasks.Where(t => t.TeamId == team
-                && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned))
-            : db.IndicatorTasks
-        join c in openOnly
-            ? db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
-            : db.ReportingCycles on t.CycleId equals c.Id
-        where t.TeamId == team && !c.IsImported
-        select new Row
-        {
-            Task = t,
-            Cycle = c,
-            CanEnter = (c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
-                && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned),
-        };
+        Rows(
+                openOnly
+                    ? db.IndicatorTasks.Where(t => t.TeamId == team
+                        && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned))
+                    : db.IndicatorTasks,
+                openOnly
+                    ? db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
+                    : db.ReportingCycles)
+            .Where(r => r.Task.TeamId == team && !r.Cycle.IsImported);
 
     /// <summary>Chosen tasks, found by their key (a page already filtered and ordered), as rows.</summary>
     public static IQueryable<Row> ByIds(GovernanceDbContext db, List<IndicatorTaskId> ids) =>
-        from t in db.IndicatorTasks.Where(t => EF.Parameter(ids).Contains(t.Id))
-        join c in db.ReportingCycles on t.CycleId equals c.Id
+        Rows(db.IndicatorTasks.Where(t => EF.Parameter(ids).Contains(t.Id)), db.ReportingCycles);
+
+    /// <summary>Tasks with their cycles; <see cref="Row.CanEnter"/> is <see cref="ReportingStatusExtensions.CanEnterValue"/> in SQL.</summary>
+    private static IQueryable<Row> Rows(IQueryable<IndicatorTask> tasks, IQueryable<ReportingCycle> cycles) =>
+        from t in tasks
+        join c in cycles on t.CycleId equals c.Id
         select new Row
         {
             Task = t,

@@ -1,4 +1,5 @@
 using Governance.Domain.Common;
+using Governance.Domain.Municipalities;
 using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
 using Governance.Web.Hosting;
@@ -24,13 +25,13 @@ public sealed record AttachmentFile(string FileName, string ContentType, byte[] 
 /// <summary>The rules the three share: the task exists in the person's municipality, belongs to their team, and (to change its files) is open for entry.</summary>
 internal static class AttachmentAccess
 {
-    public static async Task<Result<IndicatorTask>> TaskAsync(GovernanceDbContext db, CurrentUser user, Guid taskId, bool toChange, CancellationToken cancellationToken)
+    public static async Task<Result<(IndicatorTask Task, MunicipalityId MunicipalityId)>> TaskAsync(GovernanceDbContext db, CurrentUser user, Guid taskId, bool toChange, CancellationToken cancellationToken)
     {
         var id = new IndicatorTaskId(taskId);
         var found = await (from t in db.IndicatorTasks
                            join c in db.ReportingCycles on t.CycleId equals c.Id
                            where t.Id == id
-                           select new { Task = t, CycleStatus = c.Status }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+                           select new { Task = t, CycleStatus = c.Status, c.MunicipalityId }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return new NotFound("Indicator task");
@@ -41,14 +42,12 @@ internal static class AttachmentAccess
             return new Forbidden("Bijlagen horen bij de waarden van het team van de indicator.");
         }
 
-        var canEnter = found.CycleStatus is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting
-                       && found.Task.Status is IndicatorTaskStatus.Open or IndicatorTaskStatus.DraftSaved or IndicatorTaskStatus.Returned;
-        if (toChange && !canEnter)
+        if (toChange && !ReportingStatusExtensions.CanEnterValue(found.CycleStatus, found.Task.Status))
         {
             return new RuleViolated("task_not_open", "Deze waarde is al ingediend of de rapportage verzamelt niet meer: de bijlagen liggen vast.");
         }
 
-        return found.Task;
+        return (found.Task, found.MunicipalityId);
     }
 
     public static IQueryable<AttachmentInfo> Infos(GovernanceDbContext db, IndicatorTaskId taskId) =>
@@ -68,8 +67,7 @@ public sealed class AddValueAttachmentHandler(IDbContextFactory<GovernanceDbCont
             return task.Error!;
         }
 
-        var municipality = await db.ReportingCycles.Where(c => c.Id == task.Value.CycleId).Select(c => c.MunicipalityId).SingleAsync(cancellationToken);
-        var attachment = ValueAttachment.Attach(municipality, task.Value.Id, command.FileName, command.Content, user.DisplayName, time.GetUtcNow().UtcDateTime);
+        var attachment = ValueAttachment.Attach(task.Value.MunicipalityId, task.Value.Task.Id, command.FileName, command.Content, user.DisplayName, time.GetUtcNow().UtcDateTime);
         if (!attachment.Succeeded)
         {
             return attachment.Error!;
@@ -95,7 +93,7 @@ public sealed class RemoveValueAttachmentHandler(IDbContextFactory<GovernanceDbC
         }
 
         var id = new ValueAttachmentId(command.AttachmentId);
-        var removed = await db.ValueAttachments.Where(a => a.Id == id && a.TaskId == task.Value.Id).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.ValueAttachments.Where(a => a.Id == id && a.TaskId == task.Value.Task.Id).ExecuteDeleteAsync(cancellationToken);
         if (removed == 0)
         {
             return new NotFound("Attachment");
@@ -118,7 +116,7 @@ public sealed class GetValueAttachmentHandler(IDbContextFactory<GovernanceDbCont
         }
 
         var id = new ValueAttachmentId(query.AttachmentId);
-        var file = await db.ValueAttachments.Where(a => a.Id == id && a.TaskId == task.Value.Id)
+        var file = await db.ValueAttachments.Where(a => a.Id == id && a.TaskId == task.Value.Task.Id)
             .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Content)).SingleOrDefaultAsync(cancellationToken);
         if (file is null)
         {
