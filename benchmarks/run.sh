@@ -159,7 +159,7 @@ values=$(cat <<MD
 
 Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk:
 the published app (Release, Kestrel on loopback, production settings, SQLite file, no background jobs) and wrk 4.1 in a
-second process on the same machine (2 threads, 32 connections, 20 s after a 5 s warm-up), sending what the data
+second process on the same machine (2 threads, 32 connections, 20 s after 30 s of the same load to warm up), sending what the data
 warehouse sends: \`POST /api/cycles/{id}/values\` with an API key and a new idempotency key each time, one value per
 request, checked as the form checks (definition, previous period) and stored with who and when. 2,000 quarterly
 obligations of six indicators of their own, the previous quarter's values in place, the current quarter collecting;
@@ -168,7 +168,8 @@ requests go round the cycles. Afterwards the values in the database are counted 
 $(cat "$values_table")
 
 - Writes go through one writer per process (\`CycleValueWriter\`): it takes whatever submissions wait and saves them in
-  one transaction; each is checked whole first and answered on its own.
+  one transaction; each is checked whole first and answered on its own. On SQLite it reads and writes the rows with
+  statements of its own (\`SqliteCycleValueStore\`) into and from the domain's objects, not through EF's change tracker.
 - More values stored than answers counted: the requests in flight when wrk stops are stored, but wrk does not count
   their answers. "lost" would be answers of 200 without their value.
 MD

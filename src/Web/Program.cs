@@ -23,6 +23,7 @@ builder.Services.AddSingleton(settings.Timers);
 builder.Services.AddSingleton(settings.Values);
 builder.Services.AddScoped<Governance.Web.Features.Tasks.TaskInbox>();
 builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.TaskTimers>();
+builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.IndicatorDefinitionCache>();
 builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.CycleValueWriter>();
 builder.Services.AddSingleton(settings.Letters);
 builder.Services.AddSingleton<Governance.Workflows.Letters.LetterComposer>();

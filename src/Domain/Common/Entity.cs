@@ -22,4 +22,7 @@ public abstract class AggregateRoot : Entity
     public int Version { get; private set; }
 
     internal void IncrementVersion() => Version++;
+
+    /// <summary>For a store that reads rows without EF: the version the row had.</summary>
+    private protected void RestoreVersion(int version) => Version = version;
 }

@@ -26,6 +26,40 @@ public sealed class IndicatorTask : Entity
         Status = IndicatorTaskStatus.Open;
     }
 
+    /// <summary>
+    /// For a store that reads rows without EF: the task as stored, joined to its cycle, with the values read
+    /// (the latest is enough to append). Raises nothing.
+    /// </summary>
+    internal static IndicatorTask Restore(
+        ReportingCycle cycle,
+        IndicatorTaskId id,
+        IndicatorId indicatorId,
+        int definitionVersion,
+        TeamId teamId,
+        string? assigneeUserId,
+        DateOnly dueDate,
+        IndicatorTaskStatus status,
+        string? returnReason,
+        IEnumerable<RecordedValue> values)
+    {
+        var task = new IndicatorTask
+        {
+            Id = id,
+            Cycle = cycle,
+            CycleId = cycle.Id,
+            IndicatorId = indicatorId,
+            DefinitionVersion = definitionVersion,
+            TeamId = teamId,
+            AssigneeUserId = assigneeUserId,
+            DueDate = dueDate,
+            Status = status,
+            ReturnReason = returnReason,
+        };
+        task._values.AddRange(values);
+        cycle.RestoreTask(task);
+        return task;
+    }
+
     public IndicatorTaskId Id { get; private set; }
 
     public ReportingCycleId CycleId { get; private set; }

@@ -31,6 +31,20 @@ public sealed class RecordedValue : Entity
         RecordedAtUtc = recordedAtUtc;
     }
 
+    /// <summary>For a store that reads rows without EF: the value as stored.</summary>
+    internal static RecordedValue Restore(IndicatorValueId id, int sequence, int definitionVersion, IndicatorValue value, string? explanation, string? source, string recordedBy, DateTime recordedAtUtc) =>
+        new()
+        {
+            Id = id,
+            Sequence = sequence,
+            DefinitionVersion = definitionVersion,
+            Value = value,
+            Explanation = explanation,
+            Source = source,
+            RecordedBy = recordedBy,
+            RecordedAtUtc = recordedAtUtc,
+        };
+
     public IndicatorValueId Id { get; private set; }
 
     public int Sequence { get; private set; }

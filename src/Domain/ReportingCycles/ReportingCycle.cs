@@ -131,6 +131,42 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         return cycle;
     }
 
+    /// <summary>
+    /// For a store that reads rows without EF (the value writer on SQLite): the cycle as stored, with its journal;
+    /// its tasks are added as they are read. Raises nothing.
+    /// </summary>
+    internal static ReportingCycle Restore(
+        ReportingCycleId id,
+        ObligationId obligationId,
+        MunicipalityId municipalityId,
+        ReportingPeriod period,
+        StepDeadlines deadlines,
+        ReportingCycleStatus status,
+        bool isImported,
+        int version,
+        TaskTimer nextTimer,
+        DateOnly? nextTimerOn,
+        int requiredValues,
+        int outstandingValues,
+        IEnumerable<CycleJournalEntry> journal)
+    {
+        var cycle = new ReportingCycle(obligationId, municipalityId, period, deadlines, status)
+        {
+            Id = id,
+            IsImported = isImported,
+            NextTimer = nextTimer,
+            NextTimerOn = nextTimerOn,
+            RequiredValues = requiredValues,
+            OutstandingValues = outstandingValues,
+        };
+        cycle.RestoreVersion(version);
+        cycle._journal.AddRange(journal);
+        return cycle;
+    }
+
+    /// <summary>A task read beside its cycle by a store that reads rows without EF; the counts stay as stored.</summary>
+    internal void RestoreTask(IndicatorTask task) => _tasks.Add(task);
+
     public IndicatorTask? TaskFor(IndicatorId indicatorId) => _tasks.SingleOrDefault(t => t.IndicatorId == indicatorId);
 
     /// <summary>Comply or explain: every required value is submitted, or explicitly not available with a reason.</summary>

@@ -16,53 +16,38 @@ namespace Governance.Workflows.ReportingCycles;
 /// that fails leaves the unit of work as it found it. A submission after another to the same cycle sees that
 /// one's values, as it would have one request later.
 /// </summary>
-internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, DateTime nowUtc)
+internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore store, IndicatorDefinitionCache definitions, ValueRules rules, DateTime nowUtc)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<(string Principal, string Key), (string Hash, CycleValuesReceipt Receipt)> _answered = [];
-    private readonly HashSet<ReportingCycleId> _touched = [];
+    private readonly Dictionary<ReportingCycleId, ReportingCycle> _touched = [];
+    private readonly List<IdempotencyRecord> _answers = [];
     private Dictionary<ReportingCycleId, ReportingCycle> _cycles = [];
     private Dictionary<IndicatorId, string> _codes = [];
-    private Dictionary<(IndicatorId, int), IndicatorDefinition> _definitions = [];
+    private IReadOnlyDictionary<(IndicatorId, int), IndicatorDefinition> _definitions = new Dictionary<(IndicatorId, int), IndicatorDefinition>();
     private IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>> _histories = new Dictionary<IndicatorId, IReadOnlyList<PeriodValue>>();
 
     /// <summary>Whether an applied submission changed anything to save.</summary>
-    public bool Changed { get; private set; }
+    public bool Changed => _touched.Count > 0;
 
     public async Task LoadAsync(IReadOnlyList<(SubmitCycleValuesCommand Command, SubmissionScope Scope)> submissions, CancellationToken cancellationToken)
     {
         var keyed = submissions.Where(s => s.Command.IdempotencyKey is not null && !s.Command.DryRun).Select(s => s.Command).ToList();
         if (keyed.Count > 0)
         {
-            // By principal and key, the table's key: it grows with every keyed request.
             var principals = keyed.Select(c => c.Principal).Distinct().ToList();
             var keys = keyed.Select(c => c.IdempotencyKey!).Distinct().ToList();
-            foreach (var record in await db.IdempotencyRecords.AsNoTracking().Where(r => EF.Parameter(principals).Contains(r.Principal) && EF.Parameter(keys).Contains(r.Key)).ToListAsync(cancellationToken))
+            foreach (var record in await store.AnsweredAsync(principals, keys, cancellationToken))
             {
                 _answered[(record.Principal, record.Key)] = (record.RequestHash, JsonSerializer.Deserialize<CycleValuesReceipt>(record.Response, Json)!);
             }
         }
 
-        // The cycles without their tasks (the guards read the counts on the cycle), then only the tasks named by
-        // code, each with its latest value only: appending needs no more, and a task's values grow with every
-        // correction. The tasks and values join their cycle and task as they load.
         var cycleIds = submissions.Select(s => new ReportingCycleId(s.Command.CycleId)).Distinct().ToList();
-        _cycles = await db.ReportingCycles.Where(c => EF.Parameter(cycleIds).Contains(c.Id)).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
         var codes = submissions.SelectMany(s => s.Command.Values ?? []).Select(v => v.IndicatorCode?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
-        var tasks = await (from t in db.IndicatorTasks
-                           join i in db.Indicators on t.IndicatorId equals i.Id
-                           where EF.Parameter(cycleIds).Contains(t.CycleId) && EF.Parameter(codes).Contains(i.Code)
-                           select new { Task = t, i.Code }).ToListAsync(cancellationToken);
-        _codes = tasks.DistinctBy(t => t.Task.IndicatorId).ToDictionary(t => t.Task.IndicatorId, t => t.Code);
-        var taskIds = tasks.Select(t => t.Task.Id).ToList();
-        await db.RecordedValues
-            .Where(v => EF.Parameter(taskIds).Contains(EF.Property<IndicatorTaskId>(v, "TaskId"))
-                        && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == EF.Property<IndicatorTaskId>(v, "TaskId")).Max(w => w.Sequence))
-            .LoadAsync(cancellationToken);
-        var indicatorIds = _codes.Keys.ToList();
-        _definitions = (await db.IndicatorDefinitions.AsNoTracking().Where(d => EF.Parameter(indicatorIds).Contains(d.IndicatorId)).ToListAsync(cancellationToken))
-            .ToDictionary(d => (d.IndicatorId, d.VersionNumber));
+        (_cycles, _codes) = await store.CyclesAsync(cycleIds, codes, cancellationToken);
+        _definitions = await definitions.GetAsync(db, _cycles.Values.SelectMany(c => c.Tasks).Select(t => (t.IndicatorId, t.DefinitionVersion)), cancellationToken);
 
         // Only a handed-in figure without an explanation is compared with the previous period.
         var compared = new HashSet<IndicatorId>();
@@ -84,10 +69,13 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
 
         if (compared.Count > 0)
         {
-            var previous = _cycles.Values.Select(c => c.Period.Previous()).OfType<ReportingPeriod>().ToList();
-            _histories = await IndicatorHistory.LoadManyAsync(db, compared, cancellationToken, previous);
+            var previous = _cycles.Values.Select(c => c.Period.Previous()).OfType<ReportingPeriod>().Distinct().ToList();
+            _histories = await store.HistoriesAsync(compared, previous, cancellationToken);
         }
     }
+
+    /// <summary>Saves what the applied submissions changed, in one transaction; see <see cref="ICycleValueStore.SaveAsync"/>.</summary>
+    public Task SaveAsync(CancellationToken cancellationToken) => store.SaveAsync(_touched.Values, _answers, cancellationToken);
 
     /// <summary>Checks the submission whole and, if it passes and is not a dry run, applies it; the answer to give.</summary>
     public Result<CycleValuesReceipt> Apply(SubmitCycleValuesCommand command, SubmissionScope scope)
@@ -105,9 +93,9 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
             return new NotFound("Reporting cycle");
         }
 
-        if (command.Version is { } version && (cycle.Version != version || _touched.Contains(cycle.Id)))
+        if (command.Version is { } version && (cycle.Version != version || _touched.ContainsKey(cycle.Id)))
         {
-            var now = _touched.Contains(cycle.Id) ? cycle.Version + 1 : cycle.Version;
+            var now = _touched.ContainsKey(cycle.Id) ? cycle.Version + 1 : cycle.Version;
             return new Conflict($"Deze rapportage is intussen gewijzigd (nu versie {now}). Laad haar opnieuw; er is niets opgeslagen.");
         }
 
@@ -141,14 +129,13 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ValueRules rules, 
         }
 
         ValueFlow.Advance(cycle, nowUtc, command.RecordedBy);
-        _touched.Add(cycle.Id);
-        Changed = true;
+        _touched[cycle.Id] = cycle;
 
         // The version after the save: every change to the cycle or its tasks bumps it once.
         var receipt = new CycleValuesReceipt(checkedValues.Value.Count, cycle.Status, cycle.Version + 1, Replayed: false);
         if (command.IdempotencyKey is { } idempotencyKey)
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord(command.Principal, idempotencyKey, hash, JsonSerializer.Serialize(receipt, Json), nowUtc));
+            _answers.Add(new IdempotencyRecord(command.Principal, idempotencyKey, hash, JsonSerializer.Serialize(receipt, Json), nowUtc));
             _answered[(command.Principal, idempotencyKey)] = (hash, receipt);
         }
 

@@ -36,9 +36,14 @@ public static class IndicatorHistory
                                   && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == t.Id).Max(w => w.Sequence)
                             select new { c.Period, t.IndicatorId, Value = v })
             .AsNoTracking().ToListAsync(cancellationToken);
-        var byIndicator = latest.ToLookup(t => t.IndicatorId);
-        return ids.ToDictionary(id => id, id => (IReadOnlyList<PeriodValue>)[.. byIndicator[id]
-            .Select(t => new PeriodValue(t.Period, t.Value.Value, t.Value.Explanation, t.Value.Source, t.Value.RecordedAtUtc))
+        return Of(ids, latest.Select(t => (t.IndicatorId, new PeriodValue(t.Period, t.Value.Value, t.Value.Explanation, t.Value.Source, t.Value.RecordedAtUtc))));
+    }
+
+    /// <summary>The histories from the tasks' latest handed-in values, however read: per period the latest, oldest period first.</summary>
+    internal static IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>> Of(IEnumerable<IndicatorId> indicatorIds, IEnumerable<(IndicatorId IndicatorId, PeriodValue Value)> latest)
+    {
+        var byIndicator = latest.ToLookup(t => t.IndicatorId, t => t.Value);
+        return indicatorIds.Distinct().ToDictionary(id => id, id => (IReadOnlyList<PeriodValue>)[.. byIndicator[id]
             .GroupBy(v => v.Period)
             .Select(g => g.MaxBy(v => v.RecordedAtUtc)!)
             .OrderBy(v => v.Period)]);

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using System.Globalization;
 using Governance.Domain.ReportingCycles;
 using Microsoft.Data.Sqlite;
+using static Governance.Workflows.ReportingCycles.SqliteStatements;
 
 namespace Governance.Workflows.ReportingCycles;
 
@@ -34,7 +34,7 @@ internal static class SqliteCycleWriter
             await cycle.ExecuteNonQueryAsync(cancellationToken);
             foreach (var line in c.Journal)
             {
-                Set(journal, ("$cycle", Id(c.Id.Value)), ("$sequence", line.Sequence), ("$at", line.AtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)), ("$actor", line.Actor),
+                Set(journal, ("$cycle", Id(c.Id.Value)), ("$sequence", line.Sequence), ("$at", Moment(line.AtUtc)), ("$actor", line.Actor),
                     ("$from", line.From.ToString()), ("$to", line.To.ToString()), ("$trigger", line.Trigger), ("$reason", (object?)line.Reason ?? DBNull.Value));
                 await journal.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -47,37 +47,4 @@ internal static class SqliteCycleWriter
             }
         }
     }
-
-    private static SqliteCommand Command(SqliteConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    /// <summary>Binds the values in order to the statement's parameters, preparing it on first use.</summary>
-    private static void Set(SqliteCommand command, params ReadOnlySpan<(string Name, object Value)> values)
-    {
-        var parameters = command.Parameters;
-        if (parameters.Count == 0)
-        {
-            foreach (var (name, value) in values)
-            {
-                parameters.AddWithValue(name, value);
-            }
-
-            command.Prepare();
-            return;
-        }
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            parameters[i].Value = values[i].Value;
-        }
-    }
-
-    private static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

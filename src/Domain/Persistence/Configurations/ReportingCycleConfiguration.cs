@@ -72,7 +72,8 @@ internal sealed class IndicatorTaskConfiguration : IEntityTypeConfiguration<Indi
 
 internal sealed class RecordedValueConfiguration : IEntityTypeConfiguration<RecordedValue>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How a breakdown is stored in its column (also written by the value writer's own statements on SQLite).</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public void Configure(EntityTypeBuilder<RecordedValue> builder)
     {
