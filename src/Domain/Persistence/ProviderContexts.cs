@@ -26,7 +26,8 @@ public static class GovernanceDatabase
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName));
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName))
+                    .AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName));

@@ -67,11 +67,13 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
 
         var steps = CycleSteps.Of(db).Where(s => s.Active && !s.Cycle.IsImported);
         var overdueSteps = steps.Where(s => s.Next < today);
+        // Counts and the set of late obligations need no titles: the cycles alone.
+        var deadlines = CycleSteps.Deadlines(db).Where(s => s.Active && !s.Cycle.IsImported);
         var dueSoon = steps.Where(s => s.Next >= today && s.Next <= soon);
         // At risk: the first reminder went out (the timer moved on) and values are still missing, before the deadline passed.
         var atRisk = steps.Where(s => (s.Cycle.Status == ReportingCycleStatus.Open || s.Cycle.Status == ReportingCycleStatus.Collecting)
                                       && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today);
-        var stepCounts = await steps.GroupBy(s => 1).Select(g => new
+        var stepCounts = await deadlines.GroupBy(s => 1).Select(g => new
         {
             Overdue = g.Count(s => s.Next < today),
             Soon = g.Count(s => s.Next >= today && s.Next <= soon),
@@ -81,7 +83,7 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
 
         // Per alderman and committee: the open obligations, and of those the ones late themselves or with a late step
         // (a subquery: when much is late, a list of ids would be as long as the register).
-        var late = overdue.Select(o => o.Id).Union(overdueSteps.Select(s => s.Cycle.ObligationId));
+        var late = overdue.Select(o => o.Id).Union(deadlines.Where(s => s.Next < today).Select(s => s.Cycle.ObligationId));
         // One grouped query per view: by committee, open or not and late or not; by alderman (of the open ones), late or not.
         var committees = await db.Obligations
             .GroupBy(o => new
