@@ -11,8 +11,11 @@ namespace Governance.Domain.Persistence;
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    /// <summary>Up to 1 GiB of the file mapped (address space, not memory: only pages read are brought in, and the OS can drop them).</summary>
-    public const long MemoryMapBytes = 1L << 30;
+    /// <summary>
+    /// Up to 256 MiB of the file mapped: address space, not memory (only pages read are brought in, and the OS can drop them),
+    /// but counted in the resident set; beyond it pages are read as before.
+    /// </summary>
+    public const long MemoryMapBytes = 256L << 20;
 
     public static readonly SqliteConnectionSettings Instance = new();
 

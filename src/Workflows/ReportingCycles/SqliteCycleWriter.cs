@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
+using System.Text.Json;
 using Governance.Domain.ReportingCycles;
 using Microsoft.Data.Sqlite;
 using static Governance.Workflows.ReportingCycles.SqliteStatements;
@@ -6,45 +9,107 @@ using static Governance.Workflows.ReportingCycles.SqliteStatements;
 namespace Governance.Workflows.ReportingCycles;
 
 /// <summary>
-/// Writes newly planned and opened cycles (with their journal line and tasks) to SQLite with prepared
-/// statements inside the caller's transaction: the bulk step of opening, about ten times faster than
-/// EF's inserts. The rows are exactly what EF writes (upper-case GUID text, ISO dates, enum names);
-/// the unique indexes still refuse a duplicate cycle or task.
+/// Writes newly planned and opened cycles (with their journal lines and tasks) to SQLite inside the caller's
+/// transaction: the bulk step of opening. Each table's rows go in as one JSON array bound to one statement
+/// (INSERT … SELECT from json_each), so SQLite unpacks the thousands of rows itself instead of the driver binding
+/// every column of every row by name: about ten times faster than EF's inserts and faster than a prepared statement
+/// per row. The rows are exactly what EF writes (upper-case GUID text, ISO dates, enum names); the unique indexes
+/// and foreign keys still refuse a duplicate cycle or task.
 /// </summary>
 internal static class SqliteCycleWriter
 {
+    private const string CycleRows =
+        "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version, NextTimer, NextTimerOn, RequiredValues, OutstandingValues) " +
+        "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 0, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13 FROM json_each($rows)";
+
+    private const string JournalRows =
+        "INSERT INTO ReportingCycleJournal (CycleId, Sequence, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason) " +
+        "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each($rows)";
+
+    private const string TaskRows =
+        "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, AssigneeUserId, DueDate, Status, ReturnReason) " +
+        "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, NULL, value ->> 5, value ->> 6, NULL FROM json_each($rows)";
+
     public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ReportingCycle> cycles, CancellationToken cancellationToken)
     {
         var sqlite = (SqliteConnection)connection;
-        await using var cycle = Command(sqlite, transaction,
-            "INSERT INTO ReportingCycles (Id, ObligationId, MunicipalityId, Period, Status, IsImported, ValuesDue, DraftDue, ApprovalsDue, SendToCouncil, Version, NextTimer, NextTimerOn, RequiredValues, OutstandingValues) " +
-            "VALUES ($id, $obligation, $municipality, $period, $status, 0, $values, $draft, $approvals, $send, $version, $timer, $timerOn, $required, $outstanding)");
-        await using var journal = Command(sqlite, transaction,
-            "INSERT INTO ReportingCycleJournal (CycleId, Sequence, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason) VALUES ($cycle, $sequence, $at, $actor, $from, $to, $trigger, $reason)");
-        await using var task = Command(sqlite, transaction,
-            "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, AssigneeUserId, DueDate, Status, ReturnReason) " +
-            "VALUES ($id, $cycle, $indicator, $version, $team, NULL, $due, $status, NULL)");
-        foreach (var c in cycles)
+        await InsertAsync(sqlite, transaction, CycleRows, cycles, static (row, c) =>
         {
-            Set(cycle, ("$id", Id(c.Id.Value)), ("$obligation", Id(c.ObligationId.Value)), ("$municipality", Id(c.MunicipalityId.Value)), ("$period", c.Period.Code),
-                ("$status", c.Status.ToString()), ("$values", Day(c.Deadlines.ValuesDue)), ("$draft", Day(c.Deadlines.DraftDue)),
-                ("$approvals", Day(c.Deadlines.ApprovalsDue)), ("$send", Day(c.Deadlines.SendToCouncil)), ("$version", c.Version),
-                ("$timer", c.NextTimer.ToString()), ("$timerOn", c.NextTimerOn is { } on ? Day(on) : DBNull.Value),
-                ("$required", c.RequiredValues), ("$outstanding", c.OutstandingValues));
-            await cycle.ExecuteNonQueryAsync(cancellationToken);
-            foreach (var line in c.Journal)
+            row.WriteStringValue(Id(c.Id.Value));
+            row.WriteStringValue(Id(c.ObligationId.Value));
+            row.WriteStringValue(Id(c.MunicipalityId.Value));
+            row.WriteStringValue(c.Period.Code);
+            row.WriteStringValue(c.Status.ToString());
+            row.WriteStringValue(Day(c.Deadlines.ValuesDue));
+            row.WriteStringValue(Day(c.Deadlines.DraftDue));
+            row.WriteStringValue(Day(c.Deadlines.ApprovalsDue));
+            row.WriteStringValue(Day(c.Deadlines.SendToCouncil));
+            row.WriteNumberValue(c.Version);
+            row.WriteStringValue(c.NextTimer.ToString());
+            WriteNullable(row, c.NextTimerOn is { } on ? Day(on) : null);
+            row.WriteNumberValue(c.RequiredValues);
+            row.WriteNumberValue(c.OutstandingValues);
+        }, cancellationToken);
+        await InsertAsync(sqlite, transaction, JournalRows, [.. cycles.SelectMany(c => c.Journal.Select(line => (c.Id, line)))], static (row, j) =>
+        {
+            row.WriteStringValue(Id(j.Id.Value));
+            row.WriteNumberValue(j.line.Sequence);
+            row.WriteStringValue(Moment(j.line.AtUtc));
+            row.WriteStringValue(j.line.Actor);
+            row.WriteStringValue(j.line.From.ToString());
+            row.WriteStringValue(j.line.To.ToString());
+            row.WriteStringValue(j.line.Trigger);
+            WriteNullable(row, j.line.Reason);
+        }, cancellationToken);
+        await InsertAsync(sqlite, transaction, TaskRows, [.. cycles.SelectMany(c => c.Tasks)], static (row, t) =>
+        {
+            row.WriteStringValue(Id(t.Id.Value));
+            row.WriteStringValue(Id(t.CycleId.Value));
+            row.WriteStringValue(Id(t.IndicatorId.Value));
+            row.WriteNumberValue(t.DefinitionVersion);
+            row.WriteStringValue(Id(t.TeamId.Value));
+            row.WriteStringValue(Day(t.DueDate));
+            row.WriteStringValue(t.Status.ToString());
+        }, cancellationToken);
+    }
+
+    /// <summary>The rows as one JSON array of arrays (one per row, its columns in the statement's order), bound to the statement once.</summary>
+    private static async Task InsertAsync<T>(SqliteConnection connection, DbTransaction transaction, string sql, IReadOnlyList<T> rows, Action<Utf8JsonWriter, T> columns,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(rows.Count * 256);
+        await using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
             {
-                Set(journal, ("$cycle", Id(c.Id.Value)), ("$sequence", line.Sequence), ("$at", Moment(line.AtUtc)), ("$actor", line.Actor),
-                    ("$from", line.From.ToString()), ("$to", line.To.ToString()), ("$trigger", line.Trigger), ("$reason", (object?)line.Reason ?? DBNull.Value));
-                await journal.ExecuteNonQueryAsync(cancellationToken);
+                json.WriteStartArray();
+                columns(json, row);
+                json.WriteEndArray();
             }
 
-            foreach (var t in c.Tasks)
-            {
-                Set(task, ("$id", Id(t.Id.Value)), ("$cycle", Id(c.Id.Value)), ("$indicator", Id(t.IndicatorId.Value)), ("$version", t.DefinitionVersion),
-                    ("$team", Id(t.TeamId.Value)), ("$due", Day(t.DueDate)), ("$status", t.Status.ToString()));
-                await task.ExecuteNonQueryAsync(cancellationToken);
-            }
+            json.WriteEndArray();
+        }
+
+        await using var command = Command(connection, transaction, sql);
+        command.Parameters.AddWithValue("$rows", Encoding.UTF8.GetString(buffer.WrittenSpan));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter row, string? value)
+    {
+        if (value is null)
+        {
+            row.WriteNullValue();
+        }
+        else
+        {
+            row.WriteStringValue(value);
         }
     }
 }
