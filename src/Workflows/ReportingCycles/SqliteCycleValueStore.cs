@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Governance.Domain.Common;
 using Governance.Domain.Indicators;
@@ -176,7 +177,7 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : ICycleValu
         }
     }
 
-    private async Task WriteAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
+    private async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
         IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {
         await using var cycleRow = Command(connection, transaction,

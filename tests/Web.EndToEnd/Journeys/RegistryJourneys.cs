@@ -59,7 +59,8 @@ public class RegistryJourneys(AppFixture app)
         await shell.ScreenshotAsync("11-register-motion");
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Registreren" }).ClickAsync();
-        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Toegankelijk stadhuis");
+        // Saved, then on to the new motion's page: under the whole suite's load on two cores this can take longer than the default 5 s.
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Toegankelijk stadhuis", new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByText("Liften buiten gebruik")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Inwoners met Wmo-ondersteuning")).ToBeVisibleAsync();
         await shell.ScreenshotAsync("12-registered-motion");
