@@ -48,68 +48,119 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
 
     public async ValueTask<CockpitView> Handle(GetCockpitQuery query, CancellationToken cancellationToken)
     {
-        // Counted, grouped, ordered and cut to the lists' length in the database: the cockpit reads tens of rows, not every obligation and cycle.
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Counted, grouped, ordered and cut to the lists' length in the database: the cockpit reads tens of rows, not every
+        // obligation and cycle. The four parts are independent reads, each on its own context and connection, run side by
+        // side on the thread pool (SQLite's "async" calls complete synchronously, so started directly they would run one
+        // after the other): each scans thousands of rows.
         var today = MunicipalTime.Today(time);
-        var soon = today.AddDays(Soon);
+        var register = Task.Run(() => RegisterAsync(today, cancellationToken), cancellationToken);
+        var aldermen = Task.Run(() => PerAldermanAsync(today, cancellationToken), cancellationToken);
+        var steps = Task.Run(() => StepsAsync(today, cancellationToken), cancellationToken);
+        var chart = Task.Run(() => OpenAndClosedAsync(today, cancellationToken), cancellationToken);
+        await Task.WhenAll(register, aldermen, steps, chart);
+
+        var (byStatus, overdueObligations, awaiting, perCommittee, committees) = await register;
+        var (overdueSteps, dueSoon, atRisk, totals) = await steps;
+        return new CockpitView(today, byStatus,
+            [.. overdueObligations.Take(ListLimit)],
+            overdueSteps, dueSoon, atRisk,
+            awaiting, await aldermen, perCommittee,
+            await chart,
+            committees,
+            new CockpitTotals(overdueObligations.Count, totals.Overdue, totals.Soon, totals.AtRisk));
+    }
+
+    /// <summary>The register: counts by status, the late and the reported obligations, and per committee.</summary>
+    private async Task<(Dictionary<ObligationStatus, int> ByStatus, List<CockpitItem> Overdue, List<CockpitItem> Awaiting, List<CockpitCount> PerCommittee, List<string> Committees)>
+        RegisterAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.Obligations.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var byStatus = Enum.GetValues<ObligationStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
 
         // A one-off report is late after its due date; a recurring one after its end date. Few are, so all of them are read.
-        var overdue = db.Obligations
+        var overdue = await db.Obligations
             .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
             .Select(o => new { o.Id, o.Reference, o.Title, o.Status, Date = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate, o.ReportedInLetter, o.Version })
-            .Where(o => o.Date < today);
-        var overdueObligations = await overdue.OrderBy(o => o.Date).ThenBy(o => o.Reference).ToListAsync(cancellationToken);
+            .Where(o => o.Date < today)
+            .OrderBy(o => o.Date).ThenBy(o => o.Reference)
+            .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, o.Date, o.ReportedInLetter, o.Version))
+            .ToListAsync(cancellationToken);
         var awaiting = await db.Obligations.Where(o => o.Status == ObligationStatus.Reported).OrderBy(o => o.Reference)
             .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, null, o.ReportedInLetter, o.Version))
             .ToListAsync(cancellationToken);
 
+        // By committee, open or not and late or not, in one grouped query.
+        var committees = await Flagged(db, today)
+            .GroupBy(o => new { o.Obligation.Meeting.Body, o.Open, o.Late })
+            .Select(g => new { g.Key.Body, g.Key.Open, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
+        return (byStatus, overdue, awaiting, Counts(committees.Where(c => c.Open).Select(c => (c.Body, c.Late, c.Count))),
+            [.. committees.Select(c => c.Body).Distinct().Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Per alderman: the open obligations, late or not, in one grouped query.</summary>
+    private async Task<List<CockpitCount>> PerAldermanAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.Aldermen.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var aldermen = await (from o in Flagged(db, today)
+                              where o.Open
+                              from a in EF.Property<List<ResponsibleAlderman>>(o.Obligation, "_aldermen")
+                              group o by new { a.AldermanId, o.Late } into g
+                              select new { g.Key.AldermanId, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
+        return Counts(aldermen.Select(a => (names.GetValueOrDefault(a.AldermanId, "?"), a.Late, a.Count)));
+    }
+
+    /// <summary>
+    /// Every obligation, open or not, and late: itself (read on the row), or with a late step (a subquery: when much is late,
+    /// a list of ids would be as long as the register; not a union with the late ones themselves, whose de-duplication cost
+    /// more than the rest of the query).
+    /// </summary>
+    private static IQueryable<FlaggedObligation> Flagged(GovernanceDbContext db, DateOnly today)
+    {
+        var lateSteps = Deadlines(db).Where(s => s.Next < today).Select(s => s.Cycle.ObligationId);
+        return db.Obligations.Select(o => new FlaggedObligation
+        {
+            Obligation = o,
+            Open = o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported,
+            Late = ((o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress) && (o.Cadence == Cadence.Once ? o.DueDate : o.EndDate) < today)
+                   || lateSteps.Contains(o.Id),
+        });
+    }
+
+    private sealed class FlaggedObligation
+    {
+        public required Obligation Obligation { get; init; }
+
+        public required bool Open { get; init; }
+
+        public required bool Late { get; init; }
+    }
+
+    /// <summary>The active cycles' steps: the three lists' most urgent and how many each list has.</summary>
+    private async Task<(List<CockpitStep> Overdue, List<CockpitStep> DueSoon, List<CockpitStep> AtRisk, (int Overdue, int Soon, int AtRisk) Totals)>
+        StepsAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var soon = today.AddDays(Soon);
         var steps = CycleSteps.Of(db).Where(s => s.Active && !s.Cycle.IsImported);
-        var overdueSteps = steps.Where(s => s.Next < today);
-        // Counts and the set of late obligations need no titles: the cycles alone.
-        var deadlines = CycleSteps.Deadlines(db).Where(s => s.Active && !s.Cycle.IsImported);
-        var dueSoon = steps.Where(s => s.Next >= today && s.Next <= soon);
         // At risk: the first reminder went out (the timer moved on) and values are still missing, before the deadline passed.
         var atRisk = steps.Where(s => (s.Cycle.Status == ReportingCycleStatus.Open || s.Cycle.Status == ReportingCycleStatus.Collecting)
                                       && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today);
-        var stepCounts = await deadlines.GroupBy(s => 1).Select(g => new
+        // The counts need no titles: the cycles alone.
+        var counts = await Deadlines(db).GroupBy(s => 1).Select(g => new
         {
             Overdue = g.Count(s => s.Next < today),
             Soon = g.Count(s => s.Next >= today && s.Next <= soon),
             AtRisk = g.Count(s => (s.Cycle.Status == ReportingCycleStatus.Open || s.Cycle.Status == ReportingCycleStatus.Collecting)
                                   && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today),
         }).SingleOrDefaultAsync(cancellationToken);
-
-        // Per alderman and committee: the open obligations, and of those the ones late themselves or with a late step
-        // (a subquery: when much is late, a list of ids would be as long as the register).
-        var late = overdue.Select(o => o.Id).Union(deadlines.Where(s => s.Next < today).Select(s => s.Cycle.ObligationId));
-        // One grouped query per view: by committee, open or not and late or not; by alderman (of the open ones), late or not.
-        var committees = await db.Obligations
-            .GroupBy(o => new
-            {
-                o.Meeting.Body,
-                Open = o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported,
-                Late = late.Contains(o.Id),
-            })
-            .Select(g => new { g.Key.Body, g.Key.Open, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
-        var perCommittee = Counts(committees.Where(c => c.Open).Select(c => (c.Body, c.Late, c.Count)));
-        var names = await db.Aldermen.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
-        var aldermen = await (from o in db.Obligations
-                              where o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported
-                              from a in EF.Property<List<ResponsibleAlderman>>(o, "_aldermen")
-                              group o by new { a.AldermanId, Late = late.Contains(o.Id) } into g
-                              select new { g.Key.AldermanId, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
-        var perAlderman = Counts(aldermen.Select(a => (names.GetValueOrDefault(a.AldermanId, "?"), a.Late, a.Count)));
-
-        return new CockpitView(today, byStatus,
-            [.. overdueObligations.Take(ListLimit).Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, o.Date, o.ReportedInLetter, o.Version))],
-            await TopAsync(overdueSteps, cancellationToken), await TopAsync(dueSoon, cancellationToken), await TopAsync(atRisk, cancellationToken),
-            awaiting, perAlderman, perCommittee,
-            await OpenAndClosedAsync(db, today, cancellationToken),
-            [.. committees.Select(c => c.Body).Distinct().Order(StringComparer.Ordinal)],
-            new CockpitTotals(overdueObligations.Count, stepCounts?.Overdue ?? 0, stepCounts?.Soon ?? 0, stepCounts?.AtRisk ?? 0));
+        return (await TopAsync(steps.Where(s => s.Next < today), cancellationToken), await TopAsync(steps.Where(s => s.Next >= today && s.Next <= soon), cancellationToken),
+            await TopAsync(atRisk, cancellationToken), (counts?.Overdue ?? 0, counts?.Soon ?? 0, counts?.AtRisk ?? 0));
     }
+
+    /// <summary>The cycles the cockpit counts: active, worked in Governance (not brought over as history).</summary>
+    private static IQueryable<CycleDeadlineRow> Deadlines(GovernanceDbContext db) => CycleSteps.Deadlines(db).Where(s => s.Active && !s.Cycle.IsImported);
 
     /// <summary>The most urgent steps of a list, soonest deadline first.</summary>
     private static async Task<List<CockpitStep>> TopAsync(IQueryable<CycleStepRow> steps, CancellationToken cancellationToken) =>
@@ -133,8 +184,9 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
     };
 
     /// <summary>Open and closed at each month end over the last two years, from adoption dates and the closing lines of the histories.</summary>
-    private static async Task<IReadOnlyList<CockpitMonth>> OpenAndClosedAsync(GovernanceDbContext db, DateOnly today, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CockpitMonth>> OpenAndClosedAsync(DateOnly today, CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var adoptions = await db.Obligations.GroupBy(o => o.AdoptedOn).Select(g => new { AdoptedOn = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var closings = (await db.Obligations
                 .SelectMany(o => o.History, (o, h) => new { o.Id, o.AdoptedOn, h.To, h.AtUtc })
