@@ -58,22 +58,29 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
             return new PagedResult<MyTask>([], 0, query.Page, query.PageSize);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = MunicipalTime.Today(time);
+        var me = user.UserId;
         // Filtered and counted on the tasks and their cycles alone; only the page is joined to its obligations and indicators.
-        var rows = MyTaskRows.Of(db, team, openOnly: query.Scope == TaskScope.Open);
-
-        if (query.MineOnly && user.UserId is { } me)
+        IQueryable<MyTaskRows.Row> Rows(GovernanceDbContext db)
         {
-            rows = rows.Where(r => r.Task.AssigneeUserId == me || r.Task.AssigneeUserId == null);
+            var rows = MyTaskRows.Of(db, team, openOnly: query.Scope == TaskScope.Open);
+            if (query.MineOnly && me is not null)
+            {
+                rows = rows.Where(r => r.Task.AssigneeUserId == me || r.Task.AssigneeUserId == null);
+            }
+
+            return query.OverdueOnly ? rows.Where(r => r.CanEnter && r.Task.DueDate < today) : rows;
         }
 
-        if (query.OverdueOnly)
+        // The count beside the page, on a context of its own (on the thread pool: SQLite's async calls complete synchronously).
+        var counting = Task.Run(async () =>
         {
-            rows = rows.Where(r => r.CanEnter && r.Task.DueDate < today);
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await Rows(db).CountAsync(cancellationToken);
+        }, cancellationToken);
 
-        var total = await rows.CountAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = Rows(db);
         // The page is found on narrow rows (the sort keys only), then read whole for its 25 tasks.
         var pageIds = await (from r in rows
                              join o in db.Obligations on r.Cycle.ObligationId equals o.Id
@@ -105,7 +112,7 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
         return new PagedResult<MyTask>(
             [.. page.Select(r => new MyTask(r.Id.Value, r.CycleId.Value, r.Name, r.Code, r.Reference, r.Title, r.Period, r.DueDate, r.Status,
                 r.AssigneeUserId, r.AssigneeName, r.CanEnter && r.DueDate < today, r.CanEnter, r.CycleStatus, r.CycleVersion))],
-            total, query.Page, query.PageSize);
+            await counting, query.Page, query.PageSize);
     }
 }
 
