@@ -90,15 +90,16 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
             .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, null, o.ReportedInLetter, o.Version))
             .ToListAsync(cancellationToken);
 
-        // By committee, open or not and late or not, in one grouped query.
+        // By committee and open or not, with how many of each are late, in one grouped query (late as a count, not a key:
+        // as a key SQLite worked it out twice per row).
         var committees = await Flagged(db, today)
-            .GroupBy(o => new { o.Obligation.Meeting.Body, o.Open, o.Late })
-            .Select(g => new { g.Key.Body, g.Key.Open, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
-        return (byStatus, overdue, awaiting, Counts(committees.Where(c => c.Open).Select(c => (c.Body, c.Late, c.Count))),
+            .GroupBy(o => new { o.Obligation.Meeting.Body, o.Open })
+            .Select(g => new { g.Key.Body, g.Key.Open, Count = g.Count(), Late = g.Count(o => o.Late) }).ToListAsync(cancellationToken);
+        return (byStatus, overdue, awaiting, Counts(committees.Where(c => c.Open).Select(c => (c.Body, c.Count, c.Late))),
             [.. committees.Select(c => c.Body).Distinct().Order(StringComparer.Ordinal)]);
     }
 
-    /// <summary>Per alderman: the open obligations, late or not, in one grouped query.</summary>
+    /// <summary>Per alderman: the open obligations and how many of them are late, in one grouped query.</summary>
     private async Task<List<CockpitCount>> PerAldermanAsync(DateOnly today, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -106,9 +107,9 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
         var aldermen = await (from o in Flagged(db, today)
                               where o.Open
                               from a in EF.Property<List<ResponsibleAlderman>>(o.Obligation, "_aldermen")
-                              group o by new { a.AldermanId, o.Late } into g
-                              select new { g.Key.AldermanId, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
-        return Counts(aldermen.Select(a => (names.GetValueOrDefault(a.AldermanId, "?"), a.Late, a.Count)));
+                              group o by a.AldermanId into g
+                              select new { AldermanId = g.Key, Count = g.Count(), Late = g.Count(o => o.Late) }).ToListAsync(cancellationToken);
+        return Counts(aldermen.Select(a => (names.GetValueOrDefault(a.AldermanId, "?"), a.Count, a.Late)));
     }
 
     /// <summary>
@@ -169,9 +170,9 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
             .ToListAsync(cancellationToken);
 
     /// <summary>Open and overdue counts by name (an alderman can be named by two ids, e.g. after a re-registration), most open first.</summary>
-    private static List<CockpitCount> Counts(IEnumerable<(string Name, bool Late, int Count)> groups) =>
+    private static List<CockpitCount> Counts(IEnumerable<(string Name, int Open, int Late)> groups) =>
         [.. groups.GroupBy(g => g.Name)
-            .Select(g => new CockpitCount(g.Key, g.Sum(x => x.Count), g.Where(x => x.Late).Sum(x => x.Count)))
+            .Select(g => new CockpitCount(g.Key, g.Sum(x => x.Open), g.Sum(x => x.Late)))
             .OrderByDescending(c => c.Open).ThenBy(c => c.Name)];
 
     /// <summary>The step a cycle waits for and its deadline.</summary>

@@ -660,6 +660,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId", "AdoptedOn");
+
                     b.HasIndex("MunicipalityId", "Reference")
                         .IsUnique()
                         .HasDatabaseName("UX_Obligations_Municipality_Reference");
@@ -1395,6 +1397,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(40)");
 
                             b1.HasKey("Id");
+
+                            b1.HasIndex("To");
 
                             b1.HasIndex("ObligationId", "Sequence")
                                 .IsUnique();

@@ -655,6 +655,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MunicipalityId", "AdoptedOn");
+
                     b.HasIndex("MunicipalityId", "Reference")
                         .IsUnique()
                         .HasDatabaseName("UX_Obligations_Municipality_Reference");
@@ -1384,6 +1386,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("Id");
+
+                            b1.HasIndex("To");
 
                             b1.HasIndex("ObligationId", "Sequence")
                                 .IsUnique();
