@@ -123,7 +123,9 @@ public sealed partial class OpenReportingCyclesHandler(
     /// <summary>
     /// The required indicators of every open obligation, read with a plain data reader: a quarter's run reads
     /// one row per obligation and indicator (120,000 for 10,000 obligations), where EF's materialisation costs
-    /// more than the query. The same SQL on both providers; the job runs for every municipality.
+    /// more than the query. The same SQL on both providers; the job runs for every municipality. The open obligations
+    /// as a set the rows are checked against, not a join: SQLite then reads the indicators once instead of looking up
+    /// each row's obligation (in the sqlite3 shell, 120,000 rows: 39 ms instead of 89 ms).
     /// </summary>
     private static async Task<List<(Guid Obligation, Guid Indicator, int Position)>> RequiredIndicatorsAsync(GovernanceDbContext db, CancellationToken cancellationToken)
     {
@@ -135,8 +137,8 @@ public sealed partial class OpenReportingCyclesHandler(
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT r."ObligationId", r."IndicatorId", r."Position"
-                FROM "ObligationIndicators" r JOIN "Obligations" o ON o."Id" = r."ObligationId"
-                WHERE o."Status" IN ('Registered', 'InProgress')
+                FROM "ObligationIndicators" r
+                WHERE r."ObligationId" IN (SELECT o."Id" FROM "Obligations" o WHERE o."Status" IN ('Registered', 'InProgress'))
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
