@@ -143,7 +143,21 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
             ChangeTracker.AutoDetectChangesEnabled = detect;
         }
 
-        raised.ForEach(e => e.ClearDomainEvents());
+        await PublishAsync(raised, events, cancellationToken);
+        return saved;
+    }
+
+    /// <summary>
+    /// After a save (EF's, or a store's own statements in its transaction): clears the saved entities' events and
+    /// publishes them, in the order they were raised.
+    /// </summary>
+    internal async Task PublishAsync(IReadOnlyList<Entity> raised, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var entity in raised)
+        {
+            entity.ClearDomainEvents();
+        }
+
         if (Publisher is not null)
         {
             foreach (var domainEvent in events)
@@ -151,8 +165,6 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
                 await Publisher.Publish(domainEvent, cancellationToken);
             }
         }
-
-        return saved;
     }
 
     /// <summary>A clash on a journal's or history's (owner, sequence) index: two saves appended to the same aggregate.</summary>

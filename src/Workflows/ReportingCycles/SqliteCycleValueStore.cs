@@ -160,21 +160,13 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : ICycleValu
         }
 
         // As EF's save does: the versions the rows now have, then the events of what changed.
-        var entities = changed.SelectMany(c => c.Tasks.Cast<Entity>().Prepend(c)).Where(e => e.DomainEvents.Count > 0).ToList();
-        var events = entities.SelectMany(e => e.DomainEvents).ToList();
         foreach (var cycle in changed)
         {
             cycle.IncrementVersion();
         }
 
-        entities.ForEach(e => e.ClearDomainEvents());
-        if (db.Publisher is { } publisher)
-        {
-            foreach (var domainEvent in events)
-            {
-                await publisher.Publish(domainEvent, cancellationToken);
-            }
-        }
+        var raised = changed.SelectMany(c => c.Tasks.Cast<Entity>().Prepend(c)).Where(e => e.DomainEvents.Count > 0).ToList();
+        await db.PublishAsync(raised, [.. raised.SelectMany(e => e.DomainEvents)], cancellationToken);
     }
 
     private async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,

@@ -78,13 +78,10 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
         var counts = await db.Obligations.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var byStatus = Enum.GetValues<ObligationStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
 
-        // A one-off report is late after its due date; a recurring one after its end date. Few are, so all of them are read.
-        var overdue = await db.Obligations
-            .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
-            .Select(o => new { o.Id, o.Reference, o.Title, o.Status, Date = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate, o.ReportedInLetter, o.Version })
-            .Where(o => o.Date < today)
-            .OrderBy(o => o.Date).ThenBy(o => o.Reference)
-            .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, o.Date, o.ReportedInLetter, o.Version))
+        // Few obligations are late themselves, so all of them are read.
+        var overdue = await Dated(db, today).Where(d => d.Overdue)
+            .OrderBy(d => d.Date).ThenBy(d => d.Obligation.Reference)
+            .Select(d => new CockpitItem(d.Obligation.Id.Value, d.Obligation.Reference, d.Obligation.Title, d.Obligation.Status, d.Date, d.Obligation.ReportedInLetter, d.Obligation.Version))
             .ToListAsync(cancellationToken);
         var awaiting = await db.Obligations.Where(o => o.Status == ObligationStatus.Reported).OrderBy(o => o.Reference)
             .Select(o => new CockpitItem(o.Id.Value, o.Reference, o.Title, o.Status, null, o.ReportedInLetter, o.Version))
@@ -120,13 +117,35 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
     private static IQueryable<FlaggedObligation> Flagged(GovernanceDbContext db, DateOnly today)
     {
         var lateSteps = Deadlines(db).Where(s => s.Next < today).Select(s => s.Cycle.ObligationId);
-        return db.Obligations.Select(o => new FlaggedObligation
+        return Dated(db, today).Select(d => new FlaggedObligation
+        {
+            Obligation = d.Obligation,
+            Open = d.Obligation.Status == ObligationStatus.Registered || d.Obligation.Status == ObligationStatus.InProgress || d.Obligation.Status == ObligationStatus.Reported,
+            Late = d.Overdue || lateSteps.Contains(d.Obligation.Id),
+        });
+    }
+
+    /// <summary>
+    /// Every obligation with its own deadline, and whether it is past it while still to be reported on: a one-off report
+    /// is late after its due date, a recurring one after its end date.
+    /// </summary>
+    private static IQueryable<DatedObligation> Dated(GovernanceDbContext db, DateOnly today) =>
+        from o in db.Obligations
+        let date = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate
+        select new DatedObligation
         {
             Obligation = o,
-            Open = o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress || o.Status == ObligationStatus.Reported,
-            Late = ((o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress) && (o.Cadence == Cadence.Once ? o.DueDate : o.EndDate) < today)
-                   || lateSteps.Contains(o.Id),
-        });
+            Date = date,
+            Overdue = (o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress) && date < today,
+        };
+
+    private sealed class DatedObligation
+    {
+        public required Obligation Obligation { get; init; }
+
+        public required DateOnly? Date { get; init; }
+
+        public required bool Overdue { get; init; }
     }
 
     private sealed class FlaggedObligation
