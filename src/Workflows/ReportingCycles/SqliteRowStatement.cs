@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Governance.Workflows.ReportingCycles;
+
+/// <summary>
+/// One prepared SQLite statement on an open connection, run once per row with its parameters (?1, ?2…) bound by
+/// position from UTF-8 on the stack: for writing tens of thousands of rows, where Microsoft.Data.Sqlite's work per
+/// execution (finding the statements, binding by name, converting every string) costs as much as SQLite's insert.
+/// Runs in whatever transaction the connection has open. Values are written as EF writes them (see
+/// <see cref="SqliteStatements"/>); a failed step throws the driver's own <see cref="SqliteException"/>.
+/// </summary>
+internal sealed class SqliteRowStatement : IDisposable
+{
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
+
+    public SqliteRowStatement(SqliteConnection connection, string sql)
+    {
+        _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
+    }
+
+    /// <summary>A GUID as EF stores it: upper-case text with hyphens.</summary>
+    public void Id(int position, Guid id)
+    {
+        Span<byte> text = stackalloc byte[36];
+        id.TryFormat(text, out _, "D");
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is >= (byte)'a' and <= (byte)'f')
+            {
+                text[i] -= 'a' - 'A';
+            }
+        }
+
+        Check(raw.sqlite3_bind_text(_statement, position, text));
+    }
+
+    public void Day(int position, DateOnly? day)
+    {
+        if (day is not { } value)
+        {
+            Check(raw.sqlite3_bind_null(_statement, position));
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[10];
+        value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Check(raw.sqlite3_bind_text(_statement, position, text[..written]));
+    }
+
+    /// <summary>An instant in UTC with up to seven decimals, as EF writes a DateTime.</summary>
+    public void Moment(int position, DateTime instant)
+    {
+        Span<byte> text = stackalloc byte[32];
+        (instant.Kind == DateTimeKind.Utc ? instant : instant.ToUniversalTime()).TryFormat(text, out var written, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        Check(raw.sqlite3_bind_text(_statement, position, text[..written]));
+    }
+
+    public void Text(int position, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, position));
+            return;
+        }
+
+        if (value.Length > 256)
+        {
+            Check(raw.sqlite3_bind_text(_statement, position, Encoding.UTF8.GetBytes(value)));
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[768];
+        var written = Encoding.UTF8.GetBytes(value, text);
+        Check(raw.sqlite3_bind_text(_statement, position, text[..written]));
+    }
+
+    public void Integer(int position, long value) => Check(raw.sqlite3_bind_int64(_statement, position, value));
+
+    /// <summary>Executes the statement with the values bound, then readies it for the next row.</summary>
+    public void Run()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            try
+            {
+                SqliteException.ThrowExceptionForRC(result, _database);
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
+        }
+
+        raw.sqlite3_reset(_statement);
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int result) => SqliteException.ThrowExceptionForRC(result, _database);
+}
