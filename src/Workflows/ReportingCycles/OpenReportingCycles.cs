@@ -36,19 +36,57 @@ public sealed partial class OpenReportingCyclesHandler(
     public async ValueTask<OpeningReport> Handle(OpenReportingCyclesCommand command, CancellationToken cancellationToken)
     {
         var skipped = new List<string>();
-        var due = await FindDueAsync(command.Today, skipped, cancellationToken);
+        var batches = Batches(await FindDueAsync(command.Today, skipped, cancellationToken), command.BatchSize);
         var opened = 0;
         var tasks = 0;
         var definitions = new Dictionary<IndicatorId, IndicatorDefinition>();
-        foreach (var batch in due.Chunk(command.BatchSize))
+        // While a batch is written (SQLite's work, on this thread), the next one is read and planned on the thread pool:
+        // batches share no obligation, so the one being planned never depends on the one being written.
+        var next = batches.Count > 0 ? Task.Run(() => PrepareAsync(batches[0], definitions, cancellationToken), cancellationToken) : null;
+        try
         {
-            var (batchOpened, batchTasks) = await OpenBatchAsync(batch, definitions, cancellationToken);
-            opened += batchOpened;
-            tasks += batchTasks;
+            for (var i = 0; i < batches.Count; i++)
+            {
+                var batch = await next!;
+                var following = i + 1 < batches.Count ? batches[i + 1] : null;
+                next = following is null ? null : Task.Run(() => PrepareAsync(following, definitions, cancellationToken), cancellationToken);
+                await using (batch)
+                {
+                    var (batchOpened, batchTasks) = await WriteAsync(batch, cancellationToken);
+                    opened += batchOpened;
+                    tasks += batchTasks;
+                }
+            }
+        }
+        finally
+        {
+            // A batch planned after one that failed is not written; its context is released all the same.
+            if (next is not null)
+            {
+                await next.ContinueWith(static planned => planned.IsCompletedSuccessfully ? planned.Result.DisposeAsync().AsTask() : Task.CompletedTask, TaskScheduler.Default).Unwrap();
+            }
         }
 
         LogOpened(opened, tasks, command.Today, skipped.Count);
         return new OpeningReport(opened, tasks, skipped);
+    }
+
+    /// <summary>The due periods in batches of about <paramref name="size"/>, each obligation's periods (a catch-up of several) in one batch.</summary>
+    private static List<List<(Candidate Obligation, DuePeriod Due)>> Batches(List<(Candidate Obligation, DuePeriod Due)> due, int size)
+    {
+        var batches = new List<List<(Candidate, DuePeriod)>>();
+        List<(Candidate Obligation, DuePeriod Due)>? current = null;
+        foreach (var item in due)
+        {
+            if (current is null || (current.Count >= size && current[^1].Obligation.Id != item.Obligation.Id))
+            {
+                batches.Add(current = new List<(Candidate, DuePeriod)>(size));
+            }
+
+            current.Add(item);
+        }
+
+        return batches;
     }
 
     /// <summary>What the schedule needs of an obligation; read as a projection, not the whole aggregate.</summary>
@@ -178,57 +216,76 @@ public sealed partial class OpenReportingCyclesHandler(
         return obligation.Cadence.PeriodsEndingBetween(obligation.ReportingFrom, last);
     }
 
+    /// <summary>A batch read and planned, on a context of its own that holds the obligations whose reporting starts now.</summary>
+    private sealed record PlannedBatch(GovernanceDbContext Context, IReadOnlyCollection<(Candidate Obligation, DuePeriod Due)> Due, List<ReportingCycle> Cycles) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Context.DisposeAsync();
+    }
+
     /// <summary>
-    /// One transaction per batch: a batch is opened whole or not at all. What planning needs is read as
-    /// rows; only the obligations whose reporting starts now are loaded whole, to move them on.
+    /// What planning needs is read as rows; only the obligations whose reporting starts now are loaded whole, to move them on.
     /// </summary>
-    private async Task<(int Opened, int Tasks)> OpenBatchAsync(
+    private async Task<PlannedBatch> PrepareAsync(
         IReadOnlyCollection<(Candidate Obligation, DuePeriod Due)> batch,
         Dictionary<IndicatorId, IndicatorDefinition> definitions,
         CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
-        var obligationIds = batch.Select(b => b.Obligation.Id).Distinct().ToList();
-        // The status again, as an obligation may have lapsed since the run began; the indicators were read with the candidates.
-        var statuses = await db.Obligations.AsNoTracking().Where(o => EF.Parameter(obligationIds).Contains(o.Id)).Select(o => new { o.Id, o.Status }).ToDictionaryAsync(o => o.Id, o => o.Status, cancellationToken);
-        var subjects = batch.Select(b => b.Obligation).DistinctBy(o => o.Id).Where(o => statuses.ContainsKey(o.Id)).ToDictionary(o => o.Id, o => (Status: statuses[o.Id],
-            Subject: new ObligationToReport(o.Id, o.MunicipalityId, o.Reference, statuses[o.Id] is ObligationStatus.Fulfilled or ObligationStatus.Lapsed, o.RequiredIndicators)));
-        var starting = subjects.Where(s => s.Value.Status == ObligationStatus.Registered).Select(s => s.Key).ToList();
-        var startingObligations = starting.Count == 0
-            ? []
-            : await db.Obligations.Where(o => starting.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-        var missing = subjects.Values.SelectMany(o => o.Subject.RequiredIndicators).Distinct().Where(i => !definitions.ContainsKey(i)).ToList();
-        if (missing.Count > 0)
+        var db = database.CreateContext();
+        try
         {
-            foreach (var indicator in await db.Indicators.AsNoTracking().Include(i => i.Definitions).Where(i => missing.Contains(i.Id)).ToListAsync(cancellationToken))
+            var obligationIds = batch.Select(b => b.Obligation.Id).Distinct().ToList();
+            // The status again, as an obligation may have lapsed since the run began; the indicators were read with the candidates.
+            var statuses = await db.Obligations.AsNoTracking().Where(o => EF.Parameter(obligationIds).Contains(o.Id)).Select(o => new { o.Id, o.Status }).ToDictionaryAsync(o => o.Id, o => o.Status, cancellationToken);
+            var subjects = batch.Select(b => b.Obligation).DistinctBy(o => o.Id).Where(o => statuses.ContainsKey(o.Id)).ToDictionary(o => o.Id, o => (Status: statuses[o.Id],
+                Subject: new ObligationToReport(o.Id, o.MunicipalityId, o.Reference, statuses[o.Id] is ObligationStatus.Fulfilled or ObligationStatus.Lapsed, o.RequiredIndicators)));
+            var starting = subjects.Where(s => s.Value.Status == ObligationStatus.Registered).Select(s => s.Key).ToList();
+            var startingObligations = starting.Count == 0
+                ? []
+                : await db.Obligations.Where(o => starting.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var missing = subjects.Values.SelectMany(o => o.Subject.RequiredIndicators).Distinct().Where(i => !definitions.ContainsKey(i)).ToList();
+            if (missing.Count > 0)
             {
-                definitions[indicator.Id] = indicator.Current;
+                foreach (var indicator in await db.Indicators.AsNoTracking().Include(i => i.Definitions).Where(i => missing.Contains(i.Id)).ToListAsync(cancellationToken))
+                {
+                    definitions[indicator.Id] = indicator.Current;
+                }
             }
-        }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var today = MunicipalTime.Today(time);
-
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = MunicipalTime.Today(time);
         var cycles = new List<ReportingCycle>();
-        foreach (var (planned, duePeriod) in batch)
-        {
-            if (!subjects.TryGetValue(planned.Id, out var obligation) || obligation.Subject.IsClosed)
+            foreach (var (planned, duePeriod) in batch)
             {
-                continue;
+                if (!subjects.TryGetValue(planned.Id, out var obligation) || obligation.Subject.IsClosed)
+                {
+                    continue;
+                }
+
+                var cycle = ReportingCycle.Plan(obligation.Subject, duePeriod.Period, duePeriod.Deadlines,
+                    [.. obligation.Subject.RequiredIndicators.Select(i => definitions[i])]);
+                new ReportingCycleWorkflow(cycle, now, Actor).Fire(ReportingCycleWorkflow.Trigger.Open);
+                timers.Start(cycle);
+                if (startingObligations.TryGetValue(planned.Id, out var registered) && registered.Status == ObligationStatus.Registered)
+                {
+                    new ObligationWorkflow(registered, today, now, Actor).Fire(ObligationWorkflow.Trigger.StartReporting);
+                }
+
+                cycles.Add(cycle);
             }
 
-            var cycle = ReportingCycle.Plan(obligation.Subject, duePeriod.Period, duePeriod.Deadlines,
-                [.. obligation.Subject.RequiredIndicators.Select(i => definitions[i])]);
-            new ReportingCycleWorkflow(cycle, now, Actor).Fire(ReportingCycleWorkflow.Trigger.Open);
-            timers.Start(cycle);
-            if (startingObligations.TryGetValue(planned.Id, out var registered) && registered.Status == ObligationStatus.Registered)
-            {
-                new ObligationWorkflow(registered, today, now, Actor).Fire(ObligationWorkflow.Trigger.StartReporting);
-            }
-
-            cycles.Add(cycle);
+            return new PlannedBatch(db, batch, cycles);
         }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
 
+    /// <summary>One transaction per batch: a batch is opened whole or not at all.</summary>
+    private async Task<(int Opened, int Tasks)> WriteAsync(PlannedBatch batch, CancellationToken cancellationToken)
+    {
+        var (db, cycles) = (batch.Context, batch.Cycles);
         try
         {
             if (db.Database.IsSqlite())
@@ -251,7 +308,7 @@ public sealed partial class OpenReportingCyclesHandler(
         {
             // Another run opened some of these meanwhile: open what is still missing, one by one.
             LogRace(e.InnerException?.Message ?? e.Message);
-            return await OpenOneByOneAsync(batch, cancellationToken);
+            return await OpenOneByOneAsync(batch.Due, cancellationToken);
         }
     }
 
@@ -269,7 +326,8 @@ public sealed partial class OpenReportingCyclesHandler(
 
             try
             {
-                var (o, t) = await OpenBatchAsync([item], [], cancellationToken);
+                await using var planned = await PrepareAsync([item], [], cancellationToken);
+                var (o, t) = await WriteAsync(planned, cancellationToken);
                 opened += o;
                 tasks += t;
             }
