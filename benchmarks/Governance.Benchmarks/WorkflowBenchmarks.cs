@@ -144,10 +144,10 @@ public static class WorkflowBenchmarks
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
         await db.SaveChangesAsync();
 
-        for (var start = 0; start < count; start += 2_000)
+        for (var start = 0; start < count; start += 500)
         {
             await using var batch = database.CreateContext();
-            batch.Obligations.AddRange(Enumerable.Range(start, Math.Min(2_000, count - start)).Select(n => new Motion(municipality.Id, new ObligationDetails
+            batch.Obligations.AddRange(Enumerable.Range(start, Math.Min(500, count - start)).Select(n => new Motion(municipality.Id, new ObligationDetails
             {
                 Reference = $"M-{n:00000}",
                 Title = $"Motie {n}",
