@@ -101,7 +101,9 @@ $(cat "$workflows_table")
 - Each measure runs after a warm-up on a small database (JIT and EF query compilation are not measured), with the
   server garbage collector the web app uses. The reference is measured in the same run on a copy of the same database.
 - "open": the usual quarter, obligations already in progress: cycles, journal lines and tasks written in batches of
-  1,000 in one transaction each (prepared statements on SQLite). "first opening": the same, and every obligation also
+  about 1,000 cycles (an obligation's periods together) in one transaction each, one prepared statement per table on
+  SQLite; the next batch is read and planned on the other core while one is written. The reference writes the same
+  rows through Microsoft.Data.Sqlite (a prepared command per table, one transaction). "first opening": the same, and every obligation also
   moves Registered → InProgress through its workflow with a history line (tracked EF updates); no target, shown for honesty.
 - "sweep": timers live on the cycle (10,000 rows, read in batches through an index on (due date, id)); the open tasks of
   the due cycles are grouped in the database per cycle, team and assignee with their indicators' names; notifications
