@@ -253,7 +253,7 @@ public sealed partial class OpenReportingCyclesHandler(
 
             var now = time.GetUtcNow().UtcDateTime;
             var today = MunicipalTime.Today(time);
-        var cycles = new List<ReportingCycle>();
+            var cycles = new List<ReportingCycle>();
             foreach (var (planned, duePeriod) in batch)
             {
                 if (!subjects.TryGetValue(planned.Id, out var obligation) || obligation.Subject.IsClosed)
