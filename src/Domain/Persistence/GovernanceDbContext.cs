@@ -193,7 +193,7 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await lines.WriteAsync(this, cancellationToken);
+            lines.Write(this, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + lines.Count;
             if (ownTransaction is not null)
             {

@@ -1,14 +1,16 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Governance.Domain.Persistence;
 
 /// <summary>
 /// Journal and history lines (owned, append-only, numbered by the database) are the bulk of a save that
 /// moves many aggregates at once. On SQLite, when there are many, they are written with one prepared
-/// statement per table in the save's transaction instead of one tracked insert each; the lines then carry
+/// statement per table (<see cref="SqliteRowStatement"/>, bound by position) in the save's transaction instead of one
+/// tracked insert each; the lines then carry
 /// their database number like any saved line. Lines of an aggregate that is itself new go the usual way.
 /// </summary>
 internal sealed class JournalLines
@@ -40,36 +42,31 @@ internal sealed class JournalLines
     }
 
     /// <summary>Writes the lines in the current transaction and marks them saved; <see cref="Restore"/> undoes the marking if the save fails.</summary>
-    public async Task WriteAsync(DbContext context, CancellationToken cancellationToken)
+    public void Write(DbContext context, CancellationToken cancellationToken)
     {
-        var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Journal lines are written inside the save's transaction.");
+        _ = context.Database.CurrentTransaction ?? throw new InvalidOperationException("Journal lines are written inside the save's transaction.");
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
         foreach (var group in _lines.GroupBy(e => e.Metadata))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var type = group.Key;
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             var key = type.FindPrimaryKey()!.Properties[0];
-            var columns = type.GetProperties().Where(p => p != key && p.GetColumnName(table) is not null)
-                .Select(p => (Property: p, Mapping: p.GetRelationalTypeMapping())).ToList();
-            await using var command = context.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
-                                  $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))}) RETURNING \"{key.GetColumnName(table)}\"";
-            var first = group.First();
-            var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, $"$p{i}", first.Property(c.Property).CurrentValue, c.Property.IsNullable)).ToArray();
-            command.Parameters.AddRange(parameters);
-            await command.PrepareAsync(cancellationToken);
+            var columns = Columns(type);
+            using var statement = new SqliteRowStatement(connection,
+                $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
+                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})");
             foreach (var line in group)
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    var (property, mapping) = columns[i];
+                    var (property, converter) = columns[i];
                     var value = line.Property(property).CurrentValue;
-                    parameters[i].Value = (value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                    statement.Value(i + 1, value is null || converter is null ? value : converter.ConvertToProvider(value));
                 }
 
-                var number = await command.ExecuteScalarAsync(cancellationToken);
-                line.Property(key).CurrentValue = Convert.ChangeType(number, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+                statement.Run();
+                line.Property(key).CurrentValue = Convert.ChangeType(statement.LastRowId, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
                 line.State = EntityState.Unchanged;
             }
         }
@@ -87,8 +84,24 @@ internal sealed class JournalLines
         }
     }
 
-    private static bool IsJournalLine(IEntityType type) =>
+    /// <summary>
+    /// Lines written in bulk: owned, append-only lines numbered by the database (<see cref="IsNumberedLine"/>) whose
+    /// every column <see cref="SqliteRowStatement"/> can write; a line type with another column type is saved the usual way.
+    /// </summary>
+    internal static bool IsJournalLine(IEntityType type) =>
+        IsNumberedLine(type) && Columns(type).All(c => SqliteRowStatement.CanWrite(c.Converter?.ProviderClrType ?? c.Property.ClrType));
+
+    internal static bool IsNumberedLine(IEntityType type) =>
         type.IsOwned()
         && type.FindPrimaryKey() is { Properties: [{ ValueGenerated: ValueGenerated.OnAdd, ClrType: var clr }] }
         && (clr == typeof(int) || clr == typeof(long));
+
+    /// <summary>The columns written, the database-numbered key left out, each with the converter to its stored value.</summary>
+    private static List<(IProperty Property, ValueConverter? Converter)> Columns(IEntityType type)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var key = type.FindPrimaryKey()!.Properties[0];
+        return [.. type.GetProperties().Where(p => p != key && p.GetColumnName(table) is not null)
+            .Select(p => (p, p.GetTypeMapping().Converter))];
+    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
 using Microsoft.Data.Sqlite;
 

@@ -111,6 +111,41 @@ public abstract class JournalLinesTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(("Someone else", ReportingCycleStatus.Cancelled), (line.Actor, line.To));
     }
 
+    [Fact]
+    public async Task Many_obligations_moved_in_one_save_keep_every_history_line_as_written()
+    {
+        var later = Now.AddHours(2);
+        await using (var db = Context())
+        {
+            foreach (var motion in await db.Obligations.ToListAsync())
+            {
+                motion.EnterStatus(ObligationStatus.Lapsed, later, "Griffie", "Ingetrokken door de indieners");
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Context();
+        var obligations = await check.Obligations.ToListAsync();
+        Assert.Equal(Cycles, obligations.Count);
+        Assert.All(obligations, o =>
+        {
+            var line = o.History.OrderBy(h => h.Sequence).Last();
+            Assert.Equal((later, "Griffie", (ObligationStatus?)ObligationStatus.Registered, (ObligationStatus?)ObligationStatus.Lapsed, "Ingetrokken door de indieners"),
+                (line.AtUtc, line.Actor, line.From, line.To, line.Reason));
+            Assert.Equal(o.History.Count, line.Sequence);
+        });
+    }
+
+    [Fact]
+    public void Every_journal_and_history_of_the_model_is_written_in_bulk()
+    {
+        using var db = Context();
+        var lines = db.Model.GetEntityTypes().Where(JournalLines.IsNumberedLine).ToList();
+        Assert.Equal(["ObligationHistory", "ReportingCycleJournal"], lines.Select(t => t.GetTableName()).Order());
+        Assert.All(lines, t => Assert.True(JournalLines.IsJournalLine(t), $"{t.GetTableName()} has a column type the bulk statement does not write"));
+    }
+
     private GovernanceDbContext Context() => GovernanceDatabase.Create(_database.Provider, _database.ConnectionString, FixedMunicipalityContext.System);
 }
 

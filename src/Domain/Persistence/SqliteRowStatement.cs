@@ -3,14 +3,14 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Governance.Workflows.ReportingCycles;
+namespace Governance.Domain.Persistence;
 
 /// <summary>
 /// One prepared SQLite statement on an open connection, run once per row with its parameters (?1, ?2…) bound by
 /// position from UTF-8 on the stack: for writing tens of thousands of rows, where Microsoft.Data.Sqlite's work per
 /// execution (finding the statements, binding by name, converting every string) costs as much as SQLite's insert.
-/// Runs in whatever transaction the connection has open. Values are written as EF writes them (see
-/// <see cref="SqliteStatements"/>); a failed step throws the driver's own <see cref="SqliteException"/>.
+/// Runs in whatever transaction the connection has open. Values are written as EF writes them on SQLite (upper-case
+/// GUID text, ISO days, instants with seven decimals); a failed step throws the driver's own <see cref="SqliteException"/>.
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {
@@ -52,11 +52,11 @@ internal sealed class SqliteRowStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, position, text[..written]));
     }
 
-    /// <summary>An instant in UTC with up to seven decimals, as EF writes a DateTime.</summary>
+    /// <summary>An instant with up to seven decimals, as EF writes a DateTime (no conversion of its kind).</summary>
     public void Moment(int position, DateTime instant)
     {
         Span<byte> text = stackalloc byte[32];
-        (instant.Kind == DateTimeKind.Utc ? instant : instant.ToUniversalTime()).TryFormat(text, out var written, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        instant.TryFormat(text, out var written, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         Check(raw.sqlite3_bind_text(_statement, position, text[..written]));
     }
 
@@ -80,6 +80,49 @@ internal sealed class SqliteRowStatement : IDisposable
     }
 
     public void Integer(int position, long value) => Check(raw.sqlite3_bind_int64(_statement, position, value));
+
+    /// <summary>Whether <see cref="Value"/> writes values of this type (after EF's value converter, if any).</summary>
+    public static bool CanWrite(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t
+        && (t == typeof(string) || t == typeof(Guid) || t == typeof(DateTime) || t == typeof(DateOnly) || t == typeof(bool) || t == typeof(double)
+            || t == typeof(long) || t == typeof(int) || t == typeof(short) || t == typeof(byte));
+
+    /// <summary>A value as EF's SQLite provider stores it, for the types <see cref="CanWrite"/> accepts.</summary>
+    public void Value(int position, object? value)
+    {
+        switch (value)
+        {
+            case null or DBNull:
+                Check(raw.sqlite3_bind_null(_statement, position));
+                break;
+            case string text:
+                Text(position, text);
+                break;
+            case Guid id:
+                Id(position, id);
+                break;
+            case DateTime instant:
+                Moment(position, instant);
+                break;
+            case DateOnly day:
+                Day(position, day);
+                break;
+            case bool flag:
+                Integer(position, flag ? 1 : 0);
+                break;
+            case double number:
+                Check(raw.sqlite3_bind_double(_statement, position, number));
+                break;
+            case long or int or short or byte:
+                Integer(position, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new NotSupportedException($"A {value.GetType().Name} is not written by row statements.");
+        }
+    }
+
+    /// <summary>The row number SQLite gave the last row inserted on this connection.</summary>
+    public long LastRowId => raw.sqlite3_last_insert_rowid(_database);
 
     /// <summary>Executes the statement with the values bound, then readies it for the next row.</summary>
     public void Run()
