@@ -31,7 +31,8 @@ internal sealed class JournalLines
         var newOwners = entries.Where(e => e.State == EntityState.Added && !e.Metadata.IsOwned() && e.Metadata.FindPrimaryKey() is { Properties.Count: 1 })
             .Select(e => ((IReadOnlyEntityType)e.Metadata.GetRootType(), Key: e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue).Single()))
             .ToHashSet();
-        var lines = entries.Where(e => e.State == EntityState.Added && IsJournalLine(e.Metadata))
+        var journalTypes = new Dictionary<IEntityType, bool>();
+        var lines = entries.Where(e => e.State == EntityState.Added && (journalTypes.TryGetValue(e.Metadata, out var bulk) ? bulk : journalTypes[e.Metadata] = IsJournalLine(e.Metadata)))
             .Where(e =>
             {
                 var ownership = e.Metadata.FindOwnership()!;

@@ -100,6 +100,7 @@ public sealed partial class OpenReportingCyclesHandler(
         await using var db = database.CreateContext();
         var obligations = await db.Obligations
             .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
+            .OrderBy(o => o.Id) // so that a rerun over the same obligations forms the same batches
             .Select(o => new Candidate(o.Id, o.MunicipalityId, o.Reference, o.Cadence, o.DueDate, o.EndDate, o.ReportingFrom))
             .ToListAsync(cancellationToken);
         var required = await RequiredIndicatorsAsync(db, cancellationToken);
