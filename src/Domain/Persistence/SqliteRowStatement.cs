@@ -14,6 +14,12 @@ namespace Governance.Domain.Persistence;
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {
+    /// <summary>How EF's SQLite provider stores a DateOnly.</summary>
+    public const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>How EF's SQLite provider stores a DateTime.</summary>
+    public const string MomentFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
 
@@ -48,7 +54,7 @@ internal sealed class SqliteRowStatement : IDisposable
         }
 
         Span<byte> text = stackalloc byte[10];
-        value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        value.TryFormat(text, out var written, DayFormat, CultureInfo.InvariantCulture);
         Check(raw.sqlite3_bind_text(_statement, position, text[..written]));
     }
 
@@ -56,7 +62,7 @@ internal sealed class SqliteRowStatement : IDisposable
     public void Moment(int position, DateTime instant)
     {
         Span<byte> text = stackalloc byte[32];
-        instant.TryFormat(text, out var written, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        instant.TryFormat(text, out var written, MomentFormat, CultureInfo.InvariantCulture);
         Check(raw.sqlite3_bind_text(_statement, position, text[..written]));
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Governance.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Governance.Workflows.ReportingCycles;
@@ -42,10 +43,10 @@ internal static class SqliteStatements
 
     public static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => day.ToString(SqliteRowStatement.DayFormat, CultureInfo.InvariantCulture);
 
     public static string Moment(DateTime instant) =>
-        (instant.Kind == DateTimeKind.Utc ? instant : instant.ToUniversalTime()).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        (instant.Kind == DateTimeKind.Utc ? instant : instant.ToUniversalTime()).ToString(SqliteRowStatement.MomentFormat, CultureInfo.InvariantCulture);
 
     /// <summary>A nullable column's value: the value, or NULL.</summary>
     public static object OrNull(object? value) => value ?? DBNull.Value;
