@@ -11,7 +11,8 @@ public sealed record LetterTemplateFailed(string Detail, int? Line)
 
 /// <summary>
 /// Renders letter templates (Liquid, with Fluid) in a sandbox: a template sees only the letter model's
-/// registered types, cannot include files or other templates, and is stopped after a fixed number of steps.
+/// registered types, cannot include files or other templates, and is held to a <see cref="TemplateBudget"/> of steps,
+/// time and output.
 /// A broken template is a <see cref="LetterTemplateFailed"/> naming its line, never an exception.
 /// </summary>
 public static partial class LetterTemplates
@@ -44,6 +45,7 @@ public static partial class LetterTemplates
         }
 
         var unknown = new List<string>();
+        var budget = new TemplateBudget();
         var context = new TemplateContext(model, Options, allowModelMembers: true)
         {
             Undefined = name =>
@@ -51,11 +53,25 @@ public static partial class LetterTemplates
                 unknown.Add(name);
                 return ValueTask.FromResult<Fluid.Values.FluidValue>(Fluid.Values.NilValue.Instance);
             },
+            Assigned = (name, value, _) => budget.Keep(name, value),
+            Captured = (name, value, _) => budget.Keep(name, value),
         };
         try
         {
-            var body = template.Render(context, NullEncoder.Default).Trim() + "\n";
-            return unknown.Count == 0 ? body : new LetterTemplateFailed($"'{unknown[0]}' bestaat niet in het briefmodel.", null);
+            using var output = new BudgetedWriter(budget);
+            // No filter of the letter model is asynchronous: the rendering has finished when this returns.
+            TemplateBudget.Bound(template).RenderAsync(output, context, NullEncoder.Default, isolateContext: true).GetAwaiter().GetResult();
+            var body = output.ToString().Trim();
+            if (unknown.Count > 0)
+            {
+                return new LetterTemplateFailed($"'{unknown[0]}' bestaat niet in het briefmodel.", null);
+            }
+
+            return body.Length > 0 ? body + "\n" : new LetterTemplateFailed("het sjabloon levert geen tekst op; een brief heeft een tekst nodig.", null);
+        }
+        catch (TemplateBudgetExceeded e)
+        {
+            return new LetterTemplateFailed(e.Message, null);
         }
         catch (FluidException e)
         {
@@ -76,7 +92,7 @@ public static partial class LetterTemplates
     {
         var options = new TemplateOptions
         {
-            MaxSteps = 200_000,
+            MaxSteps = TemplateBudget.MaxSteps,
             MaxRecursion = 20,
             FileProvider = new NullFileProvider(),
             CultureInfo = LetterFigures.Dutch,

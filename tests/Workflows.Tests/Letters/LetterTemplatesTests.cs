@@ -50,9 +50,54 @@ public sealed class LetterTemplatesTests
     [Fact]
     public void An_endless_template_is_stopped()
     {
-        var result = LetterTemplates.Render("{% for i in (1..10000000) %}x{% endfor %}", LetterSamples.Sample);
+        var result = LetterTemplates.Render("{% for i in (1..9000) %}{% for j in (1..9000) %}x{% endfor %}{% endfor %}", LetterSamples.Sample);
 
         Assert.Contains("te veel stappen", result.Error!.Message);
+    }
+
+    [Theory]
+    [InlineData("{% for i in (1..100000000) %}x{% endfor %}", "telt meer dan 10.000 getallen")]
+    [InlineData("{% assign n = 100000000 %}{% for i in (1..n) %}x{% endfor %}", "telt meer dan 10.000 getallen")]
+    [InlineData("{% assign x = 'xxxxxxxxxx' %}{% for i in (1..40) %}{% assign x = x | append: x %}{% endfor %}{{ x }}", "'x' wordt langer dan 199.999 tekens")]
+    [InlineData("{% capture x %}{% for i in (1..9999) %}{% for j in (1..19) %}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}{% endcapture %}{{ x }}", "te veel stappen")]
+    [InlineData("{% for i in (1..9999) %}{{ items.first.name }}{{ items.first.name }}{{ items.first.name }}{{ items.first.name }}{% endfor %}", "de brief wordt langer dan 199.999 tekens")]
+    [InlineData("{% assign a = '1,2,3,4,5,6,7,8' | split: ',' %}{% for i in (1..20) %}{% assign a = a | concat: a %}{% endfor %}{{ a.size }}", "'a' krijgt meer dan 10.000 elementen")]
+    public void A_template_that_would_take_too_much_time_or_memory_is_refused_quickly_with_little_memory(string text, string reason)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = LetterTemplates.Render(text, LetterSamples.Sample);
+
+        Assert.Contains(reason, result.Error!.Message);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - allocated, 0, 100L * 1024 * 1024);
+    }
+
+    [Theory]
+    [InlineData("{% assign x = 1 %}")]
+    [InlineData("   \n{% comment %}niets{% endcomment %}\n")]
+    public void A_template_whose_letter_would_have_no_text_is_refused(string text)
+    {
+        var result = LetterTemplates.Render(text, LetterSamples.Sample);
+
+        Assert.Contains("levert geen tekst op", result.Error!.Message);
+    }
+
+    [Fact]
+    public void Two_hundred_nested_captures_are_refused_not_rendered_to_nothing()
+    {
+        var text = string.Concat(Enumerable.Repeat("{% capture a %}", 200)) + "x" + string.Concat(Enumerable.Repeat("{% endcapture %}", 200));
+
+        Assert.False(LetterTemplates.Render(text, LetterSamples.Sample).Succeeded);
+    }
+
+    [Fact]
+    public void Small_ranges_reversed_and_counted_from_the_model_still_work()
+    {
+        var result = LetterTemplates.Render("{% for i in (1..3) reversed %}{{ i }}{% endfor %}-{% for i in (1..items.size) limit: 2 %}{{ i }}{% endfor %}", LetterSamples.Sample);
+
+        Assert.Equal("321-12\n", result.Value);
     }
 
     [Fact]
