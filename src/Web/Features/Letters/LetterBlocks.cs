@@ -27,13 +27,11 @@ public static class LetterBlocks
 
     public sealed record Footnote(int Number, IReadOnlyList<Run> Runs) : Block;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().UseEmphasisExtras().DisableHtml().Build();
-
     public static IReadOnlyList<Block> Parse(string markdown)
     {
         var blocks = new List<Block>();
         var footnotes = new List<Block>();
-        foreach (var block in Markdown.Parse(markdown, Pipeline))
+        foreach (var block in Markdown.Parse(markdown, LetterMarkdown.Pipeline))
         {
             Add(block, blocks, footnotes);
         }

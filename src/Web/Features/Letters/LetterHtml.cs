@@ -4,20 +4,17 @@ using System.Text;
 using System.Text.Json;
 using Governance.Domain.Letters;
 using Governance.Workflows.Letters;
-using Markdig;
 
 namespace Governance.Web.Features.Letters;
 
 /// <summary>
 /// The accessible HTML of a letter version: the header as a table with row headers (behandeld door,
-/// telefoonnummer, onze referentie, datum, onderwerp), the text from Markdown (raw HTML in the text is shown
-/// as text, never run), and an appendix with a chart per numeric indicator (SVG with a text alternative) and
+/// telefoonnummer, onze referentie, datum, onderwerp), the text from Markdown (<see cref="LetterMarkdown"/>: raw
+/// HTML shown as text, unsafe link targets dropped, sanitized), and an appendix with a chart per numeric indicator (SVG with a text alternative) and
 /// the same figures as a table. Everything comes from the stored version, so the output is reproducible.
 /// </summary>
 public static class LetterHtml
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().UseEmphasisExtras().DisableHtml().Build();
-
     public sealed record Header(string? Reference, DateOnly? Date, string Municipality)
     {
         /// <summary>The header of a version: reference and date only on the version that was finalised.</summary>
@@ -52,7 +49,7 @@ public static class LetterHtml
         }
 
         html.Append("</tbody></table>");
-        html.Append("<div class=\"letter-body\">").Append(Markdown.ToHtml(version.Body, Pipeline)).Append("</div>");
+        html.Append("<div class=\"letter-body\">").Append(LetterMarkdown.ToHtml(version.Body)).Append("</div>");
         var charted = model?.Items.Where(LetterChart.Charts).ToList() ?? [];
         if (charted.Count > 0)
         {
@@ -130,7 +127,7 @@ public static class LetterHtml
         foreach (var line in chart.ReferenceLines)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(chart.PlotLeft)}\" x2=\"{N(chart.PlotRight)}\" y1=\"{N(line.Y)}\" y2=\"{N(line.Y)}\" stroke=\"{line.Colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{string.Join(' ', line.Dash.Select(N))}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotRight)}\" y=\"{N(line.Y - 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{line.Colour}\">{line.Label}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotRight)}\" y=\"{N(line.Y - 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{line.Colour}\">{Encode(line.Label)}</text>");
         }
 
         var points = chart.Points.Where(p => p.Y is not null).Select(p => $"{N(p.X)},{N(p.Y!.Value)}");
