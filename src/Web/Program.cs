@@ -70,7 +70,8 @@ app.MapNotificationsApi();
 app.MapJobsDashboard();
 app.MapOpenApi().AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The pages' frame-ancestors rule is part of the app's own policy (SecurityHeaders), not a second header.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 

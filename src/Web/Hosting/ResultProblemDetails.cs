@@ -33,6 +33,13 @@ internal sealed partial class BadRequestProblemHandler(IProblemDetailsService pr
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]*\\s)?(?<name>\\w+)\"")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
+    // 'JSON deserialization for type 'X' was missing required properties including: 'emailDigest'.'
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: '(?<name>[^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex MissingProperty();
+
+    private static string Joined(string? path, string name) =>
+        path is { Length: > 2 } ? $"{FieldNames.ToJson(path.TrimStart('$', '.'))}.{name}" : name;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad)
@@ -42,7 +49,9 @@ internal sealed partial class BadRequestProblemHandler(IProblemDetailsService pr
 
         var json = bad.InnerException as System.Text.Json.JsonException;
         var parameter = BoundParameter().Match(bad.Message);
-        var field = json?.Path is { Length: > 2 } path ? FieldNames.ToJson(path.TrimStart('$', '.'))
+        var missing = json is null ? null : MissingProperty().Match(json.Message);
+        var field = missing is { Success: true } ? Joined(json!.Path, missing.Groups["name"].Value)
+            : json?.Path is { Length: > 2 } path ? FieldNames.ToJson(path.TrimStart('$', '.'))
             : parameter.Success ? FieldNames.ToJson(parameter.Groups["name"].Value)
             : "body";
         var message = json is not null || parameter.Success ? "Deze waarde kan niet worden gelezen of ontbreekt." : bad.Message;

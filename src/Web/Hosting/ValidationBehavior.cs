@@ -5,8 +5,9 @@ using Mediator;
 namespace Governance.Web.Hosting;
 
 /// <summary>
-/// Checks the shape of every message that has a validator, for the UI, the API and jobs alike;
-/// a message that fails never reaches its handler, so nothing is stored.
+/// Checks the shape of every message: no control characters or absurd dates (<see cref="InputHygiene"/>) and the
+/// rules of its validators, for the UI, the API and jobs alike; a message that fails never reaches its handler,
+/// so nothing is stored.
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
@@ -15,7 +16,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = InputHygiene.ProblemsIn(message).Select(p => new FluentValidation.Results.ValidationFailure(p.Field, p.Message)).ToList();
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);

@@ -18,7 +18,8 @@ public sealed class ComposeLetterHandler(IDbContextFactory<GovernanceDbContext> 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = new ReportingCycleId(command.CycleId);
-        var teams = await db.IndicatorTasks.Where(t => t.CycleId == id).Select(t => t.TeamId).Distinct().ToListAsync(cancellationToken);
+        // The cycle is read first: it is filtered to the user's municipality, its tasks are not.
+        var teams = await db.ReportingCycles.Where(c => c.Id == id).SelectMany(c => c.Tasks).Select(t => t.TeamId).Distinct().ToListAsync(cancellationToken);
         if (teams.Count == 0)
         {
             return new NotFound("Reporting cycle");

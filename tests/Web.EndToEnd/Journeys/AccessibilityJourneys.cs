@@ -13,7 +13,7 @@ public class AccessibilityJourneys(AppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.AssertWcag21AAAsync();
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public class AccessibilityJourneys(AppFixture app)
         await Microsoft.Playwright.Assertions.Expect(page.Locator("[role=progressbar]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await page.AssertWcag21AAAsync();
         await new Shell(page).ScreenshotAsync("05-admin" + path.Replace('/', '-'));
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 
     [Fact]
@@ -49,6 +49,6 @@ public class AccessibilityJourneys(AppFixture app)
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Doorlooptijden Wmo" }).ClickAsync();
         await page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Doorlooptijden Wmo" }).WaitForAsync();
         await page.AssertWcag21AAAsync();
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 }

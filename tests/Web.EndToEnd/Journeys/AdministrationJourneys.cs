@@ -28,6 +28,6 @@ public class AdministrationJourneys(AppFixture app)
         var row = page.Locator("tbody tr", new() { HasText = "Sanne Peeters" });
         await Assertions.Expect(row).ToContainTextAsync("Datawarehouse");
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Sleutel Datawarehouse intrekken" })).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 }

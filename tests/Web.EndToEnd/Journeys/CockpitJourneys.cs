@@ -31,6 +31,6 @@ public class CockpitJourneys(AppFixture app)
         }
 
         Assert.Equal("PK"u8.ToArray(), head);
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 }

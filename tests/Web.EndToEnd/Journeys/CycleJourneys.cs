@@ -35,6 +35,6 @@ public class CycleJourneys(AppFixture app)
 
         await Assertions.Expect(page.GetByText("Staat op Vervallen")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("De motie is door de raad ingetrokken.")).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 }

@@ -41,7 +41,7 @@ public class LetterJourneys(AppFixture app)
         await pas.GetByTestId("approve-selected").ClickAsync();
         await Assertions.Expect(pas.GetByText("1 brieven goedgekeurd, waarvan 0 vastgesteld.")).ToBeVisibleAsync();
         await Assertions.Expect(pas.GetByTestId("approvals-empty")).ToBeVisibleAsync();
-        await pas.Context.CloseAsync();
+        await app.CloseAsync(pas);
 
         var mackus = await app.NewPageAsync();
         await new LoginPage(mackus).SignInAsync("wethouder.mackus@maastricht.demo");
@@ -70,7 +70,7 @@ public class LetterJourneys(AppFixture app)
             Assert.True((await response.BodyAsync()).Length > 1000, $"the {format} has content");
         }
 
-        await mackus.Context.CloseAsync();
+        await app.CloseAsync(mackus);
 
         var griffie = await app.NewPageAsync();
         await new LoginPage(griffie).SignInAsync("griffie@maastricht.demo");
@@ -85,7 +85,7 @@ public class LetterJourneys(AppFixture app)
         await dialog.GetByTestId("record-sent-confirm").ClickAsync();
         await Assertions.Expect(griffie.GetByTestId("letter-status")).ToHaveTextAsync("Verzonden");
         await Assertions.Expect(griffie.GetByText("documentnummer RIB-2026-0517")).ToBeVisibleAsync();
-        await griffie.Context.CloseAsync();
+        await app.CloseAsync(griffie);
 
         var member = await app.NewPageAsync();
         await new LoginPage(member).SignInAsync("raadslid@maastricht.demo");
@@ -99,6 +99,6 @@ public class LetterJourneys(AppFixture app)
         await Assertions.Expect(member.GetByTestId("letter-preview")).ToContainTextAsync("Hoogachtend,");
         await member.AssertWcag21AAAsync();
         await shell.ScreenshotAsync("22-council-member-letter");
-        await member.Context.CloseAsync();
+        await app.CloseAsync(member);
     }
 }

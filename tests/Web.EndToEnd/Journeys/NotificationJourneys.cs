@@ -26,6 +26,6 @@ public class NotificationJourneys(AppFixture app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Alles gelezen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notifications li.unread")).ToHaveCountAsync(0);
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 }

@@ -32,7 +32,7 @@ public class ObligationJourneys(AppFixture app)
         await Assertions.Expect(indicators).ToContainTextAsync("4,6 % (2030)");
         await Assertions.Expect(indicators).ToContainTextAsync("niet beschikbaar: Op dit moment zijn er nog geen cijfers beschikbaar");
         await shell.ScreenshotAsync("03-obligation");
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public class ObligationJourneys(AppFixture app)
         Assert.All(await rows.AllInnerTextsAsync(), row => Assert.Contains("In uitvoering", row, StringComparison.Ordinal));
         var oneOff = rows.Filter(new() { HasText = "Informeren over de Beschikbaarheidswijzer jeugdhulp" });
         await Assertions.Expect(oneOff).ToContainTextAsync("15 december 2026");
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 }

@@ -64,7 +64,7 @@ public class RegistryJourneys(AppFixture app)
         await Assertions.Expect(page.GetByText("Liften buiten gebruik")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Inwoners met Wmo-ondersteuning")).ToBeVisibleAsync();
         await shell.ScreenshotAsync("12-registered-motion");
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
 
         // The daily opening runs; the one-off report opens weeks before its due date, and the staff fill both values.
         await app.OpenDueCyclesAsync();
@@ -87,7 +87,7 @@ public class RegistryJourneys(AppFixture app)
         await staff.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("current-value")).ToContainTextAsync("21.568 inwoners");
         await staffShell.ScreenshotAsync("13-registered-motion-values");
-        await staff.Context.CloseAsync();
+        await app.CloseAsync(staff);
 
         // The team lead sees both values handed in; a council member follows the motion.
         var lead = await app.NewPageAsync();
@@ -98,7 +98,7 @@ public class RegistryJourneys(AppFixture app)
         var handedIn = lead.GetByTestId("team-tasks").Locator("tbody tr").Filter(new() { HasText = "M-2026-088" });
         await Assertions.Expect(handedIn).ToHaveCountAsync(2);
         Assert.All(await handedIn.AllInnerTextsAsync(), row => Assert.Contains("Ingediend", row, StringComparison.Ordinal));
-        await lead.Context.CloseAsync();
+        await app.CloseAsync(lead);
 
         var member = await app.NewPageAsync();
         await new LoginPage(member).SignInAsync("raadslid@maastricht.demo");
@@ -112,7 +112,7 @@ public class RegistryJourneys(AppFixture app)
         await Assertions.Expect(member.GetByTestId("follow")).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(member.GetByTestId("follow")).ToContainTextAsync("U volgt dit");
         await memberShell.ScreenshotAsync("17-council-member-follows");
-        await member.Context.CloseAsync();
+        await app.CloseAsync(member);
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public class SignInJourneys(AppFixture app)
         Assert.Equal(user.Role == Roles.Beheerder, items.Contains("P&C-kalender"));
         Assert.Equal(user.Role is Roles.Medewerker or Roles.Teamleider, items.Any(i => i.StartsWith("Mijn taken", StringComparison.Ordinal)));
         await shell.ScreenshotAsync($"01-home-{user.Role.ToLowerInvariant()}");
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 
     [Fact]
@@ -42,6 +42,6 @@ public class SignInJourneys(AppFixture app)
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
         await page.GetByRole(Microsoft.Playwright.AriaRole.Alert).WaitForAsync();
         Assert.Contains("klopt niet", await page.GetByRole(Microsoft.Playwright.AriaRole.Alert).InnerTextAsync());
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 }

@@ -69,7 +69,7 @@ public class TaskJourneys(AppFixture app)
         await page.GotoAsync("/tasks");
         await shell.WaitForCircuitAsync();
         await Assertions.Expect(count).ToHaveTextAsync($"{before - 1} open");
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class TaskJourneys(AppFixture app)
         Assert.DoesNotContain(await shell.NavigationItemsAsync(), i => i.StartsWith("Mijn taken", StringComparison.Ordinal));
         await page.GotoAsync("/tasks");
         await Assertions.Expect(page.GetByText("U heeft geen toegang tot deze pagina met uw rol.")).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public class TaskJourneys(AppFixture app)
         await staffShell.WaitForCircuitAsync();
         await Assertions.Expect(staff.GetByTestId("task-status")).ToHaveTextAsync("Teruggestuurd");
         await Assertions.Expect(staff.GetByText("Teruggestuurd: Graag de peildatum 30 juni aanhouden.")).ToBeVisibleAsync();
-        await staff.Context.CloseAsync();
-        await lead.Context.CloseAsync();
+        await app.CloseAsync(staff);
+        await app.CloseAsync(lead);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class TaskJourneys(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "1 waarden opslaan" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("1 waarden opgeslagen.");
         await shell.ScreenshotAsync("16-import");
-        await page.Context.CloseAsync();
+        await app.CloseAsync(page);
     }
 
     private static int OpenCount(string text) => int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);

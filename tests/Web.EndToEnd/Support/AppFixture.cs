@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public sealed class AppFixture : IAsyncLifetime
     private DemoApp? _app;
     private IPlaywright? _playwright;
     private readonly SemaphoreSlim _letters = new(1, 1);
+    private readonly ConcurrentDictionary<IBrowserContext, ConcurrentQueue<string>> _violations = new();
     private bool _lettersMade;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -79,10 +81,27 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A page in a fresh browser context; what the browser refuses under the Content-Security-Policy is kept for <see cref="CloseAsync"/>.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "nl-NL", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var violations = _violations.GetOrAdd(context, _ => new ConcurrentQueue<string>());
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Enqueue($"{message.Location}: {message.Text}");
+            }
+        };
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes the page's browser context; the journey fails when the browser refused anything under the Content-Security-Policy.</summary>
+    public async Task CloseAsync(IPage page)
+    {
+        await page.Context.CloseAsync();
+        Assert.True(_violations.TryRemove(page.Context, out var violations), "the page was not opened by NewPageAsync");
+        Assert.True(violations.IsEmpty, "The Content-Security-Policy refused:\n" + string.Join('\n', violations));
     }
 
     public async Task DisposeAsync()

@@ -106,8 +106,12 @@ public static class LettersApi
 
         foreach (var format in LetterFormats.All)
         {
-            group.MapGet($"/{{id:guid}}/{format.Extension}", (Guid id, int? version, CurrentUser user, IDbContextFactory<GovernanceDbContext> dbFactory, CancellationToken ct) =>
-                    DownloadAsync(id, version, format, user, dbFactory, ct))
+            group.MapGet($"/{{id:guid}}/{format.Extension}", (Guid id, int? version, CurrentUser user, IDbContextFactory<GovernanceDbContext> dbFactory, HttpContext http, CancellationToken ct) =>
+                {
+                    // A downloaded letter opened in the browser runs nothing, whatever its text says.
+                    http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.DownloadPolicy;
+                    return DownloadAsync(id, version, format, user, dbFactory, ct);
+                })
                 .WithName($"GetLetter{format.Name}")
                 .WithSummary($"The letter as {format.Description}, from a stored version (default: the finalised or current one).");
         }

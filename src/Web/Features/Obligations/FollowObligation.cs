@@ -53,17 +53,22 @@ public sealed class FollowObligationHandler(IDbContextFactory<GovernanceDbContex
     }
 }
 
-/// <summary>Whether I follow an obligation, and how many people do.</summary>
-public sealed record GetFollowStateQuery(Guid ObligationId) : IQuery<FollowState>;
+/// <summary>Whether I follow an obligation, and how many people do; not found for an obligation I cannot see (another municipality's).</summary>
+public sealed record GetFollowStateQuery(Guid ObligationId) : IQuery<Result<FollowState>>;
 
 public sealed record FollowState(bool Following, int Followers);
 
-public sealed class GetFollowStateHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user) : IQueryHandler<GetFollowStateQuery, FollowState>
+public sealed class GetFollowStateHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user) : IQueryHandler<GetFollowStateQuery, Result<FollowState>>
 {
-    public async ValueTask<FollowState> Handle(GetFollowStateQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Result<FollowState>> Handle(GetFollowStateQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = new ObligationId(query.ObligationId);
+        if (!await db.Obligations.AnyAsync(o => o.Id == id, cancellationToken))
+        {
+            return new NotFound("Obligation");
+        }
+
         var followers = await db.ObligationFollowers.Where(f => f.ObligationId == id).Select(f => f.UserId).ToListAsync(cancellationToken);
         return new FollowState(user.UserId is { } me && followers.Contains(me), followers.Count);
     }

@@ -40,7 +40,7 @@ public static class ObligationsApi
             .WithName("UnfollowObligation")
             .WithSummary("Stop following an obligation.");
 
-        group.MapGet("/{id:guid}/following", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetFollowStateQuery(id), ct)))
+        group.MapGet("/{id:guid}/following", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetFollowStateQuery(id), ct)).ToHttp(TypedResults.Ok))
             .WithName("GetFollowState")
             .WithSummary("Whether you follow an obligation, and how many people do.");
 

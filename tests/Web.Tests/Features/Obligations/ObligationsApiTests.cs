@@ -136,6 +136,24 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
         Assert.False(await Exists($"M-400-{field}"));
     }
 
+    [Theory]
+    [InlineData("title", "\"Motie\\u0000met NUL\"", "title")]
+    [InlineData("meetingBody", "\"Raad\\u001b\"", "meetingBody")]
+    [InlineData("submittingParties", "[\"GroenLinks\", \"D66\\u0007\"]", "submittingParties[1]")]
+    [InlineData("adoptedOn", "\"0001-01-01\"", "adoptedOn")]
+    [InlineData("adoptedOn", "\"9999-12-31\"", "adoptedOn")]
+    public async Task A_control_character_or_an_absurd_date_is_named_in_a_400_and_nothing_is_stored(string field, string json, string named)
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var reference = $"M-400-h{Math.Abs(json.GetHashCode(StringComparison.Ordinal)) % 100000}";
+        var motion = await ValidMotion(client, reference);
+        motion[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        using var response = await client.PostAsJsonAsync("/api/obligations", motion, Json);
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest, named);
+        Assert.Matches("stuurteken|tussen 1900 en 2100", problem.GetProperty("errors").GetProperty(named)[0].GetString());
+        Assert.False(await Exists(reference));
+    }
+
     [Fact]
     public async Task A_date_that_is_no_date_is_named_in_a_400()
     {

@@ -147,6 +147,22 @@ public class ReportingCyclesApiTests(OpenedCyclesApp app) : IClassFixture<Opened
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Another_municipalitys_cycle_and_obligation_are_not_found_when_composing_or_reading_followers()
+    {
+        using var vaals = await app.SignedInClientAsync(Emails.VaalsGriffie);
+        var vaalsCycle = Assert.Single((await vaals.GetFromJsonAsync<JsonElement>("/api/cycles?pageSize=100", Json)).GetProperty("items").EnumerateArray());
+        var cycleId = vaalsCycle.GetProperty("id").GetGuid();
+        var obligationId = vaalsCycle.GetProperty("obligationId").GetGuid();
+
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        using var composed = await staff.PostAsync($"/api/cycles/{cycleId}/letter", null);
+        Assert.Equal(HttpStatusCode.NotFound, composed.StatusCode);
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        Assert.Equal(HttpStatusCode.NotFound, (await griffie.GetAsync($"/api/obligations/{obligationId}/following")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await vaals.GetAsync($"/api/obligations/{obligationId}/following")).StatusCode);
+    }
+
     private static async Task<(Guid Id, int Version)> FirstOpen(HttpClient client, string reference)
     {
         var page = await client.GetFromJsonAsync<JsonElement>("/api/cycles?status=Open&pageSize=100", Json);
