@@ -136,7 +136,7 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
     }
 
     private static Paragraph Paragraph(string? style, string text) =>
-        new(new ParagraphProperties(style is null ? new ParagraphStyleId { Val = "Normal" } : new ParagraphStyleId { Val = style }), new Run(new Text(text)));
+        new(new ParagraphProperties(style is null ? new ParagraphStyleId { Val = "Normal" } : new ParagraphStyleId { Val = style }), new Run(new Text(PrintableText.Of(text))));
 
     private static TableRow Row(bool header, params string[] cells)
     {
@@ -148,7 +148,7 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
 
         foreach (var cell in cells)
         {
-            var run = new Run(new Text(cell) { Space = SpaceProcessingModeValues.Preserve });
+            var run = new Run(new Text(PrintableText.Of(cell)) { Space = SpaceProcessingModeValues.Preserve });
             if (header)
             {
                 run.RunProperties = new RunProperties(new Bold());

@@ -1,5 +1,4 @@
 using System.Text;
-using Markdig;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
@@ -31,7 +30,7 @@ public static class LetterBlocks
     {
         var blocks = new List<Block>();
         var footnotes = new List<Block>();
-        foreach (var block in Markdown.Parse(markdown, LetterMarkdown.Pipeline))
+        foreach (var block in LetterMarkdown.Parse(markdown))
         {
             Add(block, blocks, footnotes);
         }

@@ -5,6 +5,7 @@ using Governance.Domain.Letters;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+using Governance.Web.Components.Shared;
 
 namespace Governance.Web.Features.Letters;
 
@@ -22,7 +23,7 @@ public static class LetterDocx
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = version.Subject;
+            document.PackageProperties.Title = PrintableText.Of(version.Subject);
             document.PackageProperties.Creator = $"Gemeente {header.Municipality}";
             document.PackageProperties.Language = "nl-NL";
             var main = document.AddMainDocumentPart();
@@ -165,7 +166,7 @@ public static class LetterDocx
                     element.Append(new Break());
                 }
 
-                element.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+                element.Append(new Text(PrintableText.Of(lines[i])) { Space = SpaceProcessingModeValues.Preserve });
             }
 
             paragraph.Append(element);

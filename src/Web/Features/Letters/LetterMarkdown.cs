@@ -1,4 +1,5 @@
 using Ganss.Xss;
+using Governance.Web.Components.Shared;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -15,16 +16,19 @@ namespace Governance.Web.Features.Letters;
 /// </summary>
 public static class LetterMarkdown
 {
-    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().UseEmphasisExtras().DisableHtml().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().UseEmphasisExtras().DisableHtml().Build();
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    /// <summary>The Markdown's blocks, read without the characters no document can hold (<see cref="PrintableText"/>).</summary>
+    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(PrintableText.Of(markdown), Pipeline);
+
     /// <summary>The Markdown as safe HTML.</summary>
     public static string ToHtml(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Parse(markdown);
         DropUnsafeTargets(document);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);

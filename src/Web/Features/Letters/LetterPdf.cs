@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.Domain.Letters;
+using Governance.Web.Components.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -16,7 +17,7 @@ public static class LetterPdf
     {
         LetterFonts.Register();
         using var document = new PdfDocument();
-        document.Info.Title = version.Subject;
+        document.Info.Title = PrintableText.Of(version.Subject);
         document.Info.Author = $"Gemeente {header.Municipality}";
         document.Info.Subject = "Raadsinformatiebrief";
         var writer = new PdfLayout(document);

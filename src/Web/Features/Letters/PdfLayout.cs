@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Web.Components.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -55,8 +56,9 @@ internal sealed class PdfLayout(PdfDocument document)
         {
             Reserve(lineHeight);
             var x = Margin + indent;
-            foreach (var (text, font, superscript) in line)
+            foreach (var (piece, font, superscript) in line)
             {
+                var text = PrintableText.Of(piece);
                 Graphics.DrawString(text, font, brush, x, _y + size - (superscript ? size * 0.35 : 0));
                 x += Graphics.MeasureString(text, font).Width;
             }
@@ -91,7 +93,7 @@ internal sealed class PdfLayout(PdfDocument document)
                 var lineY = _y + Padding + size;
                 foreach (var line in cells[c])
                 {
-                    var text = string.Concat(line.Select(p => p.Text));
+                    var text = PrintableText.Of(string.Concat(line.Select(p => p.Text)));
                     var font = line.Count > 0 ? line[0].Font : Font(size, false, false);
                     var width = Graphics.MeasureString(text, font).Width;
                     var textX = c < rightAligned.Count && rightAligned[c] ? x + widths[c] - Padding - width : x + Padding;

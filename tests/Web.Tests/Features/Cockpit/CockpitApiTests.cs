@@ -124,6 +124,44 @@ public class CockpitApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
     }
 
     [Fact]
+    public async Task A_title_written_as_a_formula_or_with_a_NUL_is_exported_inert_and_the_docx_still_opens()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var reference = (await CsvLines(client))[1].Split(';')[0];
+        await using (var db = app.Database())
+        {
+            // Older or imported text: the API refuses a NUL now, the exports must hold against it anyway.
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Obligations\" SET \"Title\" = {0} WHERE \"Reference\" = {1}", "=HYPERLINK(\"https://evil.example\",\"klik\")\u0000\u0001 einde", reference);
+        }
+
+        var line = (await CsvLines(client)).Single(l => l.StartsWith(reference + ";", StringComparison.Ordinal));
+        Assert.Contains(";\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"klik\"\")", line);
+
+        using var response = await client.GetAsync("/api/obligations/list?committee=Gemeenteraad");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = WordprocessingDocument.Open(stream, false);
+        Assert.Contains("=HYPERLINK(\"https://evil.example\",\"klik\") einde", document.MainDocumentPart!.Document!.Body!.InnerText);
+    }
+
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+31 43 350", "'+31 43 350")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("Wmo; jeugd", "\"Wmo; jeugd\"")]
+    [InlineData("Gewoon", "Gewoon")]
+    public void A_csv_field_is_never_read_as_a_formula(string value, string field) =>
+        Assert.Equal(field, Governance.Web.Components.Shared.CsvText.Field(value));
+
+    private static async Task<List<string>> CsvLines(HttpClient client)
+    {
+        var bytes = await client.GetByteArrayAsync("/api/obligations/list?committee=Gemeenteraad&format=Csv");
+        return [.. Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))];
+    }
+
+    [Fact]
     public async Task The_list_without_a_committee_is_a_400_naming_the_field()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));

@@ -47,6 +47,24 @@ public sealed class LetterOutputsTests : IDisposable
     }
 
     [Fact]
+    public void Docx_and_pdf_hold_any_character_a_person_could_type_or_paste()
+    {
+        var content = new LetterContent("Onderwerp \u0000met NUL", "S. Peeters\u0001", null,
+            "Tekst met \u0000NUL, \u000bverticale tab, \uffff, een halve \ud83d-emoji, een hele 😀, \u200bnulbreedte en ‘quotes’ — Ł ő ǅ.\n\n| a\u0007 | b |\n|---|---|\n| 1\u0000 | 2 |\n",
+            "{}");
+        var version = LetterVersion.Preview(content, new DateTime(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc));
+
+        var docx = LetterDocx.Create(version, Draft);
+        var pdf = LetterPdf.Create(version, Draft);
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.True(text.Contains("Tekst met NUL, verticale tab, , een halve -emoji, een hele 😀, \u200bnulbreedte en ‘quotes’ — Ł ő ǅ.", StringComparison.Ordinal), text);
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+    }
+
+    [Fact]
     public async Task LibreOffice_converts_the_docx_to_a_pdf_whose_text_holds_the_figures()
     {
         var docx = Path.Combine(_folder, "brief.docx");
