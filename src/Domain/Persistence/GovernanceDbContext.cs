@@ -60,6 +60,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     public DbSet<ObligationFollower> ObligationFollowers => Set<ObligationFollower>();

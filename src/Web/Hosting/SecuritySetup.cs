@@ -1,6 +1,7 @@
 using Governance.Domain.Accounts;
 using Governance.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace Governance.Web.Hosting;
@@ -52,12 +53,18 @@ internal static class SecuritySetup
             o.Cookie.Name = "governance";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the app is reached over https (behind a proxy on this host too: see UseForwardedHeaders).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API and the jobs dashboard answer 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            SignInSessions.Track(o.Events);
         });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignInSessions.KeepSession);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         services.AddAuthorizationBuilder().AddGovernancePolicies();
         return services;

@@ -57,6 +57,8 @@ internal static class WebSetup
 
     public static WebApplication UseGovernancePipeline(this WebApplication app)
     {
+        // A reverse proxy on this host (loopback only, the default) may say the browser came over https.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -34,6 +34,16 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     }
 }
 
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.UserId);
+    }
+}
+
 internal sealed class PlanningYearConfiguration : IEntityTypeConfiguration<PlanningYear>
 {
     public void Configure(EntityTypeBuilder<PlanningYear> builder)

@@ -1,4 +1,5 @@
 using Governance.Domain.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,8 +37,15 @@ public static class AccountEndpoints
             })
             .AllowAnonymous();
 
-        group.MapPost("/logout", async (SignInManager<ApplicationUser> signIn) =>
+        // Signing out ends the session on the server (SignInSessions); it needs the form's antiforgery token, so
+        // no other site can sign someone out.
+        group.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn) =>
             {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.Problem("Het formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en meld u dan af.", statusCode: StatusCodes.Status400BadRequest, title: "Afmelden niet gelukt.");
+                }
+
                 await signIn.SignOutAsync();
                 return Results.LocalRedirect("/account/login");
             })
@@ -49,7 +57,7 @@ public static class AccountEndpoints
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
                 return Results.LocalRedirect(SafeLocalUrl(returnUrl));
             })
             .AllowAnonymous()

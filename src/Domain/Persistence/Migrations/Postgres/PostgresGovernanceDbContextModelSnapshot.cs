@@ -162,6 +162,28 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Domain.Accounts.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("Governance.Domain.Common.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Principal")
@@ -1203,6 +1225,15 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Accounts.SignInSession", b =>
+                {
+                    b.HasOne("Governance.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Indicators.Indicator", b =>

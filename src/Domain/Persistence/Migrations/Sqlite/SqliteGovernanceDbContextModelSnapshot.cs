@@ -157,6 +157,28 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Domain.Accounts.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("Governance.Domain.Common.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Principal")
@@ -1194,6 +1216,15 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Accounts.SignInSession", b =>
+                {
+                    b.HasOne("Governance.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Indicators.Indicator", b =>
