@@ -76,7 +76,7 @@ public sealed class ValueAttachment : Entity, IMunicipalityOwned
 
     public DateTime UploadedAtUtc { get; private set; }
 
-    /// <summary>The file, or why it cannot be attached (in Dutch, for the person adding it): empty, too large, a type that is not accepted, no name.</summary>
+    /// <summary>The file, or why it cannot be attached (in Dutch, for the person adding it): empty, too large, a type that is not accepted, content that is not what its name says, no name.</summary>
     public static Result<ValueAttachment> Attach(MunicipalityId municipalityId, IndicatorTaskId taskId, string? fileName, byte[] content, string uploadedBy, DateTime nowUtc)
     {
         var name = Path.GetFileName(fileName?.Trim() ?? "");
@@ -103,6 +103,11 @@ public sealed class ValueAttachment : Entity, IMunicipalityOwned
         if (content.LongLength > MaxBytes)
         {
             return Invalid("file", "Een bijlage is hooguit 10 MB.");
+        }
+
+        if (!FileSignatures.Matches(Path.GetExtension(name), content))
+        {
+            return Invalid("file", $"De inhoud van dit bestand is geen {Path.GetExtension(name).TrimStart('.').ToUpperInvariant()}: controleer of u het goede bestand kiest en of de naam klopt.");
         }
 
         return new ValueAttachment(municipalityId, taskId, name, content, uploadedBy, nowUtc);

@@ -13,8 +13,11 @@ public sealed record ListMyNotificationsQuery(int Page = 1, int PageSize = 25) :
 
 public sealed record NotificationLine(Guid Id, string Subject, string Body, string? Link, DateTime CreatedAtUtc, bool Read);
 
-/// <summary>Marks the given notifications (or, with none given, all) of the current person read.</summary>
-public sealed record MarkNotificationsReadCommand(IReadOnlyList<Guid>? Ids) : ICommand<int>;
+/// <summary>Marks the given notifications (or, with none given, all) of the current person read; says which ids were not theirs or not known.</summary>
+public sealed record MarkNotificationsReadCommand(IReadOnlyList<Guid>? Ids) : ICommand<MarkedRead>;
+
+/// <summary>How many were marked read now, and the ids given that are no notification of this person.</summary>
+public sealed record MarkedRead(int Marked, IReadOnlyList<Guid> Unknown);
 
 public sealed class CountUnreadNotificationsHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user)
     : IQueryHandler<CountUnreadNotificationsQuery, int>
@@ -43,21 +46,24 @@ public sealed class ListMyNotificationsHandler(IDbContextFactory<GovernanceDbCon
 }
 
 public sealed class MarkNotificationsReadHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time)
-    : ICommandHandler<MarkNotificationsReadCommand, int>
+    : ICommandHandler<MarkNotificationsReadCommand, MarkedRead>
 {
-    public async ValueTask<int> Handle(MarkNotificationsReadCommand command, CancellationToken cancellationToken)
+    public async ValueTask<MarkedRead> Handle(MarkNotificationsReadCommand command, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var unread = db.Notifications.Where(n => n.RecipientUserId == user.UserId && n.ReadAtUtc == null);
+        var mine = db.Notifications.Where(n => n.RecipientUserId == user.UserId);
+        var unknown = new List<Guid>();
         if (command.Ids is { Count: > 0 } ids)
         {
-            var typed = ids.Select(NotificationId.From).ToList();
-            unread = unread.Where(n => typed.Contains(n.Id));
+            var typed = ids.Distinct().Select(NotificationId.From).ToList();
+            mine = mine.Where(n => typed.Contains(n.Id));
+            var known = await mine.Select(n => n.Id).ToListAsync(cancellationToken);
+            unknown.AddRange(typed.Except(known).Select(id => id.Value));
         }
 
-        var list = await unread.ToListAsync(cancellationToken);
-        list.ForEach(n => n.MarkRead(time.GetUtcNow().UtcDateTime));
+        var unread = await mine.Where(n => n.ReadAtUtc == null).ToListAsync(cancellationToken);
+        unread.ForEach(n => n.MarkRead(time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
-        return list.Count;
+        return new MarkedRead(unread.Count, unknown);
     }
 }

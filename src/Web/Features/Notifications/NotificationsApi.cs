@@ -16,9 +16,9 @@ public static class NotificationsApi
             .WithSummary("Your notifications, newest first.");
 
         group.MapPost("/notifications/read", async ([FromBody] ReadNotifications body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(new { marked = await sender.Send(new MarkNotificationsReadCommand(body.Ids), ct) }))
+                TypedResults.Ok(await sender.Send(new MarkNotificationsReadCommand(body.Ids), ct)))
             .WithName("MarkNotificationsRead")
-            .WithSummary("Marks the given notifications (or all, when none are given) read.");
+            .WithSummary("Marks the given notifications (or all, when none are given) read; `unknown` lists the ids given that are none of yours.");
 
         group.MapPut("/preferences", async ([FromBody] MyPreferences body, ISender sender, CancellationToken ct) =>
             {

@@ -80,6 +80,50 @@ public class ValueAttachmentsApiTests(OpenedCyclesApp app) : IClassFixture<Opene
         Assert.Equal(before, await StoredAsync());
     }
 
+    public static TheoryData<string, byte[]> Disguised => new()
+    {
+        { "grafiek.png", "<html><script>alert(8)</script></html>"u8.ToArray() },
+        { "bron.pdf", "<svg onload=alert(8)>"u8.ToArray() },
+        { "foto.jpg", Pdf },
+        { "tabel.xlsx", "PK\u0003\u0004 geen echt pakket"u8.ToArray() },
+        { "memo.docx", Pdf },
+        { "blad.ods", "PK\u0003\u0004"u8.ToArray() },
+        { "cijfers.csv", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Disguised))]
+    public async Task A_file_whose_content_is_not_what_its_name_says_is_a_400_and_not_stored(string fileName, byte[] content)
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        var (_, _, task) = await CycleApi.OpenTask(client, "T-2024-031", "WMO-CLIENTEN");
+        var before = await StoredAsync();
+
+        using var response = await Attach(client, task, fileName, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("De inhoud van dit bestand is geen", (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").GetProperty("file")[0].GetString());
+        Assert.Equal(before, await StoredAsync());
+    }
+
+    [Fact]
+    public void Real_files_of_every_accepted_kind_match_their_signature()
+    {
+        using var docx = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(docx, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            document.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body());
+        }
+
+        Assert.True(Governance.Domain.ReportingCycles.FileSignatures.Matches(".docx", docx.ToArray()));
+        Assert.True(Governance.Domain.ReportingCycles.FileSignatures.Matches(".pdf", Pdf));
+        Assert.True(Governance.Domain.ReportingCycles.FileSignatures.Matches(".png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]));
+        Assert.True(Governance.Domain.ReportingCycles.FileSignatures.Matches(".JPG", [0xFF, 0xD8, 0xFF, 0xE0]));
+        Assert.True(Governance.Domain.ReportingCycles.FileSignatures.Matches(".csv", "jaar;waarde\n2026;14.012\n"u8.ToArray()));
+        Assert.True(Governance.Domain.ReportingCycles.FileSignatures.Matches(".txt", [0xFF, 0xFE, 0x41, 0x00]));
+        Assert.True(Governance.Domain.ReportingCycles.FileSignatures.Matches(".ods", [.. "PK\u0003\u0004"u8, .. new byte[26], .. "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"u8]));
+    }
+
     [Fact]
     public async Task An_empty_file_is_a_400_and_a_file_over_10_MB_a_413_and_neither_is_stored()
     {
