@@ -23,6 +23,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running app's services, for journeys that plant data as a background job or another team would.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public static string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()
