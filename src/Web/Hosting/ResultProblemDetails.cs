@@ -1,11 +1,17 @@
 using Governance.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Conflict = Governance.Domain.Common.Conflict;
+using NotFound = Governance.Domain.Common.NotFound;
 
 namespace Governance.Web.Hosting;
 
 /// <summary>The one mapping of expected failures to RFC 7807 problem details for the HTTP API.</summary>
 public static class ResultProblemDetails
 {
-    public static IResult ToProblem(this Error error) => error switch
+    public static IResult ToProblem(this Error error) => error.ToTypedProblem().Result;
+
+    /// <summary>The problem as one of its two typed answers: a validation problem (400) naming the fields, or another problem with its status.</summary>
+    public static Results<ValidationProblem, ProblemHttpResult> ToTypedProblem(this Error error) => error switch
     {
         Invalid invalid => TypedResults.ValidationProblem(
             invalid.Fields.ToDictionary(f => f.Key, f => f.Value),
@@ -17,11 +23,25 @@ public static class ResultProblemDetails
         _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Niet toegestaan door een regel.", extensions: Code(error)),
     };
 
-    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> success) =>
-        result.Succeeded ? success(result.Value) : result.Error!.ToProblem();
+    /// <summary>
+    /// The answer to a result: the success answer (typed, so the OpenAPI document shows its status and body) or the
+    /// problem. The problems' other statuses (401, 403, 404, 409, 422) are declared by <see cref="ApiResponses"/>.
+    /// </summary>
+    public static Results<TSuccess, ValidationProblem, ProblemHttpResult> ToHttp<T, TSuccess>(this Result<T> result, Func<T, TSuccess> success)
+        where TSuccess : IResult =>
+        result.Succeeded ? success(result.Value) : ProblemAs<TSuccess>(result.Error!);
 
-    public static IResult ToHttp(this Result result) =>
-        result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+    public static Results<NoContent, ValidationProblem, ProblemHttpResult> ToHttp(this Result result) =>
+        result.Succeeded ? TypedResults.NoContent() : ProblemAs<NoContent>(result.Error!);
+
+    private static Results<TSuccess, ValidationProblem, ProblemHttpResult> ProblemAs<TSuccess>(Error error)
+        where TSuccess : IResult =>
+        error.ToTypedProblem().Result switch
+        {
+            ValidationProblem invalid => invalid,
+            ProblemHttpResult problem => problem,
+            var other => throw new InvalidOperationException($"Unexpected problem answer {other}."),
+        };
 
     private static Dictionary<string, object?> Code(Error error) => new() { ["code"] = error.Code };
 }
@@ -66,5 +86,32 @@ internal sealed partial class BadRequestProblemHandler(IProblemDetailsService pr
                 Title = "De invoer is niet geldig.",
             },
         });
+    }
+}
+
+/// <summary>The framework's own problems (401 and 403 from the sign-in, 404 for a route, 415, 413) get a Dutch title like every other.</summary>
+internal static class DutchTitles
+{
+    private static readonly Dictionary<int, string> Titles = new()
+    {
+        [StatusCodes.Status400BadRequest] = "De invoer is niet geldig.",
+        [StatusCodes.Status401Unauthorized] = "Niet aangemeld.",
+        [StatusCodes.Status403Forbidden] = "Niet toegestaan.",
+        [StatusCodes.Status404NotFound] = "Niet gevonden.",
+        [StatusCodes.Status405MethodNotAllowed] = "Deze methode kan hier niet.",
+        [StatusCodes.Status409Conflict] = "Gelijktijdige wijziging.",
+        [StatusCodes.Status413PayloadTooLarge] = "Te groot.",
+        [StatusCodes.Status415UnsupportedMediaType] = "Onbekend bestandstype.",
+        [StatusCodes.Status500InternalServerError] = "Er ging iets mis aan onze kant.",
+    };
+
+    public static void Apply(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        // A title of the framework is the English reason phrase of its status; our own titles are Dutch already.
+        if (problem.Status is { } status && Titles.TryGetValue(status, out var dutch)
+            && (problem.Title is null || problem.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)))
+        {
+            problem.Title = dutch;
+        }
     }
 }

@@ -41,7 +41,7 @@ internal static class WebSetup
 
     public static IServiceCollection AddHttpApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context => DutchTitles.Apply(context.ProblemDetails));
         services.AddExceptionHandler<BadRequestProblemHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
@@ -51,7 +51,7 @@ internal static class WebSetup
             o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
                 .WithAddedModifier(RequiredValues.Require);
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiResponses>());
         return services;
     }
 
