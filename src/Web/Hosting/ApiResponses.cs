@@ -92,6 +92,16 @@ internal sealed class ApiResponses : IOpenApiDocumentTransformer
                 operation.Responses[status] = Response(document, description, Problem, Example(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), title, detail));
             }
         }
+
+        // Problems an endpoint declares itself (413, 415) get an example too.
+        foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('4')))
+        {
+            if (response.Content?.TryGetValue(ProblemType, out var content) == true && content is OpenApiMediaType { Example: null } problem)
+            {
+                var code = int.Parse(status, System.Globalization.CultureInfo.InvariantCulture);
+                problem.Example = Example(code, DutchTitles.For(code), response.Description ?? "");
+            }
+        }
     }
 
     private static OpenApiResponse Response(OpenApiDocument document, string description, string schema, JsonNode example) => new()

@@ -105,6 +105,9 @@ internal static class DutchTitles
         [StatusCodes.Status500InternalServerError] = "Er ging iets mis aan onze kant.",
     };
 
+    public static string For(int status) =>
+        Titles.TryGetValue(status, out var dutch) ? dutch : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
     public static void Apply(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
     {
         // A title of the framework is the English reason phrase of its status; our own titles are Dutch already.

@@ -16,6 +16,7 @@ public static class ImportApi
                 var result = await sender.Send(new ImportTemplateQuery(id), ct);
                 return result.Succeeded ? Results.File(result.Value.Content, "text/csv; charset=utf-8", result.Value.FileName) : result.Error!.ToProblem();
             })
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
             .WithName("ImportTemplate")
             .WithSummary("A CSV template for the values of a cycle: one line per indicator (code, name, value, explanation, source, reason not available).");
 
@@ -39,6 +40,10 @@ public static class ImportApi
                 var result = await sender.Send(new ImportValuesCommand(id, body.ToArray(), name, notation ?? Notation.Auto, dryRun ?? false), ct);
                 return result.Succeeded ? Results.Ok(result.Value) : result.Error!.ToProblem();
             })
+            .Accepts<Stream>(Accepted[0], Accepted[1..])
+            .Produces<ImportOutcome>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("ImportValues")
             .WithSummary("Imports a cycle's values from CSV (semicolon or comma, Dutch or international decimals) or XLSX: dryRun=true previews each line; " +
                          "otherwise all or nothing, with the failing lines named.");

@@ -88,6 +88,7 @@ public static class LettersApi
         app.MapPost("/api/letters/approvals", async ([FromBody] LettersApproval body, CurrentUser user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ApproveLettersCommand(body.Letters ?? [], user.Actor()), ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.ApproveLetters)
+            .ProducesProblem(StatusCodes.Status404NotFound) // one letter that is not there: its problem is the answer
             .WithTags("Letters")
             .WithName("ApproveLetters")
             .WithSummary("Approves one or several letters, each the version (number) you read; the last approval finalises a letter with its reference number.");
@@ -112,6 +113,7 @@ public static class LettersApi
                     http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.DownloadPolicy;
                     return DownloadAsync(id, version, format, user, dbFactory, ct);
                 })
+                .Produces(StatusCodes.Status200OK, typeof(Stream), format.ContentType.Split(';')[0])
                 .WithName($"GetLetter{format.Name}")
                 .WithSummary($"The letter as {format.Description}, from a stored version (default: the finalised or current one).");
         }

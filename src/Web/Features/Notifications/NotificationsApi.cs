@@ -21,10 +21,7 @@ public static class NotificationsApi
             .WithSummary("Marks the given notifications (or all, when none are given) read; `unknown` lists the ids given that are none of yours.");
 
         group.MapPut("/preferences", async ([FromBody] MyPreferences body, ISender sender, CancellationToken ct) =>
-            {
-                var result = await sender.Send(new SetEmailDigestCommand(body.EmailDigest), ct);
-                return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
-            })
+                (await sender.Send(new SetEmailDigestCommand(body.EmailDigest), ct)).ToHttp())
             .WithName("SetMyPreferences")
             .WithSummary("One e-mail per notification, or one daily digest.");
 

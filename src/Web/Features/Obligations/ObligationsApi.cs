@@ -27,6 +27,7 @@ public static class ObligationsApi
                 var result = await sender.Send(query, ct);
                 return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
             })
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/csv")
             .WithName("ObligationList")
             .WithSummary("The 'lijst van toezeggingen en moties' of a committee: its open items with status, deadline and latest report, as DOCX or CSV (format=Csv).");
 

@@ -33,6 +33,9 @@ public static class TasksApi
                 var result = await sender.Send(new AddValueAttachmentCommand(id, fileName, body.ToArray()), ct);
                 return result.ToHttp(a => TypedResults.Created($"/api/tasks/{id}/attachments/{a.Id}", a));
             })
+            .Accepts<Stream>("application/octet-stream", [.. ValueAttachment.Types.Values.Distinct()])
+            .Produces<AttachmentInfo>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("AddValueAttachment")
             .WithSummary("Adds a file (pdf, docx, xlsx, odt, ods, csv, txt, png, jpg; at most 10 MB) to a task of your team while its value can be entered: the file is the body, fileName names it.");
 
@@ -41,6 +44,7 @@ public static class TasksApi
                 var result = await sender.Send(new GetValueAttachmentQuery(id, attachmentId), ct);
                 return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
             })
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream", [.. ValueAttachment.Types.Values.Distinct()])
             .WithName("GetValueAttachment")
             .WithSummary("Downloads a file of a task of your team.");
 
