@@ -30,6 +30,40 @@ public static class InputHygiene
 
     public static bool IsSaneYear(int year) => year is >= FirstYear and <= LastYear;
 
+    /// <summary>
+    /// The same rules for the query string of API requests (search words, filter dates), which reach queries rather
+    /// than commands: a 400 naming each parameter, before any handler runs.
+    /// </summary>
+    public static IApplicationBuilder UseQueryHygiene(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!context.Request.Path.StartsWithSegments("/api") || context.Request.Query.Count == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        var problems = new Dictionary<string, string[]>();
+        foreach (var (name, values) in context.Request.Query)
+        {
+            if (values.Any(Contains))
+            {
+                problems[FieldNames.ToJson(name)] = [ControlCharacterMessage];
+            }
+            else if (values.Any(v => DateOnly.TryParseExact(v, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) && !IsSaneYear(date.Year)))
+            {
+                problems[FieldNames.ToJson(name)] = [DateMessage];
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        await TypedResults.ValidationProblem(problems, title: "De invoer is niet geldig.").ExecuteAsync(context);
+    });
+
     /// <summary>The fields of <paramref name="message"/> (JSON names) that hold what no field accepts, each with its message.</summary>
     public static IReadOnlyList<(string Field, string Message)> ProblemsIn(object message)
     {

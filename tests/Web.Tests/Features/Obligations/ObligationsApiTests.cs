@@ -154,6 +154,28 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
         Assert.False(await Exists(reference));
     }
 
+    [Theory]
+    [InlineData("search=Wmo%00", "search")]
+    [InlineData("search=%1B%5B2J", "search")]
+    [InlineData("adoptedFrom=0001-01-01", "adoptedFrom")]
+    [InlineData("adoptedTo=9999-12-31", "adoptedTo")]
+    public async Task A_control_character_or_an_absurd_date_in_the_query_is_named_in_a_400(string query, string named)
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+
+        using var response = await client.GetAsync($"/api/obligations?{query}");
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, named);
+    }
+
+    [Fact]
+    public async Task Without_sign_in_a_bad_query_is_still_a_401()
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/obligations?search=%00")).StatusCode);
+    }
+
     [Fact]
     public async Task A_date_that_is_no_date_is_named_in_a_400()
     {
