@@ -181,3 +181,23 @@ internal sealed class ApiResponses : IOpenApiDocumentTransformer
         ];
     }
 }
+
+/// <summary>What an endpoint tells the OpenAPI document beyond its typed results.</summary>
+internal static class ApiDocumentation
+{
+    /// <summary>
+    /// Documents a body the endpoint reads itself (a file) in the given content types. Unlike <c>Accepts</c>, this
+    /// does not make routing refuse other types (a 415 before authorization): the endpoint says what it refuses.
+    /// </summary>
+    public static RouteHandlerBuilder WithRawBody(this RouteHandlerBuilder endpoint, IReadOnlyList<string> contentTypes) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The file itself.",
+                Content = contentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+            };
+            return Task.CompletedTask;
+        });
+}

@@ -40,7 +40,7 @@ public static class ImportApi
                 var result = await sender.Send(new ImportValuesCommand(id, body.ToArray(), name, notation ?? Notation.Auto, dryRun ?? false), ct);
                 return result.Succeeded ? Results.Ok(result.Value) : result.Error!.ToProblem();
             })
-            .Accepts<Stream>(Accepted[0], Accepted[1..])
+            .WithRawBody(Accepted)
             .Produces<ImportOutcome>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -33,7 +33,7 @@ public static class TasksApi
                 var result = await sender.Send(new AddValueAttachmentCommand(id, fileName, body.ToArray()), ct);
                 return result.ToHttp(a => TypedResults.Created($"/api/tasks/{id}/attachments/{a.Id}", a));
             })
-            .Accepts<Stream>("application/octet-stream", [.. ValueAttachment.Types.Values.Distinct()])
+            .WithRawBody(["application/octet-stream", .. ValueAttachment.Types.Values.Distinct()])
             .Produces<AttachmentInfo>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("AddValueAttachment")
