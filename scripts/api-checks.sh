@@ -53,6 +53,7 @@ check "OpenAPI lint (Redocly CLI $redocly_version, redocly.yaml)" \
   "$tools/node_modules/.bin/redocly" lint "$data/openapi.json" --config redocly.yaml --format stylish
 
 # Every demo role signs in as a browser would (the form with its antiforgery token); the fuzz run sends its cookie.
+# A stranger (no cookie) is fuzzed too.
 sign_in() { # email -> the session cookie
   local jar="$data/$1.jar" token
   token=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
@@ -61,16 +62,20 @@ sign_in() { # email -> the session cookie
   awk '$6 == "governance" { print "governance=" $7 }' "$jar"
 }
 {
-  echo "{"
-  first=1
+  printf '{"stranger": ""'
   for email in griffie@maastricht.demo wethouder.pas@maastricht.demo medewerker@maastricht.demo teamleider@maastricht.demo \
                raadslid@maastricht.demo beheerder@maastricht.demo griffie@vaals.demo; do
-    [ $first -eq 1 ] || echo ","
-    first=0
-    printf '"%s": "%s"' "$email" "$(sign_in "$email")"
+    cookie=$(sign_in "$email")
+    [ -n "$cookie" ] || echo "Sign-in as $email failed: the fuzz run would send a stranger in its place." >&2
+    printf ', "%s": "%s"' "$email" "$cookie"
   done
   echo "}"
 } >"$data/sessions.json"
+
+if grep -q '": ""' <(sed 's/"stranger": ""//' "$data/sessions.json"); then
+  echo "api checks: 1 passed, 1 failed"
+  exit 1
+fi
 
 proxy_port=$(free_port)
 "$tools/node_modules/.bin/prism" proxy "$data/openapi.json" "$base" --port "$proxy_port" --errors false >"$data/prism.log" 2>&1 &
