@@ -73,7 +73,7 @@ sign_in() { # email -> the session cookie
 } >"$data/sessions.json"
 
 if grep -q '": ""' <(sed 's/"stranger": ""//' "$data/sessions.json"); then
-  echo "api checks: 1 passed, 1 failed"
+  echo "api checks: $passed passed, $((failed + 1)) failed"
   exit 1
 fi
 
