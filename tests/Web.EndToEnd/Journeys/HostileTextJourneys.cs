@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Governance.Domain.Indicators;
-using Governance.Domain.Letters;
+using Governance.Domain.Accounts;
 using Governance.Domain.Persistence;
-using Governance.Domain.ReportingCycles;
 using Governance.Web.EndToEnd.Pages;
 using Governance.Web.EndToEnd.Support;
-using Governance.Workflows.Letters;
-using Governance.Workflows.ReportingCycles;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -15,10 +12,12 @@ using Microsoft.Playwright;
 namespace Governance.Web.EndToEnd.Journeys;
 
 /// <summary>
-/// Script planted through every way text gets in (the letter template, a staff member's text value, explanation and
-/// source, the drafter's edit, an obligation's title and text) never runs: not on the pages that show it, for the
-/// griffie, staff and an alderman, and not in the HTML download opened on its own, without the app's
-/// Content-Security-Policy. Every payload calls alert(); a dialog would be a script that ran.
+/// Script planted through every way text gets in, each through the API as its author would (the griffie's letter
+/// template and an obligation's title and text; a staff member's text value, explanation and source, and the
+/// drafter's edit of the letter) never runs: not on the pages that show it (the letter for its drafter, the griffie
+/// and staff, the approval view of the responsible alderman, the template preview, the obligation, the list and the
+/// cockpit), and not in the HTML download opened on its own, without the app's Content-Security-Policy. Every
+/// payload calls alert(); a dialog would be a script that ran.
 /// </summary>
 [Collection(AppCollection.Name)]
 public class HostileTextJourneys(AppFixture app)
@@ -42,13 +41,20 @@ public class HostileTextJourneys(AppFixture app)
         await new LoginPage(griffie).SignInAsync("griffie@maastricht.demo");
 
         // The template, through the API as the griffie saves it; then an obligation with script in its title and text.
-        var template = $"{Payloads("template")}\n\n{{% for item in items %}}\n## {{{{ item.name }}}}\n\n{{{{ item.text }}}}\n\n{{{{ item.explanation }}}}\n{{% endfor %}}\n";
+        var template = $"{Payloads("template")}\n\n{{{{ obligation.title }}}}: {{{{ obligation.description }}}}\n\n{{% for item in items %}}\n## {{{{ item.name }}}}\n\n{{{{ item.text }}}}\n\n{{{{ item.explanation }}}}\n{{% endfor %}}\n";
         var saved = await griffie.Context.APIRequest.PutAsync("/api/letter-templates/Commitment", new() { DataObject = new { text = template, version = (int?)null } });
         Assert.True(saved.Ok, await saved.TextAsync());
         var obligationId = await RegisterHostileObligationAsync(griffie);
 
-        // A staff member of the commitment's team hands in a text value with script in it; the letter is composed, then edited.
-        var letterId = await PlantLetterAsync(Payloads("value"), Payloads("explanation"), Payloads("edit"));
+        // A staff member of the commitment's team hands in a text value with script in it, composes the letter, edits it
+        // and offers it for approval: every step through the API, as the entry form and the letter page do.
+        var staff = await app.NewPageAsync();
+        var staffDialogs = Watch(staff);
+        await new LoginPage(staff).SignInAsync(await CreateStaffOfTheCommitmentsTeamAsync());
+        var letterId = await ReportAndDraftAsync(staff.Context.APIRequest);
+        await VisitAsync(staff, $"/letters/{letterId}");
+        Assert.Empty(staffDialogs);
+        await app.CloseAsync(staff);
 
         foreach (var path in new[] { $"/letters/{letterId}", "/admin/templates", $"/obligations/{obligationId}", "/obligations?search=XSS", "/cockpit" })
         {
@@ -66,12 +72,20 @@ public class HostileTextJourneys(AppFixture app)
         Assert.Empty(dialogs);
         await app.CloseAsync(griffie);
 
-        foreach (var email in new[] { "medewerker@maastricht.demo", "wethouder.hoenderkamp@maastricht.demo" })
+        // The alderman responsible for the commitment sees it in the approval view; another role reads the letter.
+        foreach (var (email, path) in new[] { ("wethouder.mackus@maastricht.demo", "/approvals"), ("medewerker@maastricht.demo", $"/letters/{letterId}") })
         {
             var page = await app.NewPageAsync();
             var seen = Watch(page);
             await new LoginPage(page).SignInAsync(email);
-            await VisitAsync(page, $"/letters/{letterId}");
+            await VisitAsync(page, path);
+            if (path == "/approvals")
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Bekijken: Informeren over de Beschikbaarheidswijzer jeugdhulp, 15 december 2026" }).ClickAsync();
+                await Assertions.Expect(page.Locator(".letter-preview").Last).ToContainTextAsync("link edit");
+                await AssertInertAsync(page, seen);
+            }
+
             await VisitAsync(page, $"/obligations/{obligationId}");
             Assert.Empty(seen);
             await app.CloseAsync(page);
@@ -143,35 +157,60 @@ public class HostileTextJourneys(AppFixture app)
         return JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetGuid();
     }
 
-    /// <summary>The commitment's open cycle completed with a text value, composed as the background job does, and edited by its drafter.</summary>
-    private async Task<Guid> PlantLetterAsync(string text, string explanation, string edit)
+    /// <summary>A staff member of the team that reports on the commitment, as the beheerder would add one.</summary>
+    private async Task<string> CreateStaffOfTheCommitmentsTeamAsync()
     {
+        const string email = "inkoop@maastricht.demo";
         using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         await using var db = scope.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
         var obligation = await db.Obligations.SingleAsync(o => o.Reference == Reference);
-        var cycle = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values)
-            .SingleAsync(c => c.ObligationId == obligation.Id && c.Status == ReportingCycleStatus.Open);
-        var now = DateTime.UtcNow;
-        foreach (var task in cycle.Tasks)
+        var team = await db.ReportingCycles.Where(c => c.ObligationId == obligation.Id).SelectMany(c => c.Tasks).Select(t => t.TeamId).FirstAsync();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Iris Inkoop", MunicipalityId = obligation.MunicipalityId, TeamId = team };
+        Assert.True((await users.CreateAsync(user, Hosting.Seeding.DemoUsers.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Medewerker)).Succeeded);
+        return email;
+    }
+
+    /// <summary>The commitment's text value with its explanation and source, the composed letter, the drafter's edit, offered for approval.</summary>
+    private static async Task<Guid> ReportAndDraftAsync(IAPIRequestContext api)
+    {
+        var cycles = await JsonAsync(await api.GetAsync("/api/cycles?status=Open&pageSize=100"));
+        var cycleId = cycles.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("reference").GetString() == Reference).GetProperty("id").GetGuid();
+        var cycle = await JsonAsync(await api.GetAsync($"/api/cycles/{cycleId}"));
+        var task = cycle.GetProperty("tasks")[0].GetProperty("id").GetGuid();
+        await JsonAsync(await api.PostAsync($"/api/cycles/{cycleId}/tasks/{task}/values", new()
         {
-            var definition = await db.IndicatorDefinitions.SingleAsync(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion);
-            Assert.Equal(IndicatorKind.Narrative, definition.Kind);
-            Assert.True(task.Record(definition, IndicatorValue.OfText(text), explanation, "[bron](javascript:alert('source')) <img src=x onerror=alert('source')>", "Medewerker Inkoop", now).Succeeded);
-            Assert.True(new IndicatorTaskWorkflow(task).Fire(IndicatorTaskWorkflow.Trigger.Submit).Succeeded);
-        }
+            DataObject = new
+            {
+                text = Payloads("value"),
+                explanation = Payloads("explanation"),
+                source = "[bron](javascript:alert('source')) <img src=x onerror=alert('source')>",
+                version = cycle.GetProperty("version").GetInt32(),
+            },
+        }));
 
-        var flow = new ReportingCycleWorkflow(cycle, now, "Medewerker Inkoop");
-        Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.StartCollecting).Succeeded);
-        Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.Complete).Succeeded);
-        await db.SaveChangesAsync();
+        var letterId = (await JsonAsync(await api.PostAsync($"/api/cycles/{cycleId}/letter"))).GetProperty("id").GetGuid();
+        var letter = await JsonAsync(await api.GetAsync($"/api/letters/{letterId}"));
+        var current = letter.GetProperty("current");
+        var edited = await JsonAsync(await api.PutAsync($"/api/letters/{letterId}", new()
+        {
+            DataObject = new
+            {
+                subject = current.GetProperty("subject").GetString(),
+                handledBy = current.GetProperty("handledBy").GetString(),
+                body = current.GetProperty("body").GetString() + "\n\n" + Payloads("edit") + "\n",
+                version = letter.GetProperty("version").GetInt32(),
+            },
+        }));
+        await JsonAsync(await api.PostAsync($"/api/letters/{letterId}/submit", new() { DataObject = new { version = edited.GetProperty("version").GetInt32() } }));
+        return letterId;
+    }
 
-        var composed = await scope.ServiceProvider.GetRequiredService<LetterComposer>().ComposeAsync(db, cycle.Id, ComposeLetterJob.Actor, CancellationToken.None);
-        Assert.True(composed.Succeeded, composed.Error?.Message);
-        var letter = await db.CouncilLetters.Include(l => l.Versions).SingleAsync(l => l.Id == composed.Value);
-        var current = letter.Current;
-        letter.AddVersion(new LetterContent(current.Subject, current.HandledBy, current.Phone, current.Body + "\n\n" + edit + "\n", current.Data), "Bewerkt", "Medewerker Inkoop", now);
-        await db.SaveChangesAsync();
-        Assert.Contains("edit-js", letter.Current.Body, StringComparison.Ordinal);
-        return letter.Id.Value;
+    private static async Task<JsonElement> JsonAsync(IAPIResponse response)
+    {
+        var text = await response.TextAsync();
+        Assert.True(response.Ok, $"{response.Url}: {response.Status} {text}");
+        return JsonDocument.Parse(text).RootElement;
     }
 }
