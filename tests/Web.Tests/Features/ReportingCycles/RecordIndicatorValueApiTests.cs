@@ -41,6 +41,23 @@ public class RecordIndicatorValueApiTests(OpenedCyclesApp app) : IClassFixture<O
     }
 
     [Fact]
+    public async Task A_control_character_in_an_explanation_or_source_is_a_400_naming_it_and_nothing_is_stored()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        var (cycle, version, task) = await CycleApi.OpenTask(client, "T-2024-031", "SD-INWONERS-PCT");
+        var before = await Values();
+
+        using var response = await client.PostAsJsonAsync($"/api/cycles/{cycle}/tasks/{task}/values",
+            new { number = 17.8m, explanation = "Peildatum\u0000 30 juni", source = "Monitor\u001b", version }, Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors");
+        Assert.Contains("stuurteken", errors.GetProperty("explanation")[0].GetString());
+        Assert.Contains("stuurteken", errors.GetProperty("source")[0].GetString());
+        Assert.Equal(before, await Values());
+    }
+
+    [Fact]
     public async Task Two_kinds_of_value_at_once_or_a_missing_reason_are_400()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
