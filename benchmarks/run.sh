@@ -13,6 +13,13 @@
 # with the machine they ran on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The load generator comes from Debian's packages; install it first, not after the other measures.
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk…"
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+fi
 runs=${RUNS:-5}
 port=5099
 url="http://127.0.0.1:$port"

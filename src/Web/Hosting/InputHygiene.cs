@@ -26,7 +26,7 @@ public static class InputHygiene
     private static readonly SearchValues<char> Refused = SearchValues.Create(
         [.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not ('\t' or '\r' or '\n')), '\u007f']);
 
-    public static bool Contains(string? text) => text is not null && text.AsSpan().ContainsAny(Refused);
+    public static bool HasControlCharacter(string? text) => text is not null && text.AsSpan().ContainsAny(Refused);
 
     public static bool IsSaneYear(int year) => year is >= FirstYear and <= LastYear;
 
@@ -45,7 +45,7 @@ public static class InputHygiene
         var problems = new Dictionary<string, string[]>();
         foreach (var (name, values) in context.Request.Query)
         {
-            if (values.Any(Contains))
+            if (values.Any(HasControlCharacter))
             {
                 problems[FieldNames.ToJson(name)] = [ControlCharacterMessage];
             }
@@ -80,7 +80,7 @@ public static class InputHygiene
             case null:
                 return;
             case string text:
-                if (Contains(text))
+                if (HasControlCharacter(text))
                 {
                     problems.Add((field, ControlCharacterMessage));
                 }
