@@ -152,6 +152,7 @@ S = {
     "Workflow.To": ("Naar", "To"),
     "Workflow.Condition": ("Voorwaarde", "Condition"),
     "Job.reporting-cycles.open": ("Rapportages openen", "Open reports"),
+    "Job.sessions.clean": ("Beëindigde aanmeldsessies opruimen", "Clean up ended sign-in sessions"),
     "Guard.every required value submitted or explained": ("elke verplichte waarde ingediend of verklaard", "every required value submitted or explained"),
     "Guard.a reason is given": ("met een reden", "a reason is given"),
     "Guard.every required approval is in": ("alle vereiste goedkeuringen binnen", "every required approval is in"),

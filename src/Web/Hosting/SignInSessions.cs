@@ -10,7 +10,7 @@ namespace Governance.Web.Hosting;
 
 /// <summary>
 /// Ties every sign-in cookie to a <see cref="SignInSession"/> on the server: signing in starts one and names it in
-/// the cookie, every request checks that it has not ended, and signing out ends it. So a cookie stops working the
+/// the cookie, every request checks that it has not ended nor outlived its lifetime, and signing out ends it. So a cookie stops working the
 /// moment its owner signs out, on every app instance, even when a copy of it was kept. Uses the accounts' own
 /// context (not limited to a municipality), as ASP.NET Core Identity does.
 /// </summary>
@@ -62,9 +62,11 @@ internal static class SignInSessions
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        var services = context.HttpContext.RequestServices;
+        var startedAfter = SignInSession.StartedAfter(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var active = Guid.TryParse(context.Principal!.FindFirst(ClaimType)?.Value, out var id)
-            && await context.HttpContext.RequestServices.GetRequiredService<GovernanceDbContext>().SignInSessions
-                .AnyAsync(s => s.Id == SignInSessionId.From(id) && s.EndedAtUtc == null, context.HttpContext.RequestAborted);
+            && await services.GetRequiredService<GovernanceDbContext>().SignInSessions
+                .AnyAsync(s => s.Id == SignInSessionId.From(id) && s.EndedAtUtc == null && s.StartedAtUtc > startedAfter, context.HttpContext.RequestAborted);
         if (!active)
         {
             context.RejectPrincipal();

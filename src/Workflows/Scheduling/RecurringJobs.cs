@@ -1,4 +1,5 @@
 using Governance.Domain.Planning;
+using Governance.Workflows.Accounts;
 using Governance.Workflows.Notifications;
 using Governance.Workflows.ReportingCycles;
 using Hangfire;
@@ -12,8 +13,9 @@ public static class RecurringJobs
     public const string SweepDeadlines = "deadlines.sweep";
     public const string SendNotifications = "notifications.send";
     public const string SendDailyDigest = "notifications.digest";
+    public const string RemoveEndedSessions = "sessions.clean";
 
-    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles, SweepDeadlines, SendNotifications, SendDailyDigest];
+    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles, SweepDeadlines, SendNotifications, SendDailyDigest, RemoveEndedSessions];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -22,5 +24,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<SweepDeadlinesJob>(SweepDeadlines, job => job.ExecuteAsync(CancellationToken.None), "15 7 * * 1-5", dutchTime);
         jobs.AddOrUpdate<SendNotificationsJob>(SendNotifications, job => job.ExecuteAsync(CancellationToken.None), "* * * * *", dutchTime);
         jobs.AddOrUpdate<SendDailyDigestJob>(SendDailyDigest, job => job.ExecuteAsync(CancellationToken.None), "30 7 * * *", dutchTime);
+        jobs.AddOrUpdate<RemoveEndedSessionsJob>(RemoveEndedSessions, job => job.ExecuteAsync(CancellationToken.None), "0 3 * * *", dutchTime);
     }
 }

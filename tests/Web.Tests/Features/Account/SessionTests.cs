@@ -4,6 +4,7 @@ using Governance.Domain.Accounts;
 using Governance.Web.Hosting.Seeding;
 using Governance.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Features.Account;
 
@@ -55,6 +56,22 @@ public sealed partial class SessionTests(GovernanceAppFactory app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(client, "/api/tasks", first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "/api/tasks", second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_older_than_its_lifetime_is_refused_however_active_its_person()
+    {
+        using var client = Client("http://localhost");
+        var session = await SignInAsync(client, Emails.For(Roles.Raadslid));
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "/api/obligations", session)).StatusCode);
+        await using (var db = app.Database())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == Emails.For(Roles.Raadslid));
+            var started = DateTime.UtcNow - Governance.Domain.Accounts.SignInSession.Lifetime - TimeSpan.FromMinutes(1);
+            await db.SignInSessions.Where(s => s.UserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartedAtUtc, started));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(client, "/api/obligations", session)).StatusCode);
     }
 
     [Fact]
