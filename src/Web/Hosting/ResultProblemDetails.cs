@@ -8,20 +8,7 @@ namespace Governance.Web.Hosting;
 /// <summary>The one mapping of expected failures to RFC 7807 problem details for the HTTP API.</summary>
 public static class ResultProblemDetails
 {
-    public static IResult ToProblem(this Error error) => error.ToTypedProblem().Result;
-
-    /// <summary>The problem as one of its two typed answers: a validation problem (400) naming the fields, or another problem with its status.</summary>
-    public static Results<ValidationProblem, ProblemHttpResult> ToTypedProblem(this Error error) => error switch
-    {
-        Invalid invalid => TypedResults.ValidationProblem(
-            invalid.Fields.ToDictionary(f => f.Key, f => f.Value),
-            title: "De invoer is niet geldig.",
-            extensions: Code(invalid)),
-        NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden.", extensions: Code(notFound)),
-        Forbidden forbidden => TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "Niet toegestaan.", extensions: Code(forbidden)),
-        Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Gelijktijdige wijziging.", extensions: Code(conflict)),
-        _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Niet toegestaan door een regel.", extensions: Code(error)),
-    };
+    public static IResult ToProblem(this Error error) => error is Invalid invalid ? Validation(invalid) : Problem(error);
 
     /// <summary>
     /// The answer to a result: the success answer (typed, so the OpenAPI document shows its status and body) or the
@@ -29,19 +16,23 @@ public static class ResultProblemDetails
     /// </summary>
     public static Results<TSuccess, ValidationProblem, ProblemHttpResult> ToHttp<T, TSuccess>(this Result<T> result, Func<T, TSuccess> success)
         where TSuccess : IResult =>
-        result.Succeeded ? success(result.Value) : ProblemAs<TSuccess>(result.Error!);
+        result.Succeeded ? success(result.Value) : result.Error is Invalid invalid ? Validation(invalid) : Problem(result.Error!);
 
     public static Results<NoContent, ValidationProblem, ProblemHttpResult> ToHttp(this Result result) =>
-        result.Succeeded ? TypedResults.NoContent() : ProblemAs<NoContent>(result.Error!);
+        result.Succeeded ? TypedResults.NoContent() : result.Error is Invalid invalid ? Validation(invalid) : Problem(result.Error!);
 
-    private static Results<TSuccess, ValidationProblem, ProblemHttpResult> ProblemAs<TSuccess>(Error error)
-        where TSuccess : IResult =>
-        error.ToTypedProblem().Result switch
-        {
-            ValidationProblem invalid => invalid,
-            ProblemHttpResult problem => problem,
-            var other => throw new InvalidOperationException($"Unexpected problem answer {other}."),
-        };
+    /// <summary>A validation problem (400) naming each field that is not valid.</summary>
+    private static ValidationProblem Validation(Invalid invalid) =>
+        TypedResults.ValidationProblem(invalid.Fields.ToDictionary(f => f.Key, f => f.Value), title: "De invoer is niet geldig.", extensions: Code(invalid));
+
+    /// <summary>Any other problem, with the status its kind of error means.</summary>
+    private static ProblemHttpResult Problem(Error error) => error switch
+    {
+        NotFound notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden.", extensions: Code(notFound)),
+        Forbidden forbidden => TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden, title: "Niet toegestaan.", extensions: Code(forbidden)),
+        Conflict conflict => TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Gelijktijdige wijziging.", extensions: Code(conflict)),
+        _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Niet toegestaan door een regel.", extensions: Code(error)),
+    };
 
     private static Dictionary<string, object?> Code(Error error) => new() { ["code"] = error.Code };
 }
