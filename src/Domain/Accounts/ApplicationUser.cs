@@ -28,6 +28,19 @@ public sealed class ApplicationUser : IdentityUser, IMunicipalityOwned
     /// <summary>One e-mail a day with all new notifications, instead of one e-mail per event.</summary>
     public bool EmailDigest { get; set; }
 
+    /// <summary>When the Beheerder invited this person; null for accounts made otherwise (the first administrator).</summary>
+    public DateTime? InvitedAtUtc { get; set; }
+
+    /// <summary>Set while the account is deactivated: sign-in refused, sessions ended, API keys refused.</summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
+
+    public DateTime? LastSignInAtUtc { get; set; }
+
+    public bool IsActive => DeactivatedAtUtc is null;
+
+    /// <summary>Invited and not yet accepted: no password and no single sign-on link yet.</summary>
+    public bool IsInvitationPending => InvitedAtUtc is not null && !EmailConfirmed;
+
     /// <summary>The person who should act for this one today: the substitute while away, else this person.</summary>
     public string ActingFor(DateOnly today) =>
         SubstituteUserId is { } substitute && AwayUntil is { } until && today <= until ? substitute : Id;

@@ -23,5 +23,14 @@ public sealed class Team : AggregateRoot, IMunicipalityOwned
 
     public string Name { get; private set; }
 
+    /// <summary>Set once the team no longer exists: it gets no new indicators or members; its history stays.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+
+    public bool IsRetired => RetiredOn is not null;
+
     public void Rename(string name) => Name = Guard.Text(name, nameof(Name), NameMaxLength);
+
+    public void Retire(DateOnly on) => RetiredOn ??= on;
+
+    public void Reinstate() => RetiredOn = null;
 }

@@ -62,6 +62,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
+    public DbSet<Auditing.AuditEntry> AuditLog => Set<Auditing.AuditEntry>();
+
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     public DbSet<ObligationFollower> ObligationFollowers => Set<ObligationFollower>();

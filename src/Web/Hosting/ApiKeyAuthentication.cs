@@ -15,7 +15,7 @@ namespace Governance.Web.Hosting;
 /// is not looked up (key, account, roles, claims) for every one. Kept for <see cref="Lifetime"/>; a key
 /// revoked here is forgotten at once; a change to the account (roles, lockout) counts from the next look-up.
 /// </summary>
-internal sealed class ApiKeyPrincipals(IMemoryCache cache)
+public sealed class ApiKeyPrincipals(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -71,7 +71,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == key.UserId, Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
+        if (user is null || !user.IsActive || (user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
         {
             return AuthenticateResult.Fail("The account of this API key is not active.");
         }

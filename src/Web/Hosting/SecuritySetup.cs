@@ -2,6 +2,7 @@ using Governance.Domain.Accounts;
 using Governance.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
+using Governance.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Governance.Web.Hosting;
@@ -24,10 +25,13 @@ internal static class SecuritySetup
                 o.Password.RequireLowercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                o.SignIn.RequireConfirmedAccount = false;
+                // Every sign-in asks AccountConfirmation: a deactivated account, or an invitation not yet accepted, is refused.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<GovernanceDbContext>()
             .AddDefaultTokenProviders()
+            .AddAccountTokens()
+            .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<GovernanceClaimsFactory>();
 
         services.AddMemoryCache();
@@ -62,7 +66,15 @@ internal static class SecuritySetup
             o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
             SignInSessions.Track(o.Events);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignInSessions.KeepSession);
+        services.AddScoped<IUserConfirmation<ApplicationUser>, AccountConfirmation>();
+        services.AddScoped<Features.Audit.AuditTrail>();
+        services.AddScoped<SignInAudit>();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // A change of roles or team reaches the person's running sign-ins within a minute.
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SignInSessions.KeepSession;
+        });
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 

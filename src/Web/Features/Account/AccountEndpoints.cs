@@ -1,4 +1,5 @@
 using Governance.Domain.Accounts;
+using Governance.Web.Features.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -18,7 +19,9 @@ public static class AccountEndpoints
                 [FromForm] string? password,
                 [FromForm] string? returnUrl,
                 SignInManager<ApplicationUser> signIn,
-                UserManager<ApplicationUser> users) =>
+                UserManager<ApplicationUser> users,
+                SignInAudit audit,
+                CancellationToken ct) =>
             {
                 var target = SafeLocalUrl(returnUrl);
                 var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
@@ -28,12 +31,23 @@ public static class AccountEndpoints
                 }
 
                 var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-                if (result.IsLockedOut)
+                if (result.Succeeded)
                 {
-                    return Results.LocalRedirect(LoginUrl("locked", target));
+                    await audit.SucceededAsync(user, "wachtwoord", ct);
+                    return Results.LocalRedirect(target);
                 }
 
-                return result.Succeeded ? Results.LocalRedirect(target) : Results.LocalRedirect(LoginUrl("invalid", target));
+                if (result.RequiresTwoFactor)
+                {
+                    return Results.LocalRedirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(target)}");
+                }
+
+                // A deactivated account or an unaccepted invitation is named only to whoever knows the password.
+                var error = result.IsLockedOut ? "locked"
+                    : result.IsNotAllowed && await users.CheckPasswordAsync(user, password) ? "inactive"
+                    : "invalid";
+                await audit.FailedAsync(user, error switch { "locked" => "geblokkeerd na te veel pogingen", "inactive" => "account niet actief", _ => "wachtwoord onjuist" }, ct);
+                return Results.LocalRedirect(LoginUrl(error, target));
             })
             .AllowAnonymous();
 

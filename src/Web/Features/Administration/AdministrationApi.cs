@@ -1,3 +1,5 @@
+using Governance.Web.Features.Accounts;
+using Governance.Web.Features.Audit;
 using Governance.Web.Hosting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +12,38 @@ public static class AdministrationApi
     {
         var group = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Administer);
 
-        group.MapGet("/users", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListUsersQuery(), ct)))
+        group.MapGet("/users", async ([AsParameters] ListAccountsQuery query, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(query, ct)))
             .WithName("ListUsers")
-            .WithSummary("Lists the accounts of the municipality with their roles and API keys (Beheerder).");
+            .WithSummary("Lists the accounts of the municipality, searched by name or e-mail, filtered by role, team and status, paged (at most 100 a page), with roles, last sign-in and API keys (Beheerder).");
+
+        group.MapPost("/users", async ([FromBody] InviteAccountCommand body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body, ct)).ToHttp(account => TypedResults.Created($"/api/admin/users/{account.Id}", account)))
+            .WithName("InviteUser")
+            .WithSummary("Invites a person: the account is made without a password and an e-mail with a one-time link (valid 7 days) is queued (Beheerder).");
+
+        group.MapPut("/users/{userId}", async (string userId, [FromBody] AccountChange body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ChangeAccountCommand(userId, body.DisplayName, body.Roles, body.TeamId, body.AldermanId, body.ConcurrencyStamp), ct)).ToHttp(TypedResults.Ok))
+            .WithName("ChangeUser")
+            .WithSummary("Changes a person's name, roles, team and alderman; concurrencyStamp is the one read with the account, a change made meanwhile answers 409 (Beheerder). The last active Beheerder keeps that role.");
+
+        group.MapPost("/users/{userId}/deactivation", async (string userId, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new DeactivateAccountCommand(userId), ct)).ToHttp())
+            .WithName("DeactivateUser")
+            .WithSummary("Deactivates an account: sign-in refused, running sessions ended, API keys refused; the last active Beheerder cannot be deactivated (Beheerder).");
+
+        group.MapDelete("/users/{userId}/deactivation", async (string userId, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ReactivateAccountCommand(userId), ct)).ToHttp())
+            .WithName("ReactivateUser")
+            .WithSummary("Reactivates an account (Beheerder).");
+
+        group.MapPost("/users/{userId}/link", async (string userId, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SendAccountLinkCommand(userId), ct)).ToHttp(kind => TypedResults.Accepted((string?)null, new SentLink(kind))))
+            .WithName("SendUserLink")
+            .WithSummary("E-mails the person a new one-time link: the invitation again when it is not yet accepted, else a password reset (Beheerder).");
+
+        group.MapGet("/audit", async ([AsParameters] ListAuditQuery query, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(query, ct)))
+            .WithName("ListAudit")
+            .WithSummary("The audit log of the municipality, newest first: administration actions and sign-ins, filtered by action, actor and period; page on with 'before' (Beheerder).");
 
         group.MapPost("/users/{userId}/api-keys", async (string userId, [FromBody] NewApiKey body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new CreateApiKeyCommand(userId, body.Name), ct)).ToHttp(key => TypedResults.Created($"/api/admin/api-keys/{key.Id}", key)))
@@ -31,4 +62,8 @@ public static class AdministrationApi
     }
 
     public sealed record NewApiKey(string? Name);
+
+    public sealed record AccountChange(string? DisplayName, IReadOnlyList<string>? Roles, Guid? TeamId, Guid? AldermanId, string? ConcurrencyStamp);
+
+    public sealed record SentLink(AccountMail Kind);
 }

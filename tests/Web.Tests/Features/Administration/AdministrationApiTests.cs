@@ -75,7 +75,7 @@ public class AdministrationApiTests(GovernanceAppFactory app) : IClassFixture<Go
     {
         using var admin = await app.SignedInClientAsync(Emails.For(Roles.Beheerder));
         var users = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users", Json);
-        var emails = users.EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToList();
+        var emails = users.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToList();
         Assert.Contains(Emails.For(Roles.Griffie), emails);
         Assert.DoesNotContain(Emails.VaalsGriffie, emails);
     }
