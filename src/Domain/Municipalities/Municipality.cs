@@ -34,4 +34,12 @@ public sealed class Municipality : AggregateRoot
 
     /// <summary>The CBS municipality code, e.g. GM0935 for Maastricht.</summary>
     public string Code { get; private set; }
+
+    private List<string> _twoFactorRoles = [];
+
+    /// <summary>The roles whose people must sign in with an authenticator app as the second step.</summary>
+    public IReadOnlyList<string> TwoFactorRoles => _twoFactorRoles;
+
+    public void RequireTwoFactorFor(IEnumerable<string> roles) =>
+        _twoFactorRoles = [.. roles.Where(Accounts.Roles.All.Contains).Distinct().Order()];
 }

@@ -48,4 +48,5 @@ public static class GovernanceClaims
     public const string DisplayName = "governance:display_name";
     public const string Team = "governance:team";
     public const string Alderman = "governance:alderman";
+    public const string TwoFactorSetupRequired = "governance:two_factor_setup_required";
 }

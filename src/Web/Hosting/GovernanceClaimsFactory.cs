@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Web.Hosting;
 
-/// <summary>Puts the municipality, display name, team and alderman of an account into its sign-in.</summary>
+/// <summary>
+/// Puts the municipality, display name, team and alderman of an account into its sign-in, and whether the person must
+/// still set up two-step verification before doing anything else (<see cref="TwoFactorGate"/>).
+/// </summary>
 internal sealed class GovernanceClaimsFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -19,9 +22,14 @@ internal sealed class GovernanceClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var municipality = await db.Municipalities.Where(m => m.Id == user.MunicipalityId).Select(m => m.Name).SingleOrDefaultAsync();
+        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == user.MunicipalityId);
         identity.AddClaim(new Claim(GovernanceClaims.Municipality, user.MunicipalityId.Value.ToString()));
-        identity.AddClaim(new Claim(GovernanceClaims.MunicipalityName, municipality ?? ""));
+        identity.AddClaim(new Claim(GovernanceClaims.MunicipalityName, municipality?.Name ?? ""));
+        if (!user.TwoFactorEnabled && municipality is not null && municipality.TwoFactorRoles.Any(r => identity.HasClaim(identity.RoleClaimType, r)))
+        {
+            identity.AddClaim(new Claim(GovernanceClaims.TwoFactorSetupRequired, "true"));
+        }
+
         identity.AddClaim(new Claim(GovernanceClaims.DisplayName, user.DisplayName));
         if (user.TeamId is { } team)
         {

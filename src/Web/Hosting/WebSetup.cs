@@ -70,6 +70,7 @@ internal static class WebSetup
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorGate();
         app.UseQueryHygiene();
         app.UseAntiforgery();
         return app;

@@ -13,6 +13,8 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.Property(m => m.Name).HasMaxLength(Municipality.NameMaxLength);
         builder.Property(m => m.Code).HasMaxLength(Municipality.CodeMaxLength);
         builder.HasIndex(m => m.Code).IsUnique().HasDatabaseName("UX_Municipalities_Code");
+        builder.Ignore(m => m.TwoFactorRoles);
+        builder.PrimitiveCollection<List<string>>("_twoFactorRoles").HasColumnName("TwoFactorRoles");
     }
 }
 

@@ -41,6 +41,15 @@ public static class AdministrationApi
             .WithName("SendUserLink")
             .WithSummary("E-mails the person a new one-time link: the invitation again when it is not yet accepted, else a password reset (Beheerder).");
 
+        group.MapGet("/two-factor-roles", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetTwoFactorRolesQuery(), ct)))
+            .WithName("GetTwoFactorRoles")
+            .WithSummary("The roles whose people must sign in with an authenticator app as the second step (Beheerder).");
+
+        group.MapPut("/two-factor-roles", async ([FromBody] SetTwoFactorRolesCommand body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body, ct)).ToHttp(TypedResults.Ok))
+            .WithName("SetTwoFactorRoles")
+            .WithSummary("Sets the roles that must use two-step verification; people in them without it are led to set it up first (Beheerder).");
+
         group.MapGet("/audit", async ([AsParameters] ListAuditQuery query, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(query, ct)))
             .WithName("ListAudit")
             .WithSummary("The audit log of the municipality, newest first: administration actions and sign-ins, filtered by action, actor and period; page on with 'before' (Beheerder).");

@@ -598,6 +598,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<string>>("_twoFactorRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("TwoFactorRoles");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

@@ -591,6 +591,11 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("_twoFactorRoles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TwoFactorRoles");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
