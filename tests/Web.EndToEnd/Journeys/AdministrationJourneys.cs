@@ -16,7 +16,8 @@ public class AdministrationJourneys(AppFixture app)
         var shell = new Shell(page);
         await shell.WaitForCircuitAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nieuwe API-sleutel voor Sanne Peeters" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acties voor Sanne Peeters" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Nieuwe API-sleutel" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Naam van de sleutel").FillAsync("Datawarehouse");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Sleutel maken" }).ClickAsync();
