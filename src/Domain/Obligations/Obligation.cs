@@ -234,6 +234,22 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
         ReportingFrom = reportingFrom;
     }
 
+    /// <summary>
+    /// A new college: the alderman <paramref name="from"/> hands this open obligation to <paramref name="to"/>, who takes
+    /// their place in the list (or, already listed, keeps theirs). False when there is nothing to hand over.
+    /// </summary>
+    public bool HandOver(AldermanId from, AldermanId to, string fromName, string toName, DateTime nowUtc, string actor)
+    {
+        if (IsClosed || from == to || _aldermen.All(a => a.AldermanId != from))
+        {
+            return false;
+        }
+
+        ApplyAldermen([.. ResponsibleAldermen.Select(a => a == from ? to : a).Distinct()]);
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "handed_over", Reason: $"{fromName} → {toName}") { Sequence = _history.Count + 1 });
+        return true;
+    }
+
     private void ApplyAldermen(IReadOnlyList<AldermanId> aldermen)
     {
         if (aldermen.Count == 0)

@@ -34,6 +34,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Alderman> Aldermen => Set<Alderman>();
 
+    public DbSet<Committee> Committees => Set<Committee>();
+
     public DbSet<Obligation> Obligations => Set<Obligation>();
 
     public DbSet<Indicator> Indicators => Set<Indicator>();

@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>The functional administrator: users, teams, catalogue, schedule.</summary>
     public const string Administer = "administration";
 
+    /// <summary>The council's side of the organisation (aldermen and their terms, committees): the griffie and the beheerder.</summary>
+    public const string ManageCouncilBodies = "organisation.council";
+
     /// <summary>Every role reads letters; council members only those that are finalised (checked per letter).</summary>
     public const string ReadLetters = "letters.read";
 
@@ -54,5 +57,6 @@ public static class Policies
         .AddPolicy(ApproveLetters, p => p.RequireRole(Roles.Wethouder))
         .AddPolicy(ReadLetters, p => p.RequireRole(Roles.All))
         .AddPolicy(EditTemplates, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
+        .AddPolicy(ManageCouncilBodies, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
 }

@@ -27,6 +27,10 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/notifications")]
     [InlineData("/letters")]
     [InlineData("/admin/templates")]
+    [InlineData("/admin/teams")]
+    [InlineData("/admin/college")]
+    [InlineData("/admin/committees")]
+    [InlineData("/admin/audit")]
     public async Task A_page_has_no_violations(string path)
     {
         var page = await app.NewPageAsync();

@@ -60,7 +60,6 @@ public partial class AccountJourneys(AppFixture app)
     }
 
     [Theory]
-    [InlineData("/admin/audit")]
     [InlineData("/account/password")]
     [InlineData("/account/two-factor/setup")]
     public async Task An_account_page_has_no_violations(string path)

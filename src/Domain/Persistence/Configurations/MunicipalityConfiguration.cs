@@ -37,5 +37,17 @@ internal sealed class AldermanConfiguration : IEntityTypeConfiguration<Alderman>
         builder.Property(a => a.Name).HasMaxLength(Alderman.NameMaxLength);
         builder.Property(a => a.Portfolio).HasMaxLength(Alderman.PortfolioMaxLength);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Alderman>().WithMany().HasForeignKey(a => a.SucceededBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
+{
+    public void Configure(EntityTypeBuilder<Committee> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Name).HasMaxLength(Committee.NameMaxLength);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.MunicipalityId, c.Name }).IsUnique().HasDatabaseName("UX_Committees_Municipality_Name");
     }
 }

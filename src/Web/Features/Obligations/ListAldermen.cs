@@ -18,7 +18,7 @@ public sealed class ListAldermenHandler(IDbContextFactory<GovernanceDbContext> d
     }
 }
 
-/// <summary>The council and committees obligations were adopted or made in, for filters.</summary>
+/// <summary>The council's bodies in use and those obligations were registered under, for filters and the registration form.</summary>
 public sealed record ListCommitteesQuery : IQuery<IReadOnlyList<string>>;
 
 public sealed class ListCommitteesHandler(IDbContextFactory<GovernanceDbContext> dbFactory) : IQueryHandler<ListCommitteesQuery, IReadOnlyList<string>>
@@ -26,6 +26,8 @@ public sealed class ListCommitteesHandler(IDbContextFactory<GovernanceDbContext>
     public async ValueTask<IReadOnlyList<string>> Handle(ListCommitteesQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Obligations.AsNoTracking().Select(o => o.Meeting.Body).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
+        var registered = await db.Obligations.AsNoTracking().Select(o => o.Meeting.Body).Distinct().ToListAsync(cancellationToken);
+        var current = await db.Committees.AsNoTracking().Where(c => c.RetiredOn == null).Select(c => c.Name).ToListAsync(cancellationToken);
+        return [.. registered.Union(current).Order(StringComparer.CurrentCulture)];
     }
 }

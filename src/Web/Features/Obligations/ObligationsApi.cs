@@ -77,6 +77,10 @@ public static class ObligationsApi
             .WithName("ListAldermen")
             .WithSummary("Lists the aldermen of the municipality.");
 
+        group.MapGet("/committees", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListCommitteesQuery(), ct)))
+            .WithName("ListObligationCommittees")
+            .WithSummary("The council's bodies in use and those obligations were registered under (for filters and the registration).");
+
         return app;
     }
 

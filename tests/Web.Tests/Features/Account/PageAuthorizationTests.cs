@@ -7,7 +7,7 @@ namespace Governance.Web.Tests.Features.Account;
 /// <summary>Every page has a policy: anonymous visitors go to the sign-in page, a wrong role to "no access".</summary>
 public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
 {
-    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team", "/cockpit", "/letters", "/approvals", "/admin/templates"];
+    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team", "/cockpit", "/letters", "/approvals", "/admin/templates", "/admin/teams", "/admin/college", "/admin/committees", "/admin/audit", "/account/password"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -41,6 +41,12 @@ public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<Go
     [InlineData(Roles.Raadslid, "/cycles", false)]
     [InlineData(Roles.Griffie, "/admin/workflows", false)]
     [InlineData(Roles.Griffie, "/admin/users", false)]
+    [InlineData(Roles.Griffie, "/admin/college", true)]
+    [InlineData(Roles.Griffie, "/admin/committees", true)]
+    [InlineData(Roles.Griffie, "/admin/teams", false)]
+    [InlineData(Roles.Griffie, "/admin/audit", false)]
+    [InlineData(Roles.Raadslid, "/account/password", true)]
+    [InlineData(Roles.Wethouder, "/admin/college", false)]
     [InlineData(Roles.Raadslid, "/admin/planning", false)]
     [InlineData(Roles.Teamleider, "/admin/users", false)]
     [InlineData(Roles.Medewerker, "/tasks", true)]

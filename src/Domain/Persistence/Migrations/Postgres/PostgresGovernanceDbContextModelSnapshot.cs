@@ -805,6 +805,15 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("SucceededBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TermStart")
+                        .HasColumnType("date");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -813,7 +822,38 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.HasIndex("MunicipalityId");
 
+                    b.HasIndex("SucceededBy");
+
                     b.ToTable("Aldermen");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Organisation.Committee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Committees_Municipality_Name");
+
+                    b.ToTable("Committees");
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Team", b =>
@@ -1605,6 +1645,20 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Alderman", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Organisation.Alderman", null)
+                        .WithMany()
+                        .HasForeignKey("SucceededBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Organisation.Committee", b =>
                 {
                     b.HasOne("Governance.Domain.Municipalities.Municipality", null)
                         .WithMany()

@@ -798,6 +798,15 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SucceededBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -806,7 +815,38 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MunicipalityId");
 
+                    b.HasIndex("SucceededBy");
+
                     b.ToTable("Aldermen");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Organisation.Committee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Committees_Municipality_Name");
+
+                    b.ToTable("Committees");
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Team", b =>
@@ -1592,6 +1632,20 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Alderman", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Organisation.Alderman", null)
+                        .WithMany()
+                        .HasForeignKey("SucceededBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Organisation.Committee", b =>
                 {
                     b.HasOne("Governance.Domain.Municipalities.Municipality", null)
                         .WithMany()

@@ -86,11 +86,20 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     Portfolio = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TermStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    TermEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    SucceededBy = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Aldermen", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Aldermen_Aldermen_SucceededBy",
+                        column: x => x.SucceededBy,
+                        principalTable: "Aldermen",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Aldermen_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
@@ -118,6 +127,27 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_AuditLog", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AuditLog_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Committees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Committees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Committees_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
                         principalTable: "Municipalities",
                         principalColumn: "Id",
@@ -888,6 +918,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Aldermen_SucceededBy",
+                table: "Aldermen",
+                column: "SucceededBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",
                 table: "ApiKeys",
                 column: "Prefix");
@@ -984,6 +1019,12 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "IX_AuditLog_Municipality_Actor",
                 table: "AuditLog",
                 columns: new[] { "MunicipalityId", "ActorUserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Committees_Municipality_Name",
+                table: "Committees",
+                columns: new[] { "MunicipalityId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UX_CouncilLetters_Cycle",
@@ -1208,6 +1249,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "Committees");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");

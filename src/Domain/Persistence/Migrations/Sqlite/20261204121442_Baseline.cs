@@ -84,11 +84,20 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Portfolio = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TermStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TermEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SucceededBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Aldermen", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Aldermen_Aldermen_SucceededBy",
+                        column: x => x.SucceededBy,
+                        principalTable: "Aldermen",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Aldermen_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
@@ -116,6 +125,27 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_AuditLog", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AuditLog_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Committees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Committees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Committees_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
                         principalTable: "Municipalities",
                         principalColumn: "Id",
@@ -886,6 +916,11 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Aldermen_SucceededBy",
+                table: "Aldermen",
+                column: "SucceededBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",
                 table: "ApiKeys",
                 column: "Prefix");
@@ -982,6 +1017,12 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 name: "IX_AuditLog_Municipality_Actor",
                 table: "AuditLog",
                 columns: new[] { "MunicipalityId", "ActorUserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Committees_Municipality_Name",
+                table: "Committees",
+                columns: new[] { "MunicipalityId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UX_CouncilLetters_Cycle",
@@ -1206,6 +1247,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "Committees");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
