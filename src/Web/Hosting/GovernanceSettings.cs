@@ -101,4 +101,7 @@ public sealed class FirstAdministratorSettings
 
     /// <summary>The CBS code, e.g. GM0935.</summary>
     public string? MunicipalityCode { get; set; }
+
+    /// <summary>The administrator's name as colleagues know it; "Beheerder" when not set.</summary>
+    public string? DisplayName { get; set; }
 }

@@ -110,7 +110,7 @@ internal static class StartupData
             UserName = admin.Email.Trim(),
             Email = admin.Email.Trim(),
             EmailConfirmed = true,
-            DisplayName = "Beheerder",
+            DisplayName = string.IsNullOrWhiteSpace(admin.DisplayName) ? "Beheerder" : admin.DisplayName.Trim(),
             MunicipalityId = municipality.Id,
         };
         var created = await users.CreateAsync(user, admin.Password);
