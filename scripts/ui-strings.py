@@ -740,6 +740,16 @@ S = {
     "Committees.Saved": ("De commissie is opgeslagen.", "The committee has been saved."),
     "Registry.ShowBodies": ("Toon de commissies", "Show the committees"),
     "History.handed_over": ("Overgedragen aan de opvolger", "Handed over to the successor"),
+    "Login.SsoUnknown": ("De identity provider kent u, maar Governance heeft geen account met dat e-mailadres. Vraag de beheerder van uw gemeente om een uitnodiging.", "The identity provider knows you, but Governance has no account with that email address. Ask the administrator of your municipality for an invitation."),
+    "Login.SsoFailed": ("Aanmelden via single sign-on is niet gelukt. Probeer het opnieuw.", "Signing in through single sign-on did not work. Please try again."),
+    "Login.SsoOnly": ("Uw gemeente meldt aan via single sign-on. Kies 'Aanmelden met {0}'.", "Your municipality signs in through single sign-on. Choose 'Sign in with {0}'."),
+    "Login.SignedOut": ("U bent afgemeld.", "You have been signed out."),
+    "Login.WithSso": ("Aanmelden met {0}", "Sign in with {0}"),
+    "Login.OrPassword": ("of met uw e-mailadres en wachtwoord", "or with your email address and password"),
+    "Accounts.SignInPolicy": ("Aanmelden met wachtwoord of single sign-on", "Sign-in with password or single sign-on"),
+    "Accounts.SignInPolicyIntro": ("Single sign-on via {0} is ingesteld. Zet wachtwoorden uit als iedereen zich via single sign-on moet aanmelden.", "Single sign-on through {0} is configured. Switch passwords off when everyone must sign in through single sign-on."),
+    "Accounts.PasswordSignIn": ("Aanmelden met een Governance-wachtwoord toestaan", "Allow signing in with a Governance password"),
+    "Accounts.SignInPolicySaved": ("De aanmeldregel is opgeslagen.", "The sign-in rule has been saved."),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

@@ -31,7 +31,7 @@ builder.Services.AddSingleton<Governance.Workflows.Letters.LetterComposer>();
 builder.Services.AddSingleton<Governance.Workflows.Notifications.IMailer, Mailer>();
 var database = builder.Services.AddGovernanceDatabase(settings, builder.Environment);
 builder.Services.AddJobs(settings, database);
-builder.Services.AddSecurity();
+builder.Services.AddSecurity(settings);
 builder.Services.AddMediatorPipeline();
 builder.Services.AddWebUi();
 builder.Services.AddHttpApi();
@@ -60,6 +60,7 @@ if (args.Contains("verify-letters"))
 await app.StartJobsAsync(settings);
 app.UseGovernancePipeline();
 app.MapAccountEndpoints();
+app.MapSingleSignOnEndpoints();
 app.MapObligationsApi();
 app.MapIndicatorsApi();
 app.MapReportingCyclesApi();

@@ -37,6 +37,11 @@ public sealed class Municipality : AggregateRoot
 
     private List<string> _twoFactorRoles = [];
 
+    /// <summary>Whether people may sign in with a Governance password; off when the municipality signs in through single sign-on only.</summary>
+    public bool PasswordSignIn { get; private set; } = true;
+
+    public void AllowPasswordSignIn(bool allowed) => PasswordSignIn = allowed;
+
     /// <summary>The roles whose people must sign in with an authenticator app as the second step.</summary>
     public IReadOnlyList<string> TwoFactorRoles => _twoFactorRoles;
 

@@ -36,6 +36,37 @@ public sealed class GovernanceSettings
     public Governance.Workflows.Letters.LetterRules Letters { get; set; } = new();
 
     public MailSettings Mail { get; set; } = new();
+
+    public SingleSignOnSettings SingleSignOn { get; set; } = new();
+}
+
+/// <summary>
+/// Sign-in through the municipality's own identity provider (OpenID Connect). Accounts stay in Governance: a person
+/// signs in when the provider's verified e-mail address (or, once linked, subject) belongs to an active account.
+/// </summary>
+public sealed class SingleSignOnSettings
+{
+    /// <summary>The provider's issuer address, e.g. https://login.microsoftonline.com/{tenant}/v2.0; empty: no single sign-on.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>A secret: set it in the environment or a secret store, never in a file in the repository.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The name on the sign-in button: "Aanmelden met {DisplayName}".</summary>
+    public string DisplayName { get; set; } = "uw gemeente-account";
+
+    /// <summary>The claim that lists the person's groups; with <see cref="RoleGroups"/>, roles follow the groups at every sign-in.</summary>
+    public string? GroupClaim { get; set; }
+
+    /// <summary>Group name or id → Governance role, e.g. "GOV-Griffie": "Griffie". Empty: roles are kept in Governance only.</summary>
+    public Dictionary<string, string> RoleGroups { get; set; } = [];
+
+    /// <summary>Only for a provider on this machine in tests; a real provider is reached over https.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }
 
 /// <summary>

@@ -31,7 +31,15 @@ public static class SecurityHeaders
         return nonce;
     }
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // Signing out through single sign-on posts the sign-out form and is sent on to the identity provider.
+        var sso = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<GovernanceSettings>>().Value.SingleSignOn;
+        var formAction = sso.Enabled ? $"'self' {new Uri(sso.Authority!).GetLeftPart(UriPartial.Authority)}" : "'self'";
+        return app.UseSecurityHeaders(formAction);
+    }
+
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string formAction) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
@@ -43,7 +51,7 @@ public static class SecurityHeaders
             var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
             if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
-                headers.ContentSecurityPolicy = api ? ApiPolicy : PagePolicy(context);
+                headers.ContentSecurityPolicy = api ? ApiPolicy : PagePolicy(context, formAction);
             }
 
             if (api && context.User.Identity?.IsAuthenticated == true)
@@ -57,7 +65,7 @@ public static class SecurityHeaders
         await next(context);
     });
 
-    private static string PagePolicy(HttpContext context) =>
+    private static string PagePolicy(HttpContext context, string formAction) =>
         $"default-src 'self'; script-src 'self' 'nonce-{Nonce(context)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+        $"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'self'";
 }

@@ -11,7 +11,7 @@ internal static class SecuritySetup
 {
     private const string SelectScheme = "cookie-or-api-key";
 
-    public static IServiceCollection AddSecurity(this IServiceCollection services)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, GovernanceSettings settings)
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
@@ -47,7 +47,8 @@ internal static class SecuritySetup
                 context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddSingleSignOn(settings.SingleSignOn);
 
         services.ConfigureApplicationCookie(o =>
         {

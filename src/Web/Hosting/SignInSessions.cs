@@ -33,12 +33,16 @@ internal static class SignInSessions
         events.OnSigningOut = EndAsync;
     }
 
-    /// <summary>The security stamp check rebuilds the identity now and then; the session it belongs to stays the same.</summary>
+    /// <summary>The security stamp check rebuilds the identity now and then; the session it belongs to, and how it signed in, stay the same.</summary>
     public static Task KeepSession(SecurityStampRefreshingPrincipalContext context)
     {
         if (context.CurrentPrincipal?.FindFirst(ClaimType) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
         {
             identity.AddClaim(new Claim(ClaimType, session.Value));
+            foreach (var method in context.CurrentPrincipal.FindAll("amr").Where(m => !identity.HasClaim("amr", m.Value)))
+            {
+                identity.AddClaim(new Claim("amr", method.Value));
+            }
         }
 
         return Task.CompletedTask;

@@ -11,7 +11,9 @@ internal static class TwoFactorGate
     public static IApplicationBuilder UseTwoFactorGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var api = context.Request.Path.StartsWithSegments("/api");
-        if (!context.User.HasClaim(GovernanceClaims.TwoFactorSetupRequired, "true") || (!api && MayPass(context.Request.Path)))
+        // Who signed in through the municipality's identity provider had its second step there.
+        if (!context.User.HasClaim(GovernanceClaims.TwoFactorSetupRequired, "true") || Features.Account.SingleSignOnEndpoints.ViaSingleSignOn(context.User)
+            || (!api && MayPass(context.Request.Path)))
         {
             await next(context);
             return;

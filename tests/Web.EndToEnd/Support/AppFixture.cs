@@ -130,7 +130,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Governance.sln")))

@@ -1,5 +1,9 @@
 using Governance.Domain.Accounts;
+using Governance.Domain.Persistence;
 using Governance.Web.Features.Accounts;
+using Governance.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -21,6 +25,7 @@ public static class AccountEndpoints
                 SignInManager<ApplicationUser> signIn,
                 UserManager<ApplicationUser> users,
                 SignInAudit audit,
+                GovernanceDbContext db,
                 CancellationToken ct) =>
             {
                 var target = SafeLocalUrl(returnUrl);
@@ -28,6 +33,12 @@ public static class AccountEndpoints
                 if (user is null || string.IsNullOrEmpty(password))
                 {
                     return Results.LocalRedirect(LoginUrl("invalid", target));
+                }
+
+                if (!await PasswordSignInAllowedAsync(db, user, ct))
+                {
+                    await audit.FailedAsync(user, "wachtwoord uitgeschakeld; single sign-on", ct);
+                    return Results.LocalRedirect(LoginUrl("sso-only", target));
                 }
 
                 var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -53,14 +64,21 @@ public static class AccountEndpoints
 
         // Signing out ends the session on the server (SignInSessions); it needs the form's antiforgery token, so
         // no other site can sign someone out.
-        group.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn) =>
+        group.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, IOptions<GovernanceSettings> settings) =>
             {
                 if (!await antiforgery.IsRequestValidAsync(context))
                 {
                     return Results.Problem("Het formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en meld u dan af.", statusCode: StatusCodes.Status400BadRequest, title: "Afmelden niet gelukt.");
                 }
 
+                var viaProvider = SingleSignOnEndpoints.ViaSingleSignOn(context.User);
                 await signIn.SignOutAsync();
+                if (viaProvider && settings.Value.SingleSignOn.Enabled)
+                {
+                    // Signed in at the provider too: sign out there, which comes back to the sign-in page.
+                    return Results.SignOut(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/account/login?info=signed-out" }, [SingleSignOnSetup.Scheme]);
+                }
+
                 return Results.LocalRedirect("/account/login");
             })
             .RequireAuthorization();
@@ -79,6 +97,10 @@ public static class AccountEndpoints
 
         return app;
     }
+
+    /// <summary>Whether the account's municipality still lets people sign in with a Governance password.</summary>
+    public static async Task<bool> PasswordSignInAllowedAsync(GovernanceDbContext db, ApplicationUser user, CancellationToken cancellationToken) =>
+        await db.Municipalities.Where(m => m.Id == user.MunicipalityId).Select(m => m.PasswordSignIn).SingleOrDefaultAsync(cancellationToken);
 
     private static string LoginUrl(string error, string returnUrl) =>
         $"/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";

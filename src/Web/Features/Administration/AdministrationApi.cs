@@ -50,6 +50,15 @@ public static class AdministrationApi
             .WithName("SetTwoFactorRoles")
             .WithSummary("Sets the roles that must use two-step verification; people in them without it are led to set it up first (Beheerder).");
 
+        group.MapGet("/sign-in-options", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetSignInOptionsQuery(), ct)))
+            .WithName("GetSignInOptions")
+            .WithSummary("Whether single sign-on is configured and whether Governance passwords still work in the municipality (Beheerder).");
+
+        group.MapPut("/sign-in-options/password", async ([FromBody] SetPasswordSignInCommand body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body, ct)).ToHttp(TypedResults.Ok))
+            .WithName("SetPasswordSignIn")
+            .WithSummary("Switches Governance passwords off (single sign-on only) or on; off needs single sign-on configured (Beheerder).");
+
         group.MapGet("/audit", async ([AsParameters] ListAuditQuery query, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(query, ct)))
             .WithName("ListAudit")
             .WithSummary("The audit log of the municipality, newest first: administration actions and sign-ins, filtered by action, actor and period; page on with 'before' (Beheerder).");

@@ -49,6 +49,7 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    PasswordSignIn = table.Column<bool>(type: "boolean", nullable: false),
                     TwoFactorRoles = table.Column<List<string>>(type: "text[]", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },

@@ -47,6 +47,7 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    PasswordSignIn = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorRoles = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

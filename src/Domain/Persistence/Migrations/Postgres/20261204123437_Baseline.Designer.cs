@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Governance.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGovernanceDbContext))]
-    [Migration("20261204121454_Baseline")]
+    [Migration("20261204123437_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -596,6 +596,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("PasswordSignIn")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

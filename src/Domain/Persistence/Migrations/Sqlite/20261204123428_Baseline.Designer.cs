@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovernanceDbContext))]
-    [Migration("20261204121442_Baseline")]
+    [Migration("20261204123428_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -589,6 +589,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PasswordSignIn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
