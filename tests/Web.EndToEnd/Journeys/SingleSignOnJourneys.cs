@@ -82,6 +82,34 @@ public class SingleSignOnJourneys(SingleSignOnFixture sso)
     }
 
     [Fact]
+    public async Task With_passwords_switched_off_only_single_sign_on_lets_people_in()
+    {
+        var admin = await sso.NewPageAsync();
+        await new LoginPage(admin).SignInAsync("beheerder@maastricht.demo");
+        var off = await admin.APIRequest.PutAsync("/api/admin/sign-in-options/password", new() { DataObject = new { allowed = false } });
+        Assert.Equal(200, off.Status);
+        try
+        {
+            var page = await sso.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            await page.GetByLabel("E-mailadres").FillAsync("griffie@maastricht.demo");
+            await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Hosting.Seeding.DemoUsers.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Kies 'Aanmelden met {SingleSignOnFixture.ProviderName}'");
+
+            await SignInAtProviderAsync(page, "anouk");
+            await new Shell(page).WaitForCircuitAsync();
+            await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Anouk Janssen");
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            await admin.APIRequest.PutAsync("/api/admin/sign-in-options/password", new() { DataObject = new { allowed = true } });
+            await admin.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_sign_in_page_with_single_sign_on_has_no_violations()
     {
         var page = await sso.NewPageAsync();

@@ -115,6 +115,18 @@ public sealed class AccountLifecycleTests(GovernanceAppFactory app) : IClassFixt
         Assert.Equal([Emails.For(Roles.Griffie)], griffie.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()));
     }
 
+    [Fact]
+    public async Task Passwords_cannot_be_switched_off_without_single_sign_on_so_nobody_is_locked_out()
+    {
+        using var admin = await app.SignedInClientAsync(Emails.For(Roles.Beheerder));
+        using var off = await admin.PutAsJsonAsync("/api/admin/sign-in-options/password", new { allowed = false }, Json);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, off.StatusCode);
+        var options = await admin.GetFromJsonAsync<JsonElement>("/api/admin/sign-in-options", Json);
+        Assert.True(options.GetProperty("passwordSignIn").GetBoolean());
+        Assert.False(options.GetProperty("singleSignOn").GetBoolean());
+    }
+
     private async Task<(string Id, HttpClient Browser)> PersonAsync(HttpClient admin, string email, string role)
     {
         var id = await InviteAsync(admin, email, email.Split('@')[0], [role]);
