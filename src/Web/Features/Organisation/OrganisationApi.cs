@@ -10,7 +10,7 @@ public static class OrganisationApi
     public static IEndpointRouteBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
     {
         var teams = app.MapGroup("/api/admin/teams").WithTags("Organisation").RequireAuthorization(Policies.Administer);
-        teams.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTeamsQuery(), ct)))
+        teams.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTeamOverviewQuery(), ct)))
             .WithName("ListTeamsAdministered").WithSummary("The teams with their members, team leads and number of indicators, retired ones too (Beheerder).");
         teams.MapPost("/", async ([FromBody] CreateTeamCommand body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(body, ct)).ToHttp(team => TypedResults.Created($"/api/admin/teams/{team.Id}", team)))

@@ -12,19 +12,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Web.Features.Organisation;
 
 /// <summary>The teams of the municipality with their people: members, team leads, and the indicators they keep.</summary>
-public sealed record ListTeamsQuery(bool IncludeRetired = true) : IQuery<IReadOnlyList<TeamLine>>;
+public sealed record ListTeamOverviewQuery(bool IncludeRetired = true) : IQuery<IReadOnlyList<TeamOverview>>;
 
-public sealed record TeamLine(Guid Id, string Name, int Version, DateOnly? RetiredOn, IReadOnlyList<TeamMember> Members, int Indicators);
+public sealed record TeamOverview(Guid Id, string Name, int Version, DateOnly? RetiredOn, IReadOnlyList<TeamMember> Members, int Indicators);
 
 public sealed record TeamMember(string Id, string DisplayName, bool Lead, bool Active);
 
 /// <summary>A new team, or a new name for one (with the <see cref="Version"/> read, so two renames do not overwrite each other).</summary>
-public sealed record CreateTeamCommand(string? Name) : ICommand<Result<TeamLine>>;
+public sealed record CreateTeamCommand(string? Name) : ICommand<Result<TeamOverview>>;
 
-public sealed record RenameTeamCommand(Guid TeamId, string? Name, int Version) : ICommand<Result<TeamLine>>;
+public sealed record RenameTeamCommand(Guid TeamId, string? Name, int Version) : ICommand<Result<TeamOverview>>;
 
 /// <summary>A team that no longer exists gets no new members or indicators; its history stays. Only a team without active members.</summary>
-public sealed record RetireTeamCommand(Guid TeamId, bool Retire) : ICommand<Result<TeamLine>>;
+public sealed record RetireTeamCommand(Guid TeamId, bool Retire) : ICommand<Result<TeamOverview>>;
 
 public sealed class CreateTeamValidator : AbstractValidator<CreateTeamCommand>
 {
@@ -42,10 +42,10 @@ internal static class TeamRules
         .NotEmpty().WithMessage("Vul de naam van het team in.")
         .MaximumLength(Team.NameMaxLength).WithMessage($"De naam is hooguit {Team.NameMaxLength} tekens.");
 
-    public static async Task<TeamLine> LineAsync(GovernanceDbContext db, Team team, CancellationToken cancellationToken) =>
+    public static async Task<TeamOverview> LineAsync(GovernanceDbContext db, Team team, CancellationToken cancellationToken) =>
         (await LinesAsync(db, [team], cancellationToken))[0];
 
-    public static async Task<IReadOnlyList<TeamLine>> LinesAsync(GovernanceDbContext db, IReadOnlyList<Team> teams, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TeamOverview>> LinesAsync(GovernanceDbContext db, IReadOnlyList<Team> teams, CancellationToken cancellationToken)
     {
         var ids = teams.Select(t => (TeamId?)t.Id).ToList();
         var members = await (from u in db.Users
@@ -62,7 +62,7 @@ internal static class TeamRules
         var definitions = await db.IndicatorDefinitions.Select(d => new { d.IndicatorId, d.VersionNumber, d.ResponsibleTeamId }).ToListAsync(cancellationToken);
         var indicators = definitions.GroupBy(d => d.IndicatorId).Select(g => g.MaxBy(d => d.VersionNumber)!.ResponsibleTeamId)
             .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
-        return [.. teams.Select(t => new TeamLine(
+        return [.. teams.Select(t => new TeamOverview(
             t.Id.Value,
             t.Name,
             t.Version,
@@ -77,9 +77,9 @@ internal static class TeamRules
             : null;
 }
 
-public sealed class ListTeamsHandler(IDbContextFactory<GovernanceDbContext> dbFactory) : IQueryHandler<ListTeamsQuery, IReadOnlyList<TeamLine>>
+public sealed class ListTeamOverviewHandler(IDbContextFactory<GovernanceDbContext> dbFactory) : IQueryHandler<ListTeamOverviewQuery, IReadOnlyList<TeamOverview>>
 {
-    public async ValueTask<IReadOnlyList<TeamLine>> Handle(ListTeamsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<TeamOverview>> Handle(ListTeamOverviewQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var teams = await db.Teams.AsNoTracking().Where(t => query.IncludeRetired || t.RetiredOn == null).OrderBy(t => t.Name).ToListAsync(cancellationToken);
@@ -88,9 +88,9 @@ public sealed class ListTeamsHandler(IDbContextFactory<GovernanceDbContext> dbFa
 }
 
 public sealed class CreateTeamHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, AuditTrail audit)
-    : ICommandHandler<CreateTeamCommand, Result<TeamLine>>
+    : ICommandHandler<CreateTeamCommand, Result<TeamOverview>>
 {
-    public async ValueTask<Result<TeamLine>> Handle(CreateTeamCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<TeamOverview>> Handle(CreateTeamCommand command, CancellationToken cancellationToken)
     {
         if (user.MunicipalityId is not { } municipality)
         {
@@ -113,9 +113,9 @@ public sealed class CreateTeamHandler(IDbContextFactory<GovernanceDbContext> dbF
 }
 
 public sealed class RenameTeamHandler(IDbContextFactory<GovernanceDbContext> dbFactory, AuditTrail audit)
-    : ICommandHandler<RenameTeamCommand, Result<TeamLine>>
+    : ICommandHandler<RenameTeamCommand, Result<TeamOverview>>
 {
-    public async ValueTask<Result<TeamLine>> Handle(RenameTeamCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<TeamOverview>> Handle(RenameTeamCommand command, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == new TeamId(command.TeamId), cancellationToken);
@@ -144,9 +144,9 @@ public sealed class RenameTeamHandler(IDbContextFactory<GovernanceDbContext> dbF
 }
 
 public sealed class RetireTeamHandler(IDbContextFactory<GovernanceDbContext> dbFactory, AuditTrail audit, TimeProvider time)
-    : ICommandHandler<RetireTeamCommand, Result<TeamLine>>
+    : ICommandHandler<RetireTeamCommand, Result<TeamOverview>>
 {
-    public async ValueTask<Result<TeamLine>> Handle(RetireTeamCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<TeamOverview>> Handle(RetireTeamCommand command, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == new TeamId(command.TeamId), cancellationToken);
