@@ -33,6 +33,15 @@ public sealed class Indicator : AggregateRoot, IMunicipalityOwned
 
     public IReadOnlyList<IndicatorDefinition> Definitions => _definitions;
 
+    /// <summary>Set once the indicator is no longer measured: no new tasks ask for it; its values and versions stay.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+
+    public bool IsRetired => RetiredOn is not null;
+
+    public void Retire(DateOnly on) => RetiredOn ??= on;
+
+    public void Reinstate() => RetiredOn = null;
+
     public IndicatorDefinition Current => _definitions.MaxBy(d => d.VersionNumber)
         ?? throw new DomainRuleException($"Indicator {Code} has no definition.");
 

@@ -164,7 +164,7 @@ public sealed partial class OpenReportingCyclesHandler(
     /// (120,000 for 10,000 obligations), where EF's materialisation, or a row and two parsed GUIDs per indicator, cost
     /// more than the query. Obligations asking for the same indicators share one list. The open obligations are a set
     /// the rows are checked against, not a join: SQLite then reads the indicators once instead of looking up each row's
-    /// obligation.
+    /// obligation. A retired indicator is asked for no more.
     /// </summary>
     private static async Task<Dictionary<Guid, IReadOnlyList<IndicatorId>>> RequiredIndicatorsAsync(GovernanceDbContext db, CancellationToken cancellationToken)
     {
@@ -182,6 +182,7 @@ public sealed partial class OpenReportingCyclesHandler(
                 SELECT r."ObligationId", {joined}
                 FROM "ObligationIndicators" r
                 WHERE r."ObligationId" IN (SELECT o."Id" FROM "Obligations" o WHERE o."Status" IN ('Registered', 'InProgress'))
+                  AND r."IndicatorId" NOT IN (SELECT i."Id" FROM "Indicators" i WHERE i."RetiredOn" IS NOT NULL)
                 GROUP BY r."ObligationId"
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

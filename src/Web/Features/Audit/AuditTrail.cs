@@ -22,17 +22,17 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider time)
 }
 
 /// <summary>One field that changed, as the Beheerder reads it: "Rollen: Medewerker → Medewerker, Teamleider".</summary>
-public readonly record struct AuditChange(string Field, string? Old, string? New)
+public readonly record struct AuditChange(string Field, string? Old, string? New, bool Initial = false)
 {
     public bool IsChange => !string.Equals(Old ?? "", New ?? "", StringComparison.Ordinal);
 
-    /// <summary>A value set where there was none (creation): shown without an arrow.</summary>
-    public static AuditChange Set(string field, string? value) => new(field, null, value);
+    /// <summary>A value given when something is made (or a fact of the action): shown without an arrow.</summary>
+    public static AuditChange Set(string field, string? value) => new(field, null, value, Initial: true);
 
     public static string Describe(IEnumerable<AuditChange> changes) =>
         string.Join('\n', changes.Where(c => c.IsChange).Select(c => c.ToString()));
 
-    public override string ToString() => Old is null ? $"{Field}: {Shown(New)}" : $"{Field}: {Shown(Old)} → {Shown(New)}";
+    public override string ToString() => Initial ? $"{Field}: {Shown(New)}" : $"{Field}: {Shown(Old)} → {Shown(New)}";
 
     private static string Shown(string? value) => string.IsNullOrEmpty(value) ? "–" : value;
 }

@@ -13,7 +13,7 @@ namespace Governance.Web.Features.Indicators;
 /// Adds an indicator to the municipality's catalogue: the griffie defines one on the spot while
 /// registering a motion that asks for it, the beheerder keeps the catalogue.
 /// </summary>
-public sealed record DefineIndicatorCommand : ICommand<Result<Guid>>
+public sealed record DefineIndicatorCommand : ICommand<Result<Guid>>, IIndicatorFields
 {
     public string? Code { get; init; }
 
@@ -34,6 +34,14 @@ public sealed record DefineIndicatorCommand : ICommand<Result<Guid>>
     public GoodDirection GoodDirection { get; init; } = GoodDirection.Neutral;
 
     public IReadOnlyList<string>? Categories { get; init; }
+
+    public decimal? BaselineValue { get; init; }
+
+    public DateOnly? BaselineMeasuredOn { get; init; }
+
+    public decimal? TargetValue { get; init; }
+
+    public int? TargetYear { get; init; }
 }
 
 public sealed class DefineIndicatorValidator : AbstractValidator<DefineIndicatorCommand>
@@ -43,19 +51,7 @@ public sealed class DefineIndicatorValidator : AbstractValidator<DefineIndicator
         RuleFor(c => c.Code).NotEmpty().WithMessage("De code is verplicht.")
             .MaximumLength(Indicator.CodeMaxLength).WithMessage($"De code is hooguit {Indicator.CodeMaxLength} tekens.")
             .Matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$").WithMessage("Een code bestaat uit letters, cijfers, punten, streepjes en liggende streepjes.");
-        RuleFor(c => c.Name).NotEmpty().WithMessage("De naam is verplicht.")
-            .MaximumLength(IndicatorSpecification.NameMaxLength).WithMessage($"De naam is hooguit {IndicatorSpecification.NameMaxLength} tekens.");
-        RuleFor(c => c.Definition).NotEmpty().WithMessage("De definitie is verplicht: wat wordt er precies gemeten?")
-            .MaximumLength(IndicatorSpecification.DefinitionMaxLength);
-        RuleFor(c => c.Kind).NotNull().WithMessage("Kies de soort indicator.").IsInEnum();
-        RuleFor(c => c.Source).NotEmpty().WithMessage("De bron is verplicht.").MaximumLength(IndicatorSpecification.SourceMaxLength);
-        RuleFor(c => c.Unit).MaximumLength(IndicatorSpecification.UnitMaxLength);
-        RuleFor(c => c.ResponsibleTeamId).NotNull().WithMessage("Kies het team dat de waarde aanlevert.");
-        RuleFor(c => c.Decimals).InclusiveBetween(0, 4).WithMessage("Een indicator heeft 0 tot 4 decimalen.");
-        RuleFor(c => c.Decimals).Equal(0).When(c => c.Kind is IndicatorKind.Count).WithMessage("Een aantal heeft geen decimalen.");
-        RuleFor(c => c.Categories).NotEmpty().When(c => c.Kind == IndicatorKind.Breakdown).WithMessage("Een uitsplitsing heeft ten minste één categorie.")
-            .Must(c => c is null || c.Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count).WithMessage("Elke categorie staat er één keer in.");
-        RuleForEach(c => c.Categories).NotEmpty().MaximumLength(IndicatorSpecification.CategoryMaxLength);
+        Include(new IndicatorFieldsValidator<DefineIndicatorCommand>());
     }
 }
 
@@ -77,24 +73,12 @@ public sealed class DefineIndicatorHandler(IDbContextFactory<GovernanceDbContext
         }
 
         var team = new TeamId(command.ResponsibleTeamId!.Value);
-        if (!await db.Teams.AnyAsync(t => t.Id == team, cancellationToken))
+        if (!await db.Teams.AnyAsync(t => t.Id == team && t.RetiredOn == null, cancellationToken))
         {
             return new Invalid(new Dictionary<string, string[]> { ["responsibleTeamId"] = ["Dit team bestaat niet in deze gemeente."] });
         }
 
-        var kind = command.Kind!.Value;
-        var indicator = new Indicator(municipality, code, new IndicatorSpecification
-        {
-            Name = command.Name!.Trim(),
-            Definition = command.Definition!.Trim(),
-            Kind = kind,
-            Unit = kind == IndicatorKind.Percentage ? "%" : string.IsNullOrWhiteSpace(command.Unit) ? null : command.Unit.Trim(),
-            Decimals = kind.IsNumeric() ? command.Decimals : 0,
-            Source = command.Source!.Trim(),
-            ResponsibleTeamId = team,
-            GoodDirection = command.GoodDirection,
-            Categories = kind == IndicatorKind.Breakdown ? [.. command.Categories!.Select(c => c.Trim())] : [],
-        }, time.GetUtcNow().UtcDateTime);
+        var indicator = new Indicator(municipality, code, IndicatorFields.Specification(command), time.GetUtcNow().UtcDateTime);
         db.Indicators.Add(indicator);
         try
         {

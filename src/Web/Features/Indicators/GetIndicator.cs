@@ -8,8 +8,8 @@ namespace Governance.Web.Features.Indicators;
 
 public sealed record GetIndicatorQuery(Guid Id) : IQuery<Result<IndicatorDetails>>;
 
-/// <summary>An indicator with every version of its definition, newest first.</summary>
-public sealed record IndicatorDetails(Guid Id, string Code, IReadOnlyList<DefinitionVersion> Versions);
+/// <summary>An indicator with every version of its definition, newest first; <see cref="Version"/> is its concurrency token for a revision.</summary>
+public sealed record IndicatorDetails(Guid Id, string Code, int Version, DateOnly? RetiredOn, IReadOnlyList<DefinitionVersion> Versions);
 
 public sealed record DefinitionVersion(
     int Version,
@@ -42,7 +42,7 @@ public sealed class GetIndicatorHandler(IDbContextFactory<GovernanceDbContext> d
 
         var teamIds = indicator.Definitions.Select(d => d.ResponsibleTeamId).Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        return new IndicatorDetails(indicator.Id.Value, indicator.Code, [.. indicator.Definitions
+        return new IndicatorDetails(indicator.Id.Value, indicator.Code, indicator.Version, indicator.RetiredOn, [.. indicator.Definitions
             .OrderByDescending(d => d.VersionNumber)
             .Select(d => new DefinitionVersion(d.VersionNumber, d.ValidFromUtc, d.Name, d.Definition, d.Kind, d.Unit, d.Decimals, d.Source,
                 d.ResponsibleTeamId.Value, teams.GetValueOrDefault(d.ResponsibleTeamId, "?"), d.GoodDirection, d.Baseline, d.Target, d.Categories))]);

@@ -25,6 +25,24 @@ public static class IndicatorsApi
             .WithName("DefineIndicator")
             .WithSummary("Adds an indicator to the catalogue (griffie, beheerder): code, name, definition, kind, unit, decimals, source, responsible team.");
 
+        group.MapPut("/{id:guid}", async (Guid id, ReviseIndicatorCommand command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command with { IndicatorId = id }, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.DefineIndicators)
+            .WithName("ReviseIndicator")
+            .WithSummary("Changes an indicator's definition as a new version (griffie, beheerder); version is the indicator's as read, a change made meanwhile answers 409. The kind does not change.");
+
+        group.MapPost("/{id:guid}/retirement", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RetireIndicatorCommand(id, true), ct)).ToHttp())
+            .RequireAuthorization(Policies.DefineIndicators)
+            .WithName("RetireIndicator")
+            .WithSummary("Retires an indicator: no new tasks ask for it; its values and versions stay (griffie, beheerder).");
+
+        group.MapDelete("/{id:guid}/retirement", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RetireIndicatorCommand(id, false), ct)).ToHttp())
+            .RequireAuthorization(Policies.DefineIndicators)
+            .WithName("ReinstateIndicator")
+            .WithSummary("Puts a retired indicator back in use (griffie, beheerder).");
+
         app.MapGet("/api/teams", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTeamsQuery(), ct)))
             .RequireAuthorization(Policies.ReadIndicators)
             .WithTags("Indicators")

@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Features.Indicators;
 
-public sealed record ListIndicatorsQuery(string? Search = null, IndicatorKind? Kind = null, int Page = 1, int PageSize = 50)
+/// <summary>The catalogue, paged; retired indicators only when asked for (pickers offer the ones in use).</summary>
+public sealed record ListIndicatorsQuery(string? Search = null, IndicatorKind? Kind = null, int Page = 1, int PageSize = 50, bool IncludeRetired = false)
     : IQuery<Result<PagedResult<IndicatorSummary>>>;
 
-public sealed record IndicatorSummary(Guid Id, string Code, string Name, IndicatorKind Kind, string? Unit, int Decimals, string Source, string Team, int Version);
+public sealed record IndicatorSummary(Guid Id, string Code, string Name, IndicatorKind Kind, string? Unit, int Decimals, string Source, string Team, int Version, bool Retired = false);
 
 public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQuery>
 {
@@ -41,6 +42,11 @@ public sealed class ListIndicatorsHandler(IDbContextFactory<GovernanceDbContext>
             rows = rows.Where(r => r.indicator.Code.ToLower().Contains(term) || r.definition.Name.ToLower().Contains(term));
         }
 
+        if (!query.IncludeRetired)
+        {
+            rows = rows.Where(r => r.indicator.RetiredOn == null);
+        }
+
         if (query.Kind is { } kind)
         {
             rows = rows.Where(r => r.definition.Kind == kind);
@@ -50,7 +56,7 @@ public sealed class ListIndicatorsHandler(IDbContextFactory<GovernanceDbContext>
         var items = await rows.OrderBy(r => r.indicator.Code)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(r => new IndicatorSummary(r.indicator.Id.Value, r.indicator.Code, r.definition.Name, r.definition.Kind, r.definition.Unit,
-                r.definition.Decimals, r.definition.Source, r.team.Name, r.definition.VersionNumber))
+                r.definition.Decimals, r.definition.Source, r.team.Name, r.definition.VersionNumber, r.indicator.RetiredOn != null))
             .ToListAsync(cancellationToken);
         return new PagedResult<IndicatorSummary>(items, total, query.Page, query.PageSize);
     }

@@ -192,9 +192,9 @@ public sealed class HandOverAldermanHandler(IDbContextFactory<GovernanceDbContex
                              select l.Id).CountAsync(cancellationToken);
         leaving.HandOverTo(successor.Id, command.LastDay!.Value);
         audit.Record(db, AuditAction.CollegeSucceeded, leaving.Name,
-            new AuditChange("Opvolger", null, successor.Name),
-            new AuditChange("Open moties en toezeggingen overgedragen", null, moved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new AuditChange("Termijn", null, College.Term(leaving.TermStart, leaving.TermEnd)));
+            AuditChange.Set("Opvolger", successor.Name),
+            AuditChange.Set("Open moties en toezeggingen overgedragen", moved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            AuditChange.Set("Termijn", College.Term(leaving.TermStart, leaving.TermEnd)));
         await db.SaveChangesAsync(cancellationToken);
         return new HandOver(moved.Count, waiting);
     }

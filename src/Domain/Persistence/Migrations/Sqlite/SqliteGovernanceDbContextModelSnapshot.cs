@@ -280,6 +280,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -162,6 +162,7 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

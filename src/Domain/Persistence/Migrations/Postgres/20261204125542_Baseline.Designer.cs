@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Governance.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGovernanceDbContext))]
-    [Migration("20261204123437_Baseline")]
+    [Migration("20261204125542_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -289,6 +289,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

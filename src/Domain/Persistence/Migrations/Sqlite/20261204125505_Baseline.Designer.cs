@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovernanceDbContext))]
-    [Migration("20261204123428_Baseline")]
+    [Migration("20261204125505_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -281,6 +281,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

@@ -1,0 +1,88 @@
+using FluentValidation;
+using Governance.Domain.Indicators;
+using Governance.Domain.Organisation;
+
+namespace Governance.Web.Features.Indicators;
+
+/// <summary>What an indicator's definition holds, as a person fills it in: when it is defined and when it is revised.</summary>
+public interface IIndicatorFields
+{
+    string? Name { get; }
+
+    string? Definition { get; }
+
+    IndicatorKind? Kind { get; }
+
+    string? Unit { get; }
+
+    int Decimals { get; }
+
+    string? Source { get; }
+
+    Guid? ResponsibleTeamId { get; }
+
+    GoodDirection GoodDirection { get; }
+
+    IReadOnlyList<string>? Categories { get; }
+
+    /// <summary>The nulmeting: its value and the day it was measured (both or neither).</summary>
+    decimal? BaselineValue { get; }
+
+    DateOnly? BaselineMeasuredOn { get; }
+
+    /// <summary>The streefwaarde: its value and the year it is to be reached (both or neither).</summary>
+    decimal? TargetValue { get; }
+
+    int? TargetYear { get; }
+}
+
+public sealed class IndicatorFieldsValidator<T> : AbstractValidator<T>
+    where T : IIndicatorFields
+{
+    public IndicatorFieldsValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("De naam is verplicht.")
+            .MaximumLength(IndicatorSpecification.NameMaxLength).WithMessage($"De naam is hooguit {IndicatorSpecification.NameMaxLength} tekens.");
+        RuleFor(c => c.Definition).NotEmpty().WithMessage("De definitie is verplicht: wat wordt er precies gemeten?")
+            .MaximumLength(IndicatorSpecification.DefinitionMaxLength);
+        RuleFor(c => c.Kind).NotNull().WithMessage("Kies de soort indicator.").IsInEnum();
+        RuleFor(c => c.Source).NotEmpty().WithMessage("De bron is verplicht.").MaximumLength(IndicatorSpecification.SourceMaxLength);
+        RuleFor(c => c.Unit).MaximumLength(IndicatorSpecification.UnitMaxLength);
+        RuleFor(c => c.ResponsibleTeamId).NotNull().WithMessage("Kies het team dat de waarde aanlevert.");
+        RuleFor(c => c.Decimals).InclusiveBetween(0, 4).WithMessage("Een indicator heeft 0 tot 4 decimalen.");
+        RuleFor(c => c.Decimals).Equal(0).When(c => c.Kind is IndicatorKind.Count).WithMessage("Een aantal heeft geen decimalen.");
+        RuleFor(c => c.Categories).NotEmpty().When(c => c.Kind == IndicatorKind.Breakdown).WithMessage("Een uitsplitsing heeft ten minste één categorie.")
+            .Must(c => c is null || c.Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count).WithMessage("Elke categorie staat er één keer in.");
+        RuleForEach(c => c.Categories).NotEmpty().MaximumLength(IndicatorSpecification.CategoryMaxLength);
+        RuleFor(c => c.BaselineMeasuredOn).NotNull().When(c => c.BaselineValue is not null).WithMessage("Vul ook de datum van de nulmeting in.");
+        RuleFor(c => c.BaselineValue).NotNull().When(c => c.BaselineMeasuredOn is not null).WithMessage("Vul ook de waarde van de nulmeting in.");
+        RuleFor(c => c.TargetYear).NotNull().When(c => c.TargetValue is not null).WithMessage("Vul ook het jaar in waarin de streefwaarde bereikt moet zijn.")
+            .InclusiveBetween(2000, 2100).WithMessage("Het streefjaar ligt tussen 2000 en 2100.");
+        RuleFor(c => c.TargetValue).NotNull().When(c => c.TargetYear is not null).WithMessage("Vul ook de streefwaarde in.");
+        RuleFor(c => c.BaselineValue).Null().When(c => c.Kind is { } k && !k.IsNumeric()).WithMessage("Alleen een getal heeft een nulmeting.");
+        RuleFor(c => c.TargetValue).Null().When(c => c.Kind is { } k && !k.IsNumeric()).WithMessage("Alleen een getal heeft een streefwaarde.");
+    }
+}
+
+internal static class IndicatorFields
+{
+    /// <summary>The specification the fields describe (after validation).</summary>
+    public static IndicatorSpecification Specification(IIndicatorFields fields)
+    {
+        var kind = fields.Kind!.Value;
+        return new IndicatorSpecification
+        {
+            Name = fields.Name!.Trim(),
+            Definition = fields.Definition!.Trim(),
+            Kind = kind,
+            Unit = kind == IndicatorKind.Percentage ? "%" : string.IsNullOrWhiteSpace(fields.Unit) ? null : fields.Unit.Trim(),
+            Decimals = kind.IsNumeric() ? fields.Decimals : 0,
+            Source = fields.Source!.Trim(),
+            ResponsibleTeamId = new TeamId(fields.ResponsibleTeamId!.Value),
+            GoodDirection = fields.GoodDirection,
+            Baseline = fields.BaselineValue is { } baseline && fields.BaselineMeasuredOn is { } on ? new Baseline(baseline, on) : null,
+            Target = fields.TargetValue is { } target && fields.TargetYear is { } year ? new Target(target, year) : null,
+            Categories = kind == IndicatorKind.Breakdown ? [.. fields.Categories!.Select(c => c.Trim())] : [],
+        };
+    }
+}
