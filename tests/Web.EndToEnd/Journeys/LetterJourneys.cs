@@ -90,6 +90,7 @@ public class LetterJourneys(AppFixture app)
         var member = await app.NewPageAsync();
         await new LoginPage(member).SignInAsync("raadslid@maastricht.demo");
         shell = new Shell(member);
+        await shell.WaitForCircuitAsync();
         await shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Raadsinformatiebrieven" }).ClickAsync();
         await shell.WaitForCircuitAsync();
         var rows = member.Locator("tbody tr");
