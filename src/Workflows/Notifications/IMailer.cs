@@ -6,4 +6,5 @@ public interface IMailer
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
 }
 
-public sealed record OutgoingMail(string To, string ToName, string Subject, string Body, string? Link);
+/// <summary>One e-mail; <see cref="LinkText"/> says what the link is for ("Bekijk het in Governance" when not given).</summary>
+public sealed record OutgoingMail(string To, string ToName, string Subject, string Body, string? Link, string? LinkText = null);

@@ -34,13 +34,15 @@ public sealed class AccountMailJob(UserManager<ApplicationUser> users, IMailer m
                 user.DisplayName,
                 "Uitnodiging voor Governance",
                 $"U bent uitgenodigd voor Governance, het systeem voor moties, toezeggingen en raadsinformatiebrieven. Open de link hieronder om uw wachtwoord in te stellen; de link werkt één keer en is {AccountTokens.InvitationLifetime.TotalDays:0} dagen geldig.",
-                $"/account/invitation?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(await users.GenerateUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose))}"),
+                $"/account/invitation?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(await users.GenerateUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose))}",
+                "Uw persoonlijke link"),
             _ => new OutgoingMail(
                 user.Email,
                 user.DisplayName,
                 "Nieuw wachtwoord voor Governance",
                 $"Er is gevraagd om een nieuw wachtwoord voor uw account. Open de link hieronder om het in te stellen; de link werkt één keer en is {AccountTokens.ResetLifetime.TotalHours:0} uur geldig. Vroeg u hier niet om, dan kunt u deze e-mail negeren: uw wachtwoord blijft dan hetzelfde.",
-                $"/account/reset?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(await users.GeneratePasswordResetTokenAsync(user))}"),
+                $"/account/reset?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(await users.GeneratePasswordResetTokenAsync(user))}",
+                "Uw persoonlijke link"),
         };
         await mailer.SendAsync(mail, cancellationToken);
     }
