@@ -4,9 +4,10 @@ using Governance.Benchmarks;
 
 // Reporting workflows at scale on SQLite, each measure beside a reference measured in the same run; or, with
 // "letters", composing a letter of 12 indicators and writing its DOCX and PDF; or, with "workspaces", the cockpit,
-// the obligations list and "Mijn taken" over 10,000 obligations and about a million values.
+// the obligations list and "Mijn taken" over 10,000 obligations and about a million values; or, with "administration", the
+// accounts list and the audit log at 5,000 accounts and a million lines, and queuing an invitation.
 // Or, with "values", the value-submission API of the published app under load from wrk.
-// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces] [output.md] [obligations]
+// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration] [output.md] [obligations]
 //        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values output.md <published app folder> [connections] [seconds]
 if (args.Length > 2 && args[0] == "values")
 {
@@ -17,9 +18,14 @@ if (args.Length > 2 && args[0] == "values")
     return;
 }
 
-if (args.Length > 0 && args[0] is "letters" or "workspaces")
+if (args.Length > 0 && args[0] is "letters" or "workspaces" or "administration")
 {
-    var measures = args[0] == "letters" ? await LetterBenchmarks.RunAsync() : await WorkspaceBenchmarks.RunAsync(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000);
+    var measures = args[0] switch
+    {
+        "letters" => await LetterBenchmarks.RunAsync(),
+        "administration" => await AdministrationBenchmarks.RunAsync(),
+        _ => await WorkspaceBenchmarks.RunAsync(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000),
+    };
     var letters = new BenchmarkResults(0, 0, measures, Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024).ToMarkdown();
     Console.WriteLine(letters);
     if (args.Length > 1)

@@ -5,7 +5,6 @@ using Governance.Domain.Accounts;
 using Governance.Domain.Indicators;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +43,7 @@ public static partial class WorkspaceBenchmarks
             values = await SeedAsync(database, obligations);
         }
 
-        await using var app = new App(file);
+        await using var app = new BenchmarkApp(file, Password);
         using var griffie = await SignedInAsync(app, "griffie@example.test", Roles.Griffie);
         using var staff = await SignedInAsync(app, "m@example.test", null);
 
@@ -158,7 +157,7 @@ public static partial class WorkspaceBenchmarks
         return await check.RecordedValues.LongCountAsync();
     }
 
-    private static async Task<HttpClient> SignedInAsync(App app, string email, string? role)
+    private static async Task<HttpClient> SignedInAsync(BenchmarkApp app, string email, string? role)
     {
         using (var scope = app.Services.CreateScope())
         {
@@ -206,28 +205,4 @@ public static partial class WorkspaceBenchmarks
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex Token();
-
-    /// <summary>The real app on the benchmark's database, no background jobs, no demo.</summary>
-    private sealed class App(string file) : WebApplicationFactory<Web.Hosting.CurrentUser>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Governance.sln")))
-            {
-                root = root.Parent;
-            }
-
-            builder.UseContentRoot(Path.Combine(root?.FullName ?? ".", "src", "Web"));
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Governance:Demo", "false");
-            builder.UseSetting("Governance:Jobs:RunServer", "false");
-            builder.UseSetting("Governance:DatabaseProvider", "Sqlite");
-            builder.UseSetting("Governance:ConnectionString", $"Data Source={file}");
-            builder.UseSetting("Governance:FirstAdministrator:Email", "beheer@example.test");
-            builder.UseSetting("Governance:FirstAdministrator:Password", Password);
-            builder.UseSetting("Governance:FirstAdministrator:MunicipalityName", "Maastricht");
-            builder.UseSetting("Governance:FirstAdministrator:MunicipalityCode", "GM0935");
-        }
-    }
 }

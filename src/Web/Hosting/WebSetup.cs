@@ -51,7 +51,22 @@ internal static class WebSetup
             o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
                 .WithAddedModifier(RequiredValues.Require);
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiResponses>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ApiResponses>();
+            // A reporting period travels as its code (ReportingPeriodJsonConverter): say so, or a nullable one matches both sides of its oneOf.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(Domain.ReportingCycles.ReportingPeriod))
+                {
+                    schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                    schema.Pattern = @"^\d{4}(-Q[1-4]|-H[12]|-\d{2}-\d{2})?$";
+                    schema.Properties?.Clear();
+                }
+
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 

@@ -17,6 +17,9 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.HasOne<Alderman>().WithMany().HasForeignKey(u => u.AldermanId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.SubstituteUserId).HasMaxLength(64);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(u => u.SubstituteUserId).OnDelete(DeleteBehavior.Restrict);
+
+        // The accounts list reads a municipality's accounts by name, a page at a time.
+        builder.HasIndex(u => new { u.MunicipalityId, u.DisplayName }).HasDatabaseName("IX_AspNetUsers_Municipality_DisplayName");
     }
 }
 

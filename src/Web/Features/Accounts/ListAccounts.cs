@@ -60,7 +60,9 @@ public sealed class ListAccountsHandler(IDbContextFactory<GovernanceDbContext> d
 
         if (!string.IsNullOrWhiteSpace(query.Role))
         {
-            accounts = accounts.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == query.Role)));
+            // The role's id first: then each account is one look-up in the (user, role) key.
+            var roleId = await db.Roles.Where(r => r.Name == query.Role).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+            accounts = accounts.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
         }
 
         if (query.TeamId is { } team)

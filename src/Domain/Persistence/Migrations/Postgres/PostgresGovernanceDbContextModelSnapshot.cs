@@ -155,8 +155,6 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.HasIndex("AldermanId");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -167,6 +165,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("SubstituteUserId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("MunicipalityId", "DisplayName")
+                        .HasDatabaseName("IX_AspNetUsers_Municipality_DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -150,8 +150,6 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AldermanId");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -162,6 +160,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("SubstituteUserId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("MunicipalityId", "DisplayName")
+                        .HasDatabaseName("IX_AspNetUsers_Municipality_DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

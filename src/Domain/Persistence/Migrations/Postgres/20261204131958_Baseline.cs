@@ -987,9 +987,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 column: "AldermanId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_MunicipalityId",
+                name: "IX_AspNetUsers_Municipality_DisplayName",
                 table: "AspNetUsers",
-                column: "MunicipalityId");
+                columns: new[] { "MunicipalityId", "DisplayName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_SubstituteUserId",

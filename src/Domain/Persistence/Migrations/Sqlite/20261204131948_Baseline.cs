@@ -985,9 +985,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 column: "AldermanId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_MunicipalityId",
+                name: "IX_AspNetUsers_Municipality_DisplayName",
                 table: "AspNetUsers",
-                column: "MunicipalityId");
+                columns: new[] { "MunicipalityId", "DisplayName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_SubstituteUserId",
