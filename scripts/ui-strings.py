@@ -770,6 +770,17 @@ S = {
     "GoodDirection.Up": ("Hoger is beter", "Higher is better"),
     "GoodDirection.Down": ("Lager is beter", "Lower is better"),
     "GoodDirection.Neutral": ("Geen richting", "No direction"),
+    "Nav.Settings": ("Instellingen", "Settings"),
+    "Settings.Title": ("Instellingen van de gemeente", "Municipality settings"),
+    "Settings.Intro": ("Hoe Governance uw gemeente noemt, waar de links in e-mails naartoe gaan en welke contactgegevens brieven noemen.", "How Governance names your municipality, where the links in e-mails go and which contact details letters give."),
+    "Settings.Name": ("Naam van de gemeente", "Name of the municipality"),
+    "Settings.Code": ("CBS-code", "CBS code"),
+    "Settings.CodeHelp": ("GM met vier cijfers", "GM and four digits"),
+    "Settings.PublicAddress": ("Adres van Governance", "Address of Governance"),
+    "Settings.PublicAddressHelp": ("Zoals medewerkers Governance openen, bijvoorbeeld https://governance.maastricht.nl. Links in e-mails beginnen hiermee.", "As staff open Governance, e.g. https://governance.maastricht.nl. Links in e-mails start with it."),
+    "Settings.Phone": ("Telefoonnummer voor vragen", "Telephone number for questions"),
+    "Settings.Email": ("E-mailadres voor vragen", "E-mail address for questions"),
+    "Settings.Saved": ("De instellingen zijn opgeslagen.", "The settings have been saved."),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

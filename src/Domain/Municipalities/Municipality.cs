@@ -21,11 +21,7 @@ public sealed class Municipality : AggregateRoot
     {
         Id = MunicipalityId.New();
         Name = Guard.Text(name, nameof(Name), NameMaxLength);
-        Code = Guard.Text(code, nameof(Code), CodeMaxLength).ToUpperInvariant();
-        if (!Code.StartsWith("GM", StringComparison.Ordinal) || Code.Length != 6 || !Code[2..].All(char.IsAsciiDigit))
-        {
-            throw new DomainRuleException("A municipality code is the CBS code, GM followed by four digits (GM0935).");
-        }
+        Code = CbsCode(code);
     }
 
     public MunicipalityId Id { get; private set; }
@@ -34,6 +30,43 @@ public sealed class Municipality : AggregateRoot
 
     /// <summary>The CBS municipality code, e.g. GM0935 for Maastricht.</summary>
     public string Code { get; private set; }
+
+    public const int AddressMaxLength = 200;
+    public const int ContactMaxLength = 120;
+
+    /// <summary>The address people open Governance at, e.g. https://governance.maastricht.nl; the links in e-mails start with it.</summary>
+    public string? PublicAddress { get; private set; }
+
+    /// <summary>The telephone number and e-mail address letters give for questions.</summary>
+    public string? ContactPhone { get; private set; }
+
+    public string? ContactEmail { get; private set; }
+
+    public void Rename(string name) => Name = Guard.Text(name, nameof(Name), NameMaxLength);
+
+    public void ChangeCode(string code) => Code = CbsCode(code);
+
+    /// <summary>Whether a text is a CBS municipality code: GM followed by four digits.</summary>
+    public static bool IsCbsCode(string? code) =>
+        code?.Trim().ToUpperInvariant() is { Length: 6 } c && c.StartsWith("GM", StringComparison.Ordinal) && c[2..].All(char.IsAsciiDigit);
+
+    private static string CbsCode(string code) =>
+        IsCbsCode(code) ? code.Trim().ToUpperInvariant() : throw new DomainRuleException("A municipality code is the CBS code, GM followed by four digits (GM0935).");
+
+    /// <summary>Sets the public address (http or https, no path beyond "/") and the contact details; empty clears them.</summary>
+    public void SetContact(string? publicAddress, string? phone, string? email)
+    {
+        var address = Guard.OptionalText(publicAddress, nameof(PublicAddress), AddressMaxLength);
+        if (address is not null && (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query)))
+        {
+            throw new DomainRuleException("The public address is an http(s) address without a path, e.g. https://governance.maastricht.nl.");
+        }
+
+        PublicAddress = address?.TrimEnd('/');
+        ContactPhone = Guard.OptionalText(phone, nameof(ContactPhone), ContactMaxLength);
+        ContactEmail = Guard.OptionalText(email, nameof(ContactEmail), ContactMaxLength);
+    }
 
     private List<string> _twoFactorRoles = [];
 

@@ -16,7 +16,7 @@ internal sealed class Mailer(IOptions<GovernanceSettings> options, DatabaseSetti
         message.From.Add(new MailboxAddress(settings.FromName, settings.From));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
         message.Subject = mail.Subject;
-        var link = mail.Link is null ? "" : $"\n\n{mail.LinkText ?? "Bekijk het in Governance"}: {settings.BaseUrl.TrimEnd('/')}{mail.Link}";
+        var link = mail.Link is null ? "" : $"\n\n{mail.LinkText ?? "Bekijk het in Governance"}: {(mail.PublicAddress ?? settings.BaseUrl).TrimEnd('/')}{mail.Link}";
         message.Body = new TextPart("plain") { Text = $"Beste {mail.ToName},\n\n{mail.Body}{link}\n\nMet vriendelijke groet,\nGovernance" };
 
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))

@@ -6,5 +6,8 @@ public interface IMailer
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
 }
 
-/// <summary>One e-mail; <see cref="LinkText"/> says what the link is for ("Bekijk het in Governance" when not given).</summary>
-public sealed record OutgoingMail(string To, string ToName, string Subject, string Body, string? Link, string? LinkText = null);
+/// <summary>
+/// One e-mail; <see cref="LinkText"/> says what the link is for ("Bekijk het in Governance" when not given);
+/// <see cref="PublicAddress"/> is the recipient's municipality's address the link starts with (the installation's when not given).
+/// </summary>
+public sealed record OutgoingMail(string To, string ToName, string Subject, string Body, string? Link, string? LinkText = null, string? PublicAddress = null);

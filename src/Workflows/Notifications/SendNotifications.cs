@@ -19,14 +19,15 @@ public sealed class SendNotificationsHandler(ISystemDatabase database, IMailer m
         await using var db = database.CreateContext();
         var pending = await (from n in db.Notifications
                              join u in db.Users on n.RecipientUserId equals u.Id
+                             join m in db.Municipalities on u.MunicipalityId equals m.Id
                              where n.EmailedAtUtc == null && u.Email != null && !u.EmailDigest
                              orderby n.CreatedAtUtc
-                             select new { Notification = n, u.Email, u.DisplayName })
+                             select new { Notification = n, u.Email, u.DisplayName, m.PublicAddress })
             .Take(command.BatchSize).ToListAsync(cancellationToken);
         foreach (var item in pending)
         {
             var n = item.Notification;
-            await mailer.SendAsync(new OutgoingMail(item.Email!, item.DisplayName, n.Subject, n.Body, n.Link), cancellationToken);
+            await mailer.SendAsync(new OutgoingMail(item.Email!, item.DisplayName, n.Subject, n.Body, n.Link, PublicAddress: item.PublicAddress), cancellationToken);
             n.MarkEmailed(time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -56,16 +57,17 @@ public sealed class SendDailyDigestHandler(ISystemDatabase database, IMailer mai
         await using var db = database.CreateContext();
         var pending = await (from n in db.Notifications
                              join u in db.Users on n.RecipientUserId equals u.Id
+                             join m in db.Municipalities on u.MunicipalityId equals m.Id
                              where n.EmailedAtUtc == null && u.Email != null && u.EmailDigest
-                             select new { Notification = n, u.Id, u.Email, u.DisplayName })
+                             select new { Notification = n, u.Id, u.Email, u.DisplayName, m.PublicAddress })
             .ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var person in pending.GroupBy(p => (p.Id, p.Email, p.DisplayName)))
+        foreach (var person in pending.GroupBy(p => (p.Id, p.Email, p.DisplayName, p.PublicAddress)))
         {
             var items = person.Select(p => p.Notification).OrderByDescending(n => n.CreatedAtUtc).ToList();
             var body = string.Join("\n\n", items.Select(n => $"- {n.Subject}\n  {n.Body.Replace("\n", "\n  ", StringComparison.Ordinal)}"));
             await mailer.SendAsync(new OutgoingMail(person.Key.Email!, person.Key.DisplayName,
-                $"Governance: {items.Count} nieuwe melding{(items.Count == 1 ? "" : "en")}", $"Uw meldingen sinds de vorige samenvatting:\n\n{body}", "/notifications"), cancellationToken);
+                $"Governance: {items.Count} nieuwe melding{(items.Count == 1 ? "" : "en")}", $"Uw meldingen sinds de vorige samenvatting:\n\n{body}", "/notifications", PublicAddress: person.Key.PublicAddress), cancellationToken);
             items.ForEach(n => n.MarkEmailed(time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
             sent++;

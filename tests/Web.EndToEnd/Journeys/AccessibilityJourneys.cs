@@ -31,6 +31,7 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/admin/college")]
     [InlineData("/admin/committees")]
     [InlineData("/admin/audit")]
+    [InlineData("/admin/settings")]
     public async Task A_page_has_no_violations(string path)
     {
         var page = await app.NewPageAsync();

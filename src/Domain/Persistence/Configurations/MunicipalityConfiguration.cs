@@ -12,6 +12,9 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Name).HasMaxLength(Municipality.NameMaxLength);
         builder.Property(m => m.Code).HasMaxLength(Municipality.CodeMaxLength);
+        builder.Property(m => m.PublicAddress).HasMaxLength(Municipality.AddressMaxLength);
+        builder.Property(m => m.ContactPhone).HasMaxLength(Municipality.ContactMaxLength);
+        builder.Property(m => m.ContactEmail).HasMaxLength(Municipality.ContactMaxLength);
         builder.HasIndex(m => m.Code).IsUnique().HasDatabaseName("UX_Municipalities_Code");
         builder.Ignore(m => m.TwoFactorRoles);
         builder.PrimitiveCollection<List<string>>("_twoFactorRoles").HasColumnName("TwoFactorRoles");

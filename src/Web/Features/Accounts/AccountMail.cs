@@ -16,7 +16,7 @@ public enum AccountMail
 /// when the e-mail goes out, so no secret waits in the job queue; it is tied to the account's security stamp, so
 /// it works once (setting the password changes the stamp) and only for its lifetime.
 /// </summary>
-public sealed class AccountMailJob(UserManager<ApplicationUser> users, IMailer mailer)
+public sealed class AccountMailJob(UserManager<ApplicationUser> users, IMailer mailer, Domain.Persistence.GovernanceDbContext db)
 {
     [AutomaticRetry(Attempts = 5)]
     public async Task SendAsync(string userId, AccountMail kind, CancellationToken cancellationToken)
@@ -44,6 +44,8 @@ public sealed class AccountMailJob(UserManager<ApplicationUser> users, IMailer m
                 $"/account/reset?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(await users.GeneratePasswordResetTokenAsync(user))}",
                 "Uw persoonlijke link"),
         };
-        await mailer.SendAsync(mail, cancellationToken);
+        var address = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+            db.Municipalities.Where(m => m.Id == user.MunicipalityId).Select(m => m.PublicAddress), cancellationToken);
+        await mailer.SendAsync(mail with { PublicAddress = address }, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Governance.Web.Features.Accounts;
 using Governance.Web.Features.Audit;
+using Governance.Web.Features.Settings;
 using Governance.Web.Hosting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -58,6 +59,15 @@ public static class AdministrationApi
                 (await sender.Send(body, ct)).ToHttp(TypedResults.Ok))
             .WithName("SetPasswordSignIn")
             .WithSummary("Switches Governance passwords off (single sign-on only) or on; off needs single sign-on configured (Beheerder).");
+
+        group.MapGet("/settings", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetMunicipalitySettingsQuery(), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetMunicipalitySettings")
+            .WithSummary("The municipality's name, CBS code, the address e-mail links start with, and the contact details letters give (Beheerder).");
+
+        group.MapPut("/settings", async ([FromBody] ChangeMunicipalitySettingsCommand body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body, ct)).ToHttp(TypedResults.Ok))
+            .WithName("ChangeMunicipalitySettings")
+            .WithSummary("Changes those settings; version is the one read, a change made meanwhile answers 409 (Beheerder).");
 
         group.MapGet("/audit", async ([AsParameters] ListAuditQuery query, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(query, ct)))
             .WithName("ListAudit")

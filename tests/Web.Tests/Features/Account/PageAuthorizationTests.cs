@@ -7,7 +7,7 @@ namespace Governance.Web.Tests.Features.Account;
 /// <summary>Every page has a policy: anonymous visitors go to the sign-in page, a wrong role to "no access".</summary>
 public class PageAuthorizationTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
 {
-    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team", "/cockpit", "/letters", "/approvals", "/admin/templates", "/admin/teams", "/admin/college", "/admin/committees", "/admin/audit", "/account/password"];
+    public static TheoryData<string> Pages() => ["/", "/obligations", "/indicators", "/admin/users", "/admin/planning", "/admin/workflows", "/cycles", "/notifications", "/tasks", "/team", "/cockpit", "/letters", "/approvals", "/admin/templates", "/admin/teams", "/admin/college", "/admin/committees", "/admin/audit", "/account/password", "/admin/settings"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -593,6 +593,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -600,6 +608,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.Property<bool>("PasswordSignIn")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PublicAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -586,6 +586,14 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -593,6 +601,10 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("PasswordSignIn")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovernanceDbContext))]
-    [Migration("20261204131948_Baseline")]
+    [Migration("20261204132615_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -589,6 +589,14 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -596,6 +604,10 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("PasswordSignIn")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Governance.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGovernanceDbContext))]
-    [Migration("20261204131958_Baseline")]
+    [Migration("20261204132627_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -596,6 +596,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -603,6 +611,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.Property<bool>("PasswordSignIn")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PublicAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
