@@ -19,6 +19,8 @@ public static class InputHygiene
     public const int LastYear = 2100;
     public static readonly string DateMessage = $"Kies een datum tussen {FirstYear} en {LastYear}.";
 
+    public const string ChoiceMessage = "Deze waarde staat niet in de lijst van mogelijke waarden.";
+
     private const int MaxDepth = 6;
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
@@ -91,6 +93,10 @@ public static class InputHygiene
             case DateTimeOffset instant when !IsSaneYear(instant.Year):
                 problems.Add((field, DateMessage));
                 return;
+            case Enum choice when !Enum.IsDefined(choice.GetType(), choice) && !choice.GetType().IsDefined(typeof(FlagsAttribute), false):
+                // A number sent for a choice (kind=-1) binds without complaint; no handler expects a value outside the list.
+                problems.Add((field, ChoiceMessage));
+                return;
             case IEnumerable items when depth < MaxDepth && value is not IDictionary:
                 var index = 0;
                 foreach (var item in items)
@@ -114,12 +120,13 @@ public static class InputHygiene
         }
     }
 
-    /// <summary>What can hold text or a date: properties of those types, a list, or another of the project's types (records, not streams).</summary>
+    /// <summary>What can hold text, a date or a choice: properties of those types, a list, or another of the project's types (records, not streams).</summary>
     private static PropertyInfo[] Readable(Type type) =>
     [
         .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead && p.Name != "EqualityContract")
             .Where(p => p.PropertyType == typeof(string) || IsDate(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+                || (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType).IsEnum
                 || (typeof(IEnumerable).IsAssignableFrom(p.PropertyType) && !typeof(Stream).IsAssignableFrom(p.PropertyType) && p.PropertyType != typeof(byte[]))
                 || (p.PropertyType.Namespace?.StartsWith("Governance.", StringComparison.Ordinal) ?? false) && !p.PropertyType.IsEnum && !p.PropertyType.IsValueType),
     ];

@@ -43,5 +43,15 @@ public sealed class InputHygieneTests
         Assert.Equal(["adoptedOn", "endDate"], fields);
     }
 
+    [Fact]
+    public void A_number_outside_a_choices_list_is_refused_by_its_field_and_a_listed_one_passes()
+    {
+        var query = new ListObligationsQuery(Kind: (Domain.Obligations.ObligationKind)(-1), Status: Domain.Obligations.ObligationStatus.InProgress, Sort: (ObligationSort)99);
+
+        var problems = InputHygiene.ProblemsIn(query);
+
+        Assert.Equal([("kind", InputHygiene.ChoiceMessage), ("sort", InputHygiene.ChoiceMessage)], problems.OrderBy(p => p.Field));
+    }
+
     private sealed record Note(string Text);
 }
