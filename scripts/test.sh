@@ -2,7 +2,8 @@
 # Runs every test of Governance. Installs what the tests need and a machine with only the .NET SDK
 # lacks: PostgreSQL (started on localhost:5432, user postgres/postgres), Chromium and fonts for the
 # browser tests, LibreOffice and poppler for the letter checks (DOCX to PDF, PDF text and fonts), Node.js for
-# the API checks, and the local dotnet tools. After the tests, scripts/api-checks.sh checks the served API with
+# the API checks (and the OpenID Connect provider the single sign-on journeys run, which their fixture installs into
+# .tools/ from npm), and the local dotnet tools. After the tests, scripts/api-checks.sh checks the served API with
 # tools nobody here wrote (the OpenAPI linter). Prints "N passed, N failed" over both and fails when one fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
