@@ -56,4 +56,23 @@ public class IndicatorDialogTests : ComponentTestContext
         var result = await dialog.Result;
         Assert.Equal(new IndicatorDialog.Defined(id, "TOEG-LIFTEN-2", "Liften buiten gebruik"), result!.Data);
     }
+
+    [Fact]
+    public async Task A_percentage_starts_with_one_decimal_and_a_count_with_none()
+    {
+        DefineIndicatorCommand? sent = null;
+        Sender.Send(Arg.Do<DefineIndicatorCommand>(c => sent = c), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<Guid>>(Guid.NewGuid()));
+        var (provider, dialog) = await OpenAsync();
+        var kind = provider.FindComponent<MudSelect<Domain.Indicators.IndicatorKind?>>();
+
+        await provider.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync(Domain.Indicators.IndicatorKind.Percentage));
+        await FillAsync(provider, "Code", "aandeel-x");
+        await FillAsync(provider, "Naam", "Aandeel");
+        await FillAsync(provider, "Definitie", "Aandeel van iets.");
+        await FillAsync(provider, "Bron", "Monitor");
+        await ClickAsync(provider, "Toevoegen");
+        await dialog.Result;
+
+        Assert.Equal(1, sent!.Decimals);
+    }
 }
