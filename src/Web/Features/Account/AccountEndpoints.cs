@@ -105,7 +105,8 @@ public static class AccountEndpoints
     private static string LoginUrl(string error, string returnUrl) =>
         $"/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 
-    private static string SafeLocalUrl(string? url) =>
+    /// <summary>The address to return to after signing in: a path of this site, never another site.</summary>
+    public static string SafeLocalUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url
             : "/";

@@ -31,7 +31,7 @@ public static class SingleSignOnEndpoints
                 return Results.LocalRedirect("/account/login");
             }
 
-            var callback = $"/account/sso/callback?returnUrl={Uri.EscapeDataString(LocalUrl(returnUrl))}";
+            var callback = $"/account/sso/callback?returnUrl={Uri.EscapeDataString(AccountEndpoints.SafeLocalUrl(returnUrl))}";
             return Results.Challenge(signIn.ConfigureExternalAuthenticationProperties(SingleSignOnSetup.Scheme, callback), [SingleSignOnSetup.Scheme]);
         });
 
@@ -77,7 +77,7 @@ public static class SingleSignOnEndpoints
             }
 
             await audit.SucceededAsync(user, "single sign-on", ct);
-            return Results.LocalRedirect(LocalUrl(returnUrl));
+            return Results.LocalRedirect(AccountEndpoints.SafeLocalUrl(returnUrl));
         });
 
         return app;
@@ -122,7 +122,4 @@ public static class SingleSignOnEndpoints
             new AuditChange("Rollen (volgens de groepen bij single sign-on)", string.Join(", ", current), string.Join(", ", roles)));
         await db.SaveChangesAsync(ct);
     }
-
-    private static string LocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }
