@@ -14,6 +14,17 @@ public sealed class WorkingDayCalendar
     public static WorkingDayCalendar Dutch(IEnumerable<DutchHoliday> holidays, IEnumerable<DateOnly>? extraClosedDays = null) =>
         new(DutchPublicHolidays.Between(2000, 2100, holidays).Concat(extraClosedDays ?? []));
 
+    /// <summary>The same calendar, with the closed days of some years replaced by those given.</summary>
+    public WorkingDayCalendar OverriddenBy(IReadOnlyDictionary<int, IEnumerable<DateOnly>> closedDaysPerYear) =>
+        new(_closed.Where(d => !closedDaysPerYear.ContainsKey(d.Year)).Concat(closedDaysPerYear.Values.SelectMany(d => d)));
+
+    /// <summary>Whether the offices close on a date besides the weekend (a holiday observed, or an extra closed day).</summary>
+    public bool IsClosed(DateOnly date) => _closed.Contains(date);
+
+    /// <summary>The public holidays observed in a year.</summary>
+    public IReadOnlyList<DutchHoliday> HolidaysIn(int year) =>
+        [.. Enum.GetValues<DutchHoliday>().Where(h => IsClosed(DutchPublicHolidays.DateOf(h, year)))];
+
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_closed.Contains(date);
 

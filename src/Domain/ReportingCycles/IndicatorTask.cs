@@ -78,6 +78,9 @@ public sealed class IndicatorTask : Entity
 
     public DateOnly DueDate { get; private set; }
 
+    /// <summary>The values deadline of the cycle moved (its P&amp;C calendar changed).</summary>
+    internal void MoveDue(DateOnly dueDate) => DueDate = dueDate;
+
     public IndicatorTaskStatus Status { get; private set; }
 
     /// <summary>

@@ -193,6 +193,60 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         return task;
     }
 
+    /// <summary>The trigger named on the journal line of <see cref="MoveDeadlines"/>.</summary>
+    public const string DeadlinesMovedTrigger = "DeadlinesMoved";
+
+    /// <summary>
+    /// The calendar the deadlines were planned from changed: each step the cycle has not passed takes its new
+    /// deadline (a step passed keeps the date it had), the open tasks move with the values deadline, and a journal
+    /// line says what moved and why. Returns the steps that moved, none when nothing did.
+    /// </summary>
+    public IReadOnlyList<MovedDeadline> MoveDeadlines(StepDeadlines planned, DateTime nowUtc, string actor, Func<IReadOnlyList<MovedDeadline>, string> reason)
+    {
+        if (IsImported || Status is ReportingCycleStatus.Sent or ReportingCycleStatus.Closed or ReportingCycleStatus.Cancelled)
+        {
+            return [];
+        }
+
+        var valuesIn = Status.RequiresAllValues();
+        var draftIn = Status is ReportingCycleStatus.InApproval or ReportingCycleStatus.Approved;
+        var approved = Status is ReportingCycleStatus.Approved;
+        var next = new StepDeadlines(
+            valuesIn ? Deadlines.ValuesDue : planned.ValuesDue,
+            draftIn ? Deadlines.DraftDue : planned.DraftDue,
+            approved ? Deadlines.ApprovalsDue : planned.ApprovalsDue,
+            planned.SendToCouncil);
+        var moved = new List<MovedDeadline>(4);
+        foreach (var (step, from, to) in new[]
+        {
+            (DeadlineStep.Values, Deadlines.ValuesDue, next.ValuesDue),
+            (DeadlineStep.Draft, Deadlines.DraftDue, next.DraftDue),
+            (DeadlineStep.Approvals, Deadlines.ApprovalsDue, next.ApprovalsDue),
+            (DeadlineStep.SendToCouncil, Deadlines.SendToCouncil, next.SendToCouncil),
+        })
+        {
+            if (from != to)
+            {
+                moved.Add(new MovedDeadline(step, from, to));
+            }
+        }
+
+        if (moved.Count == 0)
+        {
+            return [];
+        }
+
+        Deadlines = next;
+        foreach (var task in _tasks.Where(t => !t.Status.IsDone()))
+        {
+            task.MoveDue(next.ValuesDue);
+        }
+
+        _journal.Add(new CycleJournalEntry(nowUtc, Guard.Text(actor, nameof(actor), ActorMaxLength), Status, Status, DeadlinesMovedTrigger,
+            Guard.OptionalText(reason(moved), nameof(reason), ReasonMaxLength)) { Sequence = _journal.Count + 1 });
+        return moved;
+    }
+
     /// <summary>
     /// Entered only by the reporting cycle workflow, which journals the transition here in the same
     /// save as its effects. The backstop for the entry invariants.
@@ -215,3 +269,15 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         Raise(new ReportingCycleStatusChanged(Id, _journal[^1].From, status));
     }
 }
+
+/// <summary>A step of a reporting cycle that has a deadline.</summary>
+public enum DeadlineStep
+{
+    Values,
+    Draft,
+    Approvals,
+    SendToCouncil,
+}
+
+/// <summary>A step's deadline that moved, from one date to another.</summary>
+public sealed record MovedDeadline(DeadlineStep Step, DateOnly From, DateOnly To);

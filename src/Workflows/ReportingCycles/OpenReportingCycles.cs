@@ -123,8 +123,8 @@ public sealed partial class OpenReportingCyclesHandler(
         {
             if (!schedules.TryGetValue(obligation.MunicipalityId, out var schedule))
             {
-                schedules[obligation.MunicipalityId] = schedule =
-                    new ReportingSchedule(calendars.GetValueOrDefault(obligation.MunicipalityId) ?? PlanningCalendar.Empty, workingDays, rules);
+                var calendar = calendars.GetValueOrDefault(obligation.MunicipalityId) ?? PlanningCalendar.Empty;
+                schedules[obligation.MunicipalityId] = schedule = new ReportingSchedule(calendar, calendar.WorkingDays(workingDays), rules);
             }
 
             foreach (var period in Candidates(obligation, today))

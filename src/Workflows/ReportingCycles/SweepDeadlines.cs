@@ -1,5 +1,4 @@
 using System.Globalization;
-using Governance.Domain.Accounts;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
@@ -34,7 +33,12 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         var fired = 0;
         var notifications = 0;
         // Who gets what is read once per sweep: the people, their roles and who stands in for whom.
-        var people = await Recipients.ReadAsync(database, command.Today, cancellationToken);
+        ReportingRecipients people;
+        await using (var db = database.CreateContext())
+        {
+            people = await ReportingRecipients.ReadAsync(db, command.Today, cancellationToken);
+        }
+
         while (true)
         {
             var (batchFired, batchNotifications, more) = await SweepBatchAsync(command, people, cancellationToken);
@@ -59,49 +63,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
 
     private const string NameSeparator = "\u001f";
 
-    /// <summary>The people a sweep can notify: staff and team leads per team, the griffie per municipality, each replaced by their substitute while away.</summary>
-    private sealed class Recipients
-    {
-        private readonly Dictionary<string, string> actingFor;
-
-        private Recipients(Dictionary<string, string> actingFor, ILookup<TeamId?, string> staff, ILookup<TeamId?, string> teamLeads, ILookup<MunicipalityId, string> griffie)
-        {
-            this.actingFor = actingFor;
-            Staff = staff;
-            TeamLeads = teamLeads;
-            Griffie = griffie;
-        }
-
-        public ILookup<TeamId?, string> Staff { get; }
-
-        public ILookup<TeamId?, string> TeamLeads { get; }
-
-        public ILookup<MunicipalityId, string> Griffie { get; }
-
-        public string ActingFor(string userId) => actingFor.GetValueOrDefault(userId, userId);
-
-        public static async Task<Recipients> ReadAsync(ISystemDatabase database, DateOnly today, CancellationToken cancellationToken)
-        {
-            await using var db = database.CreateContext();
-            var roles = new[] { Roles.Medewerker, Roles.Teamleider, Roles.Griffie };
-            var people = await (from u in db.Users
-                                join ur in db.UserRoles on u.Id equals ur.UserId
-                                join r in db.Roles on ur.RoleId equals r.Id
-                                where roles.Contains(r.Name!)
-                                select new { u.Id, u.MunicipalityId, u.TeamId, Role = r.Name, u.SubstituteUserId, u.AwayUntil }).ToListAsync(cancellationToken);
-            // While someone is away, their substitute gets what they would have got.
-            var actingFor = people.GroupBy(p => p.Id).ToDictionary(
-                g => g.Key,
-                g => g.First().SubstituteUserId is { } substitute && g.First().AwayUntil is { } until && today <= until ? substitute : g.Key);
-            return new Recipients(
-                actingFor,
-                people.Where(p => p.Role == Roles.Medewerker).ToLookup(p => p.TeamId, p => actingFor[p.Id]),
-                people.Where(p => p.Role == Roles.Teamleider).ToLookup(p => p.TeamId, p => actingFor[p.Id]),
-                people.Where(p => p.Role == Roles.Griffie).ToLookup(p => p.MunicipalityId, p => actingFor[p.Id]));
-        }
-    }
-
-    private async Task<(int Fired, int Notifications, bool More)> SweepBatchAsync(SweepDeadlinesCommand command, Recipients people, CancellationToken cancellationToken)
+    private async Task<(int Fired, int Notifications, bool More)> SweepBatchAsync(SweepDeadlinesCommand command, ReportingRecipients people, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var today = command.Today;

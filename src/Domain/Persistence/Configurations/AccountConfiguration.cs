@@ -56,5 +56,19 @@ internal sealed class PlanningYearConfiguration : IEntityTypeConfiguration<Plann
         builder.HasIndex(y => new { y.MunicipalityId, y.Year }).IsUnique().HasDatabaseName("UX_PlanningYears_Municipality_Year");
         builder.Ignore(y => y.CouncilMeetings);
         builder.PrimitiveCollection<List<DateOnly>>("_councilMeetings").HasColumnName("CouncilMeetings");
+        builder.Ignore(y => y.Holidays);
+        builder.PrimitiveCollection<List<DutchHoliday>>("_holidays").HasColumnName("Holidays").ElementType(e => e.HasConversion<string>());
+        builder.Ignore(y => y.ClosedDays);
+        builder.PrimitiveCollection<List<DateOnly>>("_closedDays").HasColumnName("ClosedDays");
+        builder.Ignore(y => y.AllClosedDays);
+        builder.Ignore(y => y.CommitteeMeetings);
+        builder.OwnsMany<CommitteeMeeting>("_committeeMeetings", meetings =>
+        {
+            meetings.ToTable("PlanningCommitteeMeetings");
+            meetings.WithOwner().HasForeignKey("PlanningYearId");
+            meetings.HasKey("PlanningYearId", nameof(CommitteeMeeting.CommitteeId), nameof(CommitteeMeeting.Date));
+            meetings.HasOne<Committee>().WithMany().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+            meetings.HasIndex(m => m.CommitteeId);
+        });
     }
 }

@@ -912,11 +912,17 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("AnnualAccounts")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("Budget")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("FirstManagementReport")
                         .HasColumnType("date");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SpringMemorandum")
+                        .HasColumnType("date");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -925,10 +931,20 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<DateOnly>>("_closedDays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("ClosedDays");
+
                     b.PrimitiveCollection<List<DateOnly>>("_councilMeetings")
                         .IsRequired()
                         .HasColumnType("date[]")
                         .HasColumnName("CouncilMeetings");
+
+                    b.PrimitiveCollection<string[]>("_holidays")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("Holidays");
 
                     b.HasKey("Id");
 
@@ -1702,6 +1718,35 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Governance.Domain.Planning.CommitteeMeeting", "_committeeMeetings", b1 =>
+                        {
+                            b1.Property<Guid>("PlanningYearId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CommitteeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.HasKey("PlanningYearId", "CommitteeId", "Date");
+
+                            b1.HasIndex("CommitteeId");
+
+                            b1.ToTable("PlanningCommitteeMeetings", (string)null);
+
+                            b1.HasOne("Governance.Domain.Organisation.Committee", null)
+                                .WithMany()
+                                .HasForeignKey("CommitteeId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanningYearId");
+                        });
+
+                    b.Navigation("_committeeMeetings");
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>

@@ -905,10 +905,16 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("AnnualAccounts")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("Budget")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FirstManagementReport")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SpringMemorandum")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -918,10 +924,20 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("_closedDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ClosedDays");
+
                     b.PrimitiveCollection<string>("_councilMeetings")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("CouncilMeetings");
+
+                    b.PrimitiveCollection<string>("_holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Holidays");
 
                     b.HasKey("Id");
 
@@ -1689,6 +1705,35 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Governance.Domain.Planning.CommitteeMeeting", "_committeeMeetings", b1 =>
+                        {
+                            b1.Property<Guid>("PlanningYearId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CommitteeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PlanningYearId", "CommitteeId", "Date");
+
+                            b1.HasIndex("CommitteeId");
+
+                            b1.ToTable("PlanningCommitteeMeetings", (string)null);
+
+                            b1.HasOne("Governance.Domain.Organisation.Committee", null)
+                                .WithMany()
+                                .HasForeignKey("CommitteeId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanningYearId");
+                        });
+
+                    b.Navigation("_committeeMeetings");
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>

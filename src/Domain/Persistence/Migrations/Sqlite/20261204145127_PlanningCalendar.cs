@@ -1,0 +1,94 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Domain.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PlanningCalendar : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Budget",
+                table: "PlanningYears",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClosedDays",
+                table: "PlanningYears",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Holidays",
+                table: "PlanningYears",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "SpringMemorandum",
+                table: "PlanningYears",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "PlanningCommitteeMeetings",
+                columns: table => new
+                {
+                    CommitteeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlanningYearId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanningCommitteeMeetings", x => new { x.PlanningYearId, x.CommitteeId, x.Date });
+                    table.ForeignKey(
+                        name: "FK_PlanningCommitteeMeetings_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanningCommitteeMeetings_PlanningYears_PlanningYearId",
+                        column: x => x.PlanningYearId,
+                        principalTable: "PlanningYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanningCommitteeMeetings_CommitteeId",
+                table: "PlanningCommitteeMeetings",
+                column: "CommitteeId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PlanningCommitteeMeetings");
+
+            migrationBuilder.DropColumn(
+                name: "Budget",
+                table: "PlanningYears");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedDays",
+                table: "PlanningYears");
+
+            migrationBuilder.DropColumn(
+                name: "Holidays",
+                table: "PlanningYears");
+
+            migrationBuilder.DropColumn(
+                name: "SpringMemorandum",
+                table: "PlanningYears");
+        }
+    }
+}
