@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Workflows.ReportingCycles;
 
-/// <summary>An indicator's value in one period, as handed in (submitted, or not available with its reason).</summary>
-public sealed record PeriodValue(ReportingPeriod Period, IndicatorValue Value, string? Explanation, string? Source, DateTime RecordedAtUtc);
+/// <summary>
+/// An indicator's value in one period, as handed in (submitted, or not available with its reason), under the version of
+/// the indicator's definition its task was opened with.
+/// </summary>
+public sealed record PeriodValue(ReportingPeriod Period, IndicatorValue Value, string? Explanation, string? Source, DateTime RecordedAtUtc, int DefinitionVersion);
 
 /// <summary>
 /// The values an indicator had in earlier periods: what entry compares a new value with (previous period,
@@ -34,9 +37,9 @@ public static class IndicatorHistory
                             join v in db.RecordedValues on t.Id equals EF.Property<IndicatorTaskId>(v, "TaskId")
                             where EF.Parameter(ids).Contains(t.IndicatorId) && done.Contains(t.Status) && (only == null || only.Contains(c.Period))
                                   && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == t.Id).Max(w => w.Sequence)
-                            select new { c.Period, t.IndicatorId, Value = v })
+                            select new { c.Period, t.IndicatorId, t.DefinitionVersion, Value = v })
             .AsNoTracking().ToListAsync(cancellationToken);
-        return Of(ids, latest.Select(t => (t.IndicatorId, new PeriodValue(t.Period, t.Value.Value, t.Value.Explanation, t.Value.Source, t.Value.RecordedAtUtc))));
+        return Of(ids, latest.Select(t => (t.IndicatorId, new PeriodValue(t.Period, t.Value.Value, t.Value.Explanation, t.Value.Source, t.Value.RecordedAtUtc, t.DefinitionVersion))));
     }
 
     /// <summary>The histories from the tasks' latest handed-in values, however read: per period the latest, oldest period first.</summary>

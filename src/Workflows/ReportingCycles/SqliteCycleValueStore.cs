@@ -124,7 +124,7 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : ICycleValu
     {
         // As IndicatorHistory reads them: each handed-in task's latest value, found by the task's (TaskId, Sequence) index.
         await using var command = Command(await ConnectionAsync(cancellationToken), null,
-            "SELECT t.IndicatorId, c.Period, v.Number, v.Text, v.Breakdown, v.NotAvailableReason, v.Explanation, v.Source, v.RecordedAtUtc " +
+            "SELECT t.IndicatorId, c.Period, v.Number, v.Text, v.Breakdown, v.NotAvailableReason, v.Explanation, v.Source, v.RecordedAtUtc, t.DefinitionVersion " +
             "FROM IndicatorTasks t JOIN ReportingCycles c ON c.Id = t.CycleId JOIN RecordedValues v ON v.TaskId = t.Id " +
             $"WHERE t.IndicatorId IN (SELECT value FROM json_each($indicators)) AND t.Status IN ({DoneStatuses}) AND c.Period IN (SELECT value FROM json_each($periods)) " +
             "AND v.Sequence = (SELECT MAX(w.Sequence) FROM RecordedValues w WHERE w.TaskId = t.Id)");
@@ -135,7 +135,7 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : ICycleValu
         while (await reader.ReadAsync(cancellationToken))
         {
             latest.Add((new IndicatorId(reader.GetGuid(0)), new PeriodValue(ReportingPeriod.Parse(reader.GetString(1)),
-                ValueOf(reader, 2), reader.NullableString(6), reader.NullableString(7), reader.Utc(8))));
+                ValueOf(reader, 2), reader.NullableString(6), reader.NullableString(7), reader.Utc(8), reader.GetInt32(9))));
         }
 
         return IndicatorHistory.Of(indicatorIds, latest);

@@ -55,6 +55,7 @@ public class RegistryJourneys(AppFixture app)
         await indicator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
         await Assertions.Expect(dialog.GetByTestId("picked-indicators").Locator("tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(dialog.GetByTestId("picked-indicators")).ToContainTextAsync("TOEG-LIFTEN");
+        await Assertions.Expect(dialog.GetByTestId("picked-indicators")).ToContainTextAsync("nieuw, wordt aangemaakt bij opslaan");
         await page.AssertWcag21AAAsync();
         await shell.ScreenshotAsync("11-register-motion");
 

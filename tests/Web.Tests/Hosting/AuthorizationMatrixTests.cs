@@ -86,7 +86,12 @@ public partial class AuthorizationMatrixTests(GovernanceAppFactory app) : IClass
         return list;
     }
 
-    private static string Fill(string route) => Parameter().Replace(route, m => m.Groups[2].Value == "guid" ? Guid.NewGuid().ToString() : "nobody");
+    private static string Fill(string route) => Parameter().Replace(route, m => m.Groups[2].Value switch
+    {
+        "guid" => Guid.NewGuid().ToString(),
+        "int" => "1999",
+        _ => "nobody",
+    });
 
     private static HttpRequestMessage Request(string method, string route)
     {

@@ -56,7 +56,7 @@ public sealed class LetterFiguresTests
     public void A_figure_that_is_not_available_says_so_with_its_reason_and_has_no_value()
     {
         var definition = Define(IndicatorKind.Percentage, decimals: 1);
-        var current = new PeriodValue(ReportingPeriod.HalfYear(2021, 1), IndicatorValue.NotAvailable("nog geen cijfers beschikbaar"), null, null, Cycles.Now);
+        var current = new PeriodValue(ReportingPeriod.HalfYear(2021, 1), IndicatorValue.NotAvailable("nog geen cijfers beschikbaar"), null, null, Cycles.Now, 1);
 
         var item = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2021, 1), current, [Value(2020, 12m, half: 2)], 1);
 
@@ -81,10 +81,10 @@ public sealed class LetterFiguresTests
     }
 
     private static PeriodValue Value(int year, decimal number, int? half = null) =>
-        new(half is { } h ? ReportingPeriod.HalfYear(year, h) : ReportingPeriod.FullYear(year), IndicatorValue.OfNumber(number), null, "Monitor sociaal domein", Cycles.Now);
+        new(half is { } h ? ReportingPeriod.HalfYear(year, h) : ReportingPeriod.FullYear(year), IndicatorValue.OfNumber(number), null, "Monitor sociaal domein", Cycles.Now, 1);
 
     private static PeriodValue Quarter(int year, int quarter, decimal number) =>
-        new(ReportingPeriod.Quarter(year, quarter), IndicatorValue.OfNumber(number), null, null, Cycles.Now);
+        new(ReportingPeriod.Quarter(year, quarter), IndicatorValue.OfNumber(number), null, null, Cycles.Now, 1);
 
     private static IndicatorDefinition Define(IndicatorKind kind, int decimals, GoodDirection direction = GoodDirection.Up, Baseline? baseline = null, Target? target = null) =>
         new Indicator(Maastricht, "X", new IndicatorSpecification

@@ -42,6 +42,13 @@ public sealed record DefineIndicatorCommand : ICommand<Result<Guid>>, IIndicator
     public decimal? TargetValue { get; init; }
 
     public int? TargetYear { get; init; }
+
+    /// <summary>
+    /// Only checks the definition (its fields, a free code, a team in use) and stores nothing: the registration dialog
+    /// checks an indicator defined on the spot this way, and creates it with the obligation when that is saved.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CheckOnly { get; init; }
 }
 
 public sealed class DefineIndicatorValidator : AbstractValidator<DefineIndicatorCommand>
@@ -72,10 +79,14 @@ public sealed class DefineIndicatorHandler(IDbContextFactory<GovernanceDbContext
             return CodeTaken(code);
         }
 
-        var team = new TeamId(command.ResponsibleTeamId!.Value);
-        if (!await db.Teams.AnyAsync(t => t.Id == team && t.RetiredOn == null, cancellationToken))
+        if (!await TeamInUseAsync(db, command, cancellationToken))
         {
             return new Invalid(new Dictionary<string, string[]> { ["responsibleTeamId"] = ["Dit team bestaat niet in deze gemeente."] });
+        }
+
+        if (command.CheckOnly)
+        {
+            return Guid.Empty;
         }
 
         var indicator = new Indicator(municipality, code, IndicatorFields.Specification(command), time.GetUtcNow().UtcDateTime);
@@ -90,6 +101,12 @@ public sealed class DefineIndicatorHandler(IDbContextFactory<GovernanceDbContext
         }
 
         return indicator.Id.Value;
+    }
+
+    public static async Task<bool> TeamInUseAsync(GovernanceDbContext db, DefineIndicatorCommand command, CancellationToken cancellationToken)
+    {
+        var team = new TeamId(command.ResponsibleTeamId!.Value);
+        return await db.Teams.AnyAsync(t => t.Id == team && t.RetiredOn == null, cancellationToken);
     }
 
     private static Invalid CodeTaken(string code) =>

@@ -36,6 +36,9 @@ public sealed class ObligationForm
     /// <summary>Parties that submitted a motion, separated by commas.</summary>
     public string? Parties { get; set; }
 
+    /// <summary>Indicators defined in this form, under the key they are picked by; created when the obligation is saved.</summary>
+    public Dictionary<Guid, Indicators.DefineIndicatorCommand> NewIndicators { get; } = [];
+
     public sealed record PickedIndicator(Guid Id, string Code, string Name)
     {
         public string? Label { get; set; }
@@ -84,6 +87,7 @@ public sealed class ObligationForm
         EndDate = Cadence == Domain.Obligations.Cadence.Once ? null : Day(EndDate),
         ReportingFrom = Day(ReportingFrom),
         Indicators = [.. Indicators.Select(i => new RequiredIndicatorInput(i.Id, string.IsNullOrWhiteSpace(i.Label) ? null : i.Label.Trim()))],
+        NewIndicators = [.. Indicators.Where(i => NewIndicators.ContainsKey(i.Id)).Select(i => new NewIndicatorInput(i.Id, NewIndicators[i.Id]))],
         SubmittingParties = Kind == ObligationKind.Motion
             ? [.. (Parties ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
             : [],

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Governance.Domain.Common;
 using Governance.Domain.Indicators;
+using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
@@ -37,10 +38,19 @@ public abstract record ObligationInput
 
     public IReadOnlyList<RequiredIndicatorInput>? Indicators { get; init; }
 
+    /// <summary>
+    /// Indicators defined on the spot, created in the same save as the obligation: each is asked for in
+    /// <see cref="Indicators"/> under its <see cref="NewIndicatorInput.Key"/>, which stands in for the id it gets.
+    /// </summary>
+    public IReadOnlyList<NewIndicatorInput>? NewIndicators { get; init; }
+
     public IReadOnlyList<string>? SubmittingParties { get; init; }
 }
 
 public sealed record RequiredIndicatorInput(Guid IndicatorId, string? Label);
+
+/// <summary>An indicator defined while registering, under a key of the client's choosing until it is created.</summary>
+public sealed record NewIndicatorInput(Guid Key, Indicators.DefineIndicatorCommand Definition);
 
 /// <summary>Shape rules shared by registering and revising; the obligation itself guards the rest.</summary>
 public sealed class ObligationInputValidator : AbstractValidator<ObligationInput>
@@ -74,6 +84,13 @@ public sealed class ObligationInputValidator : AbstractValidator<ObligationInput
             .Must(list => list is null || list.Select(i => i.IndicatorId).Distinct().Count() == list.Count).WithMessage("Een indicator staat er één keer in.");
         RuleForEach(o => o.Indicators).ChildRules(i =>
             i.RuleFor(x => x.Label).MaximumLength(Obligation.LabelMaxLength).WithMessage($"Een label is hooguit {Obligation.LabelMaxLength} tekens."));
+        RuleFor(o => o.NewIndicators).Must(list => list is null || list.Select(i => i.Key).Distinct().Count() == list.Count).WithMessage("Elke nieuwe indicator heeft een eigen sleutel.")
+            .Must(list => list is null || list.Select(i => Indicator.NormaliseCode(i.Definition?.Code ?? "")).Distinct().Count() == list.Count).WithMessage("Twee nieuwe indicatoren hebben dezelfde code.");
+        RuleForEach(o => o.NewIndicators).ChildRules(n =>
+        {
+            n.RuleFor(x => x.Definition).NotNull().WithMessage("Een nieuwe indicator heeft een definitie.");
+            n.RuleFor(x => x.Definition).SetValidator(new Indicators.DefineIndicatorValidator()).When(x => x.Definition is not null);
+        });
         RuleForEach(o => o.SubmittingParties).NotEmpty().WithMessage("Een partij heeft een naam.")
             .MaximumLength(Obligation.PartyMaxLength).WithMessage($"Een partijnaam is hooguit {Obligation.PartyMaxLength} tekens.");
     }
@@ -82,7 +99,8 @@ public sealed class ObligationInputValidator : AbstractValidator<ObligationInput
 /// <summary>Checks the references in the input against the municipality's data and builds the details.</summary>
 internal static class ObligationInputResolver
 {
-    public static async Task<Result<ObligationDetails>> ResolveAsync(GovernanceDbContext db, ObligationInput input, ObligationId? self, CancellationToken cancellationToken)
+    public static async Task<Result<ObligationDetails>> ResolveAsync(
+        GovernanceDbContext db, ObligationInput input, ObligationId? self, MunicipalityId municipality, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var reference = input.Reference!.Trim();
@@ -98,9 +116,12 @@ internal static class ObligationInputResolver
             errors["aldermanIds"] = ["Een gekozen wethouder bestaat niet in deze gemeente."];
         }
 
-        var indicatorIds = input.Indicators!.Select(i => new IndicatorId(i.IndicatorId)).ToList();
+        var created = await DefineNewIndicatorsAsync(db, input, municipality, nowUtc, errors, cancellationToken);
+        IndicatorId IdOf(RequiredIndicatorInput i) => created.TryGetValue(i.IndicatorId, out var id) ? id : new IndicatorId(i.IndicatorId);
+        var newKeys = (input.NewIndicators ?? []).Select(n => n.Key).ToHashSet();
+        var indicatorIds = input.Indicators!.Where(i => !newKeys.Contains(i.IndicatorId)).Select(IdOf).ToList();
         var knownIndicators = await db.Indicators.Where(i => indicatorIds.Contains(i.Id)).CountAsync(cancellationToken);
-        if (knownIndicators != indicatorIds.Count)
+        if (knownIndicators != indicatorIds.Count && !errors.ContainsKey("indicators"))
         {
             errors["indicators"] = ["Een gekozen indicator bestaat niet in deze gemeente."];
         }
@@ -123,8 +144,50 @@ internal static class ObligationInputResolver
             DueDate = input.DueDate,
             EndDate = input.EndDate,
             ReportingFrom = input.ReportingFrom,
-            RequiredIndicators = [.. input.Indicators!.Select((i, n) => new RequiredIndicator(new IndicatorId(i.IndicatorId), n + 1, i.Label))],
+            RequiredIndicators = [.. input.Indicators!.Select((i, n) => new RequiredIndicator(IdOf(i), n + 1, i.Label))],
             SubmittingParties = input.SubmittingParties ?? [],
         };
+    }
+
+    /// <summary>
+    /// Adds to the context the indicators defined on the spot that the obligation asks for, each under the id its key stands
+    /// in for; a code already taken or a team not in use is an error on "indicators", and nothing is created then.
+    /// </summary>
+    private static async Task<Dictionary<Guid, IndicatorId>> DefineNewIndicatorsAsync(
+        GovernanceDbContext db, ObligationInput input, MunicipalityId municipality, DateTime nowUtc, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var asked = input.Indicators!.Select(i => i.IndicatorId).ToHashSet();
+        var wanted = (input.NewIndicators ?? []).Where(n => asked.Contains(n.Key)).ToList();
+        var created = new Dictionary<Guid, IndicatorId>();
+        if (wanted.Count == 0)
+        {
+            return created;
+        }
+
+        var codes = wanted.Select(n => Indicator.NormaliseCode(n.Definition.Code!)).ToList();
+        var taken = await db.Indicators.Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(cancellationToken);
+        var problems = taken.Select(code => $"Er is al een indicator met code {code}.").ToList();
+        foreach (var n in wanted)
+        {
+            if (!await Indicators.DefineIndicatorHandler.TeamInUseAsync(db, n.Definition, cancellationToken))
+            {
+                problems.Add($"Het team van nieuwe indicator {Indicator.NormaliseCode(n.Definition.Code!)} bestaat niet in deze gemeente.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            errors["indicators"] = [.. problems];
+            return created;
+        }
+
+        foreach (var n in wanted)
+        {
+            var indicator = new Indicator(municipality, Indicator.NormaliseCode(n.Definition.Code!), Indicators.IndicatorFields.Specification(n.Definition), nowUtc);
+            db.Indicators.Add(indicator);
+            created[n.Key] = indicator.Id;
+        }
+
+        return created;
     }
 }

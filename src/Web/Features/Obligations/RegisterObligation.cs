@@ -40,13 +40,13 @@ public sealed class RegisterObligationHandler(IDbContextFactory<GovernanceDbCont
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var details = await ObligationInputResolver.ResolveAsync(db, command, null, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var details = await ObligationInputResolver.ResolveAsync(db, command, null, municipality, now, cancellationToken);
         if (!details.Succeeded)
         {
             return details.Error!;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         Obligation obligation = command.Kind == ObligationKind.Motion
             ? new Motion(municipality, details.Value, now, user.DisplayName)
             : new Commitment(municipality, details.Value, now, user.DisplayName);
@@ -62,6 +62,12 @@ public sealed class RegisterObligationHandler(IDbContextFactory<GovernanceDbCont
             if (await db.Obligations.AnyAsync(o => o.Reference == obligation.Reference, cancellationToken))
             {
                 return new Invalid(new Dictionary<string, string[]> { ["reference"] = [$"Er is al een motie of toezegging met nummer {obligation.Reference}."] });
+            }
+
+            var codes = (command.NewIndicators ?? []).Select(n => Domain.Indicators.Indicator.NormaliseCode(n.Definition.Code!)).ToList();
+            if (await db.Indicators.Where(i => codes.Contains(i.Code)).Select(i => i.Code).FirstOrDefaultAsync(cancellationToken) is { } code)
+            {
+                return new Invalid(new Dictionary<string, string[]> { ["indicators"] = [$"Er is al een indicator met code {code}."] });
             }
 
             throw;

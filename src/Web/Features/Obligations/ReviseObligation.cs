@@ -61,7 +61,7 @@ public sealed class ReviseObligationHandler(IDbContextFactory<GovernanceDbContex
             });
         }
 
-        var details = await ObligationInputResolver.ResolveAsync(db, command, id, cancellationToken);
+        var details = await ObligationInputResolver.ResolveAsync(db, command, id, obligation.MunicipalityId, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (!details.Succeeded)
         {
             return details.Error!;

@@ -20,7 +20,7 @@ public class IndicatorDialogTests : ComponentTestContext
         RenderPopovers();
         var service = (IDialogService)Context.Services.GetService(typeof(IDialogService))!;
         IDialogReference? reference = null;
-        await provider.InvokeAsync(async () => reference = await service.ShowAsync<IndicatorDialog>("Nieuwe indicator"));
+        await provider.InvokeAsync(async () => reference = await service.ShowAsync<IndicatorDialog>("Nieuwe indicator", new DialogParameters<IndicatorDialog> { { d => d.CheckOnly, true } }));
         provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=indicator-form]")));
         return (provider, reference!);
     }
@@ -34,13 +34,12 @@ public class IndicatorDialogTests : ComponentTestContext
             .QuerySelector("input, textarea")!.Change(value));
 
     [Fact]
-    public async Task A_refused_code_is_shown_beside_the_field_and_a_defined_indicator_closes_the_dialog_with_its_code()
+    public async Task A_refused_code_is_shown_beside_the_field_and_a_checked_definition_closes_the_dialog_to_be_created_with_the_obligation()
     {
-        var id = Guid.NewGuid();
         DefineIndicatorCommand? sent = null;
         Sender.Send(Arg.Do<DefineIndicatorCommand>(c => sent = c), Arg.Any<CancellationToken>()).Returns(
             new ValueTask<Result<Guid>>(new Invalid(new Dictionary<string, string[]> { ["code"] = ["Er is al een indicator met code TOEG-LIFTEN."] })),
-            new ValueTask<Result<Guid>>(id));
+            new ValueTask<Result<Guid>>(Guid.Empty));
         var (provider, dialog) = await OpenAsync();
         await FillAsync(provider, "Code", "toeg-liften");
         await FillAsync(provider, "Naam", "Liften buiten gebruik");
@@ -48,13 +47,16 @@ public class IndicatorDialogTests : ComponentTestContext
         await FillAsync(provider, "Bron", "Facilitair beheer");
         await ClickAsync(provider, "Toevoegen");
         provider.WaitForAssertion(() => Assert.Contains("Er is al een indicator met code TOEG-LIFTEN.", provider.Markup));
-        Assert.Equal(("toeg-liften", "Liften buiten gebruik", "Facilitair beheer"), (sent!.Code, sent.Name, sent.Source));
+        Assert.Equal(("toeg-liften", "Liften buiten gebruik", "Facilitair beheer", true), (sent!.Code, sent.Name, sent.Source, sent.CheckOnly));
 
         await FillAsync(provider, "Code", "toeg-liften-2");
         provider.WaitForAssertion(() => Assert.DoesNotContain("Er is al een indicator", provider.Markup));
         await ClickAsync(provider, "Toevoegen");
         var result = await dialog.Result;
-        Assert.Equal(new IndicatorDialog.Defined(id, "TOEG-LIFTEN-2", "Liften buiten gebruik"), result!.Data);
+        var defined = Assert.IsType<IndicatorDialog.Defined>(result!.Data);
+        Assert.Equal(("TOEG-LIFTEN-2", "Liften buiten gebruik"), (defined.Code, defined.Name));
+        Assert.NotEqual(Guid.Empty, defined.Id);
+        Assert.Equal(("toeg-liften-2", false), (defined.Pending!.Code, defined.Pending.CheckOnly));
     }
 
     [Fact]

@@ -97,6 +97,49 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
         Assert.Equal(2, created.GetProperty("indicators").GetArrayLength());
     }
 
+    [Fact]
+    public async Task An_indicator_defined_while_registering_is_created_with_the_obligation_and_not_when_the_registration_fails()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var teams = await client.GetFromJsonAsync<JsonElement>("/api/teams", Json);
+        var key = Guid.NewGuid();
+        System.Text.Json.Nodes.JsonObject Defined(string reference)
+        {
+            var motion = ValidMotion(client, reference).GetAwaiter().GetResult();
+            motion["indicators"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["indicatorId"] = key, ["label"] = "c" });
+            motion["newIndicators"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["key"] = key,
+                ["definition"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["code"] = "wmo-wachttijd-nieuw", ["name"] = "Wachttijd Wmo", ["definition"] = "Gemiddelde wachttijd in dagen.", ["kind"] = "Count",
+                    ["source"] = "Wmo-registratie", ["responsibleTeamId"] = teams[0].GetProperty("id").GetGuid(),
+                },
+            });
+            return motion;
+        }
+
+        var failing = Defined("M-2025-202");
+        failing["meetingBody"] = "";
+        using var refused = await client.PostAsJsonAsync("/api/obligations", failing, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await using (var db = app.Database())
+        {
+            Assert.False(await db.Indicators.AnyAsync(i => i.Code == "WMO-WACHTTIJD-NIEUW"), "nothing is created while the obligation is not saved");
+        }
+
+        using var response = await client.PostAsJsonAsync("/api/obligations", Defined("M-2025-202"), Json);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await client.GetFromJsonAsync<JsonElement>(response.Headers.Location!, Json);
+        var asked = created.GetProperty("indicators").EnumerateArray().Select(i => (i.GetProperty("code").GetString(), i.GetProperty("label").GetString())).ToList();
+        Assert.Contains(("WMO-WACHTTIJD-NIEUW", "c"), asked);
+
+        using var again = await client.PostAsJsonAsync("/api/obligations", Defined("M-2025-203"), Json);
+        var problem = await AssertProblem(again, HttpStatusCode.BadRequest, "indicators");
+        Assert.Contains("WMO-WACHTTIJD-NIEUW", problem.GetProperty("errors").GetProperty("indicators")[0].GetString());
+        Assert.False(await Exists("M-2025-203"));
+    }
+
     [Theory]
     [MemberData(nameof(Emails.AllRolesBut), Roles.Griffie, MemberType = typeof(Emails))]
     public async Task Only_the_griffie_registers(string role)

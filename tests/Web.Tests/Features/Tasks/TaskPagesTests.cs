@@ -18,12 +18,12 @@ public class TaskPagesTests : ComponentTestContext
         TaskId, CycleId, version, ReportingCycleStatus.Collecting, Guid.NewGuid(), "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein",
         ReportingPeriod.HalfYear(2026, 1), new DateOnly(2026, 8, 20), Overdue: true, IndicatorTaskStatus.Open, null, null, CanEnter: true,
         new IndicatorFacts(Guid.NewGuid(), "WMO-CLIENTEN", "Inwoners met Wmo-ondersteuning", "Aantal inwoners met ondersteuning in het kader van de Wmo.",
-            IndicatorKind.Count, "inwoners", 0, "Monitor Sociaal Domein", GoodDirection.Neutral, new Baseline(9_700, new DateOnly(2020, 1, 1)), null, []),
+            IndicatorKind.Count, "inwoners", 0, "Monitor Sociaal Domein", GoodDirection.Neutral, new Baseline(9_700, new DateOnly(2020, 1, 1)), null, [], Version: 2),
         current,
-        new PeriodValue(ReportingPeriod.HalfYear(2025, 2), IndicatorValue.OfNumber(2_000), null, "Monitor", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc)),
+        new PeriodValue(ReportingPeriod.HalfYear(2025, 2), IndicatorValue.OfNumber(2_000), null, "Monitor", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc), 1),
         null,
-        [new PeriodValue(ReportingPeriod.HalfYear(2025, 1), IndicatorValue.OfNumber(1_950), null, "Monitor", new DateTime(2025, 8, 1, 9, 0, 0, DateTimeKind.Utc)),
-         new PeriodValue(ReportingPeriod.HalfYear(2025, 2), IndicatorValue.OfNumber(2_000), null, "Monitor", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc))],
+        [new PeriodValue(ReportingPeriod.HalfYear(2025, 1), IndicatorValue.OfNumber(1_950), null, "Monitor", new DateTime(2025, 8, 1, 9, 0, 0, DateTimeKind.Utc), 1),
+         new PeriodValue(ReportingPeriod.HalfYear(2025, 2), IndicatorValue.OfNumber(2_000), null, "Monitor", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc), 1)],
         ValueRules.Default,
         attachments ?? []);
 
@@ -56,6 +56,8 @@ public class TaskPagesTests : ComponentTestContext
         var markup = page.Markup;
         Assert.Contains("Aantal inwoners met ondersteuning in het kader van de Wmo.", markup);
         Assert.Contains("2.000 inwoners", page.Find("[data-testid=comparisons]").TextContent);
+        Assert.Contains("2.000 inwoners (versie 1)", page.Find("[data-testid=comparisons]").TextContent);
+        Assert.Equal("2", page.Find("[data-testid=definition-version]").TextContent);
         Assert.Contains("9.700 inwoners (1 januari 2020)", markup);
         Assert.Contains("20 augustus 2026", markup);
         Assert.Contains("te laat", markup);
