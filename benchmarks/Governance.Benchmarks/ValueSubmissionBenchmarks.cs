@@ -147,7 +147,7 @@ public static partial class ValueSubmissionBenchmarks
                         AdoptedOn = new DateOnly(2025, 1, 14),
                         Meeting = new Meeting("Gemeenteraad", new DateOnly(2025, 1, 14)),
                         ResponsibleAldermen = [alderman.Id],
-                        PolicyArea = PolicyArea.SocialDomain,
+                        PolicyArea = "Sociaal domein (breed)",
                         Cadence = Cadence.Quarterly,
                         ReportingFrom = new DateOnly(2025, 4, 1),
                         RequiredIndicators = [.. indicators.Select((i, p) => new RequiredIndicator(i.Id, p + 1, null))],

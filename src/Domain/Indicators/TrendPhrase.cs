@@ -21,6 +21,12 @@ public sealed record TrendThresholds(decimal Equal, decimal Slight, decimal Stro
     public static TrendThresholds DefaultRelative { get; } = new(1m, 5m, 15m);
 
     public static TrendThresholds DefaultPercentagePoints { get; } = new(0.5m, 2m, 5m);
+
+    /// <summary>Whether the bounds rise: 0 &lt;= equal &lt; slight &lt; strong.</summary>
+    public bool IsOrdered => Equal >= 0 && Equal < Slight && Slight < Strong && Strong <= 1_000;
+
+    public TrendThresholds Checked() =>
+        IsOrdered ? this : throw new Common.DomainRuleException("Trend bounds rise: 0 <= equal < slight < strong <= 1000.");
 }
 
 /// <summary>The measured change between two values and the neutral words that state it.</summary>

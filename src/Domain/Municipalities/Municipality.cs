@@ -1,4 +1,5 @@
 using Governance.Domain.Common;
+using Governance.Domain.Indicators;
 
 namespace Governance.Domain.Municipalities;
 
@@ -80,4 +81,53 @@ public sealed class Municipality : AggregateRoot
 
     public void RequireTwoFactorFor(IEnumerable<string> roles) =>
         _twoFactorRoles = [.. roles.Where(Accounts.Roles.All.Contains).Distinct().Order()];
+
+    public const int LinksMaxLength = 2_000;
+    public const int LogoMaxBytes = 256 * 1024;
+
+    /// <summary>
+    /// The block a letter ends with before the signature (Markdown), e.g. where to find more figures:
+    /// "Nu al interesse in meer cijfers? Neem een kijkje op [Maastricht in Cijfers](https://…).".
+    /// </summary>
+    public string? LetterLinks { get; private set; }
+
+    /// <summary>The logo at the head of every letter (PNG or JPEG), with its media type.</summary>
+    public byte[]? LetterLogo { get; private set; }
+
+    public string? LetterLogoType { get; private set; }
+
+    /// <summary>The bounds between the trend words for counts, amounts and durations (relative, in %).</summary>
+    public TrendThresholds TrendRelative { get; private set; } = TrendThresholds.DefaultRelative;
+
+    /// <summary>The bounds between the trend words for percentages (in percentage points).</summary>
+    public TrendThresholds TrendPoints { get; private set; } = TrendThresholds.DefaultPercentagePoints;
+
+    public void SetLetterLinks(string? markdown) => LetterLinks = Guard.OptionalText(markdown?.Replace("\r\n", "\n"), nameof(LetterLinks), LinksMaxLength);
+
+    /// <summary>Sets the logo, checked to be a PNG or JPEG by its content; null removes it.</summary>
+    public void SetLetterLogo(byte[]? image)
+    {
+        if (image is null)
+        {
+            (LetterLogo, LetterLogoType) = (null, null);
+            return;
+        }
+
+        if (image.Length > LogoMaxBytes)
+        {
+            throw new DomainRuleException($"A logo is at most {LogoMaxBytes / 1024} KB.");
+        }
+
+        LetterLogoType = ReportingCycles.FileSignatures.Matches(".png", image) ? "image/png"
+            : ReportingCycles.FileSignatures.Matches(".jpg", image) ? "image/jpeg"
+            : throw new DomainRuleException("A logo is a PNG or JPEG image.");
+        LetterLogo = image;
+    }
+
+    /// <summary>Sets the trend bounds so the letters use the wording of the municipality's own monitor.</summary>
+    public void SetTrendThresholds(TrendThresholds relative, TrendThresholds points)
+    {
+        TrendRelative = relative.Checked();
+        TrendPoints = points.Checked();
+    }
 }

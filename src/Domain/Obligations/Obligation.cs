@@ -60,7 +60,8 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
     public Meeting Meeting { get; private set; }
 
-    public PolicyArea PolicyArea { get; private set; }
+    /// <summary>The name of the policy area (beleidsterrein) it is filed under, one of the municipality's areas.</summary>
+    public string PolicyArea { get; private set; } = null!;
 
     public Cadence Cadence { get; private set; }
 
@@ -184,7 +185,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
         Text = Guard.Text(details.Text, nameof(Text), TextMaxLength);
         Meeting = details.Meeting ?? throw new DomainRuleException("The meeting is required.");
         AdoptedOn = details.AdoptedOn;
-        PolicyArea = details.PolicyArea;
+        PolicyArea = Guard.Text(details.PolicyArea, nameof(PolicyArea), Organisation.PolicyArea.NameMaxLength);
         ApplySchedule(details);
         ApplyAldermen(details.ResponsibleAldermen);
         ApplyIndicators(details.RequiredIndicators);

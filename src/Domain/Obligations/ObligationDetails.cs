@@ -19,7 +19,7 @@ public sealed record ObligationDetails
 
     public required IReadOnlyList<AldermanId> ResponsibleAldermen { get; init; }
 
-    public required PolicyArea PolicyArea { get; init; }
+    public required string PolicyArea { get; init; }
 
     public required Cadence Cadence { get; init; }
 

@@ -24,15 +24,3 @@ public enum ObligationKind
     Motion,
     Commitment,
 }
-
-/// <summary>Beleidspijler: the policy area an obligation belongs to.</summary>
-public enum PolicyArea
-{
-    SocialDomain,
-    Wmo,
-    Youth,
-    Education,
-    Participation,
-    PovertyAndDebt,
-    Other,
-}

@@ -36,6 +36,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Committee> Committees => Set<Committee>();
 
+    public DbSet<PolicyArea> PolicyAreas => Set<PolicyArea>();
+
     public DbSet<Obligation> Obligations => Set<Obligation>();
 
     public DbSet<Indicator> Indicators => Set<Indicator>();

@@ -103,7 +103,10 @@ public sealed class LetterComposer(TimeProvider time)
         var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
         var aldermanIds = obligation.ResponsibleAldermen.ToList();
         var aldermen = await db.Aldermen.AsNoTracking().Where(a => aldermanIds.Contains(a.Id)).ToListAsync(cancellationToken);
-        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == cycle.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
+        var settings = await db.Municipalities.AsNoTracking().Where(m => m.Id == cycle.MunicipalityId)
+            .Select(m => new { m.Name, m.ContactPhone, m.ContactEmail, m.LetterLinks, m.TrendRelative, m.TrendPoints }).SingleAsync(cancellationToken);
+        var municipality = settings.Name;
+        var wording = new LetterWording(settings.TrendRelative, settings.TrendPoints);
 
         var order = obligation.RequiredIndicators.Select((r, i) => (r.IndicatorId, i)).ToDictionary(x => x.IndicatorId, x => x.i);
         var histories = await IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken);
@@ -142,10 +145,16 @@ public sealed class LetterComposer(TimeProvider time)
             }
 
             var value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);
-            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note));
+            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording));
         }
 
+        // The letter speaks for the team that supplies its figures: the first required indicator's team that has a letter contact set.
+        var teamOrder = cycle.Tasks.OrderBy(t => order.GetValueOrDefault(t.IndicatorId, int.MaxValue)).Select(t => t.TeamId).Distinct().ToList();
+        var contacts = await db.Teams.AsNoTracking().Where(t => teamOrder.Contains(t.Id) && t.LetterHandledBy != null)
+            .Select(t => new { t.Id, t.LetterHandledBy, t.LetterPhone, t.LetterEmail }).ToListAsync(cancellationToken);
+        var team = teamOrder.Select(id => contacts.FirstOrDefault(c => c.Id == id)).FirstOrDefault(c => c is not null);
         var handledBy = current?.HandledBy
+            ?? team?.LetterHandledBy
             ?? cycle.Tasks.Select(t => t.CurrentValue).OfType<RecordedValue>().OrderByDescending(v => v.RecordedAtUtc).Select(v => v.RecordedBy).FirstOrDefault()
             ?? municipality;
         return new LetterModel
@@ -153,7 +162,9 @@ public sealed class LetterComposer(TimeProvider time)
             Municipality = municipality,
             Subject = $"{obligation.Title}, {cycle.Period.Display(LetterFigures.Dutch)}",
             HandledBy = handledBy,
-            Phone = current?.Phone,
+            Phone = current?.Phone ?? team?.LetterPhone ?? settings.ContactPhone,
+            Email = team?.LetterEmail ?? settings.ContactEmail,
+            Links = settings.LetterLinks,
             Obligation = new LetterObligation(obligation.Reference, obligation.Title, obligation.Kind == ObligationKind.Motion ? "motie" : "toezegging",
                 $"de {obligation.Meeting.Body.ToLower(LetterFigures.Dutch)} van {obligation.Meeting.Date.ToString("d MMMM yyyy", LetterFigures.Dutch)}", obligation.Text),
             Period = cycle.Period.Display(LetterFigures.Dutch),

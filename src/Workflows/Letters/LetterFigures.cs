@@ -17,7 +17,7 @@ public static class LetterFigures
 
     public static CultureInfo Dutch { get; } = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static LetterItem Item(IndicatorDefinition definition, ReportingPeriod period, PeriodValue current, IReadOnlyList<PeriodValue> history, int? sourceNote)
+    public static LetterItem Item(IndicatorDefinition definition, ReportingPeriod period, PeriodValue current, IReadOnlyList<PeriodValue> history, int? sourceNote, LetterWording? wording = null)
     {
         var value = current.Value;
         var numeric = definition.Kind.IsNumeric() || definition.Kind == IndicatorKind.Breakdown;
@@ -65,13 +65,13 @@ public static class LetterFigures
         {
             Value = Measure(definition, total, breakdownPart: definition.Kind == IndicatorKind.Breakdown),
             Breakdown = breakdown,
-            Comparisons = Comparisons(definition, period, total, history),
+            Comparisons = Comparisons(definition, period, total, history, wording),
             Trajectory = Trajectory(definition, period, total),
         };
     }
 
     /// <summary>The previous period, the same period last year (when that is another period) and the baseline, each when there is a figure.</summary>
-    public static IReadOnlyList<LetterComparison> Comparisons(IndicatorDefinition definition, ReportingPeriod period, decimal current, IReadOnlyList<PeriodValue> history)
+    public static IReadOnlyList<LetterComparison> Comparisons(IndicatorDefinition definition, ReportingPeriod period, decimal current, IReadOnlyList<PeriodValue> history, LetterWording? wording = null)
     {
         var comparisons = new List<LetterComparison>();
         var previous = period.Previous();
@@ -80,22 +80,22 @@ public static class LetterFigures
         {
             if (other is { } p && history.For(p) is { Value.IsNotAvailable: false, Value.Total: { } then })
             {
-                comparisons.Add(Compare(definition, Against(p), current, then));
+                comparisons.Add(Compare(definition, Against(p), current, then, wording));
             }
         }
 
         if (definition.Baseline is { } baseline)
         {
-            comparisons.Add(Compare(definition, "de nulmeting", current, baseline.Value));
+            comparisons.Add(Compare(definition, "de nulmeting", current, baseline.Value, wording));
         }
 
         return comparisons;
     }
 
-    public static LetterComparison Compare(IndicatorDefinition definition, string against, decimal current, decimal then)
+    public static LetterComparison Compare(IndicatorDefinition definition, string against, decimal current, decimal then, LetterWording? wording = null)
     {
         var kind = definition.Kind == IndicatorKind.Breakdown ? IndicatorKind.Count : definition.Kind;
-        var trend = TrendPhrase.Describe(kind, current, then);
+        var trend = TrendPhrase.Describe(kind, current, then, wording?.Relative, wording?.Points);
         return new LetterComparison(against, Measure(definition, then, breakdownPart: definition.Kind == IndicatorKind.Breakdown), trend.Dutch, Change(trend, then == 0));
     }
 
@@ -194,3 +194,6 @@ public static class LetterFigures
         IndicatorKind.Breakdown => "verdeling",
     };
 }
+
+/// <summary>The municipality's bounds between the trend words, so its letters read like its own monitor.</summary>
+public sealed record LetterWording(TrendThresholds Relative, TrendThresholds Points);

@@ -16,6 +16,12 @@ public sealed record LetterModel
 
     public string? Phone { get; init; }
 
+    /// <summary>The e-mail address for questions: the team's letter contact, else the municipality's.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The municipality's block before the signature (Markdown): where to find more figures.</summary>
+    public string? Links { get; init; }
+
     public required LetterObligation Obligation { get; init; }
 
     /// <summary>"2e kwartaal 2025".</summary>

@@ -9,6 +9,8 @@ public static class LetterSamples
         Subject = "Vinger aan de pols sociaal domein, 1e halfjaar 2021",
         HandledBy = "I. Bongers",
         Phone = "043 350 0000",
+        Email = "onderzoek@maastricht.nl",
+        Links = "Nu al interesse in meer cijfers? Neem een kijkje op [Maastricht in Cijfers](https://maastricht.incijfers.nl) en [waarstaatjegemeente.nl](https://www.waarstaatjegemeente.nl).",
         Obligation = new LetterObligation("T-2024-012", "Periodiek inzicht in de cijfers van het sociaal domein", "toezegging",
             "de domeinvergadering sociaal van 5 maart 2024", null),
         Period = "1e halfjaar 2021",

@@ -37,7 +37,7 @@ internal static class Build
         AdoptedOn = new DateOnly(2021, 7, 13),
         Meeting = new Meeting("Gemeenteraad", new DateOnly(2021, 7, 13)),
         ResponsibleAldermen = [AldermanId.New()],
-        PolicyArea = PolicyArea.PovertyAndDebt,
+        PolicyArea = "Armoede en schuldhulpverlening",
         Cadence = cadence,
         DueDate = due,
         EndDate = end,

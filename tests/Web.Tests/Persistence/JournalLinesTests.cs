@@ -40,7 +40,7 @@ public abstract class JournalLinesTests(DatabaseProvider provider) : IAsyncLifet
             var motion = new Motion(maastricht.Id, new ObligationDetails
             {
                 Reference = $"M-{i:000}", Title = $"Motie {i}", Text = "Verzoekt het college…", AdoptedOn = new DateOnly(2025, 1, 14),
-                Meeting = new Meeting("Gemeenteraad", new DateOnly(2025, 1, 14)), ResponsibleAldermen = [alderman.Id], PolicyArea = PolicyArea.SocialDomain,
+                Meeting = new Meeting("Gemeenteraad", new DateOnly(2025, 1, 14)), ResponsibleAldermen = [alderman.Id], PolicyArea = "Sociaal domein (breed)",
                 Cadence = Cadence.Quarterly, ReportingFrom = new DateOnly(2025, 7, 1), RequiredIndicators = [new RequiredIndicator(indicator.Id, 1, null)],
                 SubmittingParties = ["PvdA"],
             }, Now, "Griffie");

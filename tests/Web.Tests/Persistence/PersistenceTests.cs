@@ -43,7 +43,7 @@ public abstract class PersistenceTests : IAsyncLifetime
             AdoptedOn = new DateOnly(2021, 7, 13),
             Meeting = new Meeting("Gemeenteraad", new DateOnly(2021, 7, 13)),
             ResponsibleAldermen = [alderman.Id],
-            PolicyArea = PolicyArea.PovertyAndDebt,
+            PolicyArea = "Armoede en schuldhulpverlening",
             Cadence = Cadence.HalfYearly,
             EndDate = new DateOnly(2030, 12, 31),
             RequiredIndicators = [new RequiredIndicator(count.Id, 1, "a"), new RequiredIndicator(breakdown.Id, 2, "b")],

@@ -80,6 +80,16 @@ public sealed class LetterFiguresTests
         Assert.Equal(["3e kwartaal 2024", "2e kwartaal 2025", "3e kwartaal 2025"], item.Series.Select(p => p.Label));
     }
 
+    [Fact]
+    public void The_municipalitys_trend_bounds_choose_the_words()
+    {
+        var definition = Define(IndicatorKind.Count, 0);
+
+        Assert.Equal("gestegen", LetterFigures.Compare(definition, "2020", 108m, 100m).Phrase);
+        Assert.Equal("licht gestegen", LetterFigures.Compare(definition, "2020", 108m, 100m, new LetterWording(new TrendThresholds(1m, 10m, 20m), TrendThresholds.DefaultPercentagePoints)).Phrase);
+        Assert.Equal("gelijk gebleven", LetterFigures.Compare(definition, "2020", 108m, 100m, new LetterWording(new TrendThresholds(9m, 10m, 20m), TrendThresholds.DefaultPercentagePoints)).Phrase);
+    }
+
     private static PeriodValue Value(int year, decimal number, int? half = null) =>
         new(half is { } h ? ReportingPeriod.HalfYear(year, h) : ReportingPeriod.FullYear(year), IndicatorValue.OfNumber(number), null, "Monitor sociaal domein", Cycles.Now, 1);
 

@@ -105,7 +105,7 @@ public class ObligationWorkflowTests
             AdoptedOn = new DateOnly(2021, 7, 13),
             Meeting = new Meeting("Gemeenteraad", new DateOnly(2021, 7, 13)),
             ResponsibleAldermen = [AldermanId.New()],
-            PolicyArea = PolicyArea.Wmo,
+            PolicyArea = "Wmo",
             Cadence = cadence,
             DueDate = cadence == Cadence.Once ? new DateOnly(2025, 12, 1) : null,
             EndDate = end,

@@ -160,7 +160,7 @@ public abstract class OpenReportingCyclesTests : IDisposable
             AdoptedOn = new DateOnly(2024, 12, 17),
             Meeting = new Meeting("Gemeenteraad", new DateOnly(2024, 12, 17)),
             ResponsibleAldermen = [alderman.Id],
-            PolicyArea = PolicyArea.Wmo,
+            PolicyArea = "Wmo",
             Cadence = cadence,
             DueDate = due,
             ReportingFrom = cadence == Cadence.Once ? null : new DateOnly(2025, 1, 1),

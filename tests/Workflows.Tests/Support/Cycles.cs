@@ -38,7 +38,7 @@ internal static class Cycles
             AdoptedOn = new DateOnly(2018, 11, 13),
             Meeting = new Meeting("Gemeenteraad", new DateOnly(2018, 11, 13)),
             ResponsibleAldermen = [AldermanId.New()],
-            PolicyArea = PolicyArea.Wmo,
+            PolicyArea = "Wmo",
             Cadence = Cadence.Quarterly,
             RequiredIndicators = [new RequiredIndicator(Count.Id, 1, "a"), new RequiredIndicator(Share.Id, 2, "b")],
             SubmittingParties = ["Raadsbreed"],

@@ -24,7 +24,7 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         builder.Property(o => o.Title).HasMaxLength(Obligation.TitleMaxLength);
         builder.Property(o => o.Text).HasMaxLength(Obligation.TextMaxLength);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(o => o.PolicyArea).HasConversion<string>().HasMaxLength(30);
+        builder.Property(o => o.PolicyArea).HasMaxLength(PolicyArea.NameMaxLength);
         builder.Property(o => o.Cadence).HasConversion<string>().HasMaxLength(20);
         builder.ComplexProperty(o => o.Meeting, meeting =>
         {

@@ -69,6 +69,42 @@ public static class AdministrationApi
             .WithName("ChangeMunicipalitySettings")
             .WithSummary("Changes those settings; version is the one read, a change made meanwhile answers 409 (Beheerder).");
 
+        group.MapGet("/settings/letters", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetLetterSettingsQuery(), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetLetterSettings")
+            .WithSummary("What every letter starts from: the links block before the signature, whether there is a logo, and the bounds between the trend words (Beheerder).");
+
+        group.MapPut("/settings/letters", async ([FromBody] ChangeLetterSettingsCommand body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body, ct)).ToHttp(TypedResults.Ok))
+            .WithName("ChangeLetterSettings")
+            .WithSummary("Changes the links block and the trend bounds (each rising: equal < slight < strong); a change made meanwhile answers 409 (Beheerder).");
+
+        group.MapGet("/settings/letters/logo", async (ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetLetterLogoQuery(), ct)).ToHttp(logo => TypedResults.File(logo.Image, logo.Type)))
+            .WithName("GetLetterLogo")
+            .WithSummary("The logo letters carry (Beheerder).");
+
+        group.MapPut("/settings/letters/logo", async ([FromQuery] int version, HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                // Read no further than one byte past the limit: a larger body is refused without being held whole.
+                var buffer = new byte[Domain.Municipalities.Municipality.LogoMaxBytes + 1];
+                var read = 0;
+                int n;
+                while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), ct)) > 0)
+                {
+                    read += n;
+                }
+
+                return (await sender.Send(new ChangeLetterLogoCommand(buffer[..read], version), ct)).ToHttp(TypedResults.Ok);
+            })
+            .Accepts<byte[]>("image/png", "image/jpeg")
+            .WithName("SetLetterLogo")
+            .WithSummary("Sets the logo: the body is a PNG or JPEG of at most 256 KB; version is the one read (Beheerder).");
+
+        group.MapDelete("/settings/letters/logo", async ([FromQuery] int version, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ChangeLetterLogoCommand(null, version), ct)).ToHttp(TypedResults.Ok))
+            .WithName("RemoveLetterLogo")
+            .WithSummary("Removes the logo (Beheerder).");
+
         group.MapGet("/audit", async ([AsParameters] ListAuditQuery query, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(query, ct)))
             .WithName("ListAudit")
             .WithSummary("The audit log of the municipality, newest first: administration actions and sign-ins, filtered by action, actor and period; page on with 'before' (Beheerder).");

@@ -66,7 +66,8 @@ public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFa
         var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
         var required = obligation.ResponsibleAldermen;
         var aldermen = await db.Aldermen.AsNoTracking().Where(a => required.Contains(a.Id)).ToListAsync(cancellationToken);
-        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
+        var owner = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => new { m.Name, m.LetterLogo, m.LetterLogoType }).SingleAsync(cancellationToken);
+        var municipality = owner.Name;
 
         var approvals = required.Select(a =>
         {
@@ -94,7 +95,7 @@ public sealed class GetLetterHandler(IDbContextFactory<GovernanceDbContext> dbFa
             // Council members receive the letter as sent: its drafts stay with the executive.
             View(letter.Current), [.. letter.Versions.Reverse().Where(v => !user.ReadsAsCouncilMember || v.Number == letter.FinalisedVersion).Select(View)], approvals, letter.Reference, letter.FinalisedAtUtc, letter.SentOn, letter.SentDocumentNumber,
             letter.IsFinalised ? letter.VerifiesSeal() : null, sentBack,
-            LetterHtml.Fragment(letter.Current, LetterHtml.Header.For(letter, letter.Current, municipality)), actions,
+            LetterHtml.Fragment(letter.Current, LetterHtml.Header.For(letter, letter.Current, municipality, LetterHtml.Header.LogoUri(owner.LetterLogo, owner.LetterLogoType))), actions,
             municipality, letter.Current.Data, LetterHtml.Model(letter.Current), previous);
     }
 

@@ -15,15 +15,18 @@ namespace Governance.Web.Features.Letters;
 /// </summary>
 public static class LetterHtml
 {
-    public sealed record Header(string? Reference, DateOnly? Date, string Municipality)
+    /// <summary>What heads a letter besides its version: the reference and date once sealed, the municipality, and its logo as a data URI (PNG or JPEG, checked when it was set).</summary>
+    public sealed record Header(string? Reference, DateOnly? Date, string Municipality, string? Logo = null)
     {
         /// <summary>The header of a version: reference and date only on the version that was finalised.</summary>
-        public static Header For(CouncilLetter letter, LetterVersion version, string municipality)
+        public static Header For(CouncilLetter letter, LetterVersion version, string municipality, string? logo = null)
         {
             var sealedVersion = letter.IsFinalised && version.Number == letter.FinalisedVersion;
             var date = sealedVersion && letter.FinalisedAtUtc is { } at ? DateOnly.FromDateTime(Domain.Planning.MunicipalTime.ToLocal(at)) : (DateOnly?)null;
-            return new Header(sealedVersion ? letter.Reference : null, date, municipality);
+            return new Header(sealedVersion ? letter.Reference : null, date, municipality, logo);
         }
+
+        public static string? LogoUri(byte[]? image, string? type) => image is null || type is null ? null : $"data:{type};base64,{Convert.ToBase64String(image)}";
     }
 
     /// <summary>The header of the letter as the Maastricht letters have it, in every output.</summary>
@@ -31,6 +34,7 @@ public static class LetterHtml
     [
         ("Behandeld door", version.HandledBy),
         ("Telefoonnummer", version.Phone ?? "–"),
+        .. Model(version)?.Email is { } email ? new[] { ("E-mail", email) } : [],
         ("Onze referentie", header.Reference ?? "volgt bij vaststelling"),
         ("Datum", header.Date is { } d ? d.ToString("d MMMM yyyy", LetterFigures.Dutch) : "volgt bij vaststelling"),
         ("Onderwerp", version.Subject),
@@ -42,6 +46,10 @@ public static class LetterHtml
         var model = Model(version);
         var html = new StringBuilder();
         html.Append("<article class=\"letter\" lang=\"nl\">");
+        if (header.Logo is { } logo && logo.StartsWith("data:image/", StringComparison.Ordinal))
+        {
+            html.Append("<img class=\"letter-logo\" src=\"").Append(Encode(logo)).Append("\" alt=\"").Append(Encode($"Logo gemeente {header.Municipality}")).Append("\" style=\"max-height: 4rem; margin-bottom: 1rem;\">");
+        }
         html.Append("<table class=\"letter-header\"><caption class=\"visually-hidden\">Briefgegevens</caption><tbody>");
         foreach (var (label, value) in HeaderRows(version, header))
         {

@@ -131,8 +131,8 @@ public static class LettersApi
             return new NotFound("Letter").ToProblem();
         }
 
-        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
-        var bytes = format.Write(chosen, LetterHtml.Header.For(letter, chosen, municipality));
+        var owner = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => new { m.Name, m.LetterLogo, m.LetterLogoType }).SingleAsync(ct);
+        var bytes = format.Write(chosen, LetterHtml.Header.For(letter, chosen, owner.Name, LetterHtml.Header.LogoUri(owner.LetterLogo, owner.LetterLogoType)));
         return TypedResults.File(bytes, format.ContentType, $"{FileName(letter, chosen)}.{format.Extension}");
     }
 

@@ -21,7 +21,7 @@ public sealed record ObligationOverview(
     DateOnly AdoptedOn,
     string MeetingBody,
     DateOnly MeetingDate,
-    PolicyArea PolicyArea,
+    string PolicyArea,
     Cadence Cadence,
     DateOnly? DueDate,
     DateOnly? EndDate,

@@ -31,3 +31,16 @@ public sealed class ListCommitteesHandler(IDbContextFactory<GovernanceDbContext>
         return [.. registered.Union(current).Order(StringComparer.CurrentCulture)];
     }
 }
+
+/// <summary>The policy areas an obligation can be filed under (those in use), for pickers and filters.</summary>
+public sealed record ListPolicyAreaNamesQuery(bool IncludeRetired = false) : IQuery<IReadOnlyList<string>>;
+
+public sealed class ListPolicyAreaNamesHandler(IDbContextFactory<GovernanceDbContext> dbFactory) : IQueryHandler<ListPolicyAreaNamesQuery, IReadOnlyList<string>>
+{
+    public async ValueTask<IReadOnlyList<string>> Handle(ListPolicyAreaNamesQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.PolicyAreas.AsNoTracking().Where(a => query.IncludeRetired || a.RetiredOn == null).Select(a => a.Name).ToListAsync(cancellationToken);
+        return [.. names.Order(StringComparer.CurrentCulture)];
+    }
+}

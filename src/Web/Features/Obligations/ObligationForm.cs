@@ -21,7 +21,7 @@ public sealed class ObligationForm
 
     public IReadOnlyCollection<Guid> AldermanIds { get; set; } = [];
 
-    public PolicyArea? PolicyArea { get; set; }
+    public string? PolicyArea { get; set; }
 
     public Cadence? Cadence { get; set; }
 

@@ -26,7 +26,8 @@ public abstract record ObligationInput
 
     public IReadOnlyList<Guid>? AldermanIds { get; init; }
 
-    public PolicyArea? PolicyArea { get; init; }
+    /// <summary>The name of one of the municipality's policy areas in use.</summary>
+    public string? PolicyArea { get; init; }
 
     public Cadence? Cadence { get; init; }
 
@@ -69,7 +70,8 @@ public sealed class ObligationInputValidator : AbstractValidator<ObligationInput
         RuleFor(o => o.MeetingDate).NotNull().WithMessage("De vergaderdatum is verplicht.");
         RuleFor(o => o.AldermanIds).NotEmpty().WithMessage("Kies ten minste één verantwoordelijke wethouder.")
             .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Een wethouder staat er één keer in.");
-        RuleFor(o => o.PolicyArea).NotNull().WithMessage("Het beleidsterrein is verplicht.").IsInEnum().WithMessage("Onbekend beleidsterrein.");
+        RuleFor(o => o.PolicyArea).NotEmpty().WithMessage("Het beleidsterrein is verplicht.")
+            .MaximumLength(Domain.Organisation.PolicyArea.NameMaxLength).WithMessage("Onbekend beleidsterrein.");
         RuleFor(o => o.Cadence).NotNull().WithMessage("De rapportagefrequentie is verplicht.").IsInEnum().WithMessage("Onbekende rapportagefrequentie.");
         RuleFor(o => o.DueDate).NotNull().When(o => o.Cadence == Cadence.Once).WithMessage("Een eenmalige rapportage heeft een uiterste datum.");
         RuleFor(o => o.DueDate).Null().When(o => o.Cadence is { } c && c != Cadence.Once).WithMessage("Een terugkerende rapportage heeft een einddatum, geen uiterste datum.");
@@ -116,6 +118,13 @@ internal static class ObligationInputResolver
             errors["aldermanIds"] = ["Een gekozen wethouder bestaat niet in deze gemeente."];
         }
 
+        var area = input.PolicyArea!.Trim();
+        var current = self is { } obligation ? await db.Obligations.Where(o => o.Id == obligation).Select(o => o.PolicyArea).SingleOrDefaultAsync(cancellationToken) : null;
+        if (area != current && !await db.PolicyAreas.AnyAsync(a => a.Name == area && a.RetiredOn == null, cancellationToken))
+        {
+            errors["policyArea"] = [$"Beleidsterrein '{area}' bestaat niet in deze gemeente of is opgeheven. Kies er een uit de lijst."];
+        }
+
         var created = await DefineNewIndicatorsAsync(db, input, municipality, nowUtc, errors, cancellationToken);
         IndicatorId IdOf(RequiredIndicatorInput i) => created.TryGetValue(i.IndicatorId, out var id) ? id : new IndicatorId(i.IndicatorId);
         var newKeys = (input.NewIndicators ?? []).Select(n => n.Key).ToHashSet();
@@ -139,7 +148,7 @@ internal static class ObligationInputResolver
             AdoptedOn = input.AdoptedOn!.Value,
             Meeting = new Meeting(input.MeetingBody!, input.MeetingDate!.Value),
             ResponsibleAldermen = aldermanIds,
-            PolicyArea = input.PolicyArea!.Value,
+            PolicyArea = area,
             Cadence = input.Cadence!.Value,
             DueDate = input.DueDate,
             EndDate = input.EndDate,

@@ -81,6 +81,10 @@ public static class ObligationsApi
             .WithName("ListObligationCommittees")
             .WithSummary("The council's bodies in use and those obligations were registered under (for filters and the registration).");
 
+        group.MapGet("/policy-areas", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPolicyAreaNamesQuery(IncludeRetired: true), ct)))
+            .WithName("ListObligationPolicyAreas")
+            .WithSummary("The municipality's policy areas, retired ones too (for filters); the registration offers those in use.");
+
         return app;
     }
 

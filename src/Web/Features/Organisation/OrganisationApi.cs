@@ -18,6 +18,9 @@ public static class OrganisationApi
         teams.MapPut("/{id:guid}", async (Guid id, [FromBody] TeamRename body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RenameTeamCommand(id, body.Name, body.Version), ct)).ToHttp(TypedResults.Ok))
             .WithName("RenameTeam").WithSummary("Renames a team; version is the one read, a change made meanwhile answers 409 (Beheerder).");
+        teams.MapPut("/{id:guid}/letter-contact", async (Guid id, [FromBody] LetterContactChange body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ChangeTeamLetterContactCommand(id, body.HandledBy, body.Phone, body.Email, body.Version), ct)).ToHttp(TypedResults.Ok))
+            .WithName("ChangeTeamLetterContact").WithSummary("Sets who letters on the team's figures name under 'behandeld door', with telephone and e-mail; a change made meanwhile answers 409 (Beheerder).");
         teams.MapPost("/{id:guid}/retirement", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RetireTeamCommand(id, true), ct)).ToHttp(TypedResults.Ok))
             .WithName("RetireTeam").WithSummary("Retires a team without active members: no new members or indicators, history stays (Beheerder).");
@@ -44,17 +47,28 @@ public static class OrganisationApi
         committees.MapPost("/", async ([FromBody] AddCommitteeCommand body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(body, ct)).ToHttp(committee => TypedResults.Created($"/api/admin/committees/{committee.Id}", committee)))
             .WithName("AddCommittee").WithSummary("Adds a council body (Griffie, Beheerder).");
-        committees.MapPut("/{id:guid}", async (Guid id, [FromBody] CommitteeChange body, ISender sender, CancellationToken ct) =>
+        committees.MapPut("/{id:guid}", async (Guid id, [FromBody] NameChange body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ChangeCommitteeCommand(id, body.Name, body.Retired, body.Version), ct)).ToHttp(TypedResults.Ok))
             .WithName("ChangeCommittee").WithSummary("Renames, retires or reinstates a council body; a change made meanwhile answers 409 (Griffie, Beheerder).");
+        var areas = app.MapGroup("/api/admin/policy-areas").WithTags("Organisation").RequireAuthorization(Policies.Administer);
+        areas.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPolicyAreasQuery(), ct)))
+            .WithName("ListPolicyAreas").WithSummary("The policy areas with the number of obligations filed under each, retired ones too (Beheerder).");
+        areas.MapPost("/", async ([FromBody] AddPolicyAreaCommand body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body, ct)).ToHttp(area => TypedResults.Created($"/api/admin/policy-areas/{area.Id}", area)))
+            .WithName("AddPolicyArea").WithSummary("Adds a policy area (Beheerder).");
+        areas.MapPut("/{id:guid}", async (Guid id, [FromBody] NameChange body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ChangePolicyAreaCommand(id, body.Name, body.Retired, body.Version), ct)).ToHttp(TypedResults.Ok))
+            .WithName("ChangePolicyArea").WithSummary("Renames (the obligations filed under it move along), retires or reinstates a policy area; a change made meanwhile answers 409 (Beheerder).");
         return app;
     }
 
     public sealed record TeamRename(string? Name, int Version);
 
+    public sealed record LetterContactChange(string? HandledBy, string? Phone, string? Email, int Version);
+
     public sealed record AldermanChange(string? Name, string? Portfolio, DateOnly? TermStart, DateOnly? TermEnd, int Version);
 
     public sealed record HandOverRequest(Guid? SuccessorId, DateOnly? LastDay);
 
-    public sealed record CommitteeChange(string? Name, bool Retired, int Version);
+    public sealed record NameChange(string? Name, bool Retired, int Version);
 }

@@ -14,7 +14,13 @@ namespace Governance.Web.Features.Organisation;
 /// <summary>The teams of the municipality with their people: members, team leads, and the indicators they keep.</summary>
 public sealed record ListTeamOverviewQuery(bool IncludeRetired = true) : IQuery<IReadOnlyList<TeamOverview>>;
 
-public sealed record TeamOverview(Guid Id, string Name, int Version, DateOnly? RetiredOn, IReadOnlyList<TeamMember> Members, int Indicators);
+public sealed record TeamOverview(Guid Id, string Name, int Version, DateOnly? RetiredOn, IReadOnlyList<TeamMember> Members, int Indicators, LetterContact LetterContact);
+
+/// <summary>Who letters on the team's figures name under "behandeld door", with a telephone number and e-mail address.</summary>
+public sealed record LetterContact(string? HandledBy, string? Phone, string? Email);
+
+/// <summary>Sets the team's letter contact (empty fields fall back on the municipality's contact details); the version is the one read.</summary>
+public sealed record ChangeTeamLetterContactCommand(Guid TeamId, string? HandledBy, string? Phone, string? Email, int Version) : ICommand<Result<TeamOverview>>;
 
 public sealed record TeamMember(string Id, string DisplayName, bool Lead, bool Active);
 
@@ -34,6 +40,16 @@ public sealed class CreateTeamValidator : AbstractValidator<CreateTeamCommand>
 public sealed class RenameTeamValidator : AbstractValidator<RenameTeamCommand>
 {
     public RenameTeamValidator() => RuleFor(c => c.Name).TeamName();
+}
+
+public sealed class ChangeTeamLetterContactValidator : AbstractValidator<ChangeTeamLetterContactCommand>
+{
+    public ChangeTeamLetterContactValidator()
+    {
+        RuleFor(c => c.HandledBy).MaximumLength(Team.ContactMaxLength).WithMessage($"'Behandeld door' is hooguit {Team.ContactMaxLength} tekens.");
+        RuleFor(c => c.Phone).MaximumLength(Team.ContactMaxLength).Matches(@"^[0-9 +()\-]*$").WithMessage("Een telefoonnummer bestaat uit cijfers, spaties, +, - en haakjes.");
+        RuleFor(c => c.Email).MaximumLength(Team.ContactMaxLength).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Dit is geen geldig e-mailadres.");
+    }
 }
 
 internal static class TeamRules
@@ -68,7 +84,8 @@ internal static class TeamRules
             t.Version,
             t.RetiredOn,
             [.. members.Where(m => m.TeamId == t.Id).OrderByDescending(m => m.Lead).ThenBy(m => m.DisplayName).Select(m => new TeamMember(m.Id, m.DisplayName, m.Lead, m.Active))],
-            indicators.GetValueOrDefault(t.Id)))];
+            indicators.GetValueOrDefault(t.Id),
+            new LetterContact(t.LetterHandledBy, t.LetterPhone, t.LetterEmail)))];
     }
 
     public static async Task<Dictionary<string, string[]>?> NameTakenAsync(GovernanceDbContext db, string name, TeamId? except, CancellationToken cancellationToken) =>
@@ -174,6 +191,37 @@ public sealed class RetireTeamHandler(IDbContextFactory<GovernanceDbContext> dbF
             audit.Record(db, AuditAction.TeamChanged, team.Name, new AuditChange("Status", "opgeheven", "in gebruik"));
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        return await TeamRules.LineAsync(db, team, cancellationToken);
+    }
+}
+
+public sealed class ChangeTeamLetterContactHandler(IDbContextFactory<GovernanceDbContext> dbFactory, AuditTrail audit)
+    : ICommandHandler<ChangeTeamLetterContactCommand, Result<TeamOverview>>
+{
+    public async ValueTask<Result<TeamOverview>> Handle(ChangeTeamLetterContactCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == new TeamId(command.TeamId), cancellationToken);
+        if (team is null)
+        {
+            return new NotFound("Team");
+        }
+
+        if (team.Version != command.Version)
+        {
+            return new Conflict("Iemand anders heeft dit team intussen gewijzigd. Laad het opnieuw.");
+        }
+
+        static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var changes = new[]
+        {
+            new AuditChange("Behandeld door", team.LetterHandledBy, Clean(command.HandledBy)),
+            new AuditChange("Telefoon in brieven", team.LetterPhone, Clean(command.Phone)),
+            new AuditChange("E-mail in brieven", team.LetterEmail, Clean(command.Email)),
+        };
+        team.SetLetterContact(Clean(command.HandledBy), Clean(command.Phone), Clean(command.Email));
+        audit.Record(db, AuditAction.TeamChanged, team.Name, changes);
         await db.SaveChangesAsync(cancellationToken);
         return await TeamRules.LineAsync(db, team, cancellationToken);
     }

@@ -67,6 +67,7 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
         _aldermen["Hubert Mackus"] = new Alderman(maastricht, "Hubert Mackus", "Wethouder Economie, Sport, Jeugdzorg, Water, Natuur en Landschap");
         db.Teams.AddRange(_teams.Values);
         db.Aldermen.AddRange(_aldermen.Values);
+        db.PolicyAreas.AddRange(Areas.All.Select(a => new PolicyArea(maastricht, a)));
 
         var calendar = PlanningYears(maastricht);
         db.PlanningYears.AddRange(calendar);
@@ -145,33 +146,33 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
             ["vadp"] = NewMotion(maastricht, Details(
                 "M-2014-083", "Vinger aan de pols",
                 "Verzoekt het college de raad vier maal per jaar een monitoringsrapportage te sturen over de kaders Wmo & Jeugdzorg en de Participatiewet, zoveel mogelijk geput uit de bestaande ambtelijke monitor sociaal beleid, met ten minste de informatie-items a tot en met l (Wmo & Jeugd) en a tot en met g (Participatiewet); bij nieuwe indicatoren wordt een nulmeting gemaakt en in de overgangsfase over de was/wordt-situatie gerapporteerd. Deze monitoringinformatie komt beschikbaar voor de raden van alle samenwerkende gemeenten.",
-                new DateOnly(2014, 11, 11), "Gemeenteraad", ["Jeroen Hoenderkamp", "Hubert Mackus", "Johan Pas"], PolicyArea.SocialDomain, Cadence.Quarterly,
+                new DateOnly(2014, 11, 11), "Gemeenteraad", ["Jeroen Hoenderkamp", "Hubert Mackus", "Johan Pas"], Areas.SocialDomain, Cadence.Quarterly,
                 [.. DemoIndicators.WmoAndYouthItems.Select((i, n) => (i.Code, $"{(char)('a' + n)}")), .. DemoIndicators.ParticipationItems.Select((i, n) => (i.Code, $"P-{(char)('a' + n)}"))],
                 parties: ["Raadsbreed"])),
             ["armoede"] = NewMotion(maastricht, Details(
                 "M-2021-047", "Halveren aantal kinderen in armoede 2030",
                 "Verzoekt het college het aantal kinderen dat in armoede opgroeit in 2030 te halveren, en de raad hierover halfjaarlijks te informeren in de monitor sociaal domein met ten minste het niet-gebruik van regelingen (Kindpakket) en de reductie van het aantal kinderen in armoede volgens de landelijke richtlijn (van 9,2 % naar 4,6 % in 2030).",
-                new DateOnly(2021, 7, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], PolicyArea.PovertyAndDebt, Cadence.HalfYearly,
+                new DateOnly(2021, 7, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], Areas.PovertyAndDebt, Cadence.HalfYearly,
                 [("ARM-KP-NIETGEBRUIK", "1"), ("ARM-KINDEREN", "2")], end: new DateOnly(2030, 12, 31), parties: ["PvdA"])),
             ["doorlooptijden"] = NewMotion(maastricht, Details(
                 "M-2018-112", "Doorlooptijden Wmo",
                 "Verzoekt het college jaarlijks te rapporteren in hoeveel gevallen, in aantal en procentueel, de wettelijke termijn van 8 weken van melding tot beschikking is overschreden.",
-                new DateOnly(2018, 11, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], PolicyArea.Wmo, Cadence.Yearly,
+                new DateOnly(2018, 11, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], Areas.Wmo, Cadence.Yearly,
                 [("WMO-AANVRAGEN", null), ("WMO-BINNEN-8-WEKEN", null), ("WMO-TIJDIG", null)], parties: ["Raadsbreed"])),
             ["wachtlijsten"] = NewMotion(maastricht, Details(
                 "M-2019-026", "Wachtlijsten Jeugdhulp",
                 "Verzoekt het college de raad halfjaarlijks te informeren over de wachtlijsten en wachttijden tussen de toewijzing van jeugdhulp en de daadwerkelijke start van de hulp.",
-                new DateOnly(2019, 3, 12), "Gemeenteraad", ["Hubert Mackus"], PolicyArea.Youth, Cadence.HalfYearly,
+                new DateOnly(2019, 3, 12), "Gemeenteraad", ["Hubert Mackus"], Areas.Youth, Cadence.HalfYearly,
                 [("JH-WACHTTIJDEN", null)], parties: ["Raadsbreed"])),
             ["dashboards"] = NewCommitment(maastricht, Details(
                 "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein",
                 "De wethouder zegt toe te onderzoeken op welke wijze de raad periodiek inzicht kan krijgen in de gegevens uit de dashboards sociaal domein. Voorstel: tweemaal per jaar factsheets, passend binnen de P&C-cyclus: bij de 1e berap (cijfers over het eerste half jaar) en bij de jaarrekening.",
-                new DateOnly(2024, 3, 5), "Domeinvergadering Sociaal", ["Jeroen Hoenderkamp", "Johan Pas", "Hubert Mackus"], PolicyArea.SocialDomain, Cadence.HalfYearly,
+                new DateOnly(2024, 3, 5), "Domeinvergadering Sociaal", ["Jeroen Hoenderkamp", "Johan Pas", "Hubert Mackus"], Areas.SocialDomain, Cadence.HalfYearly,
                 [.. DemoIndicators.SocialDomainFacts.Select(i => (i.Code, (string?)null))])),
             ["beschikbaarheidswijzer"] = NewCommitment(maastricht, Details(
                 "T-2025-118", "Informeren over de Beschikbaarheidswijzer jeugdhulp",
                 "De wethouder zegt toe de raad te informeren zodra de regio Zuid-Limburg is aangesloten bij de Beschikbaarheidswijzer, waarmee verwijzers op één plek de actuele wachttijden van aanbieders kunnen zien.",
-                new DateOnly(2025, 10, 7), "Domeinvergadering Sociaal", ["Hubert Mackus"], PolicyArea.Youth, Cadence.Once,
+                new DateOnly(2025, 10, 7), "Domeinvergadering Sociaal", ["Hubert Mackus"], Areas.Youth, Cadence.Once,
                 [("JH-BESCHIKBAARHEIDSWIJZER", null)], due: new DateOnly(2026, 12, 15))),
         };
 
@@ -185,7 +186,7 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
     }
 
     private ObligationDetails Details(
-        string reference, string title, string text, DateOnly adopted, string body, string[] aldermen, PolicyArea area, Cadence cadence,
+        string reference, string title, string text, DateOnly adopted, string body, string[] aldermen, string area, Cadence cadence,
         (string Code, string? Label)[] indicators, DateOnly? end = null, DateOnly? due = null, string[]? parties = null) => new()
         {
             Reference = reference,
@@ -271,6 +272,7 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
             IndicatorKind.Narrative, team.Name, "Eigen registratie"), team.Id);
         db.Teams.Add(team);
         db.Aldermen.Add(alderman);
+        db.PolicyAreas.Add(new PolicyArea(vaals, Areas.Wmo));
         db.Indicators.Add(indicator);
         db.Obligations.Add(new Commitment(vaals, new ObligationDetails
         {
@@ -280,10 +282,23 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
             AdoptedOn = new DateOnly(2025, 4, 15),
             Meeting = new Meeting("Raadscommissie Sociaal Domein Vaals", new DateOnly(2025, 4, 15)),
             ResponsibleAldermen = [alderman.Id],
-            PolicyArea = PolicyArea.Wmo,
+            PolicyArea = Areas.Wmo,
             Cadence = Cadence.Once,
             DueDate = new DateOnly(2026, 6, 30),
             RequiredIndicators = [new RequiredIndicator(indicator.Id, 1, null)],
         }, _now, Importer));
+    }
+
+    /// <summary>The demo's policy areas (beleidsterreinen).</summary>
+    internal static class Areas
+    {
+        public const string SocialDomain = "Sociaal domein (breed)";
+        public const string Wmo = "Wmo";
+        public const string Youth = "Jeugdhulp";
+        public const string Education = "Onderwijs";
+        public const string Participation = "Participatiewet";
+        public const string PovertyAndDebt = "Armoede en schuldhulpverlening";
+
+        public static IReadOnlyList<string> All { get; } = [SocialDomain, Wmo, Youth, Education, Participation, PovertyAndDebt];
     }
 }

@@ -88,7 +88,7 @@ public class ObligationDialogTests : ComponentTestContext
         Sender.Send(Arg.Do<ReviseObligationCommand>(c => sent = c), Arg.Any<CancellationToken>()).Returns(new ValueTask<Result<int>>(8));
         var existing = new ObligationOverview(
             Guid.NewGuid(), ObligationKind.Commitment, "T-2024-031", "Periodiek inzicht", "De wethouder zegt toe…", new DateOnly(2024, 3, 5),
-            "Domeinvergadering Sociaal", new DateOnly(2024, 3, 5), PolicyArea.SocialDomain, Cadence.HalfYearly, null, null, new DateOnly(2024, 3, 5),
+            "Domeinvergadering Sociaal", new DateOnly(2024, 3, 5), "Sociaal domein (breed)", Cadence.HalfYearly, null, null, new DateOnly(2024, 3, 5),
             ObligationStatus.InProgress, null, [], 7, [], [new AldermanLine(Alderman, "Jeroen Hoenderkamp", "Wethouder WMO")],
             [new IndicatorLine(Clients.Id, "a", Clients.Code, Clients.Name, Clients.Kind, Clients.Unit, 0, null, null, null, null)], [], []);
         var (provider, _) = await OpenAsync(existing);

@@ -16,7 +16,7 @@ public class ObligationPageTests : ComponentTestContext
     private static ObligationOverview Overview() => new(
         Id, ObligationKind.Commitment, "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein",
         "De wethouder zegt toe te onderzoeken op welke wijze de raad periodiek inzicht kan krijgen.",
-        new DateOnly(2024, 3, 5), "Domeinvergadering Sociaal", new DateOnly(2024, 3, 5), PolicyArea.SocialDomain, Cadence.HalfYearly,
+        new DateOnly(2024, 3, 5), "Domeinvergadering Sociaal", new DateOnly(2024, 3, 5), "Sociaal domein (breed)", Cadence.HalfYearly,
         null, null, new DateOnly(2024, 3, 5), ObligationStatus.InProgress, null, [], 3, [],
         [new AldermanLine(Guid.NewGuid(), "Jeroen Hoenderkamp", "Wethouder WMO, Welzijn, Sociale Zaken en Gezondheid")],
         [

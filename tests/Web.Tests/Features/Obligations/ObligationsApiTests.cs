@@ -140,6 +140,18 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
         Assert.False(await Exists("M-2025-203"));
     }
 
+    [Fact]
+    public async Task A_policy_area_the_municipality_does_not_have_is_refused_with_the_field_named()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var motion = await ValidMotion(client, "M-2025-204");
+        motion["policyArea"] = "Ruimtevaart";
+        using var response = await client.PostAsJsonAsync("/api/obligations", motion, Json);
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest, "policyArea");
+        Assert.Contains("Ruimtevaart", problem.GetProperty("errors").GetProperty("policyArea")[0].GetString());
+        Assert.False(await Exists("M-2025-204"));
+    }
+
     [Theory]
     [MemberData(nameof(Emails.AllRolesBut), Roles.Griffie, MemberType = typeof(Emails))]
     public async Task Only_the_griffie_registers(string role)
@@ -330,7 +342,7 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
             ["meetingBody"] = "Gemeenteraad",
             ["meetingDate"] = "2025-11-11",
             ["aldermanIds"] = new System.Text.Json.Nodes.JsonArray(aldermen[0].GetProperty("id").GetGuid()),
-            ["policyArea"] = nameof(PolicyArea.Wmo),
+            ["policyArea"] = "Wmo",
             ["cadence"] = nameof(Cadence.Quarterly),
             ["endDate"] = "2027-12-31",
             ["indicators"] = new System.Text.Json.Nodes.JsonArray(

@@ -13,11 +13,11 @@ public class ObligationsPageTests : ComponentTestContext
 {
     private static readonly ObligationSummary Poverty = new(
         Guid.NewGuid(), ObligationKind.Motion, "M-2021-047", "Halveren aantal kinderen in armoede 2030", new DateOnly(2021, 7, 13), "Gemeenteraad",
-        PolicyArea.PovertyAndDebt, Cadence.HalfYearly, ObligationStatus.InProgress, null, new DateOnly(2030, 12, 31), ["Jeroen Hoenderkamp"]);
+        "Armoede en schuldhulpverlening", Cadence.HalfYearly, ObligationStatus.InProgress, null, new DateOnly(2030, 12, 31), ["Jeroen Hoenderkamp"]);
 
     private static readonly ObligationSummary Dashboards = new(
         Guid.NewGuid(), ObligationKind.Commitment, "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein", new DateOnly(2024, 3, 5), "Domeinvergadering Sociaal",
-        PolicyArea.SocialDomain, Cadence.Once, ObligationStatus.Fulfilled, new DateOnly(2025, 9, 9), null, ["Jeroen Hoenderkamp", "Johan Pas"]);
+        "Sociaal domein (breed)", Cadence.Once, ObligationStatus.Fulfilled, new DateOnly(2025, 9, 9), null, ["Jeroen Hoenderkamp", "Johan Pas"]);
 
     public ObligationsPageTests()
     {

@@ -102,6 +102,41 @@ public sealed class OrganisationTests(GovernanceAppFactory app) : IClassFixture<
         Assert.DoesNotContain("Commissie Ruimte", await griffie.GetFromJsonAsync<string[]>("/api/obligations/committees", Json) ?? []);
     }
 
+    [Fact]
+    public async Task A_policy_area_renamed_carries_its_obligations_along_and_once_retired_is_offered_no_more()
+    {
+        using var admin = await app.SignedInClientAsync(Emails.For(Roles.Beheerder));
+        var areas = await admin.GetFromJsonAsync<JsonElement>("/api/admin/policy-areas", Json);
+        var youth = areas.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Jeugdhulp");
+        Assert.True(youth.GetProperty("obligations").GetInt32() > 0, "the demo files obligations under Jeugdhulp");
+
+        using var renamed = await admin.PutAsJsonAsync($"/api/admin/policy-areas/{youth.GetProperty("id").GetGuid()}",
+            new { name = "Jeugd en gezin", retired = false, version = youth.GetProperty("version").GetInt32() }, Json);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var after = await renamed.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal(youth.GetProperty("obligations").GetInt32(), after.GetProperty("obligations").GetInt32());
+        await using (var db = app.Database())
+        {
+            Assert.False(await db.Obligations.AnyAsync(o => o.PolicyArea == "Jeugdhulp"));
+        }
+
+        using var added = await admin.PostAsJsonAsync("/api/admin/policy-areas", new { name = "Cultuur" }, Json);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var culture = await added.Content.ReadFromJsonAsync<JsonElement>(Json);
+        using var duplicate = await admin.PostAsJsonAsync("/api/admin/policy-areas", new { name = "Cultuur" }, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        using var retired = await admin.PutAsJsonAsync($"/api/admin/policy-areas/{culture.GetProperty("id").GetGuid()}",
+            new { name = "Cultuur", retired = true, version = culture.GetProperty("version").GetInt32() }, Json);
+        Assert.Equal(HttpStatusCode.OK, retired.StatusCode);
+
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        Assert.Equal(HttpStatusCode.Forbidden, (await griffie.GetAsync("/api/admin/policy-areas")).StatusCode);
+        var offered = await griffie.GetFromJsonAsync<string[]>("/api/obligations/policy-areas", Json) ?? [];
+        Assert.Contains("Jeugd en gezin", offered);
+        var lines = await (await griffie.GetAsync("/api/obligations?policyArea=Jeugd%20en%20gezin")).Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal(youth.GetProperty("obligations").GetInt32(), lines.GetProperty("totalCount").GetInt32());
+    }
+
     [Theory]
     [InlineData(Roles.Griffie, "/api/admin/teams", HttpStatusCode.Forbidden)]
     [InlineData(Roles.Griffie, "/api/admin/aldermen", HttpStatusCode.OK)]

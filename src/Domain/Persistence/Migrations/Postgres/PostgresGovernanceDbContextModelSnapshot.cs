@@ -601,6 +601,17 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("LetterLinks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<byte[]>("LetterLogo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LetterLogoType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -621,6 +632,46 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("TwoFactorRoles");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TrendPoints", "Governance.Domain.Municipalities.Municipality.TrendPoints#TrendThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Equal")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("numeric(9,3)")
+                                .HasColumnName("TrendPointsEqual");
+
+                            b1.Property<decimal>("Slight")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("numeric(9,3)")
+                                .HasColumnName("TrendPointsSlight");
+
+                            b1.Property<decimal>("Strong")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("numeric(9,3)")
+                                .HasColumnName("TrendPointsStrong");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TrendRelative", "Governance.Domain.Municipalities.Municipality.TrendRelative#TrendThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Equal")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("numeric(9,3)")
+                                .HasColumnName("TrendRelativeEqual");
+
+                            b1.Property<decimal>("Slight")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("numeric(9,3)")
+                                .HasColumnName("TrendRelativeSlight");
+
+                            b1.Property<decimal>("Strong")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("numeric(9,3)")
+                                .HasColumnName("TrendRelativeStrong");
+                        });
 
                     b.HasKey("Id");
 
@@ -717,8 +768,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.Property<string>("PolicyArea")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -875,10 +926,51 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.ToTable("Committees");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Organisation.PolicyArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PolicyAreas_Municipality_Name");
+
+                    b.ToTable("PolicyAreas");
+                });
+
             modelBuilder.Entity("Governance.Domain.Organisation.Team", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("LetterEmail")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("LetterHandledBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("LetterPhone")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
@@ -1694,6 +1786,15 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Committee", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Organisation.PolicyArea", b =>
                 {
                     b.HasOne("Governance.Domain.Municipalities.Municipality", null)
                         .WithMany()
