@@ -80,6 +80,7 @@ public static class AdministrationApi
 
         group.MapGet("/settings/letters/logo", async (ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetLetterLogoQuery(), ct)).ToHttp(logo => TypedResults.File(logo.Image, logo.Type)))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "image/png", "image/jpeg")
             .WithName("GetLetterLogo")
             .WithSummary("The logo letters carry (Beheerder).");
 
@@ -96,7 +97,7 @@ public static class AdministrationApi
 
                 return (await sender.Send(new ChangeLetterLogoCommand(buffer[..read], version), ct)).ToHttp(TypedResults.Ok);
             })
-            .Accepts<byte[]>("image/png", "image/jpeg")
+            .WithRawBody(["image/png", "image/jpeg"])
             .WithName("SetLetterLogo")
             .WithSummary("Sets the logo: the body is a PNG or JPEG of at most 256 KB; version is the one read (Beheerder).");
 
