@@ -120,6 +120,7 @@ S = {
     "Planning.MeetingDate": ("Datum", "Date"),
     "Planning.NoCommittees": ("Er zijn nog geen commissies. Voeg ze toe onder Commissies.", "There are no committees yet. Add them under Committees."),
     "Planning.AddDate": ("Toevoegen", "Add"),
+    "Planning.RemoveNamed": ("{0} verwijderen", "Remove {0}"),
     "Planning.AddNamed": ("{0} toevoegen", "Add {0}"),
     "Planning.Holidays": ("Feestdagen waarop de gemeente dicht is", "Public holidays the municipality is closed"),
     "Planning.ClosedDays": ("Extra sluitingsdagen", "Extra closed days"),

@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Governance.Web.EndToEnd.Support;
+
+/// <summary>
+/// A new installation: the app on an empty data folder outside demo mode, with only the first administrator configured,
+/// its job server on (invitations are mailed to the pickup folder by the jobs, as in production), and Chromium.
+/// Nothing is seeded and nothing is written to the database but by the app.
+/// </summary>
+public sealed partial class FirstRunFixture : IAsyncLifetime
+{
+    public const string AdministratorEmail = "beheer@heuvelland.test";
+    public const string AdministratorPassword = "eerste beheerder heuvelland";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "governance-first-run", Guid.NewGuid().ToString("N"));
+    private FirstRunApp? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string MailFolder => Path.Combine(_folder, "mail");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var port = SingleSignOnFixture.FreePort();
+        BaseAddress = new Uri($"http://localhost:{port}/");
+        _app = new FirstRunApp(_folder, BaseAddress);
+        _app.UseKestrel(port);
+        _app.StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("GOVERNANCE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "nl-NL", ViewportSize = new() { Width = 1400, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The link in the invitation e-mail the job server put in the pickup folder for <paramref name="email"/>, waiting for it to arrive.</summary>
+    public async Task<string> InvitationLinkAsync(string email)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if (Directory.Exists(MailFolder))
+            {
+                foreach (var file in Directory.GetFiles(MailFolder, "*.eml"))
+                {
+                    var eml = (await File.ReadAllTextAsync(file)).Replace("\r", "", StringComparison.Ordinal);
+                    if (eml.Split('\n').Any(line => line.StartsWith("To:", StringComparison.Ordinal) && line.Contains(email, StringComparison.OrdinalIgnoreCase))
+                        && InvitationLink().Match(eml) is { Success: true } link)
+                    {
+                        return new Uri(link.Value).PathAndQuery;
+                    }
+                }
+            }
+
+            await Task.Delay(500);
+        }
+
+        var found = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder).Length : -1;
+        throw new TimeoutException($"No invitation e-mail to {email} arrived in the pickup folder ({found} files in {MailFolder}).");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp folder cleanup.
+        }
+    }
+
+    [GeneratedRegex(@"https?://\S+/account/invitation\S+")]
+    private static partial Regex InvitationLink();
+
+    private sealed class FirstRunApp(string folder, Uri address) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseStaticWebAssets();
+            builder.UseSetting("Governance:Demo", "false");
+            builder.UseSetting("Governance:DataFolder", folder);
+            builder.UseSetting("Governance:DatabaseProvider", "Sqlite");
+            builder.UseSetting("Governance:ConnectionString", $"Data Source={Path.Combine(folder, "governance.db")}");
+            builder.UseSetting("Governance:Jobs:RunServer", "true");
+            builder.UseSetting("Governance:Mail:PickupFolder", Path.Combine(folder, "mail"));
+            builder.UseSetting("Governance:Mail:BaseUrl", address.ToString().TrimEnd('/'));
+            builder.UseSetting("Governance:FirstAdministrator:Email", AdministratorEmail);
+            builder.UseSetting("Governance:FirstAdministrator:Password", AdministratorPassword);
+            builder.UseSetting("Governance:FirstAdministrator:MunicipalityName", "Heuvelland");
+            builder.UseSetting("Governance:FirstAdministrator:MunicipalityCode", "GM0888");
+            builder.UseSetting("Governance:FirstAdministrator:DisplayName", "Bea Beheer");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FirstRunCollection : ICollectionFixture<FirstRunFixture>
+{
+    public const string Name = "first-run";
+}
