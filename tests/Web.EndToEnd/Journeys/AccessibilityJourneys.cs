@@ -30,6 +30,7 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/admin/teams")]
     [InlineData("/admin/college")]
     [InlineData("/admin/committees")]
+    [InlineData("/admin/policy-areas")]
     [InlineData("/admin/audit")]
     [InlineData("/admin/settings")]
     public async Task A_page_has_no_violations(string path)
