@@ -116,6 +116,8 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
             var planning = new PlanningYear(municipality, year);
             planning.SetFirstManagementReport(SecondTuesday(year, 9));
             planning.SetAnnualAccounts(SecondTuesday(year + 1, 6));
+            planning.SetSpringMemorandum(SecondTuesday(year, 7));
+            planning.SetBudget(SecondTuesday(year, 11));
             planning.SetCouncilMeetings(Enumerable.Range(1, 12).Where(m => m != 8).Select(m => SecondTuesday(year, m)));
             years.Add(planning);
         }
