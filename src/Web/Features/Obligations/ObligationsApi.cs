@@ -67,6 +67,12 @@ public static class ObligationsApi
             .WithName("FireObligationStep")
             .WithSummary("Report (executive, naming the letter), ConfirmFulfilled, Reopen or Lapse (griffie); send the version you read.");
 
+        group.MapPost("/{id:guid}/history", async (Guid id, [FromBody] HistoricReport body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ImportReportHistoryCommand(id, body.Period, body.Values), ct)).ToHttp(cycle => TypedResults.Created($"/api/cycles/{cycle}", new { id = cycle })))
+            .RequireAuthorization(Policies.ManageObligations)
+            .WithName("ImportReportHistory")
+            .WithSummary("Brings over a report from before Governance: the figures of an ended period, as a closed report the comparisons read (griffie).");
+
         group.MapPost("/{id:guid}/deadline-extensions", async (Guid id, [FromBody] DeadlineExtension body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ExtendObligationDeadlineCommand(id, body.NewDate, body.Reason, body.DecidedBy, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
             .RequireAuthorization(Policies.ManageObligations)
@@ -91,4 +97,6 @@ public static class ObligationsApi
     public sealed record ObligationStep(Workflows.Obligations.ObligationWorkflow.Trigger? Step, string? Reason, int? Version);
 
     public sealed record DeadlineExtension(DateOnly? NewDate, string? Reason, string? DecidedBy, int? Version);
+
+    public sealed record HistoricReport(Domain.ReportingCycles.ReportingPeriod? Period, IReadOnlyList<HistoricValue>? Values);
 }

@@ -1,30 +1,37 @@
-using Governance.Domain.Commitments;
+using System.Security.Claims;
+using Governance.Domain.Accounts;
+using Governance.Domain.Common;
 using Governance.Domain.Indicators;
-using Governance.Domain.Motions;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
-using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
-using Governance.Workflows.Obligations;
+using Governance.Web.Features.Accounts;
+using Governance.Web.Features.Indicators;
+using Governance.Web.Features.Obligations;
+using Governance.Web.Features.Organisation;
+using Governance.Web.Features.Planning;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Hosting.Seeding;
 
 /// <summary>
-/// The demo: the municipalities of Maastricht-Heuvelland, Maastricht's aldermen and teams, the
-/// obligations and indicators of the source documents, and the 2020 and 2021 figures of the
-/// monitor sociaal domein as history. Written once, into an empty database.
+/// The demo: the municipalities of Maastricht-Heuvelland, Maastricht's aldermen and teams, the obligations and indicators
+/// of the source documents, the 2020 and 2021 figures of the monitor sociaal domein as history, and the demo accounts.
+/// Made once, into an empty database, through the same commands a municipality going live uses (as its Beheerder and
+/// griffie would): only the municipalities themselves are written directly, as the first administrator's is.
 /// </summary>
-internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, WorkingDayCalendar workingDays, DeadlineRules rules)
+internal sealed class DemoData(IServiceProvider services, TimeProvider time)
 {
-    private const string Importer = "Demo-import (monitor sociaal domein 2021)";
+    /// <summary>Who the demo's set-up is done by, in the audit log and the histories.</summary>
+    public const string Actor = "Demo-inrichting";
 
-    private readonly Dictionary<string, Team> _teams = [];
-    private readonly Dictionary<string, Alderman> _aldermen = [];
-    private readonly Dictionary<string, Indicator> _indicators = [];
-    private DateTime _now;
+    private readonly Dictionary<string, Guid> _teams = [];
+    private readonly Dictionary<string, Guid> _aldermen = [];
+    private readonly Dictionary<string, Guid> _indicators = [];
 
     /// <summary>
     /// The demo's recurring obligations report from the start of the quarter two quarters back, so the
@@ -47,83 +54,190 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
 
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Municipalities.AnyAsync(cancellationToken))
+        Dictionary<string, Municipality> municipalities;
+        await using (var scope = services.CreateAsyncScope())
         {
-            return false;
+            var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+            if (await db.Municipalities.AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            municipalities = Municipalities.Select(m => new Municipality(m.Name, m.Code)).ToDictionary(m => m.Name);
+            db.Municipalities.AddRange(municipalities.Values);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        _now = time.GetUtcNow().UtcDateTime;
-        var municipalities = Municipalities.Select(m => new Municipality(m.Name, m.Code)).ToDictionary(m => m.Name);
-        db.Municipalities.AddRange(municipalities.Values);
-        var maastricht = municipalities["Maastricht"].Id;
+        await MaastrichtAsync(municipalities["Maastricht"], cancellationToken);
+        await VaalsAsync(municipalities["Vaals"], cancellationToken);
+        await AccountsAsync(municipalities, cancellationToken);
+        return true;
+    }
 
+    private async Task MaastrichtAsync(Municipality maastricht, CancellationToken cancellationToken)
+    {
+        await using var scope = ActingFor(maastricht);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         foreach (var name in DemoIndicators.Teams)
         {
-            _teams[name] = new Team(maastricht, name);
+            _teams[name] = Check(await sender.Send(new CreateTeamCommand(name), cancellationToken)).Id;
         }
 
-        _aldermen["Jeroen Hoenderkamp"] = new Alderman(maastricht, "Jeroen Hoenderkamp", "Wethouder WMO, Welzijn, Sociale Zaken en Gezondheid");
-        _aldermen["Johan Pas"] = new Alderman(maastricht, "Johan Pas", "Wethouder Wonen, Onderwijs, Arbeidsmarkt, Studentenstad en Welstand");
-        _aldermen["Hubert Mackus"] = new Alderman(maastricht, "Hubert Mackus", "Wethouder Economie, Sport, Jeugdzorg, Water, Natuur en Landschap");
-        db.Teams.AddRange(_teams.Values);
-        db.Aldermen.AddRange(_aldermen.Values);
-        db.PolicyAreas.AddRange(Areas.All.Select(a => new PolicyArea(maastricht, a)));
+        foreach (var (name, portfolio) in new[]
+        {
+            ("Jeroen Hoenderkamp", "Wethouder WMO, Welzijn, Sociale Zaken en Gezondheid"),
+            ("Johan Pas", "Wethouder Wonen, Onderwijs, Arbeidsmarkt, Studentenstad en Welstand"),
+            ("Hubert Mackus", "Wethouder Economie, Sport, Jeugdzorg, Water, Natuur en Landschap"),
+        })
+        {
+            _aldermen[name] = Check(await sender.Send(new AddAldermanCommand(name, portfolio, null, null), cancellationToken)).Id;
+        }
 
-        var calendar = PlanningYears(maastricht);
-        db.PlanningYears.AddRange(calendar);
-        var schedule = new ReportingSchedule(new PlanningCalendar(calendar), workingDays, rules);
+        foreach (var committee in new[] { "Gemeenteraad", "Domeinvergadering Sociaal" })
+        {
+            Check(await sender.Send(new AddCommitteeCommand(committee), cancellationToken));
+        }
+
+        foreach (var area in Areas.All)
+        {
+            Check(await sender.Send(new AddPolicyAreaCommand(area), cancellationToken));
+        }
+
+        for (var year = 2019; year <= 2031; year++)
+        {
+            Check(await sender.Send(new SavePlanningYearCommand(
+                year, SecondTuesday(year, 9), SecondTuesday(year + 1, 6), SecondTuesday(year, 7), SecondTuesday(year, 11),
+                [.. Enumerable.Range(1, 12).Where(m => m != 8).Select(m => SecondTuesday(year, m))], [], null, [], null, Adding: true), cancellationToken));
+        }
 
         foreach (var spec in DemoIndicators.WmoAndYouthItems.Concat(DemoIndicators.ParticipationItems).Concat(DemoIndicators.Poverty2030)
                      .Concat(DemoIndicators.WmoThroughput).Concat(DemoIndicators.YouthWaitingLists).Concat(DemoIndicators.SocialDomainFacts))
         {
-            _indicators[spec.Code] = Define(maastricht, spec, _teams[spec.Team].Id);
+            _indicators[spec.Code] = Check(await sender.Send(Define(spec), cancellationToken));
         }
 
-        _indicators["JH-BESCHIKBAARHEIDSWIJZER"] = Define(maastricht, new DemoIndicator("JH-BESCHIKBAARHEIDSWIJZER", "Aansluiting bij de Beschikbaarheidswijzer",
+        _indicators["JH-BESCHIKBAARHEIDSWIJZER"] = Check(await sender.Send(Define(new DemoIndicator("JH-BESCHIKBAARHEIDSWIJZER", "Aansluiting bij de Beschikbaarheidswijzer",
             "Stand van zaken van de aansluiting van de regio Zuid-Limburg bij de Beschikbaarheidswijzer voor actuele wachttijden jeugdhulp.",
-            IndicatorKind.Narrative, DemoIndicators.Purchasing, "Inkoop Sociaal Domein"), _teams[DemoIndicators.Purchasing].Id);
-        db.Indicators.AddRange(_indicators.Values);
+            IndicatorKind.Narrative, DemoIndicators.Purchasing, "Inkoop Sociaal Domein")), cancellationToken));
 
-        var obligations = MaastrichtObligations(maastricht);
-        db.Obligations.AddRange(obligations.Values);
-        db.ReportingCycles.AddRange(History(obligations, schedule));
-        AddVaals(municipalities["Vaals"].Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    private Indicator Define(MunicipalityId municipality, DemoIndicator spec, TeamId team) =>
-        new(municipality, spec.Code, new IndicatorSpecification
+        var obligations = new Dictionary<string, Guid>();
+        foreach (var (key, registration) in MaastrichtObligations())
         {
-            Name = spec.Name,
-            Definition = spec.Definition,
-            Kind = spec.Kind,
-            Unit = spec.Unit,
-            Decimals = spec.Decimals,
-            Source = spec.Source,
-            ResponsibleTeamId = team,
-            GoodDirection = spec.Direction,
-            Baseline = spec.Baseline,
-            Target = spec.Target,
-            Categories = spec.Categories ?? [],
-        }, _now);
-
-    private static List<PlanningYear> PlanningYears(MunicipalityId municipality)
-    {
-        var years = new List<PlanningYear>();
-        for (var year = 2019; year <= 2031; year++)
-        {
-            var planning = new PlanningYear(municipality, year);
-            planning.SetFirstManagementReport(SecondTuesday(year, 9));
-            planning.SetAnnualAccounts(SecondTuesday(year + 1, 6));
-            planning.SetSpringMemorandum(SecondTuesday(year, 7));
-            planning.SetBudget(SecondTuesday(year, 11));
-            planning.SetCouncilMeetings(Enumerable.Range(1, 12).Where(m => m != 8).Select(m => SecondTuesday(year, m)));
-            years.Add(planning);
+            obligations[key] = Check(await sender.Send(registration, cancellationToken));
         }
 
-        return years;
+        foreach (var (obligation, period, values) in History())
+        {
+            Check(await sender.Send(new ImportReportHistoryCommand(obligations[obligation], period,
+                [.. values.Select(v => new HistoricValue(v.Code, v.Value.Number, v.Value.Text, v.Value.NotAvailableReason, null))]), cancellationToken));
+        }
     }
+
+    private async Task VaalsAsync(Municipality vaals, CancellationToken cancellationToken)
+    {
+        await using var scope = ActingFor(vaals);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var team = Check(await sender.Send(new CreateTeamCommand("Sociaal Domein Vaals"), cancellationToken));
+        var alderman = Check(await sender.Send(new AddAldermanCommand("Paul Kohnen", "Wethouder Sociaal Domein en Zorg", null, null), cancellationToken));
+        Check(await sender.Send(new AddPolicyAreaCommand(Areas.Wmo), cancellationToken));
+        var indicator = Check(await sender.Send(new DefineIndicatorCommand
+        {
+            Code = "VAALS-MANTELZORG",
+            Name = "Ondersteuning mantelzorgers",
+            Definition = "Informatie over de ondersteuning van mantelzorgers in Vaals.",
+            Kind = IndicatorKind.Narrative,
+            Source = "Eigen registratie",
+            ResponsibleTeamId = team.Id,
+        }, cancellationToken));
+        Check(await sender.Send(new RegisterObligationCommand
+        {
+            Kind = ObligationKind.Commitment,
+            Reference = "T-2025-004",
+            Title = "Evaluatie mantelzorgondersteuning Vaals",
+            Text = "De wethouder zegt toe de raad te informeren over de evaluatie van de mantelzorgondersteuning.",
+            AdoptedOn = new DateOnly(2025, 4, 15),
+            MeetingBody = "Raadscommissie Sociaal Domein Vaals",
+            MeetingDate = new DateOnly(2025, 4, 15),
+            AldermanIds = [alderman.Id],
+            PolicyArea = Areas.Wmo,
+            Cadence = Cadence.Once,
+            DueDate = new DateOnly(2026, 6, 30),
+            Indicators = [new RequiredIndicatorInput(indicator, null)],
+            SubmittingParties = [],
+        }, cancellationToken));
+    }
+
+    /// <summary>
+    /// The demo accounts, invited by each municipality's Beheerder as anyone is, and accepted with the demo password as
+    /// the invitation page does (the password hashed once for all of them: start-up stays quick).
+    /// </summary>
+    private async Task AccountsAsync(Dictionary<string, Municipality> municipalities, CancellationToken cancellationToken)
+    {
+        string? passwordHash = null;
+        foreach (var group in DemoUsers.All.GroupBy(u => u.Municipality))
+        {
+            await using var scope = ActingFor(municipalities[group.Key]);
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+            var municipality = municipalities[group.Key].Id;
+            var teams = await db.Teams.IgnoreQueryFilters().Where(t => t.MunicipalityId == municipality).ToDictionaryAsync(t => t.Name, t => t.Id.Value, cancellationToken);
+            var aldermen = await db.Aldermen.IgnoreQueryFilters().Where(a => a.MunicipalityId == municipality).ToDictionaryAsync(a => a.Name, a => a.Id.Value, cancellationToken);
+            foreach (var demo in group)
+            {
+                var invited = Check(await sender.Send(new InviteAccountCommand(demo.Email, demo.DisplayName, [demo.Role],
+                    demo.Team is null ? null : teams[demo.Team], demo.Alderman is null ? null : aldermen[demo.Alderman]), cancellationToken));
+                var user = await users.FindByIdAsync(invited.Id) ?? throw new InvalidOperationException($"Demo account {demo.Email} was not made.");
+                user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, DemoUsers.Password);
+                user.EmailConfirmed = true;
+                Check(await users.UpdateAsync(user));
+            }
+        }
+    }
+
+    /// <summary>A scope acting as the municipality's set-up (Beheerder and griffie), as a signed-in person's request would.</summary>
+    private AsyncServiceScope ActingFor(Municipality municipality)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SetCircuitUser(new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(GovernanceClaims.Municipality, municipality.Id.Value.ToString()),
+            new Claim(GovernanceClaims.MunicipalityName, municipality.Name),
+            new Claim(GovernanceClaims.DisplayName, Actor),
+            new Claim(ClaimTypes.Role, Roles.Beheerder),
+            new Claim(ClaimTypes.Role, Roles.Griffie),
+        ], authenticationType: "demo")));
+        return scope;
+    }
+
+    private static T Check<T>(Result<T> result) =>
+        result.Succeeded ? result.Value : throw new InvalidOperationException($"The demo could not be made: {result.Error!.Message} {(result.Error is Invalid invalid ? string.Join(" ", invalid.Fields.SelectMany(f => f.Value)) : "")}");
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private DefineIndicatorCommand Define(DemoIndicator spec) => new()
+    {
+        Code = spec.Code,
+        Name = spec.Name,
+        Definition = spec.Definition,
+        Kind = spec.Kind,
+        Unit = spec.Unit,
+        Decimals = spec.Decimals,
+        Source = spec.Source,
+        ResponsibleTeamId = _teams[spec.Team],
+        GoodDirection = spec.Direction,
+        Categories = spec.Categories,
+        BaselineValue = spec.Baseline?.Value,
+        BaselineMeasuredOn = spec.Baseline?.MeasuredOn,
+        TargetValue = spec.Target?.Value,
+        TargetYear = spec.Target?.Year,
+    };
 
     private static DateOnly SecondTuesday(int year, int month)
     {
@@ -132,105 +246,92 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
         return first.AddDays(offset + 7);
     }
 
-    /// <summary>Demo obligations are registered on the day they were adopted, at noon Dutch time.</summary>
-    private static DateTime At(DateOnly date) => MunicipalTime.ToUtc(date, new TimeOnly(12, 0));
-
-    private static Motion NewMotion(MunicipalityId municipality, ObligationDetails details) =>
-        new(municipality, details, At(details.AdoptedOn), Importer);
-
-    private static Commitment NewCommitment(MunicipalityId municipality, ObligationDetails details) =>
-        new(municipality, details, At(details.AdoptedOn), Importer);
-
-    private Dictionary<string, Obligation> MaastrichtObligations(MunicipalityId maastricht)
+    private Dictionary<string, RegisterObligationCommand> MaastrichtObligations()
     {
-        var all = new Dictionary<string, Obligation>
+        var all = new Dictionary<string, RegisterObligationCommand>
         {
-            ["vadp"] = NewMotion(maastricht, Details(
+            ["vadp"] = Details(ObligationKind.Motion, 
                 "M-2014-083", "Vinger aan de pols",
                 "Verzoekt het college de raad vier maal per jaar een monitoringsrapportage te sturen over de kaders Wmo & Jeugdzorg en de Participatiewet, zoveel mogelijk geput uit de bestaande ambtelijke monitor sociaal beleid, met ten minste de informatie-items a tot en met l (Wmo & Jeugd) en a tot en met g (Participatiewet); bij nieuwe indicatoren wordt een nulmeting gemaakt en in de overgangsfase over de was/wordt-situatie gerapporteerd. Deze monitoringinformatie komt beschikbaar voor de raden van alle samenwerkende gemeenten.",
                 new DateOnly(2014, 11, 11), "Gemeenteraad", ["Jeroen Hoenderkamp", "Hubert Mackus", "Johan Pas"], Areas.SocialDomain, Cadence.Quarterly,
                 [.. DemoIndicators.WmoAndYouthItems.Select((i, n) => (i.Code, $"{(char)('a' + n)}")), .. DemoIndicators.ParticipationItems.Select((i, n) => (i.Code, $"P-{(char)('a' + n)}"))],
-                parties: ["Raadsbreed"])),
-            ["armoede"] = NewMotion(maastricht, Details(
+                parties: ["Raadsbreed"]),
+            ["armoede"] = Details(ObligationKind.Motion, 
                 "M-2021-047", "Halveren aantal kinderen in armoede 2030",
                 "Verzoekt het college het aantal kinderen dat in armoede opgroeit in 2030 te halveren, en de raad hierover halfjaarlijks te informeren in de monitor sociaal domein met ten minste het niet-gebruik van regelingen (Kindpakket) en de reductie van het aantal kinderen in armoede volgens de landelijke richtlijn (van 9,2 % naar 4,6 % in 2030).",
                 new DateOnly(2021, 7, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], Areas.PovertyAndDebt, Cadence.HalfYearly,
-                [("ARM-KP-NIETGEBRUIK", "1"), ("ARM-KINDEREN", "2")], end: new DateOnly(2030, 12, 31), parties: ["PvdA"])),
-            ["doorlooptijden"] = NewMotion(maastricht, Details(
+                [("ARM-KP-NIETGEBRUIK", "1"), ("ARM-KINDEREN", "2")], end: new DateOnly(2030, 12, 31), parties: ["PvdA"]),
+            ["doorlooptijden"] = Details(ObligationKind.Motion, 
                 "M-2018-112", "Doorlooptijden Wmo",
                 "Verzoekt het college jaarlijks te rapporteren in hoeveel gevallen, in aantal en procentueel, de wettelijke termijn van 8 weken van melding tot beschikking is overschreden.",
                 new DateOnly(2018, 11, 13), "Gemeenteraad", ["Jeroen Hoenderkamp"], Areas.Wmo, Cadence.Yearly,
-                [("WMO-AANVRAGEN", null), ("WMO-BINNEN-8-WEKEN", null), ("WMO-TIJDIG", null)], parties: ["Raadsbreed"])),
-            ["wachtlijsten"] = NewMotion(maastricht, Details(
+                [("WMO-AANVRAGEN", null), ("WMO-BINNEN-8-WEKEN", null), ("WMO-TIJDIG", null)], parties: ["Raadsbreed"]),
+            ["wachtlijsten"] = Details(ObligationKind.Motion, 
                 "M-2019-026", "Wachtlijsten Jeugdhulp",
                 "Verzoekt het college de raad halfjaarlijks te informeren over de wachtlijsten en wachttijden tussen de toewijzing van jeugdhulp en de daadwerkelijke start van de hulp.",
                 new DateOnly(2019, 3, 12), "Gemeenteraad", ["Hubert Mackus"], Areas.Youth, Cadence.HalfYearly,
-                [("JH-WACHTTIJDEN", null)], parties: ["Raadsbreed"])),
-            ["dashboards"] = NewCommitment(maastricht, Details(
+                [("JH-WACHTTIJDEN", null)], parties: ["Raadsbreed"]),
+            ["dashboards"] = Details(ObligationKind.Commitment, 
                 "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein",
                 "De wethouder zegt toe te onderzoeken op welke wijze de raad periodiek inzicht kan krijgen in de gegevens uit de dashboards sociaal domein. Voorstel: tweemaal per jaar factsheets, passend binnen de P&C-cyclus: bij de 1e berap (cijfers over het eerste half jaar) en bij de jaarrekening.",
                 new DateOnly(2024, 3, 5), "Domeinvergadering Sociaal", ["Jeroen Hoenderkamp", "Johan Pas", "Hubert Mackus"], Areas.SocialDomain, Cadence.HalfYearly,
-                [.. DemoIndicators.SocialDomainFacts.Select(i => (i.Code, (string?)null))])),
-            ["beschikbaarheidswijzer"] = NewCommitment(maastricht, Details(
+                [.. DemoIndicators.SocialDomainFacts.Select(i => (i.Code, (string?)null))]),
+            ["beschikbaarheidswijzer"] = Details(ObligationKind.Commitment, 
                 "T-2025-118", "Informeren over de Beschikbaarheidswijzer jeugdhulp",
                 "De wethouder zegt toe de raad te informeren zodra de regio Zuid-Limburg is aangesloten bij de Beschikbaarheidswijzer, waarmee verwijzers op één plek de actuele wachttijden van aanbieders kunnen zien.",
                 new DateOnly(2025, 10, 7), "Domeinvergadering Sociaal", ["Hubert Mackus"], Areas.Youth, Cadence.Once,
-                [("JH-BESCHIKBAARHEIDSWIJZER", null)], due: new DateOnly(2026, 12, 15))),
+                [("JH-BESCHIKBAARHEIDSWIJZER", null)], due: new DateOnly(2026, 12, 15)),
         };
-
-        var today = MunicipalTime.Today(time);
-        foreach (var key in new[] { "vadp", "armoede", "doorlooptijden", "wachtlijsten", "dashboards" })
-        {
-            new ObligationWorkflow(all[key], today, At(all[key].AdoptedOn).AddDays(1), Importer).Fire(ObligationWorkflow.Trigger.StartReporting);
-        }
 
         return all;
     }
 
-    private ObligationDetails Details(
-        string reference, string title, string text, DateOnly adopted, string body, string[] aldermen, string area, Cadence cadence,
+    private RegisterObligationCommand Details(
+        ObligationKind kind, string reference, string title, string text, DateOnly adopted, string body, string[] aldermen, string area, Cadence cadence,
         (string Code, string? Label)[] indicators, DateOnly? end = null, DateOnly? due = null, string[]? parties = null) => new()
         {
+            Kind = kind,
             Reference = reference,
             Title = title,
             Text = text,
             AdoptedOn = adopted,
-            Meeting = new Meeting(body, adopted),
-            ResponsibleAldermen = [.. aldermen.Select(a => _aldermen[a].Id)],
+            MeetingBody = body,
+            MeetingDate = adopted,
+            AldermanIds = [.. aldermen.Select(a => _aldermen[a])],
             PolicyArea = area,
             Cadence = cadence,
             EndDate = end,
             DueDate = due,
-            RequiredIndicators = [.. indicators.Select((i, n) => new RequiredIndicator(_indicators[i.Code].Id, n + 1, i.Label))],
+            Indicators = [.. indicators.Select(i => new RequiredIndicatorInput(_indicators[i.Code], i.Label))],
             SubmittingParties = parties ?? [],
             ReportingFrom = cadence == Cadence.Once ? null : ReportingFrom,
         };
 
-    private IEnumerable<ReportingCycle> History(Dictionary<string, Obligation> obligations, ReportingSchedule schedule)
+    private static IEnumerable<(string Obligation, ReportingPeriod Period, (string Code, IndicatorValue Value)[] Values)> History()
     {
         const string NotInMonitor = "Niet afzonderlijk opgenomen in de monitor sociaal domein over 2021.";
-        yield return Imported(obligations["doorlooptijden"], ReportingPeriod.FullYear(2020), schedule,
+        yield return ("doorlooptijden", ReportingPeriod.FullYear(2020),
         [
             ("WMO-AANVRAGEN", IndicatorValue.NotAvailable(NotInMonitor)),
             ("WMO-BINNEN-8-WEKEN", IndicatorValue.NotAvailable(NotInMonitor)),
             ("WMO-TIJDIG", IndicatorValue.OfNumber(92.9m)),
         ]);
-        yield return Imported(obligations["doorlooptijden"], ReportingPeriod.FullYear(2021), schedule,
+        yield return ("doorlooptijden", ReportingPeriod.FullYear(2021),
         [
             ("WMO-AANVRAGEN", IndicatorValue.OfNumber(2834)),
             ("WMO-BINNEN-8-WEKEN", IndicatorValue.OfNumber(2660)),
             ("WMO-TIJDIG", IndicatorValue.OfNumber(93.9m)),
         ]);
-        yield return Imported(obligations["armoede"], ReportingPeriod.FullYear(2021), schedule,
+        yield return ("armoede", ReportingPeriod.FullYear(2021),
         [
             ("ARM-KP-NIETGEBRUIK", IndicatorValue.NotAvailable("Op dit moment zijn er nog geen cijfers beschikbaar op basis waarvan kan worden aangegeven hoe groot het niet-gebruik van de regelingen is.")),
             ("ARM-KINDEREN", IndicatorValue.NotAvailable("Het CBS-cijfer over 2021 is nog niet gepubliceerd; de nulmeting is 9,2 %.")),
         ]);
-        yield return Imported(obligations["wachtlijsten"], ReportingPeriod.FullYear(2021), schedule,
+        yield return ("wachtlijsten", ReportingPeriod.FullYear(2021),
         [
             ("JH-WACHTTIJDEN", IndicatorValue.OfText("De regionale uitvraag met peildatum 1 oktober 2021 geeft een beeld van de wachttijden maar geen volledig beeld: het is een standopname, jongeren staan soms op meerdere plekken aangemeld en niet elke wachttijd is schadelijk (wenswachtenden). De wachttijden voor GGZ-behandeling zijn langer dan de normen. In de DVO met aanbieders zijn afspraken gemaakt over maximale wachttijden en het melden van een opnamestop.")),
         ]);
-        yield return Imported(obligations["dashboards"], ReportingPeriod.FullYear(2020), schedule,
+        yield return ("dashboards", ReportingPeriod.FullYear(2020),
         [
             ("SD-INWONERS", IndicatorValue.NotAvailable(NotInMonitor)),
             ("SD-INWONERS-PCT", IndicatorValue.NotAvailable(NotInMonitor)),
@@ -243,7 +344,7 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
             ("SD-RESULTAAT", IndicatorValue.NotAvailable(NotInMonitor)),
             ("SCHULD-HUISHOUDENS", IndicatorValue.NotAvailable(NotInMonitor)),
         ]);
-        yield return Imported(obligations["dashboards"], ReportingPeriod.FullYear(2021), schedule,
+        yield return ("dashboards", ReportingPeriod.FullYear(2021),
         [
             ("SD-INWONERS", IndicatorValue.OfNumber(21568)),
             ("SD-INWONERS-PCT", IndicatorValue.OfNumber(17.8m)),
@@ -256,39 +357,6 @@ internal sealed class DemoData(GovernanceDbContext db, TimeProvider time, Workin
             ("SD-RESULTAAT", IndicatorValue.OfNumber(11_430_000)),
             ("SCHULD-HUISHOUDENS", IndicatorValue.OfNumber(7.2m)),
         ]);
-    }
-
-    private ReportingCycle Imported(Obligation obligation, ReportingPeriod period, ReportingSchedule schedule, (string Code, IndicatorValue Value)[] values)
-    {
-        var cadence = obligation.Cadence == Cadence.Quarterly ? Cadence.Yearly : obligation.Cadence;
-        var deadlines = schedule.DeadlinesFor(cadence, period).Value;
-        return ReportingCycle.ImportHistory(obligation, period, deadlines,
-            [.. values.Select(v => (_indicators[v.Code].Current, v.Value, (string?)_indicators[v.Code].Current.Source))], Importer, _now);
-    }
-
-    private void AddVaals(MunicipalityId vaals)
-    {
-        var team = new Team(vaals, "Sociaal Domein Vaals");
-        var alderman = new Alderman(vaals, "Paul Kohnen", "Wethouder Sociaal Domein en Zorg");
-        var indicator = Define(vaals, new DemoIndicator("VAALS-MANTELZORG", "Ondersteuning mantelzorgers", "Informatie over de ondersteuning van mantelzorgers in Vaals.",
-            IndicatorKind.Narrative, team.Name, "Eigen registratie"), team.Id);
-        db.Teams.Add(team);
-        db.Aldermen.Add(alderman);
-        db.PolicyAreas.Add(new PolicyArea(vaals, Areas.Wmo));
-        db.Indicators.Add(indicator);
-        db.Obligations.Add(new Commitment(vaals, new ObligationDetails
-        {
-            Reference = "T-2025-004",
-            Title = "Evaluatie mantelzorgondersteuning Vaals",
-            Text = "De wethouder zegt toe de raad te informeren over de evaluatie van de mantelzorgondersteuning.",
-            AdoptedOn = new DateOnly(2025, 4, 15),
-            Meeting = new Meeting("Raadscommissie Sociaal Domein Vaals", new DateOnly(2025, 4, 15)),
-            ResponsibleAldermen = [alderman.Id],
-            PolicyArea = Areas.Wmo,
-            Cadence = Cadence.Once,
-            DueDate = new DateOnly(2026, 6, 30),
-            RequiredIndicators = [new RequiredIndicator(indicator.Id, 1, null)],
-        }, _now, Importer));
     }
 
     /// <summary>The demo's policy areas (beleidsterreinen).</summary>

@@ -1,7 +1,6 @@
 using Governance.Domain.Accounts;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Persistence;
-using Governance.Domain.Planning;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,46 +31,11 @@ internal static class StartupData
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         if (settings.Demo)
         {
-            var demo = new DemoData(
-                db,
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<WorkingDayCalendar>(),
-                services.GetRequiredService<DeadlineRules>());
-            if (await demo.SeedAsync(cancellationToken))
-            {
-                await AddDemoUsersAsync(db, users, cancellationToken);
-            }
-
+            await new DemoData(root, services.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken);
             return;
         }
 
         await EnsureFirstAdministratorAsync(db, users, settings.FirstAdministrator, cancellationToken);
-    }
-
-    private static async Task AddDemoUsersAsync(GovernanceDbContext db, UserManager<ApplicationUser> users, CancellationToken cancellationToken)
-    {
-        var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Name, m => m.Id, cancellationToken);
-        var teams = await db.Teams.ToListAsync(cancellationToken);
-        var aldermen = await db.Aldermen.ToListAsync(cancellationToken);
-        // Every demo account has the same (public) password: hash it once, not once per account.
-        var passwordHash = users.PasswordHasher.HashPassword(new ApplicationUser(), DemoUsers.Password);
-        foreach (var demo in DemoUsers.All)
-        {
-            var municipality = municipalities[demo.Municipality];
-            var user = new ApplicationUser
-            {
-                UserName = demo.Email,
-                Email = demo.Email,
-                EmailConfirmed = true,
-                DisplayName = demo.DisplayName,
-                MunicipalityId = municipality,
-                TeamId = demo.Team is null ? null : teams.Single(t => t.MunicipalityId == municipality && t.Name == demo.Team).Id,
-                AldermanId = demo.Alderman is null ? null : aldermen.Single(a => a.MunicipalityId == municipality && a.Name == demo.Alderman).Id,
-                PasswordHash = passwordHash,
-            };
-            Check(await users.CreateAsync(user));
-            Check(await users.AddToRoleAsync(user, demo.Role));
-        }
     }
 
     private static async Task EnsureFirstAdministratorAsync(
