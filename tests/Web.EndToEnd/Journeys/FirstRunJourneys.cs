@@ -31,25 +31,25 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await admin.GetByLabel("E-mailadres voor vragen").FillAsync("griffie@heuvelland.test");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).First.ClickAsync();
         await Assertions.Expect(admin.GetByText("De instellingen zijn opgeslagen.")).ToBeVisibleAsync();
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await shell.ScreenshotAsync("first-run-01-settings");
 
         await OpenAsync(admin, "/admin/teams", "Teams");
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Nieuw team" }).ClickAsync();
         await NameDialogAsync(admin, "Sociaal Domein");
         await Assertions.Expect(admin.Locator("tbody tr", new() { HasText = "Sociaal Domein" })).ToHaveCountAsync(1);
         await shell.ScreenshotAsync("first-run-02-team");
 
         await OpenAsync(admin, "/admin/policy-areas", "Beleidsterreinen");
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Beleidsterrein toevoegen" }).ClickAsync();
         await NameDialogAsync(admin, "Wmo");
         await Assertions.Expect(admin.Locator("tbody tr", new() { HasText = "Wmo" })).ToHaveCountAsync(1);
         await shell.ScreenshotAsync("first-run-03-policy-area");
 
         await OpenAsync(admin, "/admin/college", "College van burgemeester en wethouders");
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Wethouder toevoegen" }).ClickAsync();
         var dialog = admin.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Naam", new() { Exact = true }).FillAsync("Wim Wethouder");
@@ -60,20 +60,20 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await shell.ScreenshotAsync("first-run-04-college");
 
         await OpenAsync(admin, "/admin/committees", "Commissies en raad");
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Commissie toevoegen" }).ClickAsync();
         await NameDialogAsync(admin, "Gemeenteraad");
         await shell.ScreenshotAsync("first-run-05-committee");
 
         await OpenAsync(admin, "/admin/planning", "Planning- en controlkalender");
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Jaar toevoegen" }).ClickAsync();
         dialog = admin.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("1e berap").FillAsync(Iso(new DateOnly(Today.Year, 9, 15)));
         await dialog.GetByLabel("Jaarrekening (in de raad)").FillAsync(Iso(new DateOnly(Today.Year + 1, 6, 15)));
         await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Raadsvergadering", Exact = true }).FillAsync(Iso(new DateOnly(Today.Year, 12, 15)));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Raadsvergadering toevoegen" }).ClickAsync();
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await shell.ScreenshotAsync("first-run-06-planning-year");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await Assertions.Expect(admin.GetByText($"De P&C-kalender {Today.Year} is opgeslagen.")).ToBeVisibleAsync();
@@ -84,7 +84,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await InviteAsync(admin, "tom@heuvelland.test", "Tom Teamleider", "Teamleider", team: "Sociaal Domein");
         await InviteAsync(admin, "gerda@heuvelland.test", "Gerda Griffie", "Griffie");
         await InviteAsync(admin, "wim@heuvelland.test", "Wim Wethouder", "Wethouder", alderman: "Wim Wethouder");
-        await admin.AssertWcag21AAAsync();
+        await ScanAsync(admin);
         await shell.ScreenshotAsync("first-run-07-invited");
 
         var first = true;
@@ -124,7 +124,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await indicator.GetByLabel("Datum nulmeting").FillAsync(Iso(new DateOnly(Today.Year - 1, 1, 1)));
         await indicator.GetByLabel("Streefwaarde").FillAsync("42");
         await indicator.GetByLabel("Streefjaar").FillAsync((Today.Year + 2).ToString(CultureInfo.InvariantCulture));
-        await griffie.AssertWcag21AAAsync();
+        await ScanAsync(griffie);
         await new Shell(griffie).ScreenshotAsync("first-run-09-indicator");
         await indicator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
         await Assertions.Expect(dialog.GetByTestId("picked-indicators")).ToContainTextAsync("nieuw, wordt aangemaakt bij opslaan");
@@ -194,6 +194,13 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await Assertions.Expect(griffie.GetByTestId("letter-preview")).ToContainTextAsync("griffie@heuvelland.test");
         await new Shell(griffie).ScreenshotAsync("first-run-15-sent");
         await griffie.Context.CloseAsync();
+    }
+
+    /// <summary>The axe scan, once the messages of what was just done have faded (a message mid-fade has no contrast to judge).</summary>
+    private static async Task ScanAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await page.AssertWcag21AAAsync();
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

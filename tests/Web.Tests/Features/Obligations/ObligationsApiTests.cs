@@ -141,6 +141,35 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
     }
 
     [Fact]
+    public async Task A_report_from_before_Governance_is_brought_over_once_for_an_ended_period_and_starts_the_reporting()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        using var registered = await client.PostAsJsonAsync("/api/obligations", await ValidMotion(client, "M-2025-205"), Json);
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
+        var codes = (await client.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json)).GetProperty("indicators").EnumerateArray()
+            .Select(i => i.GetProperty("code").GetString()!).ToList();
+        object Report(string period, string code) => new
+        {
+            period,
+            values = new object[] { new { indicatorCode = code, number = 12m }, new { indicatorCode = codes[1], notAvailableReason = "Nog niet gemeten." } },
+        };
+
+        using var brought = await client.PostAsJsonAsync($"/api/obligations/{id}/history", Report("2024", codes[0]), Json);
+        Assert.Equal(HttpStatusCode.Created, brought.StatusCode);
+        var overview = await client.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json);
+        Assert.Equal("InProgress", overview.GetProperty("status").GetString());
+        var cycle = Assert.Single(overview.GetProperty("cycles").EnumerateArray());
+        Assert.True(cycle.GetProperty("isImported").GetBoolean());
+
+        using var again = await client.PostAsJsonAsync($"/api/obligations/{id}/history", Report("2024", codes[0]), Json);
+        await AssertProblem(again, HttpStatusCode.BadRequest, "period");
+        using var running = await client.PostAsJsonAsync($"/api/obligations/{id}/history", Report($"{DateTime.Today.Year + 1}", codes[0]), Json);
+        await AssertProblem(running, HttpStatusCode.BadRequest, "period");
+        using var stranger = await client.PostAsJsonAsync($"/api/obligations/{id}/history", Report("2023", "ARM-KINDEREN"), Json);
+        await AssertProblem(stranger, HttpStatusCode.BadRequest, "values");
+    }
+
+    [Fact]
     public async Task A_policy_area_the_municipality_does_not_have_is_refused_with_the_field_named()
     {
         using var client = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
