@@ -562,6 +562,7 @@ S = {
     "Letter.Open": ("Brief", "Letter"),
     "Letter.Compose": ("Brief samenstellen", "Compose the letter"),
     "Letter.Composed": ("De brief is samengesteld.", "The letter was composed."),
+    "Letter.ComposedMeanwhile": ("De brief was intussen al samengesteld; u ziet hem nu.", "The letter had been composed meanwhile; here it is."),
     "Diff.None": ("Geen verschillen.", "No differences."),
     "Diff.Summary": ("{0} regels gewijzigd, {1} toegevoegd, {2} verwijderd.", "{0} lines changed, {1} added, {2} removed."),
     "Diff.Deleted": ("verwijderd", "removed"),

@@ -81,6 +81,7 @@ public static class AdministrationApi
         group.MapGet("/settings/letters/logo", async (ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetLetterLogoQuery(), ct)).ToHttp(logo => TypedResults.File(logo.Image, logo.Type)))
             .Produces(StatusCodes.Status200OK, typeof(Stream), "image/png", "image/jpeg")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetLetterLogo")
             .WithSummary("The logo letters carry (Beheerder).");
 

@@ -83,12 +83,14 @@ public sealed class ObligationInputValidator : AbstractValidator<ObligationInput
         RuleFor(o => o.ReportingFrom).LessThanOrEqualTo(o => o.EndDate ?? o.DueDate).When(o => o.ReportingFrom is not null && (o.EndDate ?? o.DueDate) is not null)
             .WithMessage("De rapportage begint niet na het einde van de motie of toezegging.");
         RuleFor(o => o.Indicators).NotEmpty().WithMessage("Kies ten minste één indicator of informatie-item.")
-            .Must(list => list is null || list.Select(i => i.IndicatorId).Distinct().Count() == list.Count).WithMessage("Een indicator staat er één keer in.");
+            .Must(list => list is null || list.All(i => i is not null)).WithMessage("Elke gekozen indicator heeft een id.")
+            .Must(list => list is null || list.Select(i => i?.IndicatorId).Distinct().Count() == list.Count).WithMessage("Een indicator staat er één keer in.");
         RuleForEach(o => o.Indicators).ChildRules(i =>
             i.RuleFor(x => x.Label).MaximumLength(Obligation.LabelMaxLength).WithMessage($"Een label is hooguit {Obligation.LabelMaxLength} tekens."));
-        RuleFor(o => o.NewIndicators).Must(list => list is null || list.Select(i => i.Key).Distinct().Count() == list.Count).WithMessage("Elke nieuwe indicator heeft een eigen sleutel.")
-            .Must(list => list is null || list.Select(i => Indicator.NormaliseCode(i.Definition?.Code ?? "")).Distinct().Count() == list.Count).WithMessage("Twee nieuwe indicatoren hebben dezelfde code.");
-        RuleForEach(o => o.NewIndicators).ChildRules(n =>
+        RuleFor(o => o.NewIndicators).Must(list => list is null || list.All(i => i is not null)).WithMessage("Een nieuwe indicator heeft een sleutel en een definitie.")
+            .Must(list => list is null || list.Select(i => i?.Key).Distinct().Count() == list.Count).WithMessage("Elke nieuwe indicator heeft een eigen sleutel.")
+            .Must(list => list is null || list.Select(i => i?.Definition?.Code?.Trim().ToUpperInvariant()).Distinct().Count() == list.Count).WithMessage("Twee nieuwe indicatoren hebben dezelfde code.");
+        RuleForEach(o => o.NewIndicators).Where(n => n is not null).ChildRules(n =>
         {
             n.RuleFor(x => x.Definition).NotNull().WithMessage("Een nieuwe indicator heeft een definitie.");
             n.RuleFor(x => x.Definition).SetValidator(new Indicators.DefineIndicatorValidator()).When(x => x.Definition is not null);
