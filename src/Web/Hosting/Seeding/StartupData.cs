@@ -19,7 +19,10 @@ internal static class StartupData
     {
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupData));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await services.MigrateDatabaseAsync(cancellationToken);
+        log.LogInformation("Database ready in {Milliseconds} ms", clock.ElapsedMilliseconds);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
@@ -31,7 +34,12 @@ internal static class StartupData
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         if (settings.Demo)
         {
-            await new DemoData(root, services.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken);
+            clock.Restart();
+            if (await new DemoData(root, services.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken))
+            {
+                log.LogInformation("Demo made through the commands in {Milliseconds} ms", clock.ElapsedMilliseconds);
+            }
+
             return;
         }
 
