@@ -51,7 +51,16 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     ContactPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     PasswordSignIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LetterLinks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LetterLogo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    LetterLogoType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     TwoFactorRoles = table.Column<string>(type: "TEXT", nullable: false),
+                    TrendPointsEqual = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendPointsSlight = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendPointsStrong = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeEqual = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeSlight = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeStrong = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -230,7 +239,7 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PolicyArea = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PolicyArea = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     Cadence = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -263,7 +272,11 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     FirstManagementReport = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     AnnualAccounts = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SpringMemorandum = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Budget = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedDays = table.Column<string>(type: "TEXT", nullable: false),
                     CouncilMeetings = table.Column<string>(type: "TEXT", nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -278,6 +291,27 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PolicyAreas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PolicyAreas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PolicyAreas_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -285,6 +319,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LetterHandledBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LetterPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LetterEmail = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -410,6 +447,31 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         principalTable: "Obligations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanningCommitteeMeetings",
+                columns: table => new
+                {
+                    CommitteeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlanningYearId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanningCommitteeMeetings", x => new { x.PlanningYearId, x.CommitteeId, x.Date });
+                    table.ForeignKey(
+                        name: "FK_PlanningCommitteeMeetings_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanningCommitteeMeetings_PlanningYears_PlanningYearId",
+                        column: x => x.PlanningYearId,
+                        principalTable: "PlanningYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1171,9 +1233,20 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanningCommitteeMeetings_CommitteeId",
+                table: "PlanningCommitteeMeetings",
+                column: "CommitteeId");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_PlanningYears_Municipality_Year",
                 table: "PlanningYears",
                 columns: new[] { "MunicipalityId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PolicyAreas_Municipality_Name",
+                table: "PolicyAreas",
+                columns: new[] { "MunicipalityId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1254,9 +1327,6 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
-                name: "Committees");
-
-            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -1287,7 +1357,10 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 name: "ObligationIndicators");
 
             migrationBuilder.DropTable(
-                name: "PlanningYears");
+                name: "PlanningCommitteeMeetings");
+
+            migrationBuilder.DropTable(
+                name: "PolicyAreas");
 
             migrationBuilder.DropTable(
                 name: "RecordedValues");
@@ -1306,6 +1379,12 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CouncilLetters");
+
+            migrationBuilder.DropTable(
+                name: "Committees");
+
+            migrationBuilder.DropTable(
+                name: "PlanningYears");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

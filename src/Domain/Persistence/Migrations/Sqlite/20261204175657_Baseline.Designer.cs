@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovernanceDbContext))]
-    [Migration("20261204145127_PlanningCalendar")]
-    partial class PlanningCalendar
+    [Migration("20261204175657_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -597,6 +597,17 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LetterLinks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("LetterLogo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LetterLogoType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -617,6 +628,46 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("TwoFactorRoles");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TrendPoints", "Governance.Domain.Municipalities.Municipality.TrendPoints#TrendThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Equal")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TrendPointsEqual");
+
+                            b1.Property<decimal>("Slight")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TrendPointsSlight");
+
+                            b1.Property<decimal>("Strong")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TrendPointsStrong");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "TrendRelative", "Governance.Domain.Municipalities.Municipality.TrendRelative#TrendThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Equal")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TrendRelativeEqual");
+
+                            b1.Property<decimal>("Slight")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TrendRelativeSlight");
+
+                            b1.Property<decimal>("Strong")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TrendRelativeStrong");
+                        });
 
                     b.HasKey("Id");
 
@@ -713,7 +764,7 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PolicyArea")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -871,9 +922,50 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Committees");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Organisation.PolicyArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PolicyAreas_Municipality_Name");
+
+                    b.ToTable("PolicyAreas");
+                });
+
             modelBuilder.Entity("Governance.Domain.Organisation.Team", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterEmail")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterHandledBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterPhone")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MunicipalityId")
@@ -1684,6 +1776,15 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Committee", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Organisation.PolicyArea", b =>
                 {
                     b.HasOne("Governance.Domain.Municipalities.Municipality", null)
                         .WithMany()

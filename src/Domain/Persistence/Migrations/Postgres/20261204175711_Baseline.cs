@@ -53,7 +53,16 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     ContactPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     ContactEmail = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     PasswordSignIn = table.Column<bool>(type: "boolean", nullable: false),
+                    LetterLinks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LetterLogo = table.Column<byte[]>(type: "bytea", nullable: true),
+                    LetterLogoType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     TwoFactorRoles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    TrendPointsEqual = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    TrendPointsSlight = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    TrendPointsStrong = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeEqual = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeSlight = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeStrong = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -232,7 +241,7 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
                     AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PolicyArea = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PolicyArea = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     Cadence = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
@@ -265,7 +274,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     Year = table.Column<int>(type: "integer", nullable: false),
                     FirstManagementReport = table.Column<DateOnly>(type: "date", nullable: true),
                     AnnualAccounts = table.Column<DateOnly>(type: "date", nullable: true),
+                    SpringMemorandum = table.Column<DateOnly>(type: "date", nullable: true),
+                    Budget = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedDays = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
                     CouncilMeetings = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
+                    Holidays = table.Column<string[]>(type: "text[]", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -280,6 +293,27 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PolicyAreas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PolicyAreas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PolicyAreas_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -287,6 +321,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LetterHandledBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LetterPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LetterEmail = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -412,6 +449,31 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         principalTable: "Obligations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanningCommitteeMeetings",
+                columns: table => new
+                {
+                    CommitteeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlanningYearId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanningCommitteeMeetings", x => new { x.PlanningYearId, x.CommitteeId, x.Date });
+                    table.ForeignKey(
+                        name: "FK_PlanningCommitteeMeetings_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanningCommitteeMeetings_PlanningYears_PlanningYearId",
+                        column: x => x.PlanningYearId,
+                        principalTable: "PlanningYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1173,9 +1235,20 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanningCommitteeMeetings_CommitteeId",
+                table: "PlanningCommitteeMeetings",
+                column: "CommitteeId");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_PlanningYears_Municipality_Year",
                 table: "PlanningYears",
                 columns: new[] { "MunicipalityId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PolicyAreas_Municipality_Name",
+                table: "PolicyAreas",
+                columns: new[] { "MunicipalityId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1256,9 +1329,6 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
-                name: "Committees");
-
-            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -1289,7 +1359,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ObligationIndicators");
 
             migrationBuilder.DropTable(
-                name: "PlanningYears");
+                name: "PlanningCommitteeMeetings");
+
+            migrationBuilder.DropTable(
+                name: "PolicyAreas");
 
             migrationBuilder.DropTable(
                 name: "RecordedValues");
@@ -1308,6 +1381,12 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CouncilLetters");
+
+            migrationBuilder.DropTable(
+                name: "Committees");
+
+            migrationBuilder.DropTable(
+                name: "PlanningYears");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
