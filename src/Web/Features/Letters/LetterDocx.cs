@@ -16,7 +16,10 @@ namespace Governance.Web.Features.Letters;
 /// </summary>
 public static class LetterDocx
 {
-    private const long EmuPerPixel = 9525;
+    private const long EmuPerPixel = 9525, EmuPerPoint = 12700;
+
+    /// <summary>The text width of the page: A4 (11906 twips) less both margins (1418 twips each), in points.</summary>
+    private const double ContentWidthPoints = (11906 - 2 * 1418) / 20.0;
 
     public static byte[] Create(LetterVersion version, LetterHtml.Header header)
     {
@@ -31,6 +34,14 @@ public static class LetterDocx
             var body = new Body();
             main.Document = new Document(body);
 
+            var charted = LetterHtml.Model(version)?.Items.Where(LetterChart.Charts).ToList() ?? [];
+            if (LetterLogo.Of(header) is { } logo)
+            {
+                var (width, height) = logo.Size(ContentWidthPoints);
+                body.Append(Image(main, logo.Image, logo.Type == "image/png" ? ImagePartType.Png : ImagePartType.Jpeg,
+                    (long)(width * EmuPerPoint), (long)(height * EmuPerPoint), (uint)charted.Count + 1, "Logo", logo.Description(header.Municipality)));
+            }
+
             body.Append(Paragraph($"Gemeente {header.Municipality} · Raadsinformatiebrief", "Subtitle"));
             body.Append(HeaderTable(version, header));
             body.Append(Paragraph(version.Subject, "Title"));
@@ -39,7 +50,6 @@ public static class LetterDocx
                 body.Append(Block(block));
             }
 
-            var charted = LetterHtml.Model(version)?.Items.Where(LetterChart.Charts).ToList() ?? [];
             if (charted.Count > 0)
             {
                 body.Append(Paragraph("Bijlage: de cijfers in beeld", "Heading1", pageBreakBefore: true));
@@ -48,7 +58,9 @@ public static class LetterDocx
                 {
                     var chart = new LetterChart(item);
                     body.Append(Paragraph(item.Name, "Heading3"));
-                    body.Append(Image(main, chart, id++));
+                    body.Append(Image(main, LetterChartImage.Png(chart), ImagePartType.Png,
+                        (long)(LetterChart.Width * EmuPerPixel * 1.05), (long)(LetterChart.Height * EmuPerPixel * 1.05), id, $"Grafiek {id}", chart.Summary));
+                    id++;
                     body.Append(Table([["Periode", "Waarde"], .. chart.Rows().Select(r => (IReadOnlyList<string>)[r.Label, r.Value])], [false, true]));
                 }
             }
@@ -196,26 +208,23 @@ public static class LetterDocx
         return properties;
     }
 
-    private static Paragraph Image(MainDocumentPart main, LetterChart chart, uint id)
+    private static Paragraph Image(MainDocumentPart main, byte[] image, PartTypeInfo type, long cx, long cy, uint id, string name, string description)
     {
-        var part = main.AddImagePart(ImagePartType.Png);
-        using (var png = new MemoryStream(LetterChartImage.Png(chart)))
+        var part = main.AddImagePart(type);
+        using (var stream = new MemoryStream(image))
         {
-            part.FeedData(png);
+            part.FeedData(stream);
         }
 
         var relationship = main.GetIdOfPart(part);
-        var cx = (long)(LetterChart.Width * EmuPerPixel * 1.05);
-        var cy = (long)(LetterChart.Height * EmuPerPixel * 1.05);
-        var name = $"Grafiek {id}";
         var inline = new DW.Inline(
             new DW.Extent { Cx = cx, Cy = cy },
             new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-            new DW.DocProperties { Id = id, Name = name, Description = chart.Summary },
+            new DW.DocProperties { Id = id, Name = name, Description = description },
             new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
             new A.Graphic(new A.GraphicData(
                 new PIC.Picture(
-                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = name, Description = chart.Summary }, new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = name, Description = description }, new PIC.NonVisualPictureDrawingProperties()),
                     new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
                     new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }), new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
             { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))

@@ -21,6 +21,11 @@ public static class LetterPdf
         document.Info.Author = $"Gemeente {header.Municipality}";
         document.Info.Subject = "Raadsinformatiebrief";
         var writer = new PdfLayout(document);
+        if (LetterLogo.Of(header) is { } logo)
+        {
+            writer.Logo(logo);
+            writer.Space(10);
+        }
 
         writer.Text([new LetterBlocks.Run($"Gemeente {header.Municipality} · Raadsinformatiebrief")], 9, colour: XColors.DimGray);
         writer.Space(10);

@@ -38,6 +38,16 @@ internal sealed class PdfLayout(PdfDocument document)
     /// <summary>Starts a new page unless the next <paramref name="height"/> points fit on this one.</summary>
     public void KeepTogether(double height) => Reserve(height);
 
+    /// <summary>The municipality's logo, left-aligned at its shown size.</summary>
+    public void Logo(LetterLogo logo)
+    {
+        var (width, height) = logo.Size(ContentWidth);
+        Reserve(height);
+        using var image = XImage.FromStream(new MemoryStream(logo.Image));
+        Graphics.DrawImage(image, Margin, _y, width, height);
+        _y += height;
+    }
+
     public static double ChartHeight => LetterChart.Height * ContentWidth / LetterChart.Width;
 
     public void Text(IReadOnlyList<LetterBlocks.Run> runs, double size, bool bold = false, bool bullet = false, bool keepWithNext = false, XColor? colour = null)

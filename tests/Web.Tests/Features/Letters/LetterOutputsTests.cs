@@ -105,6 +105,32 @@ public sealed class LetterOutputsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_municipality_logo_heads_the_docx_and_the_pdf_in_its_proportions_with_a_text_alternative()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(300, 100);
+        bitmap.Erase(SkiaSharp.SKColors.DarkRed);
+        var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+        var header = Draft with { Logo = LetterHtml.Header.LogoUri(png, "image/png") };
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(LetterDocx.Create(Version(LetterSamples.Sample), header)), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        Assert.Equal(2, document.MainDocumentPart!.ImageParts.Count());
+        var logo = document.MainDocumentPart.Document.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline>()
+            .Single(i => i.DocProperties!.Name == "Logo");
+        Assert.Equal("Logo gemeente Maastricht", logo.DocProperties!.Description!.Value);
+        Assert.Equal(3.0, (double)logo.Extent!.Cx!.Value / logo.Extent.Cy!.Value, precision: 2);
+        var first = document.MainDocumentPart.Document.Body!.Elements<Paragraph>().First();
+        Assert.NotEmpty(first.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline>());
+
+        var file = Path.Combine(_folder, "logo.pdf");
+        await File.WriteAllBytesAsync(file, LetterPdf.Create(Version(LetterSamples.Sample), header));
+        var images = (await RunAsync("pdfimages", $"-list {file}")).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        var image = Assert.Single(images);
+        Assert.Matches(@"^\s*1\s+\d+\s+image\s+300\s+100\s", image);
+        Assert.Contains("Raadsinformatiebrief", await RunAsync("pdftotext", $"-layout {file} -"));
+    }
+
+    [Fact]
     public void A_long_letter_flows_onto_more_pages_than_a_short_one()
     {
         var shortLetter = LetterPdf.Create(Version(LetterSamples.Sample), Draft);
