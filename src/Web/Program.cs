@@ -32,6 +32,7 @@ builder.Services.AddSingleton(settings.Letters);
 builder.Services.AddSingleton<Governance.Workflows.Letters.LetterComposer>();
 builder.Services.AddSingleton<Governance.Workflows.Notifications.IMailer, Mailer>();
 var database = builder.Services.AddGovernanceDatabase(settings, builder.Environment);
+builder.Services.AddStartupPreparation(settings);
 builder.Services.AddJobs(settings, database);
 builder.Services.AddSecurity(settings);
 builder.Services.AddMediatorPipeline();
@@ -40,21 +41,22 @@ builder.Services.AddHttpApi();
 
 var app = builder.Build();
 
-try
-{
-    await StartupData.PrepareAsync(app.Services, settings);
-}
-catch (SetupRequiredException e)
-{
-    app.Logger.LogCritical("{Message}", e.Message);
-    Console.Error.WriteLine(e.Message);
-    Environment.ExitCode = 1;
-    return;
-}
-
+// The database is migrated and its first data written from here on, beside the server's start (StartupPreparation).
+var preparation = app.Services.GetRequiredService<StartupPreparation>();
+preparation.Begin();
 if (args.Contains("verify-letters"))
 {
     // The check command: every finalised letter still hashes to its seal. Exit code 1 when one does not.
+    try
+    {
+        await preparation.Prepared;
+    }
+    catch (SetupRequiredException e)
+    {
+        Environment.ExitCode = SetupRequired(e);
+        return;
+    }
+
     Environment.ExitCode = await LetterSealCheck.RunAsync(app.Services);
     return;
 }
@@ -79,6 +81,23 @@ app.MapStaticAssets().AllowAnonymous();
 // The pages' frame-ancestors rule is part of the app's own policy (SecurityHeaders), not a second header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (SetupRequiredException e)
+{
+    Environment.ExitCode = SetupRequired(e);
+    return;
+}
+
+await app.WaitForShutdownAsync();
+
+// The host has logged the failure with its details; the person starting the app reads what to do, last.
+static int SetupRequired(SetupRequiredException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 public partial class Program;

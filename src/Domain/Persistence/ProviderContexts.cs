@@ -1,6 +1,7 @@
 using Governance.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Governance.Domain.Persistence;
 
@@ -23,6 +24,9 @@ public static class GovernanceDatabase
 {
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        // Whether the model has changes without a migration is checked by a test for both providers, not again at
+        // every start (it builds and compares the model snapshot: a fifth of a second).
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -15,7 +15,12 @@ internal static class DatabaseSetup
     {
         var database = Resolve(settings, environment.ContentRootPath);
         services.AddSingleton(database);
-        services.AddSingleton<DbContextOptionsCache>();
+        var contexts = new DbContextOptionsCache(database);
+        services.AddSingleton(contexts);
+
+        // The model takes most of a second to build: it is built from now on, beside the rest of the app's construction,
+        // so it is ready when the start-up data needs it.
+        contexts.BuildModelInBackground();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IMunicipalityContext>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IDbContextFactory<GovernanceDbContext>, GovernanceDbContextFactory>();
@@ -72,6 +77,12 @@ internal sealed class DbContextOptionsCache(DatabaseSettings settings)
 
     private readonly Lazy<DbContextOptions<PostgresGovernanceDbContext>> _postgres =
         new(() => GovernanceDatabase.Options<PostgresGovernanceDbContext>(DatabaseProvider.Postgres, settings.ConnectionString));
+
+    public void BuildModelInBackground() => _ = Task.Run(() =>
+    {
+        using var db = Create(FixedMunicipalityContext.System, null);
+        _ = db.Model;
+    });
 
     public GovernanceDbContext Create(IMunicipalityContext scope, IPublisher? publisher) => settings.Provider switch
     {

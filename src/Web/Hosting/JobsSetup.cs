@@ -1,6 +1,7 @@
 using Governance.Domain.Persistence;
 using Governance.Workflows.Scheduling;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -40,10 +41,11 @@ internal static class JobsSetup
 
         if (settings.Jobs.RunServer)
         {
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
                 o.WorkerCount = settings.Jobs.WorkerCount;
+                o.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, new Seeding.StartupJobFilter(sp.GetRequiredService<Seeding.StartupPreparation>()));
             });
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using FluentValidation;
+using Governance.Web.Hosting.Seeding;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -82,6 +83,7 @@ internal static class WebSetup
             app.UseHsts();
         }
 
+        app.UseStartupGate();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

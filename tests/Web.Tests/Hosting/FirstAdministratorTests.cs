@@ -5,6 +5,8 @@ using Governance.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Governance.Web.Tests.Hosting;
 
@@ -32,7 +34,11 @@ public class FirstAdministratorTests
     {
         using var database = TestDatabase.Sqlite();
         await using var app = new ProductionApp(database, admin: false);
-        Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("niet volledig ingericht", await response.Content.ReadAsStringAsync());
+        Assert.False(app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested, "The host never counts as started.");
         await using var db = GovernanceDatabase.Create(DatabaseProvider.Sqlite, database.ConnectionString, Domain.Common.FixedMunicipalityContext.System);
         Assert.Empty(await db.Users.ToListAsync());
     }

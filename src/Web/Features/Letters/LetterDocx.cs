@@ -39,7 +39,7 @@ public static class LetterDocx
             {
                 var (width, height) = logo.Size(ContentWidthPoints);
                 body.Append(Image(main, logo.Image, logo.Type == "image/png" ? ImagePartType.Png : ImagePartType.Jpeg,
-                    (long)(width * EmuPerPoint), (long)(height * EmuPerPoint), (uint)charted.Count + 1, "Logo", logo.Description(header.Municipality)));
+                    (long)(width * EmuPerPoint), (long)(height * EmuPerPoint), (uint)charted.Count + 1, "Logo", LetterLogo.Description(header.Municipality)));
             }
 
             body.Append(Paragraph($"Gemeente {header.Municipality} · Raadsinformatiebrief", "Subtitle"));

@@ -48,7 +48,7 @@ public static class LetterHtml
         html.Append("<article class=\"letter\" lang=\"nl\">");
         if (header.Logo is { } logo && logo.StartsWith("data:image/", StringComparison.Ordinal))
         {
-            html.Append("<img class=\"letter-logo\" src=\"").Append(Encode(logo)).Append("\" alt=\"").Append(Encode($"Logo gemeente {header.Municipality}")).Append("\" style=\"max-height: 4rem; margin-bottom: 1rem;\">");
+            html.Append("<img class=\"letter-logo\" src=\"").Append(Encode(logo)).Append("\" alt=\"").Append(Encode(LetterLogo.Description(header.Municipality))).Append("\" style=\"max-height: 4rem; margin-bottom: 1rem;\">");
         }
         html.Append("<table class=\"letter-header\"><caption class=\"visually-hidden\">Briefgegevens</caption><tbody>");
         foreach (var (label, value) in HeaderRows(version, header))

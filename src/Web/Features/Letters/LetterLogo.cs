@@ -11,7 +11,8 @@ internal sealed record LetterLogo(byte[] Image, string Type, int Width, int Heig
     /// <summary>The height in points the logo heads a letter with, about the 4rem of the HTML letter.</summary>
     public const double HeightPoints = 48;
 
-    public string Description(string municipality) => $"Logo gemeente {municipality}";
+    /// <summary>The text alternative of the logo, the same in every output.</summary>
+    public static string Description(string municipality) => $"Logo gemeente {municipality}";
 
     /// <summary>The logo of a letter header, or none when the header has none or its image cannot be read.</summary>
     public static LetterLogo? Of(LetterHtml.Header header)

@@ -169,29 +169,36 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
 
     /// <summary>
     /// The demo accounts, invited by each municipality's Beheerder as anyone is, and accepted with the demo password as
-    /// the invitation page does (the password hashed once for all of them: start-up stays quick).
+    /// the invitation page does. Start-up stays quick: the password is hashed once for all of them, on another core
+    /// while the invitations are made, and set on all of them in one statement.
     /// </summary>
     private async Task AccountsAsync(Dictionary<string, Municipality> municipalities, CancellationToken cancellationToken)
     {
-        string? passwordHash = null;
+        var passwordHash = Task.Run(() => services.GetRequiredService<IPasswordHasher<ApplicationUser>>().HashPassword(new ApplicationUser(), DemoUsers.Password), cancellationToken);
+        var invited = new List<string>();
         foreach (var group in DemoUsers.All.GroupBy(u => u.Municipality))
         {
             await using var scope = ActingFor(municipalities[group.Key]);
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
             var municipality = municipalities[group.Key].Id;
             var teams = await db.Teams.IgnoreQueryFilters().Where(t => t.MunicipalityId == municipality).ToDictionaryAsync(t => t.Name, t => t.Id.Value, cancellationToken);
             var aldermen = await db.Aldermen.IgnoreQueryFilters().Where(a => a.MunicipalityId == municipality).ToDictionaryAsync(a => a.Name, a => a.Id.Value, cancellationToken);
             foreach (var demo in group)
             {
-                var invited = Check(await sender.Send(new InviteAccountCommand(demo.Email, demo.DisplayName, [demo.Role],
-                    demo.Team is null ? null : teams[demo.Team], demo.Alderman is null ? null : aldermen[demo.Alderman]), cancellationToken));
-                var user = await users.FindByIdAsync(invited.Id) ?? throw new InvalidOperationException($"Demo account {demo.Email} was not made.");
-                user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, DemoUsers.Password);
-                user.EmailConfirmed = true;
-                Check(await users.UpdateAsync(user));
+                invited.Add(Check(await sender.Send(new InviteAccountCommand(demo.Email, demo.DisplayName, [demo.Role],
+                    demo.Team is null ? null : teams[demo.Team], demo.Alderman is null ? null : aldermen[demo.Alderman]), cancellationToken)).Id);
             }
+        }
+
+        await using var accepting = services.CreateAsyncScope();
+        var hash = await passwordHash;
+        var accepted = await accepting.ServiceProvider.GetRequiredService<GovernanceDbContext>().Users
+            .Where(u => invited.Contains(u.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, hash).SetProperty(x => x.EmailConfirmed, true), cancellationToken);
+        if (accepted != invited.Count)
+        {
+            throw new InvalidOperationException($"{invited.Count - accepted} demo accounts were not made.");
         }
     }
 
