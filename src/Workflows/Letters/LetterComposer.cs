@@ -4,6 +4,7 @@ using Governance.Domain.Indicators;
 using Governance.Domain.Letters;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.ReportingCycles;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class LetterComposer(TimeProvider time)
         }
 
         var letter = await db.CouncilLetters.Include(l => l.Versions).Include(l => l.Approvals).SingleOrDefaultAsync(l => l.CycleId == cycleId, cancellationToken);
-        var model = await BuildModelAsync(db, cycle, letter?.Current, cancellationToken);
+        var model = await BuildModelAsync(db, cycle, letter?.Current, MunicipalTime.Today(time), cancellationToken);
         if (!model.Succeeded)
         {
             return model.Error!;
@@ -96,7 +97,7 @@ public sealed class LetterComposer(TimeProvider time)
     }
 
     /// <summary>The letter model of a cycle from the values handed in; refused, naming the indicator, when a value is missing or does not fit.</summary>
-    public static async Task<Result<LetterModel>> BuildModelAsync(GovernanceDbContext db, ReportingCycle cycle, LetterVersion? current, CancellationToken cancellationToken)
+    public static async Task<Result<LetterModel>> BuildModelAsync(GovernanceDbContext db, ReportingCycle cycle, LetterVersion? current, DateOnly today, CancellationToken cancellationToken)
     {
         var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
         var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
@@ -134,6 +135,7 @@ public sealed class LetterComposer(TimeProvider time)
             var history = histories[task.IndicatorId];
             var source = recorded.Source ?? definition.Source;
             int? note = null;
+            var introducesSource = false;
             if (!recorded.Value.IsNotAvailable && definition.Kind != IndicatorKind.Narrative)
             {
                 note = sources.FirstOrDefault(s => s.Text == source)?.Number;
@@ -141,11 +143,12 @@ public sealed class LetterComposer(TimeProvider time)
                 {
                     note = sources.Count + 1;
                     sources.Add(new LetterSource(note.Value, source));
+                    introducesSource = true;
                 }
             }
 
             var value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);
-            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording));
+            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording) with { IntroducesSource = introducesSource });
         }
 
         // The letter speaks for the team that supplies its figures: the first required indicator's team that has a letter contact set.
@@ -165,15 +168,32 @@ public sealed class LetterComposer(TimeProvider time)
             Phone = current?.Phone ?? team?.LetterPhone ?? settings.ContactPhone,
             Email = team?.LetterEmail ?? settings.ContactEmail,
             Links = settings.LetterLinks,
-            Obligation = new LetterObligation(obligation.Reference, obligation.Title, obligation.Kind == ObligationKind.Motion ? "motie" : "toezegging",
-                $"de {obligation.Meeting.Body.ToLower(LetterFigures.Dutch)} van {obligation.Meeting.Date.ToString("d MMMM yyyy", LetterFigures.Dutch)}", obligation.Text),
+            Obligation = Describe(obligation.Kind, obligation.Reference, obligation.Title, obligation.Text, obligation.Meeting.Body, obligation.Meeting.Date),
             Period = cycle.Period.Display(LetterFigures.Dutch),
             ThePeriod = LetterFigures.The(cycle.Period),
             InPeriod = LetterFigures.In(cycle.Period),
+            PeriodIsPast = cycle.Period.End < today,
             PeriodCode = cycle.Period.Code,
             Aldermen = [.. aldermanIds.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new LetterAlderman(a.Name, a.Portfolio))],
             Items = items,
             Sources = sources,
         };
+    }
+
+    /// <summary>
+    /// The obligation as the letter names it. A motion is adopted ("aangenomen") by the council, a commitment made ("gedaan")
+    /// in a meeting; a body that is itself a meeting ("Domeinvergadering Sociaal") is named as one, any other ("Gemeenteraad")
+    /// as the meeting of that body.
+    /// </summary>
+    public static LetterObligation Describe(ObligationKind kind, string reference, string title, string? text, string meetingBody, DateOnly meetingDate)
+    {
+        // Only the first letter is lowered: "Gemeenteraad" is the gemeenteraad, but the Vaals of a committee's name stays a name.
+        var trimmed = meetingBody.Trim();
+        var body = trimmed.Length == 0 ? trimmed : char.ToLower(trimmed[0], LetterFigures.Dutch) + trimmed[1..];
+        var date = meetingDate.ToString("d MMMM yyyy", LetterFigures.Dutch);
+        var occasion = body.Contains("vergadering", StringComparison.Ordinal) ? $"in de {body} van {date}" : $"in de vergadering van de {body} van {date}";
+        return kind == ObligationKind.Motion
+            ? new LetterObligation(reference, title, "motie", $"de {body} van {date}", text, "aangenomen", occasion)
+            : new LetterObligation(reference, title, "toezegging", $"de {body} van {date}", text, "gedaan", occasion);
     }
 }

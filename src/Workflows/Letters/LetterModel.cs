@@ -30,8 +30,11 @@ public sealed record LetterModel
     /// <summary>"het 2e kwartaal 2025", "2025": the period after a preposition ("de cijfers over het 2e kwartaal 2025").</summary>
     public required string ThePeriod { get; init; }
 
-    /// <summary>"in het 2e kwartaal 2025", "in 2025".</summary>
+    /// <summary>"in het 2e kwartaal 2025", "in 2025", "op 18 december 2026".</summary>
     public required string InPeriod { get; init; }
+
+    /// <summary>The period ended before the letter was composed: its figures are told in the past tense ("was"), else in the present ("is").</summary>
+    public bool PeriodIsPast { get; init; } = true;
 
     public required string PeriodCode { get; init; }
 
@@ -43,8 +46,12 @@ public sealed record LetterModel
     public required IReadOnlyList<LetterSource> Sources { get; init; }
 }
 
-/// <summary>The obligation the letter reports on: Kind "motie" or "toezegging", Meeting "de domeinvergadering sociaal van 5 maart 2024".</summary>
-public sealed record LetterObligation(string Reference, string Title, string Kind, string Meeting, string? Description);
+/// <summary>
+/// The obligation the letter reports on: Kind "motie" or "toezegging", Meeting "de domeinvergadering sociaal van 5 maart 2024",
+/// Description its own text (what the motion asked, what was promised), Verb "aangenomen" (a motion) or "gedaan" (a commitment)
+/// and Occasion where: "in de vergadering van de gemeenteraad van 11 november 2014", "in de domeinvergadering sociaal van 5 maart 2024".
+/// </summary>
+public sealed record LetterObligation(string Reference, string Title, string Kind, string Meeting, string? Description, string? Verb = null, string? Occasion = null);
 
 public sealed record LetterAlderman(string Name, string Portfolio);
 
@@ -81,6 +88,9 @@ public sealed record LetterItem
 
     /// <summary>The number of the source in <see cref="LetterModel.Sources"/>.</summary>
     public int? SourceNote { get; init; }
+
+    /// <summary>This item is the first to cite its source: the footnote's text follows it, so lines added after the figures stay out of it.</summary>
+    public bool IntroducesSource { get; init; }
 
     public IReadOnlyList<LetterComparison> Comparisons { get; init; } = [];
 

@@ -12,7 +12,9 @@ public static class LetterSamples
         Email = "onderzoek@maastricht.nl",
         Links = "Nu al interesse in meer cijfers? Neem een kijkje op [Maastricht in Cijfers](https://maastricht.incijfers.nl) en [waarstaatjegemeente.nl](https://www.waarstaatjegemeente.nl).",
         Obligation = new LetterObligation("T-2024-012", "Periodiek inzicht in de cijfers van het sociaal domein", "toezegging",
-            "de domeinvergadering sociaal van 5 maart 2024", null),
+            "de domeinvergadering sociaal van 5 maart 2024",
+            "De wethouder zegt toe te onderzoeken op welke wijze de raad periodiek inzicht kan krijgen in de gegevens uit de dashboards sociaal domein.",
+            "gedaan", "in de domeinvergadering sociaal van 5 maart 2024"),
         Period = "1e halfjaar 2021",
         ThePeriod = "het 1e halfjaar 2021",
         InPeriod = "in het 1e halfjaar 2021",
@@ -27,7 +29,7 @@ public static class LetterSamples
             new LetterItem
             {
                 Name = "Wmo-aanvragen binnen 8 weken afgehandeld", Definition = "Het aandeel Wmo-aanvragen met een beschikking binnen 8 weken na de melding.",
-                Kind = "percentage", Available = true, Value = "93,9 %", Source = "Gemeente Maastricht, Wmo-registratie", SourceNote = 1, IsNumeric = true, Decimals = 1, FormattedUnit = "%",
+                Kind = "percentage", Available = true, Value = "93,9 %", Source = "Gemeente Maastricht, Wmo-registratie", SourceNote = 1, IntroducesSource = true, IsNumeric = true, Decimals = 1, FormattedUnit = "%",
                 Comparisons = [new LetterComparison("2020", "92,9 %", "licht gestegen", "+1,0 procentpunt")],
                 Series = [new LetterPoint("2019", 91.8m), new LetterPoint("2020", 92.9m), new LetterPoint("2021", 93.9m)],
             },

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Governance.Domain.Common;
 using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
@@ -31,6 +32,12 @@ public sealed class SubmitLetterHandler(IDbContextFactory<GovernanceDbContext> d
             return new Conflict("Iemand anders heeft deze brief intussen gewijzigd. Laad hem opnieuw.");
         }
 
+        if (MissingContact(context.Letter.Current) is { } missing)
+        {
+            return new RuleViolated("letter_contact_missing",
+                $"De brief mist {missing}. Vul dit in bij de briefgegevens van het team (Organisatie › Teams) of van de gemeente (Instellingen) en stel de brief opnieuw samen; een telefoonnummer kunt u ook in de brief zelf invullen.");
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var cycle = new ReportingCycleWorkflow(context.Cycle, now, command.Actor.Name, context.AllApprovalsIn);
         if (context.Cycle.Status == ReportingCycleStatus.SentBack)
@@ -55,6 +62,21 @@ public sealed class SubmitLetterHandler(IDbContextFactory<GovernanceDbContext> d
         }
 
         return await LetterSaving.SaveAsync(db, context.Letter, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the letter's header lacks for the council to reach its writer ("een telefoonnummer en een e-mailadres"), or null.
+    /// Who handles it is always there (a version cannot be stored without).
+    /// </summary>
+    public static string? MissingContact(Domain.Letters.LetterVersion version)
+    {
+        var email = string.IsNullOrWhiteSpace(version.Data) ? null : JsonSerializer.Deserialize<LetterModel>(version.Data, LetterComposer.DataJson)?.Email;
+        string[] missing =
+        [
+            .. string.IsNullOrWhiteSpace(version.Phone) ? ["een telefoonnummer"] : Array.Empty<string>(),
+            .. string.IsNullOrWhiteSpace(email) ? ["een e-mailadres"] : Array.Empty<string>(),
+        ];
+        return missing.Length == 0 ? null : string.Join(" en ", missing);
     }
 }
 

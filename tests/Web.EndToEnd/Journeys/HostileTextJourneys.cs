@@ -199,6 +199,7 @@ public class HostileTextJourneys(AppFixture app)
             {
                 subject = current.GetProperty("subject").GetString(),
                 handledBy = current.GetProperty("handledBy").GetString(),
+                phone = current.GetProperty("phone").GetString(),
                 body = current.GetProperty("body").GetString() + "\n\n" + Payloads("edit") + "\n",
                 version = letter.GetProperty("version").GetInt32(),
             },

@@ -1,3 +1,4 @@
+using Governance.Domain.Obligations;
 using Governance.Workflows.Letters;
 
 namespace Governance.Workflows.Tests.Letters;
@@ -9,14 +10,83 @@ public sealed class LetterTemplatesTests
     {
         var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample).Value!;
 
+        Assert.Contains("Met deze brief informeren wij u over de toezegging ‘Periodiek inzicht in de cijfers van het sociaal domein’ (T-2024-012), gedaan in de domeinvergadering sociaal van 5 maart 2024.", body);
+        Assert.Contains("## Achtergrond\n\nDeze toezegging is gedaan in de domeinvergadering sociaal van 5 maart 2024:\n\n> De wethouder zegt toe te onderzoeken", body);
         Assert.Contains("## Wmo-aanvragen binnen 8 weken afgehandeld", body);
-        Assert.Contains("De waarde was **93,9 %** in het 1e halfjaar 2021.[^1]", body);
+        Assert.Contains("In het 1e halfjaar 2021 was dit **93,9 %**.[^1]", body);
+        Assert.DoesNotContain("De waarde was", body);
         Assert.Contains("- Ten opzichte van 2020 (92,9 %) is dit licht gestegen (+1,0 procentpunt).", body);
         Assert.Contains("Over het 1e halfjaar 2021 zijn nog geen cijfers beschikbaar. Reden: nog geen cijfers beschikbaar; de eerste meting volgt bij de jaarrekening.", body);
         Assert.Contains("Hoogachtend,", body);
         Assert.Contains("**Jeroen Hoenderkamp**  \nWethouder WMO, Welzijn, Sociale Zaken en Gezondheid", body);
         Assert.Contains("[^1]: Bron: Gemeente Maastricht, Wmo-registratie", body);
         Assert.DoesNotContain("waarde ****", body);
+    }
+
+    [Theory]
+    [InlineData(ObligationKind.Motion, "Gemeenteraad", "motie", "aangenomen in de vergadering van de gemeenteraad van 11 november 2014")]
+    [InlineData(ObligationKind.Commitment, "Domeinvergadering Sociaal", "toezegging", "gedaan in de domeinvergadering Sociaal van 11 november 2014")]
+    [InlineData(ObligationKind.Commitment, "Raadscommissie Sociaal Domein Vaals", "toezegging", "gedaan in de vergadering van de raadscommissie Sociaal Domein Vaals van 11 november 2014")]
+    public void The_letter_says_where_a_motion_was_adopted_and_a_commitment_made(ObligationKind kind, string body, string word, string occasion)
+    {
+        var described = LetterComposer.Describe(kind, "M-2014-083", "Vinger aan de pols", "Verzoekt het college …", body, new DateOnly(2014, 11, 11));
+
+        Assert.Equal(word, described.Kind);
+        Assert.Equal(occasion, $"{described.Verb} {described.Occasion}");
+    }
+
+    [Fact]
+    public void A_letter_is_offered_for_approval_only_with_a_telephone_number_and_an_e_mail_address_beside_who_handles_it()
+    {
+        static Domain.Letters.LetterVersion Version(string handledBy, string? phone, string? email) => Domain.Letters.LetterVersion.Preview(
+            new Domain.Letters.LetterContent("Onderwerp", handledBy, phone, "Tekst", System.Text.Json.JsonSerializer.Serialize(LetterSamples.Sample with { Email = email }, LetterComposer.DataJson)),
+            new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc));
+
+        Assert.Null(SubmitLetterHandler.MissingContact(Version("S. Peeters", "043 350 41 00", "onderzoek@maastricht.nl")));
+        Assert.Equal("een telefoonnummer", SubmitLetterHandler.MissingContact(Version("S. Peeters", null, "onderzoek@maastricht.nl")));
+        Assert.Equal("een telefoonnummer en een e-mailadres", SubmitLetterHandler.MissingContact(Version("S. Peeters", " ", null)));
+    }
+
+    [Fact]
+    public void A_source_is_told_right_after_the_first_figure_that_cites_it_so_a_line_added_at_the_end_stays_out_of_it()
+    {
+        var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample).Value!;
+
+        var note = body.IndexOf("[^1]: Bron:", StringComparison.Ordinal);
+        Assert.InRange(note, body.IndexOf("*Definitie: Het aandeel Wmo-aanvragen", StringComparison.Ordinal), body.IndexOf("## Niet-gebruik Kindpakket", StringComparison.Ordinal));
+        Assert.Equal(1, body.Split("[^1]: ").Length - 1);
+        Assert.EndsWith("Wethouder Economie, Sport, Jeugdzorg, Water, Natuur en Landschap", body.TrimEnd());
+    }
+
+    [Fact]
+    public void A_period_still_running_is_told_in_the_present_tense_and_a_breakdown_is_not_added_up()
+    {
+        var sample = LetterSamples.Sample;
+        var model = sample with
+        {
+            InPeriod = "op 18 december 2026",
+            PeriodIsPast = false,
+            Items =
+            [
+                sample.Items[0],
+                new LetterItem { Name = "Wmo-aanvragen", Definition = "Het aantal aanvragen.", Kind = "aantal", Available = true, Value = "2.834 aanvragen", IsNumeric = true },
+                new LetterItem
+                {
+                    Name = "Budget per voorziening", Definition = "Begroot, gerealiseerd en verwachte uitputting.", Kind = "verdeling", Available = true,
+                    Value = "€ 124.389.000", IsNumeric = true, Breakdown = [new LetterCategory("Begroot", "€ 47.000.000"), new LetterCategory("Gerealiseerd", "€ 29.489.000")],
+                    Comparisons = [new LetterComparison("2020", "€ 120.000.000", "licht gestegen", "+3,7 %")],
+                },
+            ],
+        };
+
+        var body = LetterTemplates.Render(LetterTemplates.Default, model).Value!;
+
+        Assert.Contains("Op 18 december 2026 is dit **93,9 %**.", body);
+        Assert.Contains("Op 18 december 2026 gaat het om **2.834 aanvragen**.", body);
+        Assert.Contains("Op 18 december 2026 zijn de cijfers als volgt.", body);
+        Assert.Contains("| Gerealiseerd | € 29.489.000 |", body);
+        Assert.DoesNotContain("124.389.000", body);
+        Assert.DoesNotContain("€ 120.000.000", body);
     }
 
     [Fact]

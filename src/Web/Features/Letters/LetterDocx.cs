@@ -65,9 +65,19 @@ public static class LetterDocx
                 }
             }
 
-            body.Append(new SectionProperties(
+            var section = new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1440, Bottom = 1440, Left = 1418, Right = 1418, Header = 708, Footer = 708, Gutter = 0 }));
+                new PageMargin { Top = 1440, Bottom = 1440, Left = 1418, Right = 1418, Header = 708, Footer = 708, Gutter = 0 });
+            if (header.IsDraft)
+            {
+                // The mark heads every page: a page header part, referenced first in the section (the schema's order).
+                var draft = main.AddNewPart<HeaderPart>();
+                draft.Header = new Header(Paragraph([new LetterBlocks.Run(LetterHtml.Header.DraftMark, Bold: true)], "DraftMark"));
+                draft.Header.Save();
+                section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(draft) });
+            }
+
+            body.Append(section);
             main.Document.Save();
         }
 

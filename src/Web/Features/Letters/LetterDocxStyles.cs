@@ -30,7 +30,10 @@ internal static class LetterDocxStyles
             new Style(new StyleName { Val = "List Bullet" }, new BasedOn { Val = "Normal" },
                 new StyleParagraphProperties(new SpacingBetweenLines { After = "60" })) { Type = StyleValues.Paragraph, StyleId = "ListBullet" },
             new Style(new StyleName { Val = "footnote text" }, new BasedOn { Val = "Normal" },
-                new StyleRunProperties(new FontSize { Val = "17" })) { Type = StyleValues.Paragraph, StyleId = "FootnoteText" });
+                new StyleRunProperties(new FontSize { Val = "17" })) { Type = StyleValues.Paragraph, StyleId = "FootnoteText" },
+            new Style(new StyleName { Val = "Draft Mark" }, new BasedOn { Val = "Normal" },
+                new StyleParagraphProperties(new Justification { Val = JustificationValues.Right }),
+                new StyleRunProperties(new Color { Val = "A4262C" }, new Spacing { Val = 40 }, new FontSize { Val = "24" })) { Type = StyleValues.Paragraph, StyleId = "DraftMark" });
         styles.Styles.Save();
 
         var numbering = main.AddNewPart<NumberingDefinitionsPart>();

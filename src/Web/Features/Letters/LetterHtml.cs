@@ -18,6 +18,12 @@ public static class LetterHtml
     /// <summary>What heads a letter besides its version: the reference and date once sealed, the municipality, and its logo as a data URI (PNG or JPEG, checked when it was set).</summary>
     public sealed record Header(string? Reference, DateOnly? Date, string Municipality, string? Logo = null)
     {
+        /// <summary>The word every output of a version that is not the finalised one carries, so a draft is never taken for the letter sent.</summary>
+        public const string DraftMark = "CONCEPT";
+
+        /// <summary>A draft: any version but the finalised one, which alone has a reference.</summary>
+        public bool IsDraft => Reference is null;
+
         /// <summary>The header of a version: reference and date only on the version that was finalised.</summary>
         public static Header For(CouncilLetter letter, LetterVersion version, string municipality, string? logo = null)
         {
@@ -46,6 +52,11 @@ public static class LetterHtml
         var model = Model(version);
         var html = new StringBuilder();
         html.Append("<article class=\"letter\" lang=\"nl\">");
+        if (header.IsDraft)
+        {
+            html.Append("<p class=\"letter-draft-mark\">").Append(Header.DraftMark).Append("</p>");
+        }
+
         if (header.Logo is { } logo && logo.StartsWith("data:image/", StringComparison.Ordinal))
         {
             html.Append("<img class=\"letter-logo\" src=\"").Append(Encode(logo)).Append("\" alt=\"").Append(Encode(LetterLogo.Description(header.Municipality))).Append("\" style=\"max-height: 4rem; margin-bottom: 1rem;\">");
@@ -91,10 +102,12 @@ public static class LetterHtml
         .letter-body table th, .letter-body table td, .letter-appendix table th, .letter-appendix table td { border: 1px solid #9e9e9e; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         figure { margin: 1.5rem 0; }
+        h1 { font-size: 1.4rem; margin: 0 0 1.5rem; }
+        .letter-draft-mark { float: right; margin: 0 0 .5rem 1rem; padding: .1rem .6rem; border: 2px solid #a4262c; color: #a4262c; font-weight: 700; letter-spacing: .2em; }
         </style>
         </head>
         <body>
-        <header><p>Gemeente {{Encode(header.Municipality)}} · Raadsinformatiebrief</p></header>
+        <header><p>Gemeente {{Encode(header.Municipality)}} · Raadsinformatiebrief</p><h1>{{Encode(version.Subject)}}</h1></header>
         <main>
         {{Fragment(version, header)}}
         </main>

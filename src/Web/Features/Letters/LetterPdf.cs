@@ -74,7 +74,7 @@ public static class LetterPdf
             }
         }
 
-        writer.NumberPages();
+        writer.NumberPages(header.IsDraft ? LetterHtml.Header.DraftMark : null);
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();

@@ -163,8 +163,8 @@ internal sealed class PdfLayout(PdfDocument document)
         _y += LetterChart.Height * scale + 6;
     }
 
-    /// <summary>"Pagina 1 van 3" at the foot of every page, once the number of pages is known.</summary>
-    public void NumberPages()
+    /// <summary>"Pagina 1 van 3" at the foot of every page, once the number of pages is known; a draft's mark at the head of each.</summary>
+    public void NumberPages(string? mark = null)
     {
         _graphics?.Dispose();
         _graphics = null;
@@ -174,6 +174,11 @@ internal sealed class PdfLayout(PdfDocument document)
             using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
             var text = string.Create(CultureInfo.InvariantCulture, $"Pagina {i + 1} van {document.PageCount}");
             g.DrawString(text, font, XBrushes.DimGray, PageWidth - Margin - g.MeasureString(text, font).Width, PageHeight - Bottom / 2);
+            if (mark is not null)
+            {
+                var markFont = Font(12, true, false);
+                g.DrawString(mark, markFont, new XSolidBrush(XColor.FromArgb(0xA4, 0x26, 0x2C)), PageWidth - Margin - g.MeasureString(mark, markFont).Width, Top / 2);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ using Governance.Web.Features.Indicators;
 using Governance.Web.Features.Obligations;
 using Governance.Web.Features.Organisation;
 using Governance.Web.Features.Planning;
+using Governance.Web.Features.Settings;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -78,9 +79,16 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
     {
         await using var scope = ActingFor(maastricht);
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        foreach (var name in DemoIndicators.Teams)
+        var settings = Check(await sender.Send(new GetMunicipalitySettingsQuery(), cancellationToken));
+        settings = Check(await sender.Send(new ChangeMunicipalitySettingsCommand(settings.Name, settings.Code, null, "14 043", "info@maastricht.demo", settings.Version), cancellationToken));
+        var letters = Check(await sender.Send(new GetLetterSettingsQuery(), cancellationToken));
+        Check(await sender.Send(new ChangeLetterSettingsCommand(
+            "Nu al interesse in meer cijfers? Neem een kijkje op [Maastricht in Cijfers](https://www.maastrichtincijfers.nl/) en [waarstaatjegemeente.nl](https://www.waarstaatjegemeente.nl/).",
+            letters.TrendRelative, letters.TrendPoints, letters.Version), cancellationToken));
+        foreach (var (name, handledBy, phone, email) in DemoIndicators.TeamLetterContacts)
         {
-            _teams[name] = Check(await sender.Send(new CreateTeamCommand(name), cancellationToken)).Id;
+            var team = Check(await sender.Send(new CreateTeamCommand(name), cancellationToken));
+            _teams[name] = Check(await sender.Send(new ChangeTeamLetterContactCommand(team.Id, handledBy, phone, email, team.Version), cancellationToken)).Id;
         }
 
         foreach (var (name, portfolio) in new[]
@@ -137,7 +145,10 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
     {
         await using var scope = ActingFor(vaals);
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var settings = Check(await sender.Send(new GetMunicipalitySettingsQuery(), cancellationToken));
+        Check(await sender.Send(new ChangeMunicipalitySettingsCommand(settings.Name, settings.Code, null, "043 306 85 00", "info@vaals.demo", settings.Version), cancellationToken));
         var team = Check(await sender.Send(new CreateTeamCommand("Sociaal Domein Vaals"), cancellationToken));
+        team = Check(await sender.Send(new ChangeTeamLetterContactCommand(team.Id, "M. Kohl", "043 306 85 10", "sociaaldomein@vaals.demo", team.Version), cancellationToken));
         var alderman = Check(await sender.Send(new AddAldermanCommand("Paul Kohnen", "Wethouder Sociaal Domein en Zorg", null, null), cancellationToken));
         Check(await sender.Send(new AddPolicyAreaCommand(Areas.Wmo), cancellationToken));
         var indicator = Check(await sender.Send(new DefineIndicatorCommand

@@ -27,7 +27,17 @@ internal static class DemoIndicators
     public const string Purchasing = "Inkoop Sociaal Domein";
     public const string Finance = "Financiën Sociaal Domein";
 
-    public static string[] Teams { get; } = [Research, Wmo, Youth, Work, Poverty, Purchasing, Finance];
+    /// <summary>Who the letters on each team's figures name under "behandeld door", with the team's telephone and e-mail.</summary>
+    public static IReadOnlyList<(string Team, string HandledBy, string Phone, string Email)> TeamLetterContacts { get; } =
+    [
+        (Research, "S. Peeters", "043 350 41 00", "onderzoek@maastricht.demo"),
+        (Wmo, "L. Dassen", "043 350 42 00", "wmo@maastricht.demo"),
+        (Youth, "R. Meijers", "043 350 43 00", "jeugd@maastricht.demo"),
+        (Work, "K. Lemmens", "043 350 44 00", "werkeninkomen@maastricht.demo"),
+        (Poverty, "D. Frissen", "043 350 45 00", "armoede@maastricht.demo"),
+        (Purchasing, "J. Cremers", "043 350 46 00", "inkoop@maastricht.demo"),
+        (Finance, "P. Wolfs", "043 350 47 00", "financien@maastricht.demo"),
+    ];
 
     private const string Monitor = "Monitor Sociaal Domein (eigen registratie)";
     private const string Cbs = "CBS";

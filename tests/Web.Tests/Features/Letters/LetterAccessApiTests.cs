@@ -34,7 +34,7 @@ public class LetterAccessApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyc
         var draft = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
         using var edited = await staff.PutAsJsonAsync($"/api/letters/{letterId}", new
         {
-            subject = "Vinger aan de pols", handledBy = "S. Peeters", body = draft.GetProperty("current").GetProperty("body").GetString() + "\nMet vriendelijke groet.\n",
+            subject = "Vinger aan de pols", handledBy = "S. Peeters", phone = "043 350 41 00", body = draft.GetProperty("current").GetProperty("body").GetString() + "\nMet vriendelijke groet.\n",
             version = draft.GetProperty("version").GetInt32(),
         }, Json);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);

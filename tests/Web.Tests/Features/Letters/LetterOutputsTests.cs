@@ -131,6 +131,29 @@ public sealed class LetterOutputsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_draft_carries_the_CONCEPT_mark_on_every_page_of_every_format_and_the_finalised_letter_none()
+    {
+        var version = Version(LetterSamples.Sample);
+        var finalised = new LetterHtml.Header("2025.00001", new DateOnly(2025, 9, 2), "Maastricht");
+        foreach (var (header, marked) in new[] { (Draft, true), (finalised, false) })
+        {
+            Assert.Equal(marked, LetterHtml.Document(version, header).Contains(">CONCEPT</p>", StringComparison.Ordinal));
+
+            using var document = WordprocessingDocument.Open(new MemoryStream(LetterDocx.Create(version, header)), false);
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            var pageHeaders = document.MainDocumentPart!.HeaderParts.Select(h => h.Header!.InnerText).ToList();
+            Assert.Equal(marked ? ["CONCEPT"] : [], pageHeaders);
+
+            var file = Path.Combine(_folder, marked ? "concept.pdf" : "vastgesteld.pdf");
+            await File.WriteAllBytesAsync(file, LetterPdf.Create(version, header));
+            var pages = Pages(await RunAsync("pdfinfo", file));
+            Assert.True(pages > 1, "The sample has an appendix page, so the mark is seen on more than one page.");
+            var text = await RunAsync("pdftotext", $"-layout {file} -");
+            Assert.Equal(marked ? pages : 0, text.Split("CONCEPT").Length - 1);
+        }
+    }
+
+    [Fact]
     public void A_long_letter_flows_onto_more_pages_than_a_short_one()
     {
         var shortLetter = LetterPdf.Create(Version(LetterSamples.Sample), Draft);

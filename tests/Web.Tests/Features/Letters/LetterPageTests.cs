@@ -73,6 +73,6 @@ public class LetterPageTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-tab")));
         await page.InvokeAsync(() => page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Versies").Click());
         page.WaitForAssertion(() => Assert.Contains("1 regels gewijzigd", page.Find("[data-testid=diff-summary]").TextContent));
-        Assert.Contains("was: De waarde was **93,8 %**", page.Markup.Replace("<span class=\"visually-hidden\">was: </span>", "was: ", StringComparison.Ordinal));
+        Assert.Contains("was: In het 1e halfjaar 2021 was dit **93,8 %**", page.Markup.Replace("<span class=\"visually-hidden\">was: </span>", "was: ", StringComparison.Ordinal));
     }
 }

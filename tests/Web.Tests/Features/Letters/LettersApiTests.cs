@@ -34,7 +34,9 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         Assert.Equal("Draft", draft.GetProperty("status").GetString());
         var body = draft.GetProperty("current").GetProperty("body").GetString()!;
         Assert.Contains("U vindt hieronder de cijfers over het ", body);
-        Assert.Contains("De waarde was **21.568 inwoners** in het ", body);
+        Assert.Contains(" ging het om **21.568 inwoners**.", body);
+        Assert.Contains("## Achtergrond", body);
+        Assert.DoesNotContain("De waarde was", body);
         Assert.Contains("Hoogachtend,", body);
         Assert.Contains("Johan Pas", body);
         Assert.Equal("Drafting", (await griffie.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}", Json)).GetProperty("status").GetString());
