@@ -18,7 +18,7 @@ namespace Governance.Workflows.Letters;
 /// value is missing or does not fit its indicator, or the template fails: the result names the indicator or
 /// the template's line. Running it twice stores one letter and no second identical version.
 /// </summary>
-public sealed class LetterComposer(TimeProvider time)
+public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workingDays = null, DeadlineRules? rules = null)
 {
     public static JsonSerializerOptions DataJson { get; } = new(JsonSerializerDefaults.Web);
 
@@ -45,7 +45,14 @@ public sealed class LetterComposer(TimeProvider time)
         }
 
         var letter = await db.CouncilLetters.Include(l => l.Versions).Include(l => l.Approvals).SingleOrDefaultAsync(l => l.CycleId == cycleId, cancellationToken);
-        var model = await BuildModelAsync(db, cycle, letter?.Current, MunicipalTime.Today(time), cancellationToken);
+        ReportingSchedule? schedule = null;
+        if (workingDays is not null && rules is not null)
+        {
+            var calendar = new PlanningCalendar(await db.PlanningYears.AsNoTracking().Where(y => y.MunicipalityId == cycle.MunicipalityId).ToListAsync(cancellationToken));
+            schedule = new ReportingSchedule(calendar, calendar.WorkingDays(workingDays), rules);
+        }
+
+        var model = await BuildModelAsync(db, cycle, letter?.Current, MunicipalTime.Today(time), schedule, cancellationToken);
         if (!model.Succeeded)
         {
             return model.Error!;
@@ -97,7 +104,8 @@ public sealed class LetterComposer(TimeProvider time)
     }
 
     /// <summary>The letter model of a cycle from the values handed in; refused, naming the indicator, when a value is missing or does not fit.</summary>
-    public static async Task<Result<LetterModel>> BuildModelAsync(GovernanceDbContext db, ReportingCycle cycle, LetterVersion? current, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Result<LetterModel>> BuildModelAsync(
+        GovernanceDbContext db, ReportingCycle cycle, LetterVersion? current, DateOnly today, ReportingSchedule? schedule, CancellationToken cancellationToken)
     {
         var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
         var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
@@ -177,7 +185,32 @@ public sealed class LetterComposer(TimeProvider time)
             Aldermen = [.. aldermanIds.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new LetterAlderman(a.Name, a.Portfolio))],
             Items = items,
             Sources = sources,
+            Next = FollowUp(obligation.Cadence, obligation.EndDate, cycle.Period, schedule),
         };
+    }
+
+    /// <summary>
+    /// The report after <paramref name="period"/>: its period and when it reaches the council (the P&amp;C moment for a
+    /// half-yearly report, else the month), or the last one when the obligation is one-off or ends before another period.
+    /// </summary>
+    public static LetterFollowUp FollowUp(Cadence cadence, DateOnly? endDate, ReportingPeriod period, ReportingSchedule? schedule)
+    {
+        if (cadence.PeriodsEndingBetween(period.End.AddDays(1), period.End.AddYears(2)).Cast<ReportingPeriod?>().FirstOrDefault() is not { } next
+            || (endDate is { } end && next.End > end))
+        {
+            return new LetterFollowUp(Last: true);
+        }
+
+        string? when = null;
+        if (schedule?.DeadlinesFor(cadence, next) is { Succeeded: true } deadlines)
+        {
+            var month = deadlines.Value!.SendToCouncil.ToString("MMMM yyyy", LetterFigures.Dutch);
+            when = cadence != Cadence.HalfYearly ? $"in {month}"
+                : next.Kind == PeriodKind.HalfYear ? $"bij de 1e berap {next.Year} ({month})"
+                : $"bij de jaarrekening {next.Year} ({month})";
+        }
+
+        return new LetterFollowUp(Last: false, LetterFigures.The(next), when);
     }
 
     /// <summary>

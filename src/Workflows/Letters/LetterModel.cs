@@ -44,7 +44,16 @@ public sealed record LetterModel
 
     /// <summary>The sources, numbered as the footnotes of the items refer to them.</summary>
     public required IReadOnlyList<LetterSource> Sources { get; init; }
+
+    /// <summary>What comes after this letter (the Vervolg): the next report, or that this was the last one.</summary>
+    public LetterFollowUp? Next { get; init; }
 }
+
+/// <summary>
+/// The next report: <c>ThePeriod</c> "het 2e kwartaal 2026", "2026"; <c>When</c> "bij de 1e berap 2027 (juli 2027)", "in februari 2027"
+/// (none when the P&amp;C calendar does not reach that far). <c>Last</c>: no report follows, the obligation can be closed.
+/// </summary>
+public sealed record LetterFollowUp(bool Last, string? ThePeriod = null, string? When = null);
 
 /// <summary>
 /// The obligation the letter reports on: Kind "motie" or "toezegging", Meeting "de domeinvergadering sociaal van 5 maart 2024",

@@ -40,6 +40,7 @@ public static class LetterSamples
             },
         ],
         Sources = [new LetterSource(1, "Gemeente Maastricht, Wmo-registratie")],
+        Next = new LetterFollowUp(Last: false, "2021", "bij de jaarrekening 2021 (juni 2022)"),
     };
 
     /// <summary>

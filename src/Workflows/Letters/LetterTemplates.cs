@@ -107,6 +107,7 @@ public static partial class LetterTemplates
         options.MemberAccessStrategy.Register<LetterComparison>();
         options.MemberAccessStrategy.Register<LetterTrajectory>();
         options.MemberAccessStrategy.Register<LetterPoint>();
+        options.MemberAccessStrategy.Register<LetterFollowUp>();
         return options;
     }
 

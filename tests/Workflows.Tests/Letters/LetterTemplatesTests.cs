@@ -48,6 +48,31 @@ public sealed class LetterTemplatesTests
     }
 
     [Fact]
+    public void The_vervolg_names_the_next_report_and_when_it_reaches_the_council_or_proposes_to_close_after_the_last()
+    {
+        var year2026 = new Domain.Planning.PlanningYear(Domain.Municipalities.MunicipalityId.New(), 2026);
+        year2026.SetFirstManagementReport(new DateOnly(2026, 7, 7));
+        year2026.SetAnnualAccounts(new DateOnly(2027, 6, 8));
+        year2026.SetCouncilMeetings([new DateOnly(2026, 11, 10), new DateOnly(2026, 12, 15)]);
+        var schedule = new Domain.Planning.ReportingSchedule(new Domain.Planning.PlanningCalendar([year2026]),
+            Domain.Planning.WorkingDayCalendar.Dutch(Domain.Planning.DutchPublicHolidays.Default), Domain.Planning.DeadlineRules.Default);
+
+        Assert.Equal(new LetterFollowUp(false, "2026", "bij de jaarrekening 2026 (juni 2027)"),
+            LetterComposer.FollowUp(Cadence.HalfYearly, null, Domain.ReportingCycles.ReportingPeriod.HalfYear(2026, 1), schedule));
+        Assert.Equal(new LetterFollowUp(false, "het 3e kwartaal 2026", "in november 2026"),
+            LetterComposer.FollowUp(Cadence.Quarterly, null, Domain.ReportingCycles.ReportingPeriod.Quarter(2026, 2), schedule));
+        Assert.Equal(new LetterFollowUp(false, "2027", "in februari 2028"),
+            LetterComposer.FollowUp(Cadence.Yearly, null, Domain.ReportingCycles.ReportingPeriod.FullYear(2026), schedule));
+        Assert.True(LetterComposer.FollowUp(Cadence.HalfYearly, new DateOnly(2026, 6, 30), Domain.ReportingCycles.ReportingPeriod.HalfYear(2026, 1), schedule).Last);
+        Assert.True(LetterComposer.FollowUp(Cadence.Once, null, Domain.ReportingCycles.ReportingPeriod.OnDate(new DateOnly(2026, 12, 15)), schedule).Last);
+
+        var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample).Value!;
+        Assert.Contains("## Vervolg\n\nDe volgende rapportage gaat over 2021 en komt bij de jaarrekening 2021 (juni 2022).\n\nNu al interesse", body);
+        var last = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Next = new LetterFollowUp(Last: true) }).Value!;
+        Assert.Contains("## Vervolg\n\nMet deze brief is aan de toezegging voldaan. Wij stellen u voor de toezegging als afgedaan te beschouwen.", last);
+    }
+
+    [Fact]
     public void A_source_is_told_right_after_the_first_figure_that_cites_it_so_a_line_added_at_the_end_stays_out_of_it()
     {
         var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample).Value!;

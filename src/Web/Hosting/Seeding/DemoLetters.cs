@@ -96,8 +96,12 @@ public sealed partial class DemoLetters(IServiceScopeFactory scopes, ILogger<Dem
 
             var letterId = Check(composed);
             var letter = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleAsync(l => l.Id == new Domain.Letters.CouncilLetterId(letterId), cancellationToken);
-            var edited = Check(await sender.Send(new EditLetterCommand(letterId, letter.Current.Subject, "S. (Sanne) Peeters", "043 350 4000",
-                letter.Current.Body + "\nNu al interesse in meer cijfers? Neem een kijkje op Maastricht in Cijfers en waarstaatjegemeente.nl.\n", letter.Version, actor), cancellationToken));
+            // The drafter writes her full name and adds a caveat to the introduction, as a second version.
+            var body = letter.Current.Body;
+            var introduction = body.IndexOf("\n\n", StringComparison.Ordinal);
+            body = body[..introduction] + " De cijfers van dit kwartaal zijn voorlopig; de definitieve cijfers volgen bij de jaarrekening." + body[introduction..];
+            var edited = Check(await sender.Send(new EditLetterCommand(letterId, letter.Current.Subject, "S. (Sanne) Peeters", letter.Current.Phone,
+                body, letter.Version, actor), cancellationToken));
             Check(await sender.Send(new SubmitLetterCommand(letterId, edited, actor), cancellationToken));
             return letterId;
         });
