@@ -100,29 +100,35 @@ public static class LetterFigures
     }
 
     /// <summary>
-    /// Where the straight line from the baseline (on the day it was measured) to the target (at the end of the
-    /// target year) stands at the end of the period, and whether the figure is there or better.
+    /// Where the straight line from the baseline (at the end of the year it was measured in) to the target (at the end of
+    /// the target year) stands at the end of the period, and whether the figure is there or better.
     /// </summary>
     public static LetterTrajectory? Trajectory(IndicatorDefinition definition, ReportingPeriod period, decimal current)
     {
-        if (definition.Baseline is not { } baseline || definition.Target is not { } target || period.End <= baseline.MeasuredOn)
+        // Years are counted as a motion counts them: the nulmeting stands for its year and the target for its own, so
+        // 9,2 % in 2021 to 4,6 % in 2030 puts 2025 four ninths along (7,16 %) and the 1st half of 2025 three and a half.
+        if (definition.Baseline is not { } baseline || definition.Target is not { } target || target.Year <= baseline.MeasuredOn.Year)
         {
             return null;
         }
 
-        var start = baseline.MeasuredOn.DayNumber;
-        var end = new DateOnly(target.Year, 12, 31).DayNumber;
-        if (end <= start)
+        var along = YearsAfter(baseline.MeasuredOn.Year, period.End);
+        if (along <= 0)
         {
             return null;
         }
 
-        var share = Math.Min(1m, (decimal)(period.End.DayNumber - start) / (end - start));
-        var expected = decimal.Round(baseline.Value + (target.Value - baseline.Value) * share, definition.Decimals, MidpointRounding.AwayFromZero);
+        var share = Math.Min(1m, along / (target.Year - baseline.MeasuredOn.Year));
+        // A point on the line is shown one decimal finer than the figures, so that a year's step is visible.
+        var expected = decimal.Round(baseline.Value + (target.Value - baseline.Value) * share, definition.Decimals + 1, MidpointRounding.AwayFromZero);
         var towardsLower = definition.GoodDirection == GoodDirection.Down || (definition.GoodDirection == GoodDirection.Neutral && target.Value < baseline.Value);
         var onTrack = towardsLower ? current <= expected : current >= expected;
-        return new LetterTrajectory(Measure(definition, expected), onTrack, onTrack ? "op koers" : "achter op schema", target.Year);
+        return new LetterTrajectory(Measure(expected, definition.Decimals + 1, UnitOf(definition.Kind, definition.Unit)), onTrack, onTrack ? "op koers" : "achter op schema", target.Year);
     }
+
+    /// <summary>How many years <paramref name="date"/> lies after the end of <paramref name="year"/>: the end of the next year is 1, its middle about 0,5.</summary>
+    private static decimal YearsAfter(int year, DateOnly date) =>
+        date.Year - 1 - year + (decimal)date.DayOfYear / (DateTime.IsLeapYear(date.Year) ? 366 : 365);
 
     /// <summary>A figure in Dutch notation with its unit: "2.834", "93,9 %", "€ 5.210.000", "12 weken".</summary>
     public static string Measure(IndicatorDefinition definition, decimal value, bool breakdownPart = false)
