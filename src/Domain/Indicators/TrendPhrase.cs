@@ -79,12 +79,14 @@ public sealed record TrendPhrase(Trend Trend, decimal Change, bool InPercentageP
             change = (current - comparison) / Math.Abs(comparison) * 100m;
         }
 
-        var size = Math.Abs(change);
+        // The word follows the change as it is printed, to one decimal: +0,98 % reads "+1,0 %" and so is not "gelijk gebleven".
+        var extreme = change == decimal.MaxValue || change == decimal.MinValue;
+        var size = Math.Abs(extreme ? change : decimal.Round(change, 1, MidpointRounding.AwayFromZero));
         var up = change > 0;
         var trend = size < thresholds.Equal ? Trend.Equal
             : size < thresholds.Slight ? (up ? Trend.SlightlyUp : Trend.SlightlyDown)
             : size < thresholds.Strong ? (up ? Trend.Up : Trend.Down)
             : (up ? Trend.StronglyUp : Trend.StronglyDown);
-        return new TrendPhrase(trend, change == decimal.MaxValue || change == decimal.MinValue ? change : decimal.Round(change, 2), inPoints);
+        return new TrendPhrase(trend, extreme ? change : decimal.Round(change, 2), inPoints);
     }
 }

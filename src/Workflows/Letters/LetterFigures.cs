@@ -170,7 +170,8 @@ public static class LetterFigures
         return fromZero ? "van nul" : $"{Sign(trend.Change)}{Math.Abs(trend.Change).ToString("N1", Dutch)} %";
     }
 
-    private static string Sign(decimal change) => change > 0 ? "+" : change < 0 ? "-" : "";
+    /// <summary>The sign of a change; a decrease with the real minus sign (U+2212), not a hyphen.</summary>
+    private static string Sign(decimal change) => change > 0 ? "+" : change < 0 ? "\u2212" : "";
 
     /// <summary>"het 2e kwartaal 2025", "2025", "5 maart 2024".</summary>
     public static string The(ReportingPeriod period) => period.Kind is PeriodKind.Quarter or PeriodKind.HalfYear ? "het " + period.Display(Dutch) : period.Display(Dutch);

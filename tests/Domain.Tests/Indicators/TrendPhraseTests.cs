@@ -56,6 +56,13 @@ public class TrendPhraseTests
     public void A_percentage_from_2_to_3_percent_is_one_point_not_fifty_percent() =>
         Assert.Equal(Trend.SlightlyUp, TrendPhrase.Describe(IndicatorKind.Percentage, 3m, 2m).Trend);
 
+    [Theory]
+    [InlineData(100.98, 100, "licht gestegen")]
+    [InlineData(100.94, 100, "gelijk gebleven")]
+    [InlineData(99.05, 100, "licht gedaald")]
+    public void The_word_follows_the_change_rounded_as_it_is_printed(double current, double comparison, string expected) =>
+        Assert.Equal(expected, TrendPhrase.Describe(IndicatorKind.Count, (decimal)current, (decimal)comparison).Dutch);
+
     [Fact]
     public void Thresholds_are_configurable()
     {
