@@ -164,7 +164,9 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await letterButton.First.WaitForAsync();
         await new Shell(staff).ScreenshotAsync("first-run-12-cycle");
         await letterButton.First.ClickAsync();
-        await Assertions.Expect(staff.GetByTestId("letter-status")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        // Composing (or, when the job was first, finding its letter) and opening the letter page: on a loaded 2-core CI
+        // machine this took over 15 s once.
+        await Assertions.Expect(staff.GetByTestId("letter-status")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await new Shell(staff).WaitForCircuitAsync();
         await staff.GetByTestId("letter-submit").ClickAsync();
         await Assertions.Expect(staff.GetByTestId("letter-status")).ToHaveTextAsync("Ter goedkeuring");
