@@ -52,11 +52,12 @@ public static class LetterSamples
         Items = [.. Enumerable.Range(1, count).Select(i => new LetterItem
         {
             Name = $"Indicator {i}: aandeel binnen de termijn", Definition = "Het aandeel aanvragen dat binnen de wettelijke termijn is afgehandeld.",
-            Kind = "percentage", Available = true, Value = $"{80 + i},5 %", Source = "Gemeente Maastricht, eigen registratie", SourceNote = 1, IsNumeric = true,
+            Kind = "percentage", Available = true, Value = $"{80 + i},5 %", Source = "Gemeente Maastricht, eigen registratie", SourceNote = 1, IntroducesSource = i == 1, IsNumeric = true,
             Decimals = 1, FormattedUnit = "%", BaselineValue = 70 + i, TargetValue = 95, Baseline = $"De nulmeting was {70 + i},0 % (31 december 2020).",
             Target = "De streefwaarde is 95,0 % in 2030.", Trajectory = new LetterTrajectory($"{75 + i},0 %", true, "op koers", 2030),
             Comparisons = [new LetterComparison("het 1e halfjaar 2020", $"{79 + i},0 %", "licht gestegen", "+1,5 procentpunt")],
             Series = [.. Enumerable.Range(0, 5).Select(p => new LetterPoint($"{2017 + p}", 76 + i + p * 1.1m))],
         })],
+        Sources = [new LetterSource(1, "Gemeente Maastricht, eigen registratie")],
     };
 }

@@ -13,7 +13,8 @@ namespace Governance.Web.Features.Letters;
 /// </summary>
 public static class LetterBlocks
 {
-    public sealed record Run(string Text, bool Bold = false, bool Italic = false, bool Superscript = false);
+    /// <summary>A run of text; <c>Note</c> is set on a footnote's mark in the text (its number), which the DOCX makes a real footnote reference.</summary>
+    public sealed record Run(string Text, bool Bold = false, bool Italic = false, bool Superscript = false, int? Note = null);
 
     public abstract record Block;
 
@@ -106,7 +107,7 @@ public static class LetterBlocks
                     runs.Add(new Run("\n", bold, italic));
                     break;
                 case FootnoteLink { IsBackLink: false } link:
-                    runs.Add(new Run(link.Footnote.Order.ToString(System.Globalization.CultureInfo.InvariantCulture), bold, italic, Superscript: true));
+                    runs.Add(new Run(link.Footnote.Order.ToString(System.Globalization.CultureInfo.InvariantCulture), bold, italic, Superscript: true, Note: link.Footnote.Order));
                     break;
                 case CodeInline code:
                     runs.Add(new Run(code.Content, bold, italic));
@@ -130,7 +131,7 @@ public static class LetterBlocks
         Run? style = null;
         foreach (var run in runs)
         {
-            if (style is not null && (style.Bold != run.Bold || style.Italic != run.Italic || style.Superscript != run.Superscript))
+            if (style is not null && (style.Bold != run.Bold || style.Italic != run.Italic || style.Superscript != run.Superscript || style.Note is not null || run.Note is not null))
             {
                 merged.Add(style with { Text = text.ToString() });
                 text.Clear();

@@ -45,7 +45,14 @@ public static class LetterDocx
             body.Append(Paragraph($"Gemeente {header.Municipality} · Raadsinformatiebrief", "Subtitle"));
             body.Append(HeaderTable(version, header));
             body.Append(Paragraph(version.Subject, "Title"));
-            foreach (var block in LetterBlocks.Parse(version.Body))
+            var blocks = LetterBlocks.Parse(version.Body);
+            var notes = blocks.OfType<LetterBlocks.Footnote>().ToList();
+            if (notes.Count > 0)
+            {
+                AddFootnotes(main, notes);
+            }
+
+            foreach (var block in blocks.Where(b => b is not LetterBlocks.Footnote))
             {
                 body.Append(Block(block));
             }
@@ -90,9 +97,29 @@ public static class LetterDocx
         LetterBlocks.Paragraph { Bullet: true } p => [Paragraph(p.Runs, "ListBullet", bullet: true)],
         LetterBlocks.Paragraph p => [Paragraph(p.Runs, null)],
         LetterBlocks.Table t => [Table(t.Rows, t.RightAligned), new Paragraph()],
-        LetterBlocks.Footnote f => [Paragraph([new LetterBlocks.Run(f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Superscript: true), new(" "), .. f.Runs], "FootnoteText")],
         _ => [],
     };
+
+    /// <summary>
+    /// The sources as real Word footnotes: each at the foot of the page that cites it, numbered by Word, so a line the
+    /// drafter adds in Word never runs into one. Word wants the separator and continuation notes (ids -1 and 0) first.
+    /// </summary>
+    private static void AddFootnotes(MainDocumentPart main, IReadOnlyList<LetterBlocks.Footnote> notes)
+    {
+        var part = main.AddNewPart<FootnotesPart>();
+        part.Footnotes = new Footnotes(
+            new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+            new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
+        foreach (var note in notes)
+        {
+            var text = Paragraph(note.Runs, "FootnoteText");
+            text.InsertAfter(new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReferenceMark()), text.ParagraphProperties);
+            text.InsertAfter(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }), text.Elements<Run>().First());
+            part.Footnotes.Append(new Footnote(text) { Id = note.Number });
+        }
+
+        part.Footnotes.Save();
+    }
 
     private static Table HeaderTable(LetterVersion version, LetterHtml.Header header)
     {
@@ -179,6 +206,12 @@ public static class LetterDocx
         var paragraph = new Paragraph(properties);
         foreach (var run in runs)
         {
+            if (run.Note is { } note)
+            {
+                paragraph.Append(new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = note }));
+                continue;
+            }
+
             var lines = run.Text.Split('\n');
             var element = new Run(RunProperties(run));
             for (var i = 0; i < lines.Length; i++)

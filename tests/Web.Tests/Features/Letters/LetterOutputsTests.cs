@@ -40,6 +40,11 @@ public sealed class LetterOutputsTests : IDisposable
         var headings = body.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading2").Select(p => p.InnerText).ToList();
         Assert.Contains("Wmo-aanvragen binnen 8 weken afgehandeld", headings);
         Assert.NotNull(document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().SingleOrDefault(s => s.StyleId == "Heading2"));
+        // The source is a real Word footnote, referenced where the figure cites it, not a paragraph at the end of the text.
+        Assert.Equal([1L], body.Descendants<FootnoteReference>().Select(r => r.Id!.Value));
+        var note = Assert.Single(document.MainDocumentPart.FootnotesPart!.Footnotes!.Elements<Footnote>(), f => f.Id!.Value > 0);
+        Assert.Equal(" Bron: Gemeente Maastricht, Wmo-registratie", note.InnerText);
+        Assert.DoesNotContain("Bron:", text);
         // One chart (the numeric item with figures), as a PNG with its text alternative.
         Assert.Single(document.MainDocumentPart.ImageParts);
         var picture = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>());
@@ -81,6 +86,8 @@ public sealed class LetterOutputsTests : IDisposable
         Assert.Contains("2025.03355", text);
         Assert.Contains("92,5 %", text);
         Assert.Contains("Hoogachtend,", text);
+        Assert.Contains("Bron: Gemeente Maastricht, eigen registratie", text);
+        Assert.DoesNotContain("[^1]", text);
     }
 
     [Fact]
