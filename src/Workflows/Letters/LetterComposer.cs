@@ -225,8 +225,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         var body = trimmed.Length == 0 ? trimmed : char.ToLower(trimmed[0], LetterFigures.Dutch) + trimmed[1..];
         var date = meetingDate.ToString("d MMMM yyyy", LetterFigures.Dutch);
         var occasion = body.Contains("vergadering", StringComparison.Ordinal) ? $"in de {body} van {date}" : $"in de vergadering van de {body} van {date}";
-        return kind == ObligationKind.Motion
-            ? new LetterObligation(reference, title, "motie", $"de {body} van {date}", text, "aangenomen", occasion)
-            : new LetterObligation(reference, title, "toezegging", $"de {body} van {date}", text, "gedaan", occasion);
+        var (word, verb) = kind == ObligationKind.Motion ? ("motie", "aangenomen") : ("toezegging", "gedaan");
+        return new LetterObligation(reference, title, word, $"de {body} van {date}", text, verb, occasion);
     }
 }

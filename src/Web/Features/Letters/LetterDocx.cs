@@ -113,7 +113,7 @@ public static class LetterDocx
         foreach (var note in notes)
         {
             var text = Paragraph(note.Runs, "FootnoteText");
-            text.InsertAfter(new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReferenceMark()), text.ParagraphProperties);
+            text.InsertAfter(new Run(RunProperties(new LetterBlocks.Run("", Superscript: true)), new FootnoteReferenceMark()), text.ParagraphProperties);
             text.InsertAfter(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }), text.Elements<Run>().First());
             part.Footnotes.Append(new Footnote(text) { Id = note.Number });
         }
@@ -208,7 +208,7 @@ public static class LetterDocx
         {
             if (run.Note is { } note)
             {
-                paragraph.Append(new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = note }));
+                paragraph.Append(new Run(RunProperties(run), new FootnoteReference { Id = note }));
                 continue;
             }
 
