@@ -16,11 +16,16 @@ public enum Trend
 /// smaller than <see cref="Slight"/> "licht", smaller than <see cref="Strong"/> plain, else "sterk".
 /// Relative for counts, amounts and durations (in %); in percentage points for percentages.
 /// </summary>
+/// <remarks>
+/// The defaults reproduce the words of the Monitor Sociaal Domein 2021 on its own figures: +0,2 % and +1 % are
+/// "licht gestegen", −1,7 % and +6,5 % plain, −13 % "aanzienlijk" (strongly) down; in points −0,2 is "licht gedaald",
+/// +0,6 and +5 plain "gestegen".
+/// </remarks>
 public sealed record TrendThresholds(decimal Equal, decimal Slight, decimal Strong)
 {
-    public static TrendThresholds DefaultRelative { get; } = new(1m, 5m, 15m);
+    public static TrendThresholds DefaultRelative { get; } = new(0.1m, 1.5m, 10m);
 
-    public static TrendThresholds DefaultPercentagePoints { get; } = new(0.5m, 2m, 5m);
+    public static TrendThresholds DefaultPercentagePoints { get; } = new(0.1m, 0.5m, 10m);
 
     /// <summary>Whether the bounds rise: 0 &lt;= equal &lt; slight &lt; strong.</summary>
     public bool IsOrdered => Equal >= 0 && Equal < Slight && Slight < Strong && Strong <= 1_000;

@@ -22,7 +22,7 @@ public sealed class LetterFiguresTests
 
         Assert.Equal("93,9 %", item.Value);
         var comparison = Assert.Single(item.Comparisons);
-        Assert.Equal(new LetterComparison("2020", "92,9 %", "licht gestegen", "+1,0 procentpunt"), comparison);
+        Assert.Equal(new LetterComparison("2020", "92,9 %", "gestegen", "+1,0 procentpunt"), comparison);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class LetterFiguresTests
         var item = LetterFigures.Item(definition, ReportingPeriod.FullYear(2021), Value(2021, 2968), [Value(2020, 2882)], 1);
 
         Assert.Equal("2.968", item.Value);
-        Assert.Equal(new LetterComparison("2020", "2.882", "licht gestegen", "+3,0 %"), Assert.Single(item.Comparisons));
+        Assert.Equal(new LetterComparison("2020", "2.882", "gestegen", "+3,0 %"), Assert.Single(item.Comparisons));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LetterFiguresTests
         Assert.Equal("4,60 %", LetterFigures.Item(measuredMidYear, ReportingPeriod.FullYear(2031), Value(2031, 4.0m), [], 1).Trajectory!.Expected);
         Assert.Equal("De nulmeting was 9,2 % (31 december 2021).", behind.Baseline);
         Assert.Equal("De streefwaarde is 4,6 % in 2030.", behind.Target);
-        Assert.Equal(new LetterComparison("de nulmeting", "9,2 %", "licht gedaald", "\u22121,3 procentpunten"), Assert.Single(behind.Comparisons));
+        Assert.Equal(new LetterComparison("de nulmeting", "9,2 %", "gedaald", "\u22121,3 procentpunten"), Assert.Single(behind.Comparisons));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class LetterFiguresTests
         var item = LetterFigures.Item(definition, ReportingPeriod.Quarter(2025, 3), Quarter(2025, 3, 120), history, null);
 
         Assert.Equal(["het 2e kwartaal 2025", "het 3e kwartaal 2024"], item.Comparisons.Select(c => c.Against));
-        Assert.Equal(["licht gestegen", "sterk gestegen"], item.Comparisons.Select(c => c.Phrase));
+        Assert.Equal(["gestegen", "sterk gestegen"], item.Comparisons.Select(c => c.Phrase));
         Assert.Equal(["3e kwartaal 2024", "2e kwartaal 2025", "3e kwartaal 2025"], item.Series.Select(p => p.Label));
     }
 
