@@ -137,16 +137,19 @@ public static class LetterFigures
         return Measure(value, definition.Decimals, UnitOf(kind, definition.Unit));
     }
 
-    /// <summary>A number with the unit as <see cref="UnitOf"/> gives it: "%" and "EUR" are written the Dutch way.</summary>
+    /// <summary>The space between a number and its unit: it never breaks, so "€ 1.234" and "12,5 %" stay on one line.</summary>
+    public const char Space = '\u00a0';
+
+    /// <summary>A number with the unit as <see cref="UnitOf"/> gives it: "%" and "EUR" are written the Dutch way, joined by a no-break space.</summary>
     public static string Measure(decimal value, int decimals, string? unit)
     {
-        var number = value.ToString("N" + decimals, Dutch);
+        var number = value.ToString("N" + decimals, Dutch).Replace('-', '\u2212');
         return unit switch
         {
-            "%" => number + " %",
-            "EUR" => "€ " + number,
+            "%" => $"{number}{Space}%",
+            "EUR" => $"€{Space}{number}",
             null or "" => number,
-            _ => $"{number} {unit}",
+            _ => $"{number}{Space}{unit}",
         };
     }
 
@@ -164,10 +167,10 @@ public static class LetterFigures
         if (trend.InPercentagePoints)
         {
             var points = Math.Abs(trend.Change);
-            return $"{Sign(trend.Change)}{points.ToString("N1", Dutch)} {(points == 1 ? "procentpunt" : "procentpunten")}";
+            return $"{Sign(trend.Change)}{points.ToString("N1", Dutch)}{Space}{(points == 1 ? "procentpunt" : "procentpunten")}";
         }
 
-        return fromZero ? "van nul" : $"{Sign(trend.Change)}{Math.Abs(trend.Change).ToString("N1", Dutch)} %";
+        return fromZero ? "van nul" : $"{Sign(trend.Change)}{Math.Abs(trend.Change).ToString("N1", Dutch)}{Space}%";
     }
 
     /// <summary>The sign of a change; a decrease with the real minus sign (U+2212), not a hyphen.</summary>

@@ -20,9 +20,9 @@ public sealed class LetterFiguresTests
         var definition = Define(IndicatorKind.Percentage, decimals: 1);
         var item = LetterFigures.Item(definition, ReportingPeriod.FullYear(2021), Value(2021, 93.9m), [Value(2020, 92.9m)], 1);
 
-        Assert.Equal("93,9 %", item.Value);
+        Assert.Equal("93,9\u00a0%", item.Value);
         var comparison = Assert.Single(item.Comparisons);
-        Assert.Equal(new LetterComparison("2020", "92,9 %", "gestegen", "+1,0 procentpunt"), comparison);
+        Assert.Equal(new LetterComparison("2020", "92,9\u00a0%", "gestegen", "+1,0\u00a0procentpunt"), comparison);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class LetterFiguresTests
         var item = LetterFigures.Item(definition, ReportingPeriod.FullYear(2021), Value(2021, 2968), [Value(2020, 2882)], 1);
 
         Assert.Equal("2.968", item.Value);
-        Assert.Equal(new LetterComparison("2020", "2.882", "gestegen", "+3,0 %"), Assert.Single(item.Comparisons));
+        Assert.Equal(new LetterComparison("2020", "2.882", "gestegen", "+3,0\u00a0%"), Assert.Single(item.Comparisons));
     }
 
     [Fact]
@@ -45,16 +45,16 @@ public sealed class LetterFiguresTests
         var onTrack = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2025, 1), Value(2025, 7.2m, half: 1), [], 1);
 
         // The 1st half of 2025 is 3.5 of the 9 years from 2021 to 2030 along the line: 9.2 - 4.6 * 0.3884 = 7.41.
-        Assert.Equal(new LetterTrajectory("7,41 %", false, "achter op schema", 2030), behind.Trajectory);
-        Assert.Equal(new LetterTrajectory("7,41 %", true, "op koers", 2030), onTrack.Trajectory);
+        Assert.Equal(new LetterTrajectory("7,41\u00a0%", false, "achter op schema", 2030), behind.Trajectory);
+        Assert.Equal(new LetterTrajectory("7,41\u00a0%", true, "op koers", 2030), onTrack.Trajectory);
         // The motion counts years: 2025 is four ninths along, 9.2 - 4.6 * 4 / 9 = 7.16, whatever day of 2021 the nulmeting was taken.
         var measuredMidYear = Define(IndicatorKind.Percentage, decimals: 1, GoodDirection.Down, new Baseline(9.2m, new DateOnly(2021, 7, 13)), new Target(4.6m, 2030));
-        Assert.Equal("7,16 %", LetterFigures.Item(measuredMidYear, ReportingPeriod.FullYear(2025), Value(2025, 7.0m), [], 1).Trajectory!.Expected);
+        Assert.Equal("7,16\u00a0%", LetterFigures.Item(measuredMidYear, ReportingPeriod.FullYear(2025), Value(2025, 7.0m), [], 1).Trajectory!.Expected);
         Assert.Null(LetterFigures.Item(measuredMidYear, ReportingPeriod.FullYear(2021), Value(2021, 9.2m), [], 1).Trajectory);
-        Assert.Equal("4,60 %", LetterFigures.Item(measuredMidYear, ReportingPeriod.FullYear(2031), Value(2031, 4.0m), [], 1).Trajectory!.Expected);
-        Assert.Equal("De nulmeting was 9,2 % (31 december 2021).", behind.Baseline);
-        Assert.Equal("De streefwaarde is 4,6 % in 2030.", behind.Target);
-        Assert.Equal(new LetterComparison("de nulmeting", "9,2 %", "gedaald", "\u22121,3 procentpunten"), Assert.Single(behind.Comparisons));
+        Assert.Equal("4,60\u00a0%", LetterFigures.Item(measuredMidYear, ReportingPeriod.FullYear(2031), Value(2031, 4.0m), [], 1).Trajectory!.Expected);
+        Assert.Equal("De nulmeting was 9,2\u00a0% (31 december 2021).", behind.Baseline);
+        Assert.Equal("De streefwaarde is 4,6\u00a0% in 2030.", behind.Target);
+        Assert.Equal(new LetterComparison("de nulmeting", "9,2\u00a0%", "gedaald", "\u22121,3\u00a0procentpunten"), Assert.Single(behind.Comparisons));
     }
 
     [Fact]

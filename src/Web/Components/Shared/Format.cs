@@ -23,12 +23,13 @@ public static class Format
 
     public static string Number(decimal value, int decimals) => value.ToString("N" + decimals, CultureInfo.CurrentCulture);
 
+    /// <summary>A figure with its unit, joined by a no-break space so that "€ 1.234" and "12,5 %" never break across lines.</summary>
     public static string Measure(decimal value, IndicatorKind kind, string? unit, int decimals) => kind switch
     {
-        IndicatorKind.Percentage => Number(value, decimals) + " %",
-        IndicatorKind.Amount => "€ " + Number(value, decimals),
-        _ when unit == "EUR" => "€ " + Number(value, decimals),
-        _ => string.IsNullOrEmpty(unit) ? Number(value, decimals) : $"{Number(value, decimals)} {unit}",
+        IndicatorKind.Percentage => Number(value, decimals) + "\u00a0%",
+        IndicatorKind.Amount => "€\u00a0" + Number(value, decimals),
+        _ when unit == "EUR" => "€\u00a0" + Number(value, decimals),
+        _ => string.IsNullOrEmpty(unit) ? Number(value, decimals) : $"{Number(value, decimals)}\u00a0{unit}",
     };
 
     /// <summary>A value as it reads in a list; "not available" is said, never shown as zero.</summary>

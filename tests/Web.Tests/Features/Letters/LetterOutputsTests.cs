@@ -48,7 +48,7 @@ public sealed class LetterOutputsTests : IDisposable
         // One chart (the numeric item with figures), as a PNG with its text alternative.
         Assert.Single(document.MainDocumentPart.ImageParts);
         var picture = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>());
-        Assert.Contains("2021 93,9 %", picture.Description!.Value);
+        Assert.Contains("2021 93,9\u00a0%", picture.Description!.Value);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         Assert.Equal("Draft", draft.GetProperty("status").GetString());
         var body = draft.GetProperty("current").GetProperty("body").GetString()!;
         Assert.Contains("U vindt hieronder de cijfers over het ", body);
-        Assert.Contains(" ging het om **21.568 inwoners**.", body);
+        Assert.Contains(" ging het om **21.568\u00a0inwoners**.", body);
         Assert.Contains("## Achtergrond", body);
         Assert.DoesNotContain("De waarde was", body);
         Assert.Contains("Hoogachtend,", body);

@@ -45,11 +45,11 @@ public class ObligationPageTests : ComponentTestContext
         var markup = page.Markup;
         Assert.Contains("5 maart 2024", markup);
         Assert.Contains("Domeinvergadering Sociaal", markup);
-        Assert.Contains("2.834 aanvragen", markup);
-        Assert.Contains("93,9 %", markup);
+        Assert.Contains("2.834\u00a0aanvragen", markup);
+        Assert.Contains("93,9\u00a0%", markup);
         Assert.Contains("niet beschikbaar: Nog geen cijfers beschikbaar.", markup);
-        Assert.Contains("9,2 % (13 juli 2021)", markup);
-        Assert.Contains("4,6 % (2030)", markup);
+        Assert.Contains("9,2\u00a0% (13 juli 2021)", markup);
+        Assert.Contains("4,6\u00a0% (2030)", markup);
         Assert.Contains("nog geen waarde", markup);
         Assert.Contains("1e halfjaar 2025", markup);
     }

@@ -55,16 +55,16 @@ public class TaskPagesTests : ComponentTestContext
         var page = RenderEntry();
         var markup = page.Markup;
         Assert.Contains("Aantal inwoners met ondersteuning in het kader van de Wmo.", markup);
-        Assert.Contains("2.000 inwoners", page.Find("[data-testid=comparisons]").TextContent);
-        Assert.Contains("2.000 inwoners (versie 1)", page.Find("[data-testid=comparisons]").TextContent);
+        Assert.Contains("2.000\u00a0inwoners", page.Find("[data-testid=comparisons]").TextContent);
+        Assert.Contains("2.000\u00a0inwoners (versie 1)", page.Find("[data-testid=comparisons]").TextContent);
         Assert.Equal("2", page.Find("[data-testid=definition-version]").TextContent);
-        Assert.Contains("9.700 inwoners (1 januari 2020)", markup);
+        Assert.Contains("9.700\u00a0inwoners (1 januari 2020)", markup);
         Assert.Contains("20 augustus 2026", markup);
         Assert.Contains("te laat", markup);
         var chart = page.Find("[data-testid=trend-chart]");
         Assert.Equal("img", chart.QuerySelector("svg")!.GetAttribute("role"));
         Assert.Contains("1e halfjaar 2025", chart.QuerySelector("table")!.TextContent);
-        Assert.Contains("1.950 inwoners", chart.QuerySelector("table")!.TextContent);
+        Assert.Contains("1.950\u00a0inwoners", chart.QuerySelector("table")!.TextContent);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class TaskPagesTests : ComponentTestContext
         Click(page, "Indienen");
         page.WaitForAssertion(() => Assert.NotNull(sent));
         Assert.Equal((2_834m, 3, ValueIntent.Submit, CycleId, TaskId), (sent!.Number, sent.Version!.Value, sent.Intent, sent.CycleId, sent.TaskId));
-        page.WaitForAssertion(() => Assert.Contains("2.834 inwoners", page.Find("[data-testid=current-value]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("2.834\u00a0inwoners", page.Find("[data-testid=current-value]").TextContent));
     }
 
     [Fact]
@@ -120,9 +120,9 @@ public class TaskPagesTests : ComponentTestContext
         Click(page, "Concept opslaan");
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=conflict]")));
         var conflict = page.Find("[data-testid=conflict]").TextContent;
-        Assert.Contains("2.790 inwoners", conflict);
+        Assert.Contains("2.790\u00a0inwoners", conflict);
         Assert.Contains("Piet Smeets", conflict);
-        Assert.Contains("2.834 inwoners", conflict);
+        Assert.Contains("2.834\u00a0inwoners", conflict);
         Assert.Single(sent);
 
         Click(page, "Mijn waarde opslaan");
