@@ -61,35 +61,72 @@ public static class LetterFigures
             return item with { Breakdown = breakdown };
         }
 
+        var comparisons = Comparisons(definition, period, total, history, wording);
         return item with
         {
             Value = Measure(definition, total, breakdownPart: definition.Kind == IndicatorKind.Breakdown),
             Breakdown = breakdown,
-            Comparisons = Comparisons(definition, period, total, history, wording),
+            Comparisons = comparisons.List,
+            ComparisonNote = comparisons.Note,
+            IsNulmeting = comparisons.IsNulmeting,
             Trajectory = Trajectory(definition, period, total),
         };
     }
 
-    /// <summary>The previous period, the same period last year (when that is another period) and the baseline, each when there is a figure.</summary>
-    public static IReadOnlyList<LetterComparison> Comparisons(IndicatorDefinition definition, ReportingPeriod period, decimal current, IReadOnlyList<PeriodValue> history, LetterWording? wording = null)
+    /// <summary>
+    /// What the period's figure is compared with, each once: the previous period, else the latest earlier period of the
+    /// same length with a figure (and a note that says why); the same period a year before; and the nulmeting: the
+    /// definition's baseline, else the indicator's first figure. The first figure itself is the nulmeting; when there is
+    /// nothing to compare with, the note says so, so a letter never promises a comparison it does not make.
+    /// </summary>
+    public static LetterComparisons Comparisons(IndicatorDefinition definition, ReportingPeriod period, decimal current, IReadOnlyList<PeriodValue> history, LetterWording? wording = null)
     {
+        var earlier = history
+            .Where(h => h.Period.CompareTo(period) < 0 && h.Period != period && !h.Value.IsNotAvailable && h.Value.Total is not null)
+            .OrderBy(h => h.Period)
+            .ToList();
         var comparisons = new List<LetterComparison>();
+        var compared = new HashSet<ReportingPeriod>();
+        string? note = null;
         var previous = period.Previous();
-        var lastYear = period.SamePeriodLastYear();
-        foreach (var other in new[] { previous, lastYear == previous ? null : lastYear })
+        var sameLength = earlier.LastOrDefault(h => h.Period.Kind == period.Kind);
+        if (previous is not null && earlier.For(previous) is { } before)
         {
-            if (other is { } p && history.For(p) is { Value.IsNotAvailable: false, Value.Total: { } then })
-            {
-                comparisons.Add(Compare(definition, Against(p), current, then, wording));
-            }
+            comparisons.Add(Compare(definition, Against(before.Period), current, before.Value.Total!.Value, wording));
+            compared.Add(before.Period);
+        }
+        else if (sameLength is not null)
+        {
+            comparisons.Add(Compare(definition, Against(sameLength.Period), current, sameLength.Value.Total!.Value, wording));
+            compared.Add(sameLength.Period);
+            note = previous is { } missing ? $"Over {The(missing)} is geen cijfer beschikbaar; daarom is vergeleken met {Against(sameLength.Period)}." : null;
         }
 
+        var lastYear = period.SamePeriodLastYear();
+        if (!compared.Contains(lastYear) && earlier.For(lastYear) is { } yearBefore)
+        {
+            comparisons.Add(Compare(definition, Against(yearBefore.Period), current, yearBefore.Value.Total!.Value, wording));
+            compared.Add(lastYear);
+        }
+
+        var first = false;
         if (definition.Baseline is { } baseline)
         {
-            comparisons.Add(Compare(definition, "de nulmeting", current, baseline.Value, wording));
+            comparisons.Add(Compare(definition, "de nulmeting van " + baseline.MeasuredOn.ToString("d MMMM yyyy", Dutch), current, baseline.Value, wording));
+        }
+        else if (earlier.FirstOrDefault() is { } nulmeting)
+        {
+            if (!compared.Contains(nulmeting.Period))
+            {
+                comparisons.Add(Compare(definition, "de nulmeting " + In(nulmeting.Period), current, nulmeting.Value.Total!.Value, wording));
+            }
+        }
+        else
+        {
+            first = true;
         }
 
-        return comparisons;
+        return new LetterComparisons(comparisons, note, first);
     }
 
     public static LetterComparison Compare(IndicatorDefinition definition, string against, decimal current, decimal then, LetterWording? wording = null)
@@ -204,6 +241,9 @@ public static class LetterFigures
         IndicatorKind.Breakdown => "verdeling",
     };
 }
+
+/// <summary>The comparisons of a figure; <c>Note</c> says why an expected one is missing; <c>IsNulmeting</c>: this is the indicator's first figure.</summary>
+public sealed record LetterComparisons(IReadOnlyList<LetterComparison> List, string? Note, bool IsNulmeting);
 
 /// <summary>The municipality's bounds between the trend words, so its letters read like its own monitor.</summary>
 public sealed record LetterWording(TrendThresholds Relative, TrendThresholds Points);

@@ -103,6 +103,12 @@ public sealed record LetterItem
 
     public IReadOnlyList<LetterComparison> Comparisons { get; init; } = [];
 
+    /// <summary>Why a comparison the reader would expect is missing or replaced: "Over het 1e kwartaal 2026 is geen cijfer beschikbaar; …".</summary>
+    public string? ComparisonNote { get; init; }
+
+    /// <summary>This is the indicator's first figure: the nulmeting later letters compare with.</summary>
+    public bool IsNulmeting { get; init; }
+
     public LetterTrajectory? Trajectory { get; init; }
 
     /// <summary>"De nulmeting was 9,2 % (31 december 2021)." or empty.</summary>

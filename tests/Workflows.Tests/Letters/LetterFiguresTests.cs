@@ -54,7 +54,7 @@ public sealed class LetterFiguresTests
         Assert.Equal("4,60\u00a0%", LetterFigures.Item(measuredMidYear, ReportingPeriod.FullYear(2031), Value(2031, 4.0m), [], 1).Trajectory!.Expected);
         Assert.Equal("De nulmeting was 9,2\u00a0% (31 december 2021).", behind.Baseline);
         Assert.Equal("De streefwaarde is 4,6\u00a0% in 2030.", behind.Target);
-        Assert.Equal(new LetterComparison("de nulmeting", "9,2\u00a0%", "gedaald", "\u22121,3\u00a0procentpunten"), Assert.Single(behind.Comparisons));
+        Assert.Equal(new LetterComparison("de nulmeting van 31 december 2021", "9,2\u00a0%", "gedaald", "\u22121,3\u00a0procentpunten"), Assert.Single(behind.Comparisons));
     }
 
     [Fact]
@@ -83,6 +83,48 @@ public sealed class LetterFiguresTests
         Assert.Equal(["het 2e kwartaal 2025", "het 3e kwartaal 2024"], item.Comparisons.Select(c => c.Against));
         Assert.Equal(["gestegen", "sterk gestegen"], item.Comparisons.Select(c => c.Phrase));
         Assert.Equal(["3e kwartaal 2024", "2e kwartaal 2025", "3e kwartaal 2025"], item.Series.Select(p => p.Label));
+    }
+
+    [Fact]
+    public void Without_the_previous_period_the_latest_earlier_period_of_the_same_length_is_compared_and_the_letter_says_why()
+    {
+        var definition = Define(IndicatorKind.Count, decimals: 0);
+        var missing = new PeriodValue(ReportingPeriod.Quarter(2026, 1), IndicatorValue.NotAvailable("bron niet geleverd"), null, null, Cycles.Now, 1);
+        var history = new[] { Quarter(2025, 3, 100), Quarter(2025, 4, 110), missing };
+
+        var item = LetterFigures.Item(definition, ReportingPeriod.Quarter(2026, 2), Quarter(2026, 2, 121), history, null);
+
+        Assert.Equal(["het 4e kwartaal 2025", "de nulmeting in het 3e kwartaal 2025"], item.Comparisons.Select(c => c.Against));
+        Assert.Equal("Over het 1e kwartaal 2026 is geen cijfer beschikbaar; daarom is vergeleken met het 4e kwartaal 2025.", item.ComparisonNote);
+        Assert.False(item.IsNulmeting);
+    }
+
+    [Fact]
+    public void The_first_figure_of_an_indicator_is_its_nulmeting_and_later_figures_compare_with_it()
+    {
+        var definition = Define(IndicatorKind.Count, decimals: 0);
+
+        var first = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2025, 1), Value(2025, 200m, half: 1), [], null);
+        var later = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2026, 1), Value(2026, 230m, half: 1),
+            [Value(2025, 200m, half: 1), Value(2025, 210m, half: 2)], null);
+
+        Assert.True(first.IsNulmeting);
+        Assert.Empty(first.Comparisons);
+        Assert.Null(first.ComparisonNote);
+        Assert.False(later.IsNulmeting);
+        // The same half year last year is the nulmeting: it is compared once, as that period.
+        Assert.Equal(["het 2e halfjaar 2025", "het 1e halfjaar 2025"], later.Comparisons.Select(c => c.Against));
+    }
+
+    [Fact]
+    public void A_figure_after_years_without_figures_compares_with_the_latest_earlier_year_and_says_why()
+    {
+        var definition = Define(IndicatorKind.Count, decimals: 0);
+
+        var item = LetterFigures.Item(definition, ReportingPeriod.FullYear(2025), Value(2025, 130m), [Value(2022, 100m)], null);
+
+        Assert.Equal("2022", Assert.Single(item.Comparisons).Against);
+        Assert.Equal("Over 2024 is geen cijfer beschikbaar; daarom is vergeleken met 2022.", item.ComparisonNote);
     }
 
     [Fact]

@@ -115,6 +115,30 @@ public sealed class LetterTemplatesTests
     }
 
     [Fact]
+    public void The_nulmeting_is_named_and_a_replaced_comparison_is_explained()
+    {
+        var sample = LetterSamples.Sample;
+        var model = sample with
+        {
+            Items =
+            [
+                new LetterItem { Name = "Nieuw", Definition = "Een nieuwe indicator.", Kind = "aantal", Available = true, Value = "120", IsNumeric = true, IsNulmeting = true },
+                new LetterItem
+                {
+                    Name = "Ouder", Definition = "Een bestaande indicator.", Kind = "aantal", Available = true, Value = "121", IsNumeric = true,
+                    Comparisons = [new LetterComparison("het 4e kwartaal 2025", "110", "gestegen", "+10,0\u00a0%")],
+                    ComparisonNote = "Over het 1e kwartaal 2026 is geen cijfer beschikbaar; daarom is vergeleken met het 4e kwartaal 2025.",
+                },
+            ],
+        };
+
+        var body = LetterTemplates.Render(LetterTemplates.Default, model).Value!;
+
+        Assert.Contains("ging het om **120**. Dit is het eerste cijfer, de nulmeting: volgende brieven vergelijken hiermee.", body);
+        Assert.Contains("- Ten opzichte van het 4e kwartaal 2025 (110) is dit gestegen (+10,0\u00a0%).\n\nOver het 1e kwartaal 2026 is geen cijfer beschikbaar; daarom is vergeleken met het 4e kwartaal 2025.", body);
+    }
+
+    [Fact]
     public void A_template_that_does_not_parse_is_refused_with_its_line()
     {
         var result = LetterTemplates.Render("Regel een\n\n{% for item in items %}\n{{ item.name }}", LetterSamples.Sample);
