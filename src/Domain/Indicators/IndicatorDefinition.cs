@@ -36,6 +36,8 @@ public sealed class IndicatorDefinition : Entity
         Baseline = spec.Baseline;
         Target = spec.Target;
         _categories = [.. spec.Categories.Select(c => c.Trim())];
+        Nature = spec.Nature;
+        InMillions = spec.InMillions;
     }
 
     public IndicatorDefinitionId Id { get; private set; }
@@ -68,6 +70,15 @@ public sealed class IndicatorDefinition : Entity
 
     public IReadOnlyList<string> Categories => _categories;
 
+    /// <summary>What the categories of a breakdown are to each other.</summary>
+    public BreakdownNature Nature { get; private set; }
+
+    /// <summary>Letters write the amounts in millions: "€ 126,57 miljoen".</summary>
+    public bool InMillions { get; private set; }
+
+    /// <summary>The figures are in euros: an amount, or a breakdown whose unit is EUR.</summary>
+    public bool IsInEuros => Kind == IndicatorKind.Amount || (Kind == IndicatorKind.Breakdown && Unit == "EUR");
+
     public IndicatorSpecification ToSpecification() => new()
     {
         Name = Name,
@@ -81,5 +92,7 @@ public sealed class IndicatorDefinition : Entity
         Baseline = Baseline,
         Target = Target,
         Categories = Categories,
+        Nature = Nature,
+        InMillions = InMillions,
     };
 }

@@ -34,3 +34,19 @@ public static class IndicatorKindExtensions
     public static bool IsNumeric(this IndicatorKind kind) =>
         kind is IndicatorKind.Count or IndicatorKind.Percentage or IndicatorKind.Amount or IndicatorKind.Duration;
 }
+
+/// <summary>What the categories of a breakdown are to each other: it decides what may be added up and what a letter shows.</summary>
+public enum BreakdownNature
+{
+    /// <summary>Separate measures that must not be added (inflow, outflow and throughflow): each is shown for itself.</summary>
+    Separate,
+
+    /// <summary>Parts of one whole (clients per provision): the total is shown, with each part's share of it.</summary>
+    Parts,
+
+    /// <summary>
+    /// A budget line in euros: budgeted, realised to date and the expected exhaustion, in that order. A letter shows the
+    /// expected over- or underspend in euros and per cent, a tegenvaller or a meevaller.
+    /// </summary>
+    Budget,
+}

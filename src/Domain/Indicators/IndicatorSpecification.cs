@@ -36,6 +36,15 @@ public sealed record IndicatorSpecification
     /// <summary>The categories of a breakdown, in display order.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>What the categories of a breakdown are to each other; for other kinds always <see cref="BreakdownNature.Separate"/>.</summary>
+    public BreakdownNature Nature { get; init; }
+
+    /// <summary>Amounts are written in millions in letters: "€ 126,57 miljoen".</summary>
+    public bool InMillions { get; init; }
+
+    /// <summary>The figures are in euros: an amount, or a breakdown whose unit is EUR.</summary>
+    public bool IsInEuros => Kind == IndicatorKind.Amount || (Kind == IndicatorKind.Breakdown && Unit == "EUR");
+
     /// <summary>Checks the specification is coherent; throws on a broken rule (callers validate input first).</summary>
     public IndicatorSpecification Checked()
     {
@@ -74,10 +83,24 @@ public sealed record IndicatorSpecification
             {
                 throw new DomainRuleException("The categories of a breakdown are distinct.");
             }
+
+            if (Nature == BreakdownNature.Budget && (Categories.Count != 3 || Unit?.Trim() != "EUR"))
+            {
+                throw new DomainRuleException("A budget line has three categories in euros: budgeted, realised and expected.");
+            }
         }
         else if (Categories.Count > 0)
         {
             throw new DomainRuleException("Only a breakdown has categories.");
+        }
+        else if (Nature != BreakdownNature.Separate)
+        {
+            throw new DomainRuleException("Only a breakdown has a nature.");
+        }
+
+        if (InMillions && !(this with { Unit = Unit?.Trim() }).IsInEuros)
+        {
+            throw new DomainRuleException("Only amounts in euros are written in millions.");
         }
 
         if (Baseline is not null && Target is not null && Target.Year < Baseline.MeasuredOn.Year)

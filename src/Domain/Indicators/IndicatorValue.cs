@@ -58,7 +58,20 @@ public sealed record IndicatorValue
         };
     }
 
-    public decimal? Total => Number ?? Breakdown?.Sum(b => b.Value);
+    /// <summary>
+    /// The one figure that stands for this value, as its definition gives it meaning: the number; for a breakdown of
+    /// parts their total, for a budget line the expected exhaustion; none for separate measures (they are never added)
+    /// or a text.
+    /// </summary>
+    public decimal? FigureFor(IndicatorDefinition definition) => Number ?? (Breakdown is { } parts ? Figure(definition.Nature, [.. parts.Select(p => p.Value)]) : null);
+
+    /// <summary>The one figure of a breakdown's parts (in the definition's order) as its nature gives it, if it has one.</summary>
+    public static decimal? Figure(BreakdownNature nature, IReadOnlyList<decimal> parts) => nature switch
+    {
+        BreakdownNature.Parts => parts.Sum(),
+        BreakdownNature.Budget => parts.Count == 3 ? parts[2] : null,
+        _ => null,
+    };
 
     private Result FitsBreakdown(IndicatorDefinition definition)
     {

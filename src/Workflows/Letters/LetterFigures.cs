@@ -20,16 +20,19 @@ public static class LetterFigures
     public static LetterItem Item(IndicatorDefinition definition, ReportingPeriod period, PeriodValue current, IReadOnlyList<PeriodValue> history, int? sourceNote, LetterWording? wording = null)
     {
         var value = current.Value;
-        var numeric = definition.Kind.IsNumeric() || definition.Kind == IndicatorKind.Breakdown;
+        // Separate measures have no one figure to draw or compare: their table shows each of them.
+        var numeric = definition.Kind.IsNumeric() || (definition.Kind == IndicatorKind.Breakdown && definition.Nature != BreakdownNature.Separate);
+        var notation = Notation.Of(definition);
         var series = numeric
             ? history.Where(h => h.Period.CompareTo(period) < 0).Append(current).TakeLast(SeriesLength)
-                .Select(h => new LetterPoint(h.Period.Display(Dutch), h.Value.IsNotAvailable ? null : h.Value.Total)).ToList()
+                .Select(h => new LetterPoint(h.Period.Display(Dutch), h.Value.IsNotAvailable ? null : h.Value.FigureFor(definition) / notation.Divisor)).ToList()
             : [];
         var item = new LetterItem
         {
             Name = definition.Name,
             Definition = definition.Definition,
             Kind = KindWord(definition.Kind),
+            Nature = definition.Kind == IndicatorKind.Breakdown ? NatureWord(definition.Nature) : null,
             Unit = definition.Unit,
             Available = !value.IsNotAvailable,
             NotAvailableReason = value.NotAvailableReason,
@@ -38,10 +41,10 @@ public static class LetterFigures
             SourceNote = sourceNote,
             IsNumeric = numeric,
             Series = series,
-            BaselineValue = definition.Baseline?.Value,
-            TargetValue = definition.Target?.Value,
-            Decimals = definition.Decimals,
-            FormattedUnit = UnitOf(definition.Kind == IndicatorKind.Breakdown ? (definition.Unit == "EUR" ? IndicatorKind.Amount : IndicatorKind.Count) : definition.Kind, definition.Unit),
+            BaselineValue = definition.Baseline?.Value / notation.Divisor,
+            TargetValue = definition.Target?.Value / notation.Divisor,
+            Decimals = notation.Decimals,
+            FormattedUnit = notation.Unit,
             Baseline = definition.Baseline is { } b ? $"De nulmeting was {Measure(definition, b.Value)} ({b.MeasuredOn.ToString("d MMMM yyyy", Dutch)})." : null,
             Target = definition.Target is { } t ? $"De streefwaarde is {Measure(definition, t.Value)} in {t.Year.ToString(CultureInfo.InvariantCulture)}." : null,
         };
@@ -55,22 +58,89 @@ public static class LetterFigures
             return item with { Text = value.Text };
         }
 
-        var breakdown = value.Breakdown?.Select(c => new LetterCategory(c.Category, Measure(definition, c.Value, breakdownPart: true))).ToList() ?? [];
-        if (value.Total is not { } total)
+        if (value.Breakdown is { } parts && definition.Nature == BreakdownNature.Separate)
         {
-            return item with { Breakdown = breakdown };
+            return Separate(definition, period, parts, history, item);
         }
 
-        var comparisons = Comparisons(definition, period, total, history, wording);
-        return item with
+        if (value.FigureFor(definition) is not { } figure)
         {
-            Value = Measure(definition, total, breakdownPart: definition.Kind == IndicatorKind.Breakdown),
-            Breakdown = breakdown,
+            return item;
+        }
+
+        var comparisons = Comparisons(definition, period, figure, history, wording);
+        item = item with
+        {
+            Value = Measure(definition, figure),
             Comparisons = comparisons.List,
             ComparisonNote = comparisons.Note,
             IsNulmeting = comparisons.IsNulmeting,
-            Trajectory = Trajectory(definition, period, total),
+            Trajectory = Trajectory(definition, period, figure),
         };
+        return value.Breakdown switch
+        {
+            { } whole when definition.Nature == BreakdownNature.Parts => item with
+            {
+                Breakdown = [.. whole.Select(c => new LetterCategory(c.Category, Measure(definition, c.Value), Share: figure == 0 ? null : Measure(c.Value / figure * 100m, 1, "%")))],
+            },
+            { } budget when definition.Nature == BreakdownNature.Budget => item with
+            {
+                Breakdown = [.. budget.Select(c => new LetterCategory(c.Category, Measure(definition, c.Value)))],
+                Budget = Budget(definition, budget[0].Value, budget[2].Value),
+            },
+            _ => item,
+        };
+    }
+
+    /// <summary>
+    /// Separate measures side by side, each compared with the same earlier period the figures are compared with (the
+    /// previous one, else the latest of the same length); they are never added up.
+    /// </summary>
+    private static LetterItem Separate(IndicatorDefinition definition, ReportingPeriod period, IReadOnlyList<CategoryValue> parts, IReadOnlyList<PeriodValue> history, LetterItem item)
+    {
+        var earlier = Earlier(history, period, h => h.Value.Breakdown is not null);
+        var (against, note) = Reference(period, earlier);
+        var before = against?.Value.Breakdown?.ToDictionary(c => c.Category, c => c.Value, StringComparer.OrdinalIgnoreCase) ?? [];
+        return item with
+        {
+            BreakdownAgainst = against?.Period.Display(Dutch),
+            ComparisonNote = note,
+            IsNulmeting = earlier.Count == 0,
+            Breakdown = [.. parts.Select(c => before.TryGetValue(c.Category, out var then)
+                ? new LetterCategory(c.Category, Measure(definition, c.Value), Before: Measure(definition, then), Change: Change(TrendPhrase.Describe(IndicatorKind.Count, c.Value, then), then == 0))
+                : new LetterCategory(c.Category, Measure(definition, c.Value)))],
+        };
+    }
+
+    /// <summary>The expected exhaustion against the budget: over is a tegenvaller, under a meevaller, in euros and as a share of the budget.</summary>
+    public static LetterBudget Budget(IndicatorDefinition definition, decimal budgeted, decimal expected)
+    {
+        var difference = expected - budgeted;
+        var share = budgeted == 0 ? null : Measure(Math.Abs(difference) / Math.Abs(budgeted) * 100m, 1, "%");
+        return difference switch
+        {
+            > 0 => new LetterBudget(Measure(definition, difference), share, "overschrijding", "tegenvaller"),
+            < 0 => new LetterBudget(Measure(definition, -difference), share, "onderschrijding", "meevaller"),
+            _ => new LetterBudget(Measure(definition, 0), share, null, null),
+        };
+    }
+
+    /// <summary>The earlier periods with a figure, oldest first.</summary>
+    private static List<PeriodValue> Earlier(IReadOnlyList<PeriodValue> history, ReportingPeriod period, Func<PeriodValue, bool> hasFigure) =>
+        [.. history.Where(h => h.Period.CompareTo(period) < 0 && h.Period != period && !h.Value.IsNotAvailable && hasFigure(h)).OrderBy(h => h.Period)];
+
+    /// <summary>The previous period, else the latest earlier one of the same length with the note that says why; none when there is neither.</summary>
+    private static (PeriodValue? Against, string? Note) Reference(ReportingPeriod period, List<PeriodValue> earlier)
+    {
+        var previous = period.Previous();
+        if (previous is not null && earlier.For(previous) is { } before)
+        {
+            return (before, null);
+        }
+
+        var sameLength = earlier.LastOrDefault(h => h.Period.Kind == period.Kind);
+        return sameLength is null ? (null, null)
+            : (sameLength, previous is { } missing ? $"Over {The(missing)} is geen cijfer beschikbaar; daarom is vergeleken met {Against(sameLength.Period)}." : null);
     }
 
     /// <summary>
@@ -81,31 +151,20 @@ public static class LetterFigures
     /// </summary>
     public static LetterComparisons Comparisons(IndicatorDefinition definition, ReportingPeriod period, decimal current, IReadOnlyList<PeriodValue> history, LetterWording? wording = null)
     {
-        var earlier = history
-            .Where(h => h.Period.CompareTo(period) < 0 && h.Period != period && !h.Value.IsNotAvailable && h.Value.Total is not null)
-            .OrderBy(h => h.Period)
-            .ToList();
+        var earlier = Earlier(history, period, h => h.Value.FigureFor(definition) is not null);
         var comparisons = new List<LetterComparison>();
         var compared = new HashSet<ReportingPeriod>();
-        string? note = null;
-        var previous = period.Previous();
-        var sameLength = earlier.LastOrDefault(h => h.Period.Kind == period.Kind);
-        if (previous is not null && earlier.For(previous) is { } before)
+        var (against, note) = Reference(period, earlier);
+        if (against is not null)
         {
-            comparisons.Add(Compare(definition, Against(before.Period), current, before.Value.Total!.Value, wording));
-            compared.Add(before.Period);
-        }
-        else if (sameLength is not null)
-        {
-            comparisons.Add(Compare(definition, Against(sameLength.Period), current, sameLength.Value.Total!.Value, wording));
-            compared.Add(sameLength.Period);
-            note = previous is { } missing ? $"Over {The(missing)} is geen cijfer beschikbaar; daarom is vergeleken met {Against(sameLength.Period)}." : null;
+            comparisons.Add(Compare(definition, Against(against.Period), current, against.Value.FigureFor(definition)!.Value, wording));
+            compared.Add(against.Period);
         }
 
         var lastYear = period.SamePeriodLastYear();
         if (!compared.Contains(lastYear) && earlier.For(lastYear) is { } yearBefore)
         {
-            comparisons.Add(Compare(definition, Against(yearBefore.Period), current, yearBefore.Value.Total!.Value, wording));
+            comparisons.Add(Compare(definition, Against(yearBefore.Period), current, yearBefore.Value.FigureFor(definition)!.Value, wording));
             compared.Add(lastYear);
         }
 
@@ -118,7 +177,7 @@ public static class LetterFigures
         {
             if (!compared.Contains(nulmeting.Period))
             {
-                comparisons.Add(Compare(definition, "de nulmeting " + In(nulmeting.Period), current, nulmeting.Value.Total!.Value, wording));
+                comparisons.Add(Compare(definition, "de nulmeting " + In(nulmeting.Period), current, nulmeting.Value.FigureFor(definition)!.Value, wording));
             }
         }
         else
@@ -133,7 +192,7 @@ public static class LetterFigures
     {
         var kind = definition.Kind == IndicatorKind.Breakdown ? IndicatorKind.Count : definition.Kind;
         var trend = TrendPhrase.Describe(kind, current, then, wording?.Relative, wording?.Points);
-        return new LetterComparison(against, Measure(definition, then, breakdownPart: definition.Kind == IndicatorKind.Breakdown), trend.Dutch, Change(trend, then == 0));
+        return new LetterComparison(against, Measure(definition, then), trend.Dutch, Change(trend, then == 0));
     }
 
     /// <summary>
@@ -160,18 +219,19 @@ public static class LetterFigures
         var expected = decimal.Round(baseline.Value + (target.Value - baseline.Value) * share, definition.Decimals + 1, MidpointRounding.AwayFromZero);
         var towardsLower = definition.GoodDirection == GoodDirection.Down || (definition.GoodDirection == GoodDirection.Neutral && target.Value < baseline.Value);
         var onTrack = towardsLower ? current <= expected : current >= expected;
-        return new LetterTrajectory(Measure(expected, definition.Decimals + 1, UnitOf(definition.Kind, definition.Unit)), onTrack, onTrack ? "op koers" : "achter op schema", target.Year);
+        var notation = Notation.Of(definition);
+        return new LetterTrajectory(Measure(expected / notation.Divisor, notation.Decimals + 1, notation.Unit), onTrack, onTrack ? "op koers" : "achter op schema", target.Year);
     }
 
     /// <summary>How many years <paramref name="date"/> lies after the end of <paramref name="year"/>: the end of the next year is 1, its middle about 0,5.</summary>
     private static decimal YearsAfter(int year, DateOnly date) =>
         date.Year - 1 - year + (decimal)date.DayOfYear / (DateTime.IsLeapYear(date.Year) ? 366 : 365);
 
-    /// <summary>A figure in Dutch notation with its unit: "2.834", "93,9 %", "€ 5.210.000", "12 weken".</summary>
-    public static string Measure(IndicatorDefinition definition, decimal value, bool breakdownPart = false)
+    /// <summary>A figure in Dutch notation with its unit: "2.834", "93,9 %", "€ 5.210.000", "€ 126,57 miljoen", "12 weken".</summary>
+    public static string Measure(IndicatorDefinition definition, decimal value)
     {
-        var kind = breakdownPart ? (definition.Unit == "EUR" ? IndicatorKind.Amount : IndicatorKind.Count) : definition.Kind;
-        return Measure(value, definition.Decimals, UnitOf(kind, definition.Unit));
+        var notation = Notation.Of(definition);
+        return Measure(value / notation.Divisor, notation.Decimals, notation.Unit);
     }
 
     /// <summary>The space between a number and its unit: it never breaks, so "€ 1.234" and "12,5 %" stay on one line.</summary>
@@ -185,9 +245,28 @@ public static class LetterFigures
         {
             "%" => $"{number}{Space}%",
             "EUR" => $"€{Space}{number}",
+            Millions => $"€{Space}{number}{Space}miljoen",
             null or "" => number,
             _ => $"{number}{Space}{unit}",
         };
+    }
+
+    /// <summary>The unit <see cref="Measure(decimal, int, string?)"/> writes as "€ 126,57 miljoen".</summary>
+    public const string Millions = "EUR miljoen";
+
+    /// <summary>How a definition's figures are written: divided by a million with two decimals when it asks for millions.</summary>
+    private sealed record Notation(decimal Divisor, int Decimals, string? Unit)
+    {
+        public static Notation Of(IndicatorDefinition definition)
+        {
+            if (definition.InMillions && definition.IsInEuros)
+            {
+                return new Notation(1_000_000m, 2, Millions);
+            }
+
+            var kind = definition.Kind == IndicatorKind.Breakdown ? (definition.IsInEuros ? IndicatorKind.Amount : IndicatorKind.Count) : definition.Kind;
+            return new Notation(1m, definition.Decimals, UnitOf(kind, definition.Unit));
+        }
     }
 
     /// <summary>The unit a figure is written with: "%" for percentages, "EUR" for amounts, else the indicator's own.</summary>
@@ -229,6 +308,13 @@ public static class LetterFigures
         PeriodKind.Year => period.Display(Dutch),
         PeriodKind.Date => period.Display(Dutch),
         _ => "het " + period.Display(Dutch),
+    };
+
+    private static string NatureWord(BreakdownNature nature) => nature switch
+    {
+        BreakdownNature.Parts => "geheel",
+        BreakdownNature.Budget => "budget",
+        _ => "afzonderlijk",
     };
 
     private static string KindWord(IndicatorKind kind) => kind switch

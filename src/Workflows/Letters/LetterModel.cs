@@ -76,6 +76,9 @@ public sealed record LetterItem
     /// <summary>"aantal", "percentage", "bedrag", "duur", "tekst", "verdeling".</summary>
     public required string Kind { get; init; }
 
+    /// <summary>For a breakdown: "afzonderlijk" (separate measures, never added), "geheel" (parts of a whole with their total) or "budget".</summary>
+    public string? Nature { get; init; }
+
     public string? Unit { get; init; }
 
     /// <summary>False when the figure is not available; <see cref="NotAvailableReason"/> then says why.</summary>
@@ -90,6 +93,12 @@ public sealed record LetterItem
     public string? Text { get; init; }
 
     public IReadOnlyList<LetterCategory> Breakdown { get; init; } = [];
+
+    /// <summary>Separate measures: the period their <see cref="LetterCategory.Before"/> figures are from ("2e kwartaal 2025"), if any.</summary>
+    public string? BreakdownAgainst { get; init; }
+
+    /// <summary>A budget line: the expected over- or underspend.</summary>
+    public LetterBudget? Budget { get; init; }
 
     public string? Explanation { get; init; }
 
@@ -132,7 +141,17 @@ public sealed record LetterItem
     public string? FormattedUnit { get; init; }
 }
 
-public sealed record LetterCategory(string Category, string Value);
+/// <summary>
+/// One category of a breakdown: <c>Share</c> its part of the whole ("13,8 %"), <c>Before</c> its figure in the period compared
+/// with and <c>Change</c> the change since ("+3,0 %").
+/// </summary>
+public sealed record LetterCategory(string Category, string Value, string? Share = null, string? Before = null, string? Change = null);
+
+/// <summary>
+/// The expected exhaustion against the budget: <c>Difference</c> "€ 900.000", <c>Share</c> of the budget "1,9 %",
+/// <c>Direction</c> "overschrijding" or "onderschrijding" and <c>Outcome</c> "tegenvaller" or "meevaller" (none when exactly on budget).
+/// </summary>
+public sealed record LetterBudget(string Difference, string? Share, string? Direction, string? Outcome);
 
 /// <summary>
 /// The period's figure against another: <c>Against</c> "het 1e kwartaal 2025", <c>Value</c> then,

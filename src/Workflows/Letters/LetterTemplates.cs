@@ -108,6 +108,7 @@ public static partial class LetterTemplates
         options.MemberAccessStrategy.Register<LetterTrajectory>();
         options.MemberAccessStrategy.Register<LetterPoint>();
         options.MemberAccessStrategy.Register<LetterFollowUp>();
+        options.MemberAccessStrategy.Register<LetterBudget>();
         return options;
     }
 

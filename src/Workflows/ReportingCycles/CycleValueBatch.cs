@@ -181,7 +181,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
 
             var definition = _definitions[(task.IndicatorId, task.DefinitionVersion)];
             var value = ValueFlow.ValueOf(input.Number, input.Text, input.Breakdown, input.NotAvailableReason);
-            var previous = _histories.GetValueOrDefault(definition.IndicatorId)?.For(cycle.Period.Previous())?.Value.Total;
+            var previous = _histories.GetValueOrDefault(definition.IndicatorId)?.For(cycle.Period.Previous())?.Value.FigureFor(definition);
             if (ValueFlow.UnexplainedChange(rules, definition, value, input.Explanation, command.Intent, previous) is { } unexplained)
             {
                 errors[$"{field}.explanation"] = [unexplained];

@@ -22,22 +22,22 @@ internal static class ValueFlow
     public static async Task<string?> UnexplainedChangeAsync(GovernanceDbContext db, ValueRules rules, ReportingCycle cycle, IndicatorDefinition definition,
         IndicatorValue value, string? explanation, ValueIntent intent, CancellationToken cancellationToken)
     {
-        if (!IsCompared(value, explanation, intent))
+        if (!IsCompared(definition, value, explanation, intent))
         {
             return null;
         }
 
-        var previous = (await IndicatorHistory.LoadAsync(db, definition.IndicatorId, cancellationToken)).For(cycle.Period.Previous())?.Value.Total;
+        var previous = (await IndicatorHistory.LoadAsync(db, definition.IndicatorId, cancellationToken)).For(cycle.Period.Previous())?.Value.FigureFor(definition);
         return UnexplainedChange(rules, definition, value, explanation, intent, previous);
     }
 
     /// <summary>The data-quality signal against the previous period's total, already read.</summary>
     public static string? UnexplainedChange(ValueRules rules, IndicatorDefinition definition, IndicatorValue value, string? explanation, ValueIntent intent, decimal? previous) =>
-        IsCompared(value, explanation, intent) && rules.NeedsExplanation(definition.Kind, previous, value.Total!.Value) ? ExplainChange(previous!.Value) : null;
+        IsCompared(definition, value, explanation, intent) && rules.NeedsExplanation(definition.Kind, previous, value.FigureFor(definition)!.Value) ? ExplainChange(previous!.Value) : null;
 
     /// <summary>Only a figure handed in without an explanation is compared with the previous period.</summary>
-    private static bool IsCompared(IndicatorValue value, string? explanation, ValueIntent intent) =>
-        intent == ValueIntent.Submit && value.Total is not null && string.IsNullOrWhiteSpace(explanation);
+    private static bool IsCompared(IndicatorDefinition definition, IndicatorValue value, string? explanation, ValueIntent intent) =>
+        intent == ValueIntent.Submit && value.FigureFor(definition) is not null && string.IsNullOrWhiteSpace(explanation);
 
     /// <summary>What to say when a value needs an explanation first.</summary>
     private static string ExplainChange(decimal previous) =>

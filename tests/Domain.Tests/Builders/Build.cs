@@ -29,6 +29,8 @@ internal static class Build
     public static Indicator Indicator(IndicatorKind kind = IndicatorKind.Count, string? unit = null, int decimals = 0, string[]? categories = null, string code = "WMO-AANVRAGEN") =>
         new(Maastricht, code, Spec(kind, unit, decimals, categories), Now);
 
+    public static Indicator Indicator(IndicatorSpecification spec, string code = "WMO-AANVRAGEN") => new(Maastricht, code, spec, Now);
+
     public static ObligationDetails Details(Cadence cadence = Cadence.Quarterly, IReadOnlyList<IndicatorId>? indicators = null, DateOnly? due = null, DateOnly? end = null, string[]? parties = null) => new()
     {
         Reference = "M-2021-047",

@@ -37,6 +37,36 @@ public class IndicatorTests
         Assert.Throws<DomainRuleException>(() => Build.Indicator(IndicatorKind.Percentage, unit: "aanvragen"));
 
     [Fact]
+    public void A_budget_line_has_three_categories_in_euros_and_only_a_breakdown_has_a_nature()
+    {
+        string[] budget = ["Begroot", "Gerealiseerd", "Verwachte uitputting"];
+        Assert.Equal(BreakdownNature.Budget, Build.Indicator(Build.Spec(IndicatorKind.Breakdown, categories: budget) with { Unit = "EUR", Nature = BreakdownNature.Budget }).Current.Nature);
+        Assert.Throws<DomainRuleException>(() => Build.Indicator(Build.Spec(IndicatorKind.Breakdown, categories: budget) with { Unit = "cliënten", Nature = BreakdownNature.Budget }));
+        Assert.Throws<DomainRuleException>(() => Build.Indicator(Build.Spec(IndicatorKind.Breakdown, categories: ["Begroot", "Gerealiseerd"]) with { Unit = "EUR", Nature = BreakdownNature.Budget }));
+        Assert.Throws<DomainRuleException>(() => Build.Indicator(Build.Spec(IndicatorKind.Count) with { Nature = BreakdownNature.Parts }));
+    }
+
+    [Fact]
+    public void Only_amounts_in_euros_are_written_in_millions()
+    {
+        Assert.True(Build.Indicator(Build.Spec(IndicatorKind.Amount, unit: "EUR") with { InMillions = true }).Current.InMillions);
+        Assert.True(Build.Indicator(Build.Spec(IndicatorKind.Breakdown, unit: "EUR", categories: ["Jeugd", "Wmo"]) with { InMillions = true }).Current.InMillions);
+        Assert.Throws<DomainRuleException>(() => Build.Indicator(Build.Spec(IndicatorKind.Count) with { InMillions = true }));
+    }
+
+    [Fact]
+    public void The_figure_of_a_breakdown_follows_its_nature_and_separate_measures_have_none()
+    {
+        var parts = IndicatorValue.OfBreakdown([new CategoryValue("A", 47_000_000), new CategoryValue("B", 29_000_000), new CategoryValue("C", 47_900_000)]);
+        Assert.Equal(123_900_000, parts.FigureFor(Definition(BreakdownNature.Parts)));
+        Assert.Equal(47_900_000, parts.FigureFor(Definition(BreakdownNature.Budget)));
+        Assert.Null(parts.FigureFor(Definition(BreakdownNature.Separate)));
+
+        static IndicatorDefinition Definition(BreakdownNature nature) =>
+            Build.Indicator(Build.Spec(IndicatorKind.Breakdown, categories: ["A", "B", "C"]) with { Unit = "EUR", Nature = nature }).Current;
+    }
+
+    [Fact]
     public void A_count_has_no_decimals() => Assert.Throws<DomainRuleException>(() => Build.Indicator(IndicatorKind.Count, decimals: 1));
 
     [Fact]

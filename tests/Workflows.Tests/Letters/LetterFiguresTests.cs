@@ -128,6 +128,64 @@ public sealed class LetterFiguresTests
     }
 
     [Fact]
+    public void The_social_domain_result_2021_is_written_in_millions_as_parts_of_a_whole_with_their_shares()
+    {
+        // Monitor 2021: result € +11,43 million (Jeugd +5,21, Wmo +5,45, Participatiewet +0,84, Onderwijs −0,06).
+        var definition = DefineBreakdown(BreakdownNature.Parts, "EUR", ["Jeugd", "Wmo", "Participatiewet", "Onderwijs"], inMillions: true);
+        var current = Breakdown(definition, ReportingPeriod.FullYear(2021), 5_210_000, 5_450_000, 840_000, -60_000);
+
+        var item = LetterFigures.Item(definition, ReportingPeriod.FullYear(2021), current, [], 1);
+
+        Assert.Equal("geheel", item.Nature);
+        Assert.Equal("€\u00a011,44\u00a0miljoen", item.Value);
+        Assert.Equal(["€\u00a05,21\u00a0miljoen", "€\u00a05,45\u00a0miljoen", "€\u00a00,84\u00a0miljoen", "€\u00a0\u22120,06\u00a0miljoen"], item.Breakdown.Select(c => c.Value));
+        Assert.Equal(["45,5\u00a0%", "47,6\u00a0%", "7,3\u00a0%", "\u22120,5\u00a0%"], item.Breakdown.Select(c => c.Share));
+        Assert.True(item.IsNulmeting);
+        Assert.Equal(11.44m, item.Series.Single().Value);
+        Assert.Equal(LetterFigures.Millions, item.FormattedUnit);
+    }
+
+    [Fact]
+    public void The_budget_line_shows_the_expected_overspend_in_euros_and_per_cent_as_a_tegenvaller()
+    {
+        var definition = DefineBreakdown(BreakdownNature.Budget, "EUR", ["Begroot", "Gerealiseerd", "Verwachte uitputting"]);
+        var period = ReportingPeriod.HalfYear(2026, 1);
+        var item = LetterFigures.Item(definition, period, Breakdown(definition, period, 47_000_000, 29_489_000, 47_900_000), [], 1);
+
+        Assert.Equal("€\u00a047.900.000", item.Value);
+        Assert.Equal(new LetterBudget("€\u00a0900.000", "1,9\u00a0%", "overschrijding", "tegenvaller"), item.Budget);
+        Assert.Equal(new LetterBudget("€\u00a0500.000", "1,1\u00a0%", "onderschrijding", "meevaller"), LetterFigures.Budget(definition, 47_000_000, 46_500_000));
+        Assert.Equal(new LetterBudget("€\u00a00", "0,0\u00a0%", null, null), LetterFigures.Budget(definition, 47_000_000, 47_000_000));
+
+        var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Items = [item with { SourceNote = null }] }).Value!;
+        Assert.Contains("| Verwachte uitputting | €\u00a047.900.000 |\n| Verwachte overschrijding | €\u00a0900.000 (1,9\u00a0%) |", body);
+        Assert.Contains("De verwachte uitputting is €\u00a0900.000 hoger dan begroot (1,9\u00a0% van het budget): een tegenvaller.", body);
+        Assert.DoesNotContain("124.389.000", body);
+    }
+
+    [Fact]
+    public void Separate_measures_are_never_added_but_each_compared_with_the_previous_period()
+    {
+        var definition = DefineBreakdown(BreakdownNature.Separate, "cliënten", ["Instroom", "Uitstroom", "Doorstroom"]);
+        var period = ReportingPeriod.Quarter(2026, 2);
+        var item = LetterFigures.Item(definition, period, Breakdown(definition, period, 640, 585, 112), [Breakdown(definition, ReportingPeriod.Quarter(2026, 1), 600, 585, 0)], 1);
+
+        Assert.Null(item.Value);
+        Assert.False(item.IsNumeric);
+        Assert.Empty(item.Series);
+        Assert.Equal("1e kwartaal 2026", item.BreakdownAgainst);
+        Assert.Equal(
+            [new LetterCategory("Instroom", "640\u00a0cliënten", Before: "600\u00a0cliënten", Change: "+6,7\u00a0%"), new LetterCategory("Uitstroom", "585\u00a0cliënten", Before: "585\u00a0cliënten", Change: "0,0\u00a0%"),
+             new LetterCategory("Doorstroom", "112\u00a0cliënten", Before: "0\u00a0cliënten", Change: "van nul")],
+            item.Breakdown);
+
+        var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Items = [item with { SourceNote = null }] }).Value!;
+        Assert.Contains("| Categorie | 2e kwartaal 2025 | 1e kwartaal 2026 | Verschil |", body.Replace(LetterSamples.Sample.Period, "2e kwartaal 2025", StringComparison.Ordinal));
+        Assert.Contains("| Instroom | 640\u00a0cliënten | 600\u00a0cliënten | +6,7\u00a0% |", body);
+        Assert.DoesNotContain("1.337", body);
+    }
+
+    [Fact]
     public void The_municipalitys_trend_bounds_choose_the_words()
     {
         var definition = Define(IndicatorKind.Count, 0);
@@ -142,6 +200,19 @@ public sealed class LetterFiguresTests
 
     private static PeriodValue Quarter(int year, int quarter, decimal number) =>
         new(ReportingPeriod.Quarter(year, quarter), IndicatorValue.OfNumber(number), null, null, Cycles.Now, 1);
+
+    private static PeriodValue Breakdown(IndicatorDefinition definition, ReportingPeriod period, params decimal[] parts) =>
+        new(period, IndicatorValue.OfBreakdown(parts.Select((v, i) => new CategoryValue(definition.Categories[i], v))), null, "Financiële administratie", Cycles.Now, 1);
+
+    private static IndicatorDefinition DefineBreakdown(BreakdownNature nature, string unit, string[] categories, bool inMillions = false)
+    {
+        var definition = new Indicator(Maastricht, "B", new IndicatorSpecification
+        {
+            Name = "Uitsplitsing", Definition = "Definitie", Kind = IndicatorKind.Breakdown, Source = "Monitor", ResponsibleTeamId = Team,
+            Unit = unit, Categories = categories, Nature = nature, InMillions = inMillions,
+        }, Cycles.Now).Current;
+        return definition;
+    }
 
     private static IndicatorDefinition Define(IndicatorKind kind, int decimals, GoodDirection direction = GoodDirection.Up, Baseline? baseline = null, Target? target = null) =>
         new Indicator(Maastricht, "X", new IndicatorSpecification

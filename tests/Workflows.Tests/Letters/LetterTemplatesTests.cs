@@ -97,9 +97,8 @@ public sealed class LetterTemplatesTests
                 new LetterItem { Name = "Wmo-aanvragen", Definition = "Het aantal aanvragen.", Kind = "aantal", Available = true, Value = "2.834 aanvragen", IsNumeric = true },
                 new LetterItem
                 {
-                    Name = "Budget per voorziening", Definition = "Begroot, gerealiseerd en verwachte uitputting.", Kind = "verdeling", Available = true,
-                    Value = "€ 124.389.000", IsNumeric = true, Breakdown = [new LetterCategory("Begroot", "€ 47.000.000"), new LetterCategory("Gerealiseerd", "€ 29.489.000")],
-                    Comparisons = [new LetterComparison("2020", "€ 120.000.000", "licht gestegen", "+3,7 %")],
+                    Name = "Instroom en uitstroom", Definition = "Instroom en uitstroom.", Kind = "verdeling", Nature = "afzonderlijk", Available = true, IsNumeric = false,
+                    Breakdown = [new LetterCategory("Instroom", "640"), new LetterCategory("Uitstroom", "585")],
                 },
             ],
         };
@@ -109,9 +108,8 @@ public sealed class LetterTemplatesTests
         Assert.Contains("Op 18 december 2026 is dit **93,9 %**.", body);
         Assert.Contains("Op 18 december 2026 gaat het om **2.834 aanvragen**.", body);
         Assert.Contains("Op 18 december 2026 zijn de cijfers als volgt.", body);
-        Assert.Contains("| Gerealiseerd | € 29.489.000 |", body);
-        Assert.DoesNotContain("124.389.000", body);
-        Assert.DoesNotContain("€ 120.000.000", body);
+        Assert.Contains("| Uitstroom | 585 |", body);
+        Assert.DoesNotContain("1.225", body);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal sealed class IndicatorDefinitionConfiguration : IEntityTypeConfiguratio
         builder.Property(d => d.Source).HasMaxLength(IndicatorSpecification.SourceMaxLength);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.GoodDirection).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.Nature).HasConversion<string>().HasMaxLength(10);
         builder.HasOne<Team>().WithMany().HasForeignKey(d => d.ResponsibleTeamId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsOne(d => d.Baseline, baseline =>
         {

@@ -35,6 +35,10 @@ public sealed record DefineIndicatorCommand : ICommand<Result<Guid>>, IIndicator
 
     public IReadOnlyList<string>? Categories { get; init; }
 
+    public BreakdownNature Nature { get; init; }
+
+    public bool InMillions { get; init; }
+
     public decimal? BaselineValue { get; init; }
 
     public DateOnly? BaselineMeasuredOn { get; init; }

@@ -25,6 +25,12 @@ public interface IIndicatorFields
 
     IReadOnlyList<string>? Categories { get; }
 
+    /// <summary>What the categories of a breakdown are to each other: separate measures, parts of a whole, or a budget line.</summary>
+    BreakdownNature Nature { get; }
+
+    /// <summary>Letters write the amounts in millions ("€ 126,57 miljoen").</summary>
+    bool InMillions { get; }
+
     /// <summary>The nulmeting: its value and the day it was measured (both or neither).</summary>
     decimal? BaselineValue { get; }
 
@@ -54,6 +60,14 @@ public sealed class IndicatorFieldsValidator<T> : AbstractValidator<T>
         RuleFor(c => c.Categories).NotEmpty().When(c => c.Kind == IndicatorKind.Breakdown).WithMessage("Een uitsplitsing heeft ten minste één categorie.")
             .Must(c => c is null || c.Distinct(StringComparer.OrdinalIgnoreCase).Count() == c.Count).WithMessage("Elke categorie staat er één keer in.");
         RuleForEach(c => c.Categories).NotEmpty().MaximumLength(IndicatorSpecification.CategoryMaxLength);
+        RuleFor(c => c.Nature).IsInEnum().WithMessage("Kies wat de categorieën van elkaar zijn.")
+            .Equal(BreakdownNature.Separate).When(c => c.Kind != IndicatorKind.Breakdown).WithMessage("Alleen een uitsplitsing heeft categorieën die samen een geheel of een budget vormen.");
+        RuleFor(c => c.Categories).Must(c => c is { Count: 3 }).When(c => c.Kind == IndicatorKind.Breakdown && c.Nature == BreakdownNature.Budget)
+            .WithMessage("Een budgetregel heeft drie categorieën, in deze volgorde: begroot, gerealiseerd en verwachte uitputting.");
+        RuleFor(c => c.Unit).Must(u => u?.Trim() == "EUR").When(c => c.Kind == IndicatorKind.Breakdown && c.Nature == BreakdownNature.Budget)
+            .WithMessage("Een budgetregel is in euro's: vul als eenheid EUR in.");
+        RuleFor(c => c.InMillions).Equal(false).When(c => !(c.Kind == IndicatorKind.Amount || (c.Kind == IndicatorKind.Breakdown && c.Unit?.Trim() == "EUR")))
+            .WithMessage("Alleen bedragen in euro's kunnen in miljoenen worden geschreven.");
         RuleFor(c => c.BaselineMeasuredOn).NotNull().When(c => c.BaselineValue is not null).WithMessage("Vul ook de datum van de nulmeting in.");
         RuleFor(c => c.BaselineValue).NotNull().When(c => c.BaselineMeasuredOn is not null).WithMessage("Vul ook de waarde van de nulmeting in.");
         RuleFor(c => c.TargetYear).NotNull().When(c => c.TargetValue is not null).WithMessage("Vul ook het jaar in waarin de streefwaarde bereikt moet zijn.")
@@ -83,6 +97,8 @@ internal static class IndicatorFields
             Baseline = fields.BaselineValue is { } baseline && fields.BaselineMeasuredOn is { } on ? new Baseline(baseline, on) : null,
             Target = fields.TargetValue is { } target && fields.TargetYear is { } year ? new Target(target, year) : null,
             Categories = kind == IndicatorKind.Breakdown ? [.. fields.Categories!.Select(c => c.Trim())] : [],
+            Nature = kind == IndicatorKind.Breakdown ? fields.Nature : BreakdownNature.Separate,
+            InMillions = fields.InMillions,
         };
     }
 }

@@ -40,6 +40,10 @@ public sealed record ReviseIndicatorCommand : ICommand<Result<RevisedIndicator>>
 
     public IReadOnlyList<string>? Categories { get; init; }
 
+    public BreakdownNature Nature { get; init; }
+
+    public bool InMillions { get; init; }
+
     public decimal? BaselineValue { get; init; }
 
     public DateOnly? BaselineMeasuredOn { get; init; }
@@ -112,7 +116,16 @@ public sealed class ReviseIndicatorHandler(IDbContextFactory<GovernanceDbContext
         new("Nulmeting", Shown(old.Baseline), Shown(@new.Baseline)),
         new("Streefwaarde", Shown(old.Target), Shown(@new.Target)),
         new("Categorieën", string.Join(", ", old.Categories), string.Join(", ", @new.Categories)),
+        new("Soort uitsplitsing", Shown(old.Nature), Shown(@new.Nature)),
+        new("In miljoenen", old.InMillions ? "ja" : "nee", @new.InMillions ? "ja" : "nee"),
     ];
+
+    private static string Shown(BreakdownNature nature) => nature switch
+    {
+        BreakdownNature.Parts => "delen van een geheel",
+        BreakdownNature.Budget => "budgetregel",
+        _ => "afzonderlijke maten",
+    };
 
     private static string Shown(GoodDirection direction) => direction switch
     {

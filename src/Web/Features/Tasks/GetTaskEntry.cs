@@ -49,6 +49,7 @@ public sealed record IndicatorFacts(
     Baseline? Baseline,
     Target? Target,
     IReadOnlyList<string> Categories,
+    BreakdownNature Nature,
     int Version);
 
 public sealed record EnteredValue(IndicatorValue Value, string? Explanation, string? Source, string RecordedBy, DateTime RecordedAtUtc);
@@ -88,7 +89,7 @@ public sealed class GetTaskEntryHandler(IDbContextFactory<GovernanceDbContext> d
             task.Id.Value, task.CycleId.Value, found.Version, found.Status, found.ObligationId.Value, found.Reference, found.Title, found.Period,
             task.DueDate, canEnter && task.DueDate < MunicipalTime.Today(time), task.Status, task.ReturnReason, assignee, canEnter,
             new IndicatorFacts(task.IndicatorId.Value, code, definition.Name, definition.Definition, definition.Kind, definition.Unit, definition.Decimals,
-                definition.Source, definition.GoodDirection, definition.Baseline, definition.Target, definition.Categories, definition.VersionNumber),
+                definition.Source, definition.GoodDirection, definition.Baseline, definition.Target, definition.Categories, definition.Nature, definition.VersionNumber),
             current, history.For(found.Period.Previous()), history.For(found.Period.SamePeriodLastYear()),
             [.. history.Where(h => h.Period.CompareTo(found.Period) < 0)], rules,
             await AttachmentAccess.Infos(db, task.Id).ToListAsync(cancellationToken));

@@ -251,6 +251,8 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         ResponsibleTeamId = _teams[spec.Team],
         GoodDirection = spec.Direction,
         Categories = spec.Categories,
+        Nature = spec.Nature,
+        InMillions = spec.InMillions,
         BaselineValue = spec.Baseline?.Value,
         BaselineMeasuredOn = spec.Baseline?.MeasuredOn,
         TargetValue = spec.Target?.Value,

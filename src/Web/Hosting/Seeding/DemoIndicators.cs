@@ -15,7 +15,9 @@ internal sealed record DemoIndicator(
     GoodDirection Direction = GoodDirection.Neutral,
     Baseline? Baseline = null,
     Target? Target = null,
-    string[]? Categories = null);
+    string[]? Categories = null,
+    BreakdownNature Nature = BreakdownNature.Separate,
+    bool InMillions = false);
 
 internal static class DemoIndicators
 {
@@ -52,7 +54,7 @@ internal static class DemoIndicators
         new("VADP-WJ-E", "Gebruik van het pgb (nieuwe stijl)", "Aantal cliënten Wmo en Jeugd met een persoonsgebonden budget op de peildatum.", IndicatorKind.Count, Research, Monitor, "cliënten"),
         new("VADP-WJ-F", "Instroom, uitstroom en doorstroom", "Aantal cliënten dat in de periode instroomt, uitstroomt en doorstroomt naar een andere voorziening.", IndicatorKind.Breakdown, Research, Monitor, "cliënten", Categories: ["Instroom", "Uitstroom", "Doorstroom"]),
         new("VADP-WJ-G", "Beroep op maatwerkvoorzieningen", "Aantal inwoners met een of meer maatwerkvoorzieningen Wmo.", IndicatorKind.Count, Research, Monitor, "inwoners", Direction: GoodDirection.Down),
-        new("VADP-WJ-H", "Budget per voorziening", "Begroot, gerealiseerd tot en met de periode en de verwachte uitputting van het budget, met bijzondere tegen- en meevallers in de toelichting.", IndicatorKind.Breakdown, Finance, "Financiële administratie", "EUR", Categories: ["Begroot", "Gerealiseerd", "Verwachte uitputting"]),
+        new("VADP-WJ-H", "Budget per voorziening", "Begroot, gerealiseerd tot en met de periode en de verwachte uitputting van het budget, met bijzondere tegen- en meevallers in de toelichting.", IndicatorKind.Breakdown, Finance, "Financiële administratie", "EUR", Categories: ["Begroot", "Gerealiseerd", "Verwachte uitputting"], Nature: BreakdownNature.Budget),
         new("VADP-WJ-I", "Inzet van mantelzorgwaardering", "Informatie over de inzet van de mantelzorgwaardering.", IndicatorKind.Narrative, Wmo, Monitor),
         new("VADP-WJ-J", "Sociale wijkteams", "Inzicht in inrichting, samenstelling en functionaliteit van de sociale wijkteams.", IndicatorKind.Narrative, Wmo, Monitor),
         new("VADP-WJ-K", "Klachten, beroep en ombudsfunctie", "Informatie over meldingen van klachten, bezwaar en beroep en de bevindingen van de ombudsfunctie.", IndicatorKind.Narrative, Wmo, "Klachtenregistratie"),
@@ -62,13 +64,13 @@ internal static class DemoIndicators
     /// <summary>Motion "Vinger aan de pols", Participatiewet, items a-g.</summary>
     public static DemoIndicator[] ParticipationItems { get; } =
     [
-        new("VADP-PW-A", "Instroom, uitstroom en doorstroom per doelgroep", "Aantal personen dat in de periode in-, uit- of doorstroomt, per doelgroep.", IndicatorKind.Breakdown, Work, Monitor, "personen", Categories: ["Bijstandsgerechtigden", "Jongeren", "Mensen met een beperking", "Beschut werk", "Niet-uitkeringsgerechtigden"]),
+        new("VADP-PW-A", "Instroom, uitstroom en doorstroom per doelgroep", "Aantal personen dat in de periode in-, uit- of doorstroomt, per doelgroep (een persoon telt in één doelgroep).", IndicatorKind.Breakdown, Work, Monitor, "personen", Nature: BreakdownNature.Parts, Categories: ["Bijstandsgerechtigden", "Jongeren", "Mensen met een beperking", "Beschut werk", "Niet-uitkeringsgerechtigden"]),
         new("VADP-PW-B", "Participatie per doelgroep", "Mate van participatie per doelgroep en categorie verdiencapaciteit.", IndicatorKind.Narrative, Work, Monitor),
         new("VADP-PW-C", "Realisatie per verdiencapaciteit", "Realisatiegegevens van de doelgroepen: aantallen per verdiencapaciteit.", IndicatorKind.Narrative, Work, Monitor),
         new("VADP-PW-D", "Werkgevers en de banenafspraak", "In hoeverre werkgevers banen openstellen voor mensen met een afstand tot de arbeidsmarkt.", IndicatorKind.Narrative, Work, "UWV en eigen registratie"),
         new("VADP-PW-E", "Samenwerking met sociale partners", "De samenwerking met sociale partners en de effecten op de categorieën verdiencapaciteit (kwalitatief en budgettair).", IndicatorKind.Narrative, Work, Monitor),
         new("VADP-PW-F", "Afstemming onderwijs, arbeidsmarkt en economie", "De effectiviteit van de afstemming tussen onderwijs, arbeidsmarkt en economische zaken.", IndicatorKind.Narrative, Work, Monitor),
-        new("VADP-PW-G", "Participatiebudget: realisatie ten opzichte van begroting", "Realisatie ten opzichte van de begrote inzet van het participatiebudget.", IndicatorKind.Amount, Finance, "Financiële administratie", "EUR", 2),
+        new("VADP-PW-G", "Participatiebudget: realisatie ten opzichte van begroting", "Realisatie ten opzichte van de begrote inzet van het participatiebudget.", IndicatorKind.Amount, Finance, "Financiële administratie", "EUR"),
     ];
 
     public static DemoIndicator[] Poverty2030 { get; } =
@@ -100,8 +102,8 @@ internal static class DemoIndicators
         new("JH-JONGEREN", "Jongeren met jeugdhulp", "Aantal jeugdigen met een of meer voorzieningen in het kader van de Jeugdwet.", IndicatorKind.Count, Research, Monitor, "jongeren"),
         new("PW-INWONERS", "Inwoners met Participatiewet of schuldhulp", "Aantal inwoners met een of meer voorzieningen uit de Participatiewet of schuldhulpverlening.", IndicatorKind.Count, Research, Monitor, "inwoners"),
         new("PW-BIJSTAND", "Bijstandsuitkeringen per maand", "Gemiddeld aantal bijstandsuitkeringen per maand.", IndicatorKind.Count, Work, Monitor, "uitkeringen", Direction: GoodDirection.Down),
-        new("SD-BUDGET", "Budget sociaal domein", "Totale begroting van het sociaal domein (Jeugd, Wmo, Participatiewet en Onderwijs).", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR"),
-        new("SD-RESULTAAT", "Resultaat sociaal domein", "Resultaat ten opzichte van de begroting van het sociaal domein; positief is een overschot.", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR"),
+        new("SD-BUDGET", "Budget sociaal domein", "Totale begroting van het sociaal domein (Jeugd, Wmo, Participatiewet en Onderwijs).", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR", InMillions: true),
+        new("SD-RESULTAAT", "Resultaat sociaal domein", "Resultaat ten opzichte van de begroting van het sociaal domein; positief is een overschot.", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR", InMillions: true),
         new("SCHULD-HUISHOUDENS", "Huishoudens met problematische schulden", "Aandeel van de huishoudens met geregistreerde problematische schulden.", IndicatorKind.Percentage, Poverty, Cbs, "%", 1, GoodDirection.Down),
     ];
 }

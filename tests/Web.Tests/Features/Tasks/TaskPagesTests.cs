@@ -18,7 +18,7 @@ public class TaskPagesTests : ComponentTestContext
         TaskId, CycleId, version, ReportingCycleStatus.Collecting, Guid.NewGuid(), "T-2024-031", "Periodiek inzicht in de dashboards sociaal domein",
         ReportingPeriod.HalfYear(2026, 1), new DateOnly(2026, 8, 20), Overdue: true, IndicatorTaskStatus.Open, null, null, CanEnter: true,
         new IndicatorFacts(Guid.NewGuid(), "WMO-CLIENTEN", "Inwoners met Wmo-ondersteuning", "Aantal inwoners met ondersteuning in het kader van de Wmo.",
-            IndicatorKind.Count, "inwoners", 0, "Monitor Sociaal Domein", GoodDirection.Neutral, new Baseline(9_700, new DateOnly(2020, 1, 1)), null, [], Version: 2),
+            IndicatorKind.Count, "inwoners", 0, "Monitor Sociaal Domein", GoodDirection.Neutral, new Baseline(9_700, new DateOnly(2020, 1, 1)), null, [], BreakdownNature.Separate, Version: 2),
         current,
         new PeriodValue(ReportingPeriod.HalfYear(2025, 2), IndicatorValue.OfNumber(2_000), null, "Monitor", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc), 1),
         null,

@@ -322,6 +322,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("InMillions")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("uuid");
 
@@ -334,6 +337,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<Guid>("ResponsibleTeamId")
                         .HasColumnType("uuid");

@@ -315,6 +315,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InMillions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("TEXT");
 
@@ -326,6 +329,11 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResponsibleTeamId")
