@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Governance.Domain.Common;
-using Governance.Domain.Indicators;
 using Governance.Domain.Letters;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
@@ -144,7 +143,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             var source = recorded.Source ?? definition.Source;
             int? note = null;
             var introducesSource = false;
-            if (!recorded.Value.IsNotAvailable && definition.Kind != IndicatorKind.Narrative)
+            if (!recorded.Value.IsNotAvailable)
             {
                 note = sources.FirstOrDefault(s => s.Text == source)?.Number;
                 if (note is null)

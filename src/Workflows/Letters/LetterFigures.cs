@@ -105,7 +105,7 @@ public static class LetterFigures
         {
             BreakdownAgainst = against?.Period.Display(Dutch),
             ComparisonNote = note,
-            IsNulmeting = earlier.Count == 0,
+            IsNulmeting = !earlier.Any(h => h.Period.Kind == period.Kind),
             Breakdown = [.. parts.Select(c => before.TryGetValue(c.Category, out var then)
                 ? new LetterCategory(c.Category, Measure(definition, c.Value), Before: Measure(definition, then), Change: Change(TrendPhrase.Describe(IndicatorKind.Count, c.Value, then), then == 0))
                 : new LetterCategory(c.Category, Measure(definition, c.Value)))],
@@ -146,8 +146,9 @@ public static class LetterFigures
     /// <summary>
     /// What the period's figure is compared with, each once: the previous period, else the latest earlier period of the
     /// same length with a figure (and a note that says why); the same period a year before; and the nulmeting: the
-    /// definition's baseline, else the indicator's first figure. The first figure itself is the nulmeting; when there is
-    /// nothing to compare with, the note says so, so a letter never promises a comparison it does not make.
+    /// definition's baseline, else the indicator's first figure over a period of the same length (a half year's count is not
+    /// compared with a year's). The first such figure is itself the nulmeting; a missing previous period is explained in the
+    /// note, so a letter never promises a comparison it does not make.
     /// </summary>
     public static LetterComparisons Comparisons(IndicatorDefinition definition, ReportingPeriod period, decimal current, IReadOnlyList<PeriodValue> history, LetterWording? wording = null)
     {
@@ -173,7 +174,7 @@ public static class LetterFigures
         {
             comparisons.Add(Compare(definition, "de nulmeting van " + baseline.MeasuredOn.ToString("d MMMM yyyy", Dutch), current, baseline.Value, wording));
         }
-        else if (earlier.FirstOrDefault() is { } nulmeting)
+        else if (earlier.FirstOrDefault(h => h.Period.Kind == period.Kind) is { } nulmeting)
         {
             if (!compared.Contains(nulmeting.Period))
             {
@@ -283,7 +284,7 @@ public static class LetterFigures
         if (trend.InPercentagePoints)
         {
             var points = Math.Abs(trend.Change);
-            return $"{Sign(trend.Change)}{points.ToString("N1", Dutch)}{Space}{(points == 1 ? "procentpunt" : "procentpunten")}";
+            return $"{Sign(trend.Change)}{points.ToString("N1", Dutch)}{Space}{(points <= 1 ? "procentpunt" : "procentpunten")}";
         }
 
         return fromZero ? "van nul" : $"{Sign(trend.Change)}{Math.Abs(trend.Change).ToString("N1", Dutch)}{Space}%";

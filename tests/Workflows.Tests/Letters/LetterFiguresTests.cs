@@ -186,6 +186,25 @@ public sealed class LetterFiguresTests
     }
 
     [Fact]
+    public void A_half_years_count_is_not_compared_with_a_years_and_is_the_first_of_its_length()
+    {
+        var definition = Define(IndicatorKind.Count, decimals: 0);
+
+        var item = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2026, 1), Value(2026, 12_030m, half: 1), [Value(2020, 11_870m), Value(2021, 11_764m)], null);
+
+        Assert.Empty(item.Comparisons);
+        Assert.True(item.IsNulmeting);
+        Assert.Null(item.ComparisonNote);
+    }
+
+    [Theory]
+    [InlineData(93.9, 92.9, "+1,0\u00a0procentpunt")]
+    [InlineData(18.1, 18.0, "+0,1\u00a0procentpunt")]
+    [InlineData(7.9, 9.2, "\u22121,3\u00a0procentpunten")]
+    public void A_change_of_at_most_one_point_is_one_procentpunt_and_more_are_procentpunten(double current, double then, string expected) =>
+        Assert.Equal(expected, LetterFigures.Compare(Define(IndicatorKind.Percentage, decimals: 1), "2020", (decimal)current, (decimal)then).Change);
+
+    [Fact]
     public void The_municipalitys_trend_bounds_choose_the_words()
     {
         var definition = Define(IndicatorKind.Count, 0);

@@ -330,11 +330,13 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
     private static IEnumerable<(string Obligation, ReportingPeriod Period, (string Code, IndicatorValue Value)[] Values)> History()
     {
         const string NotInMonitor = "Niet afzonderlijk opgenomen in de monitor sociaal domein over 2021.";
+        // The monitor gives some 2020 figures only as a change; the figure itself is then not available, and the reason quotes it.
+        const string OnlyAsChange = "De monitor sociaal domein over 2021 noemt het cijfer over 2020 niet, alleen de verandering: ";
         yield return ("doorlooptijden", ReportingPeriod.FullYear(2020),
         [
             ("WMO-AANVRAGEN", IndicatorValue.NotAvailable(NotInMonitor)),
             ("WMO-BINNEN-8-WEKEN", IndicatorValue.NotAvailable(NotInMonitor)),
-            ("WMO-TIJDIG", IndicatorValue.OfNumber(92.9m)),
+            ("WMO-TIJDIG", IndicatorValue.NotAvailable(OnlyAsChange + "de tijdigheid is in 2021 circa 1 % hoger.")),
         ]);
         yield return ("doorlooptijden", ReportingPeriod.FullYear(2021),
         [
@@ -354,10 +356,10 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         yield return ("dashboards", ReportingPeriod.FullYear(2020),
         [
             ("SD-INWONERS", IndicatorValue.NotAvailable(NotInMonitor)),
-            ("SD-INWONERS-PCT", IndicatorValue.NotAvailable(NotInMonitor)),
+            ("SD-INWONERS-PCT", IndicatorValue.OfNumber(18.0m)),
             ("SD-HUISHOUDENS", IndicatorValue.NotAvailable(NotInMonitor)),
-            ("WMO-CLIENTEN", IndicatorValue.OfNumber(11870)),
-            ("JH-JONGEREN", IndicatorValue.OfNumber(2884)),
+            ("WMO-CLIENTEN", IndicatorValue.NotAvailable(OnlyAsChange + "in 2021 een daling van bijna 1 %.")),
+            ("JH-JONGEREN", IndicatorValue.NotAvailable(OnlyAsChange + "in 2021 een stijging van bijna 3 %.")),
             ("PW-INWONERS", IndicatorValue.NotAvailable(NotInMonitor)),
             ("PW-BIJSTAND", IndicatorValue.NotAvailable(NotInMonitor)),
             ("SD-BUDGET", IndicatorValue.NotAvailable(NotInMonitor)),

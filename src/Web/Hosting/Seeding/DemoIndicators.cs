@@ -70,7 +70,8 @@ internal static class DemoIndicators
         new("VADP-PW-D", "Werkgevers en de banenafspraak", "In hoeverre werkgevers banen openstellen voor mensen met een afstand tot de arbeidsmarkt.", IndicatorKind.Narrative, Work, "UWV en eigen registratie"),
         new("VADP-PW-E", "Samenwerking met sociale partners", "De samenwerking met sociale partners en de effecten op de categorieën verdiencapaciteit (kwalitatief en budgettair).", IndicatorKind.Narrative, Work, Monitor),
         new("VADP-PW-F", "Afstemming onderwijs, arbeidsmarkt en economie", "De effectiviteit van de afstemming tussen onderwijs, arbeidsmarkt en economische zaken.", IndicatorKind.Narrative, Work, Monitor),
-        new("VADP-PW-G", "Participatiebudget: realisatie ten opzichte van begroting", "Realisatie ten opzichte van de begrote inzet van het participatiebudget.", IndicatorKind.Amount, Finance, "Financiële administratie", "EUR"),
+        new("VADP-PW-G", "Participatiebudget", "Begroot, gerealiseerd tot en met de periode en de verwachte uitputting van het participatiebudget.", IndicatorKind.Breakdown, Finance, "Financiële administratie", "EUR",
+            Categories: ["Begroot", "Gerealiseerd", "Verwachte uitputting"], Nature: BreakdownNature.Budget),
     ];
 
     public static DemoIndicator[] Poverty2030 { get; } =
@@ -102,8 +103,8 @@ internal static class DemoIndicators
         new("JH-JONGEREN", "Jongeren met jeugdhulp", "Aantal jeugdigen met een of meer voorzieningen in het kader van de Jeugdwet.", IndicatorKind.Count, Research, Monitor, "jongeren"),
         new("PW-INWONERS", "Inwoners met Participatiewet of schuldhulp", "Aantal inwoners met een of meer voorzieningen uit de Participatiewet of schuldhulpverlening.", IndicatorKind.Count, Research, Monitor, "inwoners"),
         new("PW-BIJSTAND", "Bijstandsuitkeringen per maand", "Gemiddeld aantal bijstandsuitkeringen per maand.", IndicatorKind.Count, Work, Monitor, "uitkeringen", Direction: GoodDirection.Down),
-        new("SD-BUDGET", "Budget sociaal domein", "Totale begroting van het sociaal domein (Jeugd, Wmo, Participatiewet en Onderwijs).", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR", InMillions: true),
-        new("SD-RESULTAAT", "Resultaat sociaal domein", "Resultaat ten opzichte van de begroting van het sociaal domein; positief is een overschot.", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR", InMillions: true),
+        new("SD-BUDGET", "Budget sociaal domein", "Totale begroting van het sociaal domein over het jaar (Jeugd, Wmo, Participatiewet en Onderwijs), zoals die op het moment van rapporteren geldt.", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR", InMillions: true),
+        new("SD-RESULTAAT", "Resultaat sociaal domein", "Resultaat ten opzichte van de begroting van het sociaal domein; positief is een overschot. In de loop van het jaar de prognose uit de bestuursrapportage.", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR", InMillions: true),
         new("SCHULD-HUISHOUDENS", "Huishoudens met problematische schulden", "Aandeel van de huishoudens met geregistreerde problematische schulden.", IndicatorKind.Percentage, Poverty, Cbs, "%", 1, GoodDirection.Down),
     ];
 }
