@@ -118,7 +118,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
 
         var order = obligation.RequiredIndicators.Select((r, i) => (r.IndicatorId, i)).ToDictionary(x => x.IndicatorId, x => x.i);
         var histories = await IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken);
-        var items = new List<LetterItem>();
+        List<LetterItem> items = [];
         var sources = new List<LetterSource>();
         foreach (var task in cycle.Tasks.OrderBy(t => order.GetValueOrDefault(t.IndicatorId, int.MaxValue)))
         {
@@ -167,6 +167,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             ?? team?.LetterHandledBy
             ?? cycle.Tasks.Select(t => t.CurrentValue).OfType<RecordedValue>().OrderByDescending(v => v.RecordedAtUtc).Select(v => v.RecordedBy).FirstOrDefault()
             ?? municipality;
+        (items, var general) = SayOnce(items);
         return new LetterModel
         {
             Municipality = municipality,
@@ -183,9 +184,22 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             PeriodCode = cycle.Period.Code,
             Aldermen = [.. aldermanIds.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new LetterAlderman(a.Name, a.Portfolio))],
             Items = items,
+            ComparisonNote = general,
             Sources = sources,
             Next = FollowUp(obligation.Cadence, obligation.EndDate, cycle.Period, schedule),
         };
+    }
+
+    /// <summary>A comparison note that holds for every figure ("Eerdere cijfers gaan over hele jaren; …") is said once, for the letter, instead of with each.</summary>
+    public static (List<LetterItem> Items, string? Note) SayOnce(List<LetterItem> items)
+    {
+        var figures = items.Where(i => i.Available && i.Kind != "tekst").ToList();
+        if (figures.Count < 2 || figures[0].ComparisonNote is not { } note || figures.Any(i => i.ComparisonNote != note))
+        {
+            return (items, null);
+        }
+
+        return ([.. items.Select(i => i.ComparisonNote == note ? i with { ComparisonNote = null } : i)], note);
     }
 
     /// <summary>

@@ -104,8 +104,8 @@ public static class LetterFigures
         return item with
         {
             BreakdownAgainst = against?.Period.Display(Dutch),
-            ComparisonNote = note,
-            IsNulmeting = !earlier.Any(h => h.Period.Kind == period.Kind),
+            ComparisonNote = note ?? (against is null && earlier.Count > 0 ? OtherLengths(period, earlier) : null),
+            IsNulmeting = earlier.Count == 0,
             Breakdown = [.. parts.Select(c => before.TryGetValue(c.Category, out var then)
                 ? new LetterCategory(c.Category, Measure(definition, c.Value), Before: Measure(definition, then), Change: Change(TrendPhrase.Describe(IndicatorKind.Count, c.Value, then), then == 0))
                 : new LetterCategory(c.Category, Measure(definition, c.Value)))],
@@ -123,6 +123,20 @@ public static class LetterFigures
             < 0 => new LetterBudget(Measure(definition, -difference), share, "onderschrijding", "meevaller"),
             _ => new LetterBudget(Measure(definition, 0), share, null, null),
         };
+    }
+
+    /// <summary>Why figures over periods of another length are not compared: "Eerdere cijfers gaan over hele jaren; …".</summary>
+    public static string OtherLengths(ReportingPeriod period, IReadOnlyList<PeriodValue> earlier)
+    {
+        var lengths = earlier.Select(h => h.Period.Kind).Where(k => k != period.Kind).Distinct().Order().Select(k => k switch
+        {
+            PeriodKind.Quarter => "kwartalen",
+            PeriodKind.HalfYear => "halve jaren",
+            PeriodKind.Year => "hele jaren",
+            _ => "peildata",
+        }).ToList();
+        var list = lengths.Count == 1 ? lengths[0] : string.Join(", ", lengths[..^1]) + " en " + lengths[^1];
+        return $"Eerdere cijfers gaan over {list}; ze zijn niet vergeleken met de cijfers over {The(period)}.";
     }
 
     /// <summary>The earlier periods with a figure, oldest first.</summary>
@@ -181,9 +195,13 @@ public static class LetterFigures
                 comparisons.Add(Compare(definition, "de nulmeting " + In(nulmeting.Period), current, nulmeting.Value.FigureFor(definition)!.Value, wording));
             }
         }
-        else
+        else if (earlier.Count == 0)
         {
             first = true;
+        }
+        else
+        {
+            note = OtherLengths(period, earlier);
         }
 
         return new LetterComparisons(comparisons, note, first);

@@ -42,6 +42,9 @@ public sealed record LetterModel
 
     public required IReadOnlyList<LetterItem> Items { get; init; }
 
+    /// <summary>A note on the comparisons that holds for every figure, said once after the introduction instead of with each.</summary>
+    public string? ComparisonNote { get; init; }
+
     /// <summary>The sources, numbered as the footnotes of the items refer to them.</summary>
     public required IReadOnlyList<LetterSource> Sources { get; init; }
 

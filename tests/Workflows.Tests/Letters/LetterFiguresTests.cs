@@ -186,15 +186,15 @@ public sealed class LetterFiguresTests
     }
 
     [Fact]
-    public void A_half_years_count_is_not_compared_with_a_years_and_is_the_first_of_its_length()
+    public void A_half_years_count_is_not_compared_with_a_years_and_the_letter_says_so()
     {
         var definition = Define(IndicatorKind.Count, decimals: 0);
 
         var item = LetterFigures.Item(definition, ReportingPeriod.HalfYear(2026, 1), Value(2026, 12_030m, half: 1), [Value(2020, 11_870m), Value(2021, 11_764m)], null);
 
         Assert.Empty(item.Comparisons);
-        Assert.True(item.IsNulmeting);
-        Assert.Null(item.ComparisonNote);
+        Assert.False(item.IsNulmeting);
+        Assert.Equal("Eerdere cijfers gaan over hele jaren; ze zijn niet vergeleken met de cijfers over het 1e halfjaar 2026.", item.ComparisonNote);
     }
 
     [Theory]

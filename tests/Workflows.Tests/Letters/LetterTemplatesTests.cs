@@ -137,6 +137,26 @@ public sealed class LetterTemplatesTests
     }
 
     [Fact]
+    public void A_comparison_note_that_holds_for_every_figure_is_said_once_after_the_introduction()
+    {
+        const string note = "Eerdere cijfers gaan over hele jaren; ze zijn niet vergeleken met de cijfers over het 1e halfjaar 2026.";
+        LetterItem Figure(string name, string? comparisonNote) =>
+            new() { Name = name, Definition = "Definitie.", Kind = "aantal", Available = true, Value = "1", IsNumeric = true, ComparisonNote = comparisonNote };
+        var text = new LetterItem { Name = "Tekst", Definition = "Definitie.", Kind = "tekst", Available = true, Text = "Tekst.", IsNumeric = false };
+
+        var (items, general) = LetterComposer.SayOnce([Figure("A", note), text, Figure("B", note)]);
+        var (mixed, none) = LetterComposer.SayOnce([Figure("A", note), Figure("B", null)]);
+
+        Assert.Equal(note, general);
+        Assert.All(items, i => Assert.Null(i.ComparisonNote));
+        Assert.Null(none);
+        Assert.Equal(note, mixed[0].ComparisonNote);
+        var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Items = items, ComparisonNote = general }).Value!;
+        Assert.Contains("geven we geen beleidsduiding. " + note, body);
+        Assert.Equal(1, body.Split("Eerdere cijfers").Length - 1);
+    }
+
+    [Fact]
     public void A_template_that_does_not_parse_is_refused_with_its_line()
     {
         var result = LetterTemplates.Render("Regel een\n\n{% for item in items %}\n{{ item.name }}", LetterSamples.Sample);
