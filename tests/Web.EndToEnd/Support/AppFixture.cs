@@ -146,6 +146,8 @@ public sealed class AppFixture : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            // Scopes are checked as in Development (the `dotnet run` demo): a scoped service taken from the root fails here too.
+            builder.UseDefaultServiceProvider(options => options.ValidateScopes = true);
             // Outside Development the framework and MudBlazor files come from the static web assets manifest only when asked.
             builder.UseStaticWebAssets();
             builder.UseSetting("Governance:Demo", "true");

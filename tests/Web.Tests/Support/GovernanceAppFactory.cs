@@ -22,6 +22,8 @@ public class GovernanceAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Scopes are checked as in Development (the `dotnet run` demo): a scoped service taken from the root fails here too.
+        builder.UseDefaultServiceProvider(options => options.ValidateScopes = true);
         builder.UseSetting("Governance:Demo", "true");
         builder.UseSetting("Governance:Jobs:RunServer", "false");
         builder.UseSetting("Governance:DatabaseProvider", _database.Provider.ToString());

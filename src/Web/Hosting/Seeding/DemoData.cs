@@ -185,7 +185,11 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
     /// </summary>
     private async Task AccountsAsync(Dictionary<string, Municipality> municipalities, CancellationToken cancellationToken)
     {
-        var passwordHash = Task.Run(() => services.GetRequiredService<IPasswordHasher<ApplicationUser>>().HashPassword(new ApplicationUser(), DemoUsers.Password), cancellationToken);
+        var passwordHash = Task.Run(async () =>
+        {
+            await using var hashing = services.CreateAsyncScope();
+            return hashing.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>().HashPassword(new ApplicationUser(), DemoUsers.Password);
+        }, cancellationToken);
         var invited = new List<string>();
         foreach (var group in DemoUsers.All.GroupBy(u => u.Municipality))
         {
