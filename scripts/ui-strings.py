@@ -848,6 +848,15 @@ S = {
     "Settings.Phone": ("Telefoonnummer voor vragen", "Telephone number for questions"),
     "Settings.Email": ("E-mailadres voor vragen", "E-mail address for questions"),
     "Settings.Saved": ("De instellingen zijn opgeslagen.", "The settings have been saved."),
+    "Letter.Nulmeting": ("Eerste cijfer: de nulmeting", "First figure: the baseline (nulmeting)"),
+    "Indicators.Nature": ("Wat zijn de categorieën van elkaar?", "What are the categories to each other?"),
+    "Indicators.InMillions": ("In brieven in miljoenen schrijven (€ 126,57 miljoen)", "Write in millions in letters (€ 126.57 million)"),
+    "BreakdownNature.Separate": ("Afzonderlijke maten", "Separate measures"),
+    "BreakdownNature.Separate.Help": ("Worden nooit opgeteld, zoals instroom, uitstroom en doorstroom.", "Never added up, such as inflow, outflow and throughflow."),
+    "BreakdownNature.Parts": ("Delen van een geheel", "Parts of a whole"),
+    "BreakdownNature.Parts.Help": ("Tellen op tot een totaal; de brief toont het totaal en het aandeel van elk deel.", "Add up to a total; the letter shows the total and each part's share."),
+    "BreakdownNature.Budget": ("Budgetregel", "Budget line"),
+    "BreakdownNature.Budget.Help": ("Drie categorieën in euro's, in deze volgorde: begroot, gerealiseerd, verwachte uitputting. De brief noemt de verwachte over- of onderschrijding.", "Three categories in euros, in this order: budgeted, realised, expected exhaustion. The letter names the expected over- or underspend."),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

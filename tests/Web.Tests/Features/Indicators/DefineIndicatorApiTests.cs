@@ -56,6 +56,37 @@ public class DefineIndicatorApiTests(GovernanceAppFactory app) : IClassFixture<G
         Assert.Equal(0, page.GetProperty("totalCount").GetInt32());
     }
 
+    [Fact]
+    public async Task A_budget_line_needs_three_categories_in_euros_and_millions_only_euros()
+    {
+        using var client = await app.SignedInClientAsync(Emails.For(Roles.Beheerder));
+        var team = await TeamAsync(client);
+        using var twoParts = await client.PostAsJsonAsync("/api/indicators", new
+        {
+            code = "BUDGET-1", name = "Budget Jeugd", definition = "x", kind = "Breakdown", unit = "EUR", nature = "Budget",
+            categories = new[] { "Begroot", "Gerealiseerd" }, source = "x", responsibleTeamId = team,
+        }, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, twoParts.StatusCode);
+        Assert.Contains("drie categorieën", (await twoParts.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").GetProperty("categories")[0].GetString());
+        using var millionsOfPeople = await client.PostAsJsonAsync("/api/indicators", new
+        {
+            code = "BUDGET-2", name = "Inwoners", definition = "x", kind = "Count", unit = "inwoners", inMillions = true, source = "x", responsibleTeamId = team,
+        }, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, millionsOfPeople.StatusCode);
+        Assert.True((await millionsOfPeople.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("errors").TryGetProperty("inMillions", out _));
+
+        using var budget = await client.PostAsJsonAsync("/api/indicators", new
+        {
+            code = "BUDGET-3", name = "Budget Jeugd", definition = "x", kind = "Breakdown", unit = "EUR", nature = "Budget", inMillions = true,
+            categories = new[] { "Begroot", "Gerealiseerd", "Verwachte uitputting" }, source = "x", responsibleTeamId = team,
+        }, Json);
+        Assert.Equal(HttpStatusCode.Created, budget.StatusCode);
+        var id = (await budget.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
+        var details = await client.GetFromJsonAsync<JsonElement>($"/api/indicators/{id}", Json);
+        var current = details.GetProperty("versions")[0];
+        Assert.Equal(("Budget", true), (current.GetProperty("nature").GetString(), current.GetProperty("inMillions").GetBoolean()));
+    }
+
     [Theory]
     [InlineData(Roles.Medewerker)]
     [InlineData(Roles.Teamleider)]
