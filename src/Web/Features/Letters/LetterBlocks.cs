@@ -20,7 +20,8 @@ public static class LetterBlocks
 
     public sealed record Heading(int Level, IReadOnlyList<Run> Runs) : Block;
 
-    public sealed record Paragraph(IReadOnlyList<Run> Runs, bool Bullet = false) : Block;
+    /// <summary>A paragraph; <c>Closing</c> for "Hoogachtend,", after which room is left to sign.</summary>
+    public sealed record Paragraph(IReadOnlyList<Run> Runs, bool Bullet = false, bool Closing = false) : Block;
 
     /// <summary>A table; the first row is the header; <c>RightAligned</c> per column.</summary>
     public sealed record Table(IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<bool> RightAligned) : Block;
@@ -47,7 +48,7 @@ public static class LetterBlocks
                 blocks.Add(new Heading(heading.Level, Runs(heading.Inline)));
                 break;
             case ParagraphBlock paragraph:
-                blocks.Add(new Paragraph(Runs(paragraph.Inline)));
+                blocks.Add(new Paragraph(Runs(paragraph.Inline), Closing: LetterMarkdown.IsClosing(paragraph)));
                 break;
             case ListBlock list:
                 foreach (var item in list.OfType<ListItemBlock>())

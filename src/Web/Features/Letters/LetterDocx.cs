@@ -95,6 +95,7 @@ public static class LetterDocx
     {
         LetterBlocks.Heading h => [Paragraph(h.Runs, $"Heading{Math.Clamp(h.Level, 1, 3)}")],
         LetterBlocks.Paragraph { Bullet: true } p => [Paragraph(p.Runs, "ListBullet", bullet: true)],
+        LetterBlocks.Paragraph { Closing: true } p => [Paragraph(p.Runs, "Closing")],
         LetterBlocks.Paragraph p => [Paragraph(p.Runs, null)],
         LetterBlocks.Table t => [Table(t.Rows, t.RightAligned), new Paragraph()],
         _ => [],

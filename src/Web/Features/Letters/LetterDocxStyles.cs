@@ -31,6 +31,9 @@ internal static class LetterDocxStyles
                 new StyleParagraphProperties(new SpacingBetweenLines { After = "60" })) { Type = StyleValues.Paragraph, StyleId = "ListBullet" },
             new Style(new StyleName { Val = "footnote text" }, new BasedOn { Val = "Normal" },
                 new StyleRunProperties(new FontSize { Val = "17" })) { Type = StyleValues.Paragraph, StyleId = "FootnoteText" },
+            // "Hoogachtend,": about two and a half centimetres below it to sign, kept on the page with the names.
+            new Style(new StyleName { Val = "Closing" }, new BasedOn { Val = "Normal" },
+                new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "1440" })) { Type = StyleValues.Paragraph, StyleId = "Closing" },
             new Style(new StyleName { Val = "Draft Mark" }, new BasedOn { Val = "Normal" },
                 new StyleParagraphProperties(new Justification { Val = JustificationValues.Right }),
                 new StyleRunProperties(new Color { Val = "A4262C" }, new Spacing { Val = 40 }, new FontSize { Val = "24" })) { Type = StyleValues.Paragraph, StyleId = "DraftMark" });

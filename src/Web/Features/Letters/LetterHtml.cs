@@ -103,6 +103,7 @@ public static class LetterHtml
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         figure { margin: 1.5rem 0; }
         h1 { font-size: 1.4rem; margin: 0 0 1.5rem; }
+        .letter-closing { margin-bottom: 4.5rem; }
         .letter-draft-mark { float: right; margin: 0 0 .5rem 1rem; padding: .1rem .6rem; border: 2px solid #a4262c; color: #a4262c; font-weight: 700; letter-spacing: .2em; }
         </style>
         </head>

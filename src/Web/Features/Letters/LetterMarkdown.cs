@@ -30,6 +30,11 @@ public static class LetterMarkdown
     {
         var document = Parse(markdown);
         DropUnsafeTargets(document);
+        foreach (var closing in document.Descendants<ParagraphBlock>().Where(IsClosing))
+        {
+            Markdig.Renderers.Html.HtmlAttributesExtensions.GetAttributes(closing).AddClass(ClosingClass);
+        }
+
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
@@ -37,6 +42,15 @@ public static class LetterMarkdown
         writer.Flush();
         return Sanitize(writer.ToString());
     }
+
+    /// <summary>The class of the closing ("Hoogachtend,"): the space below it is where the aldermen sign.</summary>
+    public const string ClosingClass = "letter-closing";
+
+    private static readonly string[] Closings = ["Hoogachtend,", "Met vriendelijke groet,", "Met vriendelijke groeten,"];
+
+    /// <summary>Whether a paragraph is the letter's closing, after which room is left to sign.</summary>
+    public static bool IsClosing(ParagraphBlock paragraph) =>
+        paragraph.Inline is { } inline && Closings.Contains(string.Concat(inline.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim(), StringComparer.Ordinal);
 
     /// <summary>Runs HTML through the sanitizer: only the tags, attributes and URL schemes a letter needs remain.</summary>
     public static string Sanitize(string html) => Sanitizer.Sanitize(html);

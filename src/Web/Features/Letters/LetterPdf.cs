@@ -43,8 +43,9 @@ public static class LetterPdf
                     writer.Space(3);
                     break;
                 case LetterBlocks.Paragraph p:
-                    writer.Text(p.Runs, 10.5, bullet: p.Bullet);
-                    writer.Space(p.Bullet ? 2 : 6);
+                    writer.Text(p.Runs, 10.5, bullet: p.Bullet, keepWithNext: p.Closing);
+                    // After "Hoogachtend," the aldermen sign: about two and a half centimetres.
+                    writer.Space(p.Closing ? 70 : p.Bullet ? 2 : 6);
                     break;
                 case LetterBlocks.Table t:
                     writer.Table(t.Rows, t.RightAligned, headerRow: true, borders: true);

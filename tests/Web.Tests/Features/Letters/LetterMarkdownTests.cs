@@ -81,4 +81,14 @@ public sealed class LetterMarkdownTests
     [InlineData("file:///etc/passwd", false)]
     public void Only_http_https_mailto_and_relative_urls_are_safe(string url, bool safe) =>
         Assert.Equal(safe, LetterMarkdown.IsSafeUrl(url));
+
+    [Fact]
+    public void The_closing_leaves_room_to_sign_in_html_and_in_the_blocks_of_docx_and_pdf()
+    {
+        const string body = "De cijfers.\n\nHoogachtend,\n\n**Johan Pas**  \nWethouder";
+
+        Assert.Contains("<p class=\"letter-closing\">Hoogachtend,</p>", LetterMarkdown.ToHtml(body));
+        Assert.DoesNotContain("class=\"letter-closing\">De cijfers", LetterMarkdown.ToHtml(body));
+        Assert.Equal([false, true, false], LetterBlocks.Parse(body).OfType<LetterBlocks.Paragraph>().Select(p => p.Closing));
+    }
 }

@@ -36,6 +36,9 @@ public sealed class LetterOutputsTests : IDisposable
         Assert.Contains("Niet-gebruik Kindpakket", text);
         Assert.Contains("nog geen cijfers beschikbaar", text);
         Assert.Contains("Hoogachtend,", text);
+        // Room to sign below the closing, kept on the page with the names.
+        Assert.Equal("Closing", body.Descendants<Paragraph>().Single(p => p.InnerText == "Hoogachtend,").ParagraphProperties!.ParagraphStyleId!.Val!.Value);
+        Assert.Equal("1440", document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "Closing").StyleParagraphProperties!.SpacingBetweenLines!.After!.Value);
         Assert.Contains("volgt bij vaststelling", text);
         var headings = body.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading2").Select(p => p.InnerText).ToList();
         Assert.Contains("Wmo-aanvragen binnen 8 weken afgehandeld", headings);
