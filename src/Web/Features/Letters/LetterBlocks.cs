@@ -28,6 +28,26 @@ public static class LetterBlocks
 
     public sealed record Footnote(int Number, IReadOnlyList<Run> Runs) : Block;
 
+    /// <summary>
+    /// The letter as a reader sees it, one line per block: headings and paragraphs as text (a list item after "• "),
+    /// a table row's cells joined by " | ", footnote marks as superscript numbers. Letters are compared in this form,
+    /// so a reviewer reads changed words rather than Markdown.
+    /// </summary>
+    public static string PlainText(string markdown) => string.Join("\n", Parse(markdown).SelectMany(block => block switch
+    {
+        Heading h => [Text(h.Runs)],
+        Paragraph { Bullet: true } p => ["• " + Text(p.Runs)],
+        Paragraph p => [Text(p.Runs)],
+        Table t => t.Rows.Select(r => string.Join(" | ", r)),
+        Footnote f => [Superscript(f.Number) + " " + Text(f.Runs)],
+        _ => Enumerable.Empty<string>(),
+    }));
+
+    private static string Text(IReadOnlyList<Run> runs) => string.Concat(runs.Select(r => r.Note is { } n ? Superscript(n) : r.Text)).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Superscript(int number) =>
+        string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => "⁰¹²³⁴⁵⁶⁷⁸⁹"[d - '0']));
+
     public static IReadOnlyList<Block> Parse(string markdown)
     {
         var blocks = new List<Block>();

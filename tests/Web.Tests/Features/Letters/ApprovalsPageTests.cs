@@ -82,5 +82,10 @@ public class ApprovalsPageTests : ComponentTestContext
         await page.InvokeAsync(() => page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Verschil met vorige brief").Click());
         page.WaitForAssertion(() => Assert.Contains("Vorige brief 2026.00001 (2e kwartaal 2026)", page.Markup));
         Assert.NotEmpty(page.FindAll("td.diff-inserted, td.diff-modified"));
+        // The letters are compared as the council reads them: no Markdown marks, the changed figure marked within its line.
+        var diff = page.Find(".text-diff").TextContent;
+        Assert.DoesNotContain("**", diff);
+        Assert.DoesNotContain("##", diff);
+        Assert.Contains("92,9", page.FindAll("td.diff-modified del.diff-word").Select(w => w.TextContent).Single(t => t.Contains("92,9", StringComparison.Ordinal)));
     }
 }

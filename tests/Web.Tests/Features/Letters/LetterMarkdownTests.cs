@@ -91,4 +91,12 @@ public sealed class LetterMarkdownTests
         Assert.DoesNotContain("class=\"letter-closing\">De cijfers", LetterMarkdown.ToHtml(body));
         Assert.Equal([false, true, false], LetterBlocks.Parse(body).OfType<LetterBlocks.Paragraph>().Select(p => p.Closing));
     }
+
+    [Fact]
+    public void The_plain_text_of_a_letter_is_what_a_reader_sees_one_line_per_block()
+    {
+        const string body = "## Budget\n\nHet ging om **2.834 aanvragen**.[^1]\n\n- Ten opzichte van 2020 gestegen.\n\n| Categorie | Aantal |\n|:--|--:|\n| Instroom | 640 |\n\n[^1]: Bron: Monitor";
+
+        Assert.Equal("Budget\nHet ging om 2.834 aanvragen.¹\n• Ten opzichte van 2020 gestegen.\nCategorie | Aantal\nInstroom | 640\n¹ Bron: Monitor", LetterBlocks.PlainText(body));
+    }
 }

@@ -21,6 +21,9 @@ public class TextDiffTests : ComponentTestContext
         Assert.Equal("Ongewijzigd.", rows[1].Children[0].TextContent);
         Assert.Contains(rows, r => r.Children[1].TextContent == "toegevoegd: Erbij." && r.Children[1].ClassName == "diff-inserted");
         Assert.Equal(["Versie 1", "Versie 2"], diff.FindAll("thead th").Select(th => th.TextContent));
+        // Within a changed line only the changed word is marked.
+        Assert.Equal(["92,9"], rows[0].Children[0].QuerySelectorAll("del.diff-word").Select(w => w.TextContent.Trim(' ', '%', '.')));
+        Assert.Equal(["93,9"], rows[0].Children[1].QuerySelectorAll("ins.diff-word").Select(w => w.TextContent.Trim(' ', '%', '.')));
     }
 
     [Fact]
