@@ -2,17 +2,45 @@ using System.Globalization;
 using Governance.Web.Components.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Governance.Web.Features.Letters;
 
-/// <summary>A small flow layout on A4 pages for letters: wrapped runs of text, tables and charts, a new page when the next piece does not fit.</summary>
-internal sealed class PdfLayout(PdfDocument document)
+/// <summary>
+/// A small flow layout on A4 pages for letters: wrapped runs of text, tables and charts, a new page when the next piece
+/// does not fit. With the number of pages known (from a first pass) the layout is tagged for accessibility (PDF/UA): every
+/// piece is drawn inside its structure element (headings, paragraphs, lists, tables with header cells, figures with their
+/// alternative text), page numbers and borders are artifacts, and headings become bookmarks.
+/// </summary>
+internal sealed class PdfLayout
 {
     private const double Margin = 64, Top = 60, Bottom = 64, Padding = 3;
     private readonly Dictionary<(double, bool, bool), XFont> _fonts = [];
+    private readonly PdfDocument _document;
+    private readonly StructureBuilder? _structure;
+    private readonly int? _pages;
+    private readonly string? _mark;
     private PdfPage? _page;
     private XGraphics? _graphics;
     private double _y;
+
+    /// <param name="document">The document to lay out on.</param>
+    /// <param name="pages">The number of pages, known from an untagged first pass: the layout is then tagged and numbers its pages as it goes.</param>
+    /// <param name="mark">A draft's mark at the head of each page.</param>
+    public PdfLayout(PdfDocument document, int? pages = null, string? mark = null)
+    {
+        _document = document;
+        _pages = pages;
+        _mark = mark;
+        if (pages is not null)
+        {
+            var accessibility = UAManager.ForDocument(document);
+            accessibility.SetDocumentLanguage("nl-NL");
+            _structure = accessibility.StructureBuilder;
+        }
+    }
+
+    public int PageCount => _document.PageCount;
 
     private static double PageWidth => XUnit.FromMillimeter(210).Point;
 
@@ -24,13 +52,62 @@ internal sealed class PdfLayout(PdfDocument document)
 
     public XGraphics NewPage()
     {
+        // The page is added while the last one's graphics are still open: a tagged layout closes its marked content there.
+        _page = _document.AddPage();
         _graphics?.Dispose();
-        _page = document.AddPage();
         _page.Width = XUnit.FromPoint(PageWidth);
         _page.Height = XUnit.FromPoint(PageHeight);
         _graphics = XGraphics.FromPdfPage(_page);
         _y = Top;
+        if (_pages is { } pages)
+        {
+            Artifact(() => PageFurniture(_graphics, _document.PageCount, pages, _mark));
+        }
+
         return _graphics;
+    }
+
+    /// <summary>Draws inside a structure element (tagged layouts only); dispose to close it.</summary>
+    public IDisposable Tag(PdfBlockLevelElementTag tag)
+    {
+        _ = Graphics;
+        _structure?.BeginElement(tag);
+        return new Closing(_structure);
+    }
+
+    /// <summary>Draws inside a grouping element such as a list (tagged layouts only).</summary>
+    public IDisposable Tag(PdfGroupingElementTag tag)
+    {
+        _ = Graphics;
+        _structure?.BeginElement(tag);
+        return new Closing(_structure);
+    }
+
+    /// <summary>A bookmark to where the next piece starts.</summary>
+    public void Bookmark(string title)
+    {
+        if (_structure is null)
+        {
+            return;
+        }
+
+        _ = Graphics;
+        var outline = _document.Outlines.Add(PrintableText.Of(title), _page!, true);
+        outline.PageDestinationType = PdfPageDestinationType.Xyz;
+        outline.Top = _y;
+    }
+
+    /// <summary>Drawing that is not content (borders, page numbers): an artifact, which assistive technology skips.</summary>
+    private void Artifact(Action draw)
+    {
+        _structure?.BeginArtifact();
+        draw();
+        _structure?.End();
+    }
+
+    private sealed class Closing(StructureBuilder? structure) : IDisposable
+    {
+        public void Dispose() => structure?.End();
     }
 
     public void Space(double points) => _y += points;
@@ -39,12 +116,14 @@ internal sealed class PdfLayout(PdfDocument document)
     public void KeepTogether(double height) => Reserve(height);
 
     /// <summary>The municipality's logo, left-aligned at its shown size.</summary>
-    public void Logo(LetterLogo logo)
+    public void Logo(LetterLogo logo, string description)
     {
         var (width, height) = logo.Size(ContentWidth);
         Reserve(height);
         using var image = XImage.FromStream(new MemoryStream(logo.Image));
+        _structure?.BeginElement(PdfIllustrationElementTag.Figure, description, new XRect(Margin, _y, width, height));
         Graphics.DrawImage(image, Margin, _y, width, height);
+        _structure?.End();
         _y += height;
     }
 
@@ -59,7 +138,11 @@ internal sealed class PdfLayout(PdfDocument document)
         var brush = new XSolidBrush(colour ?? XColors.Black);
         if (bullet)
         {
+            // A list item: its label (the bullet) and its body, each tagged as such.
+            _structure?.BeginElement(PdfBlockLevelElementTag.Label);
             Graphics.DrawString("•", Font(size, false, false), brush, Margin + 4, _y + size);
+            _structure?.End();
+            _structure?.BeginElement(PdfBlockLevelElementTag.ListBody);
         }
 
         foreach (var line in lines)
@@ -75,8 +158,17 @@ internal sealed class PdfLayout(PdfDocument document)
 
             _y += lineHeight;
         }
+
+        if (bullet)
+        {
+            _structure?.End();
+        }
     }
 
+    /// <summary>
+    /// A table: with <paramref name="headerRow"/> its first row holds the column headers, else (a header block of labels and
+    /// values) the first column holds the row headers.
+    /// </summary>
     public void Table(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<bool> rightAligned, bool headerRow, bool borders)
     {
         const double size = 9.5;
@@ -85,6 +177,7 @@ internal sealed class PdfLayout(PdfDocument document)
             .Select(c => rows.Max(r => c < r.Count ? Graphics.MeasureString(r[c], Font(size, true, false)).Width : 0) + 2 * Padding + 2).ToArray();
         var widths = natural.Sum() <= ContentWidth ? natural : Shrink(natural);
         var pen = new XPen(XColor.FromArgb(158, 158, 158), 0.6);
+        using var table = Tag(PdfBlockLevelElementTag.Table);
         for (var r = 0; r < rows.Count; r++)
         {
             var bold = headerRow && r == 0;
@@ -92,14 +185,17 @@ internal sealed class PdfLayout(PdfDocument document)
                 .Select(c => Wrap([new LetterBlocks.Run(c < rows[r].Count ? rows[r][c] : "", Bold: bold || (!borders && c == 0))], size, false, widths[c] - 2 * Padding)).ToList();
             var height = cells.Max(l => l.Count) * size * 1.35 + 2 * Padding;
             Reserve(height);
+            using var row = Tag(PdfBlockLevelElementTag.TableRow);
             var x = Margin;
             for (var c = 0; c < columns; c++)
             {
                 if (borders)
                 {
-                    Graphics.DrawRectangle(pen, x, _y, widths[c], height);
+                    var (left, top, width) = (x, _y, widths[c]);
+                    Artifact(() => Graphics.DrawRectangle(pen, left, top, width, height));
                 }
 
+                using var cell = Tag((headerRow && r == 0) || (!headerRow && c == 0) ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
                 var lineY = _y + Padding + size;
                 foreach (var line in cells[c])
                 {
@@ -123,6 +219,7 @@ internal sealed class PdfLayout(PdfDocument document)
         var scale = ContentWidth / LetterChart.Width;
         Reserve(LetterChart.Height * scale + 6);
         var g = Graphics;
+        _structure?.BeginElement(PdfIllustrationElementTag.Figure, chart.Summary, new XRect(Margin, _y, ContentWidth, LetterChart.Height * scale));
         var state = g.Save();
         g.TranslateTransform(Margin, _y);
         g.ScaleTransform(scale);
@@ -160,25 +257,27 @@ internal sealed class PdfLayout(PdfDocument document)
         }
 
         g.Restore(state);
+        _structure?.End();
         _y += LetterChart.Height * scale + 6;
     }
 
-    /// <summary>"Pagina 1 van 3" at the foot of every page, once the number of pages is known; a draft's mark at the head of each.</summary>
-    public void NumberPages(string? mark = null)
+    /// <summary>Ends the last page's drawing.</summary>
+    public void Finish()
     {
         _graphics?.Dispose();
         _graphics = null;
+    }
+
+    /// <summary>"Pagina 1 van 3" at the foot of the page; a draft's mark at its head.</summary>
+    private void PageFurniture(XGraphics g, int page, int pages, string? mark)
+    {
         var font = Font(8, false, false);
-        for (var i = 0; i < document.PageCount; i++)
+        var text = string.Create(CultureInfo.InvariantCulture, $"Pagina {page} van {pages}");
+        g.DrawString(text, font, XBrushes.DimGray, PageWidth - Margin - g.MeasureString(text, font).Width, PageHeight - Bottom / 2);
+        if (mark is not null)
         {
-            using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var text = string.Create(CultureInfo.InvariantCulture, $"Pagina {i + 1} van {document.PageCount}");
-            g.DrawString(text, font, XBrushes.DimGray, PageWidth - Margin - g.MeasureString(text, font).Width, PageHeight - Bottom / 2);
-            if (mark is not null)
-            {
-                var markFont = Font(12, true, false);
-                g.DrawString(mark, markFont, new XSolidBrush(XColor.FromArgb(0xA4, 0x26, 0x2C)), PageWidth - Margin - g.MeasureString(mark, markFont).Width, Top / 2);
-            }
+            var markFont = Font(12, true, false);
+            g.DrawString(mark, markFont, new XSolidBrush(XColor.FromArgb(0xA4, 0x26, 0x2C)), PageWidth - Margin - g.MeasureString(mark, markFont).Width, Top / 2);
         }
     }
 

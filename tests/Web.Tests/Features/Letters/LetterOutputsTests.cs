@@ -115,6 +115,61 @@ public sealed class LetterOutputsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pdf_is_tagged_for_accessibility_and_its_structure_reads_back()
+    {
+        var file = Path.Combine(_folder, "toegankelijk.pdf");
+        await File.WriteAllBytesAsync(file, LetterPdf.Create(Version(LetterSamples.Sample), Draft));
+
+        var info = await RunAsync("pdfinfo", file);
+        Assert.Matches(@"Tagged:\s+yes", info);
+        Assert.Matches(@"Title:\s+" + System.Text.RegularExpressions.Regex.Escape(LetterSamples.Sample.Subject), info);
+        // The structure tree in reading order, with the text of each element (poppler reads it back).
+        var structure = await RunAsync("pdfinfo", $"-struct-text {file}");
+        foreach (var element in new[] { "Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure" })
+        {
+            Assert.Matches($@"(?m)^\s*{element}\b", structure);
+        }
+
+        Assert.Contains("Wmo-aanvragen binnen 8 weken afgehandeld", structure);
+        Assert.DoesNotContain("Pagina 1 van", structure);
+
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(file, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var catalog = document.Internals.Catalog;
+        Assert.Equal("nl-NL", catalog.Elements.GetString("/Lang"));
+        Assert.True(catalog.Elements.GetDictionary("/MarkInfo")!.Elements.GetBoolean("/Marked"));
+        Assert.True(catalog.Elements.GetDictionary("/ViewerPreferences")!.Elements.GetBoolean("/DisplayDocTitle"));
+        var xmp = System.Text.Encoding.UTF8.GetString(catalog.Elements.GetDictionary("/Metadata")!.Stream!.UnfilteredValue);
+        Assert.Contains("<pdfuaid:part>1</pdfuaid:part>", xmp);
+        Assert.Contains(LetterSamples.Sample.Subject, xmp);
+        // Every chart is a figure with its text alternative; every heading a bookmark.
+        var figures = Elements(catalog.Elements.GetDictionary("/StructTreeRoot")!).Where(e => e.Elements.GetName("/S") == "/Figure").ToList();
+        Assert.NotEmpty(figures);
+        Assert.All(figures, f => Assert.StartsWith("Grafiek van ", f.Elements.GetString("/Alt"), StringComparison.Ordinal));
+        Assert.Contains("Wmo-aanvragen binnen 8 weken afgehandeld", document.Outlines.Select(o => o.Title));
+        Assert.Contains("Bijlage: de cijfers in beeld", document.Outlines.Select(o => o.Title));
+    }
+
+    /// <summary>The structure elements below a node of the structure tree, depth first.</summary>
+    private static IEnumerable<PdfSharp.Pdf.PdfDictionary> Elements(PdfSharp.Pdf.PdfDictionary node)
+    {
+        var kids = node.Elements["/K"] switch
+        {
+            PdfSharp.Pdf.Advanced.PdfReference r => [r.Value],
+            PdfSharp.Pdf.PdfArray a => a.Elements.Select(e => e is PdfSharp.Pdf.Advanced.PdfReference r ? r.Value : e),
+            PdfSharp.Pdf.PdfDictionary d => [d],
+            _ => Enumerable.Empty<PdfSharp.Pdf.PdfItem>(),
+        };
+        foreach (var kid in kids.OfType<PdfSharp.Pdf.PdfDictionary>().Where(k => k.Elements.ContainsKey("/S")))
+        {
+            yield return kid;
+            foreach (var below in Elements(kid))
+            {
+                yield return below;
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_municipality_logo_heads_the_docx_and_the_pdf_in_its_proportions_with_a_text_alternative()
     {
         using var bitmap = new SkiaSharp.SKBitmap(300, 100);
