@@ -859,6 +859,10 @@ S = {
     "BreakdownNature.Parts.Help": ("Tellen op tot een totaal; de brief toont het totaal en het aandeel van elk deel.", "Add up to a total; the letter shows the total and each part's share."),
     "BreakdownNature.Budget": ("Budgetregel", "Budget line"),
     "BreakdownNature.Budget.Help": ("Drie categorieën in euro's, in deze volgorde: begroot, gerealiseerd, verwachte uitputting. De brief noemt de verwachte over- of onderschrijding.", "Three categories in euros, in this order: budgeted, realised, expected exhaustion. The letter names the expected over- or underspend."),
+    "Templates.Unsaved": ("niet opgeslagen", "not saved"),
+    "Templates.UnsavedTitle": ("Wijzigingen niet opgeslagen", "Changes not saved"),
+    "Templates.UnsavedText": ("U heeft het sjabloon gewijzigd zonder het op te slaan. Wilt u de wijzigingen weggooien?", "You changed the template without saving it. Do you want to discard the changes?"),
+    "Templates.Discard": ("Wijzigingen weggooien", "Discard changes"),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

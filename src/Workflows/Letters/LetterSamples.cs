@@ -43,6 +43,13 @@ public static class LetterSamples
         Next = new LetterFollowUp(Last: false, "2021", "bij de jaarrekening 2021 (juni 2022)"),
     };
 
+    /// <summary>The sample's obligation as a motion or as a commitment, so each kind's template previews its own kind.</summary>
+    public static LetterObligation ObligationOf(Domain.Obligations.ObligationKind kind) => kind == Domain.Obligations.ObligationKind.Motion
+        ? new LetterObligation("M-2014-083", "Vinger aan de pols", "motie", "de vergadering van de gemeenteraad van 11 november 2014",
+            "Verzoekt het college de raad vier maal per jaar een monitoringsrapportage te sturen over de kaders Wmo & Jeugdzorg en de Participatiewet.",
+            "aangenomen", "in de vergadering van de gemeenteraad van 11 november 2014")
+        : Sample.Obligation;
+
     /// <summary>
     /// A letter of <paramref name="count"/> numeric indicators, each with five periods of history, a baseline,
     /// a target with its trajectory and a comparison: the size the performance targets speak of (12).

@@ -112,3 +112,52 @@ public sealed class LetterTemplatesHandler(IDbContextFactory<GovernanceDbContext
         return Result.Success();
     }
 }
+
+/// <summary>
+/// What the template editor previews for a kind of obligation: the municipality's own latest letter on an obligation
+/// of that kind (its stored figures), else the sample figures on the municipality's own latest obligation of that
+/// kind, with its own name, aldermen and contact details. The Vaals griffie sees Vaals, a motion tab a motion.
+/// </summary>
+public sealed record GetTemplateSampleQuery(ObligationKind Kind) : IQuery<LetterModel>;
+
+public sealed class GetTemplateSampleHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user)
+    : IQueryHandler<GetTemplateSampleQuery, LetterModel>
+{
+    public async ValueTask<LetterModel> Handle(GetTemplateSampleQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var motion = query.Kind == ObligationKind.Motion;
+        IQueryable<Obligation> obligations = motion ? db.Obligations.Where(o => o is Domain.Motions.Motion) : db.Obligations.Where(o => o is Domain.Commitments.Commitment);
+        var latest = await (from version in db.LetterVersions
+                            join letter in db.CouncilLetters on version.LetterId equals letter.Id
+                            join cycle in db.ReportingCycles on letter.CycleId equals cycle.Id
+                            join owner in obligations on cycle.ObligationId equals owner.Id
+                            orderby version.CreatedAtUtc descending
+                            select version).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && LetterHtml.Model(latest) is { } own)
+        {
+            return own;
+        }
+
+        var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Id == user.MunicipalityId, cancellationToken);
+        var sample = LetterSamples.Sample;
+        var example = await obligations.AsNoTracking().OrderByDescending(o => o.AdoptedOn).FirstOrDefaultAsync(cancellationToken);
+        var obligation = example is null
+            ? LetterSamples.ObligationOf(query.Kind)
+            : LetterComposer.Describe(example.Kind, example.Reference, example.Title, example.Text, example.Meeting.Body, example.Meeting.Date);
+        var aldermanIds = example?.ResponsibleAldermen ?? [];
+        var aldermen = await db.Aldermen.AsNoTracking()
+            .Where(a => aldermanIds.Count == 0 ? a.TermEnd == null : aldermanIds.Contains(a.Id))
+            .OrderBy(a => a.Name).Take(3).Select(a => new LetterAlderman(a.Name, a.Portfolio)).ToListAsync(cancellationToken);
+        return sample with
+        {
+            Municipality = municipality?.Name ?? sample.Municipality,
+            Subject = $"{obligation.Title}, {sample.Period}",
+            Obligation = obligation,
+            Phone = municipality?.ContactPhone ?? sample.Phone,
+            Email = municipality?.ContactEmail ?? sample.Email,
+            Links = municipality is null ? sample.Links : municipality.LetterLinks,
+            Aldermen = aldermen.Count > 0 ? aldermen : sample.Aldermen,
+        };
+    }
+}

@@ -10,10 +10,13 @@ namespace Governance.Web.Tests.Features.Letters;
 
 public class TemplatesPageTests : ComponentTestContext
 {
+    private IRenderedComponent<MudBlazor.MudDialogProvider>? _dialogs;
+
     private IRenderedComponent<TemplatesPage> Render(int? motionVersion = null)
     {
         SignIn("Ruud Willems", ["Beheerder"]);
         RenderPopovers();
+        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
         Sender.Send(Arg.Any<GetLetterTemplatesQuery>(), Arg.Any<CancellationToken>()).Returns(new ValueTask<IReadOnlyList<LetterTemplateView>>(
         [
             motionVersion is { } v
@@ -21,6 +24,8 @@ public class TemplatesPageTests : ComponentTestContext
                 : new LetterTemplateView(ObligationKind.Motion, LetterTemplates.Default, true, null, null, null),
             new LetterTemplateView(ObligationKind.Commitment, LetterTemplates.Default, true, null, null, null),
         ]));
+        Sender.Send(Arg.Any<GetTemplateSampleQuery>(), Arg.Any<CancellationToken>()).Returns(call => new ValueTask<LetterModel>(
+            call.Arg<GetTemplateSampleQuery>().Kind == ObligationKind.Motion ? LetterSamples.Sample with { Obligation = LetterSamples.ObligationOf(ObligationKind.Motion) } : LetterSamples.Sample));
         return Context.Render<TemplatesPage>();
     }
 
@@ -74,5 +79,39 @@ public class TemplatesPageTests : ComponentTestContext
         await page.InvokeAsync(() => page.Find("[data-testid=template-save]").Click());
 
         await Sender.Received(1).Send(Arg.Is<SaveLetterTemplateCommand>(c => c.Kind == ObligationKind.Motion && c.Version == 4 && c.Text!.StartsWith("Geachte raad")), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task The_editor_numbers_its_lines_and_each_kind_previews_a_sample_of_its_own_kind()
+    {
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Contains("motie ‘Vinger aan de pols’", page.Find("[data-testid=template-preview]").TextContent));
+
+        await TypeAsync(page, "Regel een\nRegel twee\nRegel drie");
+
+        page.WaitForAssertion(() => Assert.Equal("1\n2\n3", page.Find(".template-lines").TextContent));
+        Assert.Equal("true", page.Find(".template-lines").GetAttribute("aria-hidden"));
+        Assert.Equal("off", page.Find("textarea").GetAttribute("wrap"));
+        await Sender.Received().Send(Arg.Is<GetTemplateSampleQuery>(q => q.Kind == ObligationKind.Motion), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Unsaved_changes_are_named_and_switching_kind_asks_before_discarding_them()
+    {
+        var page = Render();
+        var dialogs = _dialogs!;
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("textarea")));
+        Assert.DoesNotContain("niet opgeslagen", page.Find("label[for=template-text]").TextContent);
+
+        await TypeAsync(page, "Eigen tekst");
+        page.WaitForAssertion(() => Assert.Contains("niet opgeslagen", page.Find("label[for=template-text]").TextContent));
+
+        await page.InvokeAsync(() => page.FindAll(".mud-toggle-item").Single(t => t.TextContent.Contains("Toezegging", StringComparison.Ordinal)).Click());
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Wilt u de wijzigingen weggooien?", dialogs.Markup));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Annuleren").Click());
+        // Kept: the motion's text stays in the editor, still unsaved.
+        page.WaitForAssertion(() => Assert.Contains("niet opgeslagen", page.Find("label[for=template-text]").TextContent));
+        Assert.Equal("Eigen tekst", page.Find("textarea").GetAttribute("value"));
     }
 }
