@@ -25,7 +25,7 @@ public static class LetterFigures
         var notation = Notation.Of(definition);
         var series = numeric
             ? history.Where(h => h.Period.CompareTo(period) < 0).Append(current).TakeLast(SeriesLength)
-                .Select(h => new LetterPoint(h.Period.Display(Dutch), h.Value.IsNotAvailable ? null : h.Value.FigureFor(definition) / notation.Divisor)).ToList()
+                .Select(h => new LetterPoint(h.Period.Display(Dutch), h.Value.IsNotAvailable ? null : h.Value.FigureFor(definition) / notation.Divisor, h.Period.End)).ToList()
             : [];
         var item = new LetterItem
         {
@@ -43,6 +43,8 @@ public static class LetterFigures
             Series = series,
             BaselineValue = definition.Baseline?.Value / notation.Divisor,
             TargetValue = definition.Target?.Value / notation.Divisor,
+            BaselineAt = definition.Baseline?.MeasuredOn,
+            TargetAt = definition.Target is { } end ? new DateOnly(end.Year, 12, 31) : null,
             Decimals = notation.Decimals,
             FormattedUnit = notation.Unit,
             Baseline = definition.Baseline is { } b ? $"De nulmeting was {Measure(definition, b.Value)} ({b.MeasuredOn.ToString("d MMMM yyyy", Dutch)})." : null,

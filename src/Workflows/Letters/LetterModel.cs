@@ -137,7 +137,13 @@ public sealed record LetterItem
 
     public decimal? BaselineValue { get; init; }
 
+    /// <summary>The day the nulmeting was measured: where the chart marks it.</summary>
+    public DateOnly? BaselineAt { get; init; }
+
     public decimal? TargetValue { get; init; }
+
+    /// <summary>The end of the target year: where the chart marks the streefwaarde.</summary>
+    public DateOnly? TargetAt { get; init; }
 
     public int Decimals { get; init; }
 
@@ -165,4 +171,5 @@ public sealed record LetterComparison(string Against, string Value, string Phras
 /// <summary>The straight line from the baseline to the target: where it is in this period and whether the figure keeps up.</summary>
 public sealed record LetterTrajectory(string Expected, bool OnTrack, string Status, int TargetYear);
 
-public sealed record LetterPoint(string Label, decimal? Value);
+/// <summary>A period of the series: its label, its figure (none when not available) and the day it ends, where the chart places it.</summary>
+public sealed record LetterPoint(string Label, decimal? Value, DateOnly? At = null);

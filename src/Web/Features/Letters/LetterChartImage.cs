@@ -17,7 +17,7 @@ public static class LetterChartImage
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         canvas.Scale(Scale);
-        using var font = new SKFont(Typeface.Value, 11);
+        using var font = new SKFont(Typeface.Value, (float)LetterChart.FontSize);
         using var paint = new SKPaint { IsAntialias = true, StrokeWidth = 1, Style = SKPaintStyle.Stroke };
 
         foreach (var grid in chart.GridLines)
@@ -35,23 +35,44 @@ public static class LetterChartImage
             Text(canvas, line.Label, (float)chart.PlotRight, (float)line.Y - 4, SKTextAlign.Right, line.Colour, font);
         }
 
+        if (chart.UnitLabel is { } unit)
+        {
+            Text(canvas, unit, 4, (float)chart.PlotTop - 12, SKTextAlign.Left, LetterChart.TextColour, font);
+        }
+
+        foreach (var segment in chart.Segments)
+        {
+            using var dashed = new SKPaint { IsAntialias = true, StrokeWidth = 1.5f, Style = SKPaintStyle.Stroke, Color = SKColor.Parse(segment.Colour),
+                PathEffect = SKPathEffect.CreateDash([.. segment.Dash.Select(d => (float)d)], 0) };
+            canvas.DrawLine((float)segment.X1, (float)segment.Y1, (float)segment.X2, (float)segment.Y2, dashed);
+        }
+
+        foreach (var mark in chart.Marks)
+        {
+            using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = SKColors.White };
+            using var ring = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2, Color = SKColor.Parse(mark.Colour) };
+            canvas.DrawCircle((float)mark.X, (float)mark.Y, 4.5f, fill);
+            canvas.DrawCircle((float)mark.X, (float)mark.Y, 4.5f, ring);
+            var align = mark.X < (chart.PlotLeft + chart.PlotRight) / 2 ? SKTextAlign.Left : SKTextAlign.Right;
+            Text(canvas, mark.Label, (float)mark.X, (float)mark.Y - 8, align, mark.Colour, font);
+        }
+
         paint.Color = SKColor.Parse(LetterChart.LineColour);
         paint.StrokeWidth = 2;
-        var drawn = chart.Points.Where(p => p.Y is not null).Select(p => new SKPoint((float)p.X, (float)p.Y!.Value)).ToArray();
-        if (drawn.Length > 1)
+        foreach (var run in chart.Lines.Where(r => r.Count > 1))
         {
             using var path = new SKPath();
-            path.AddPoly(drawn, close: false);
+            path.AddPoly([.. run.Select(p => new SKPoint((float)p.X, (float)p.Y))], close: false);
             canvas.DrawPath(path, paint);
         }
 
         paint.Style = SKPaintStyle.Fill;
-        foreach (var point in drawn)
+        foreach (var point in chart.Points.Where(p => p.Y is not null))
         {
-            canvas.DrawCircle(point, 3.5f, paint);
+            canvas.DrawCircle((float)point.X, (float)point.Y!.Value, 3.5f, paint);
         }
 
-        foreach (var point in chart.Points)
+        foreach (var point in chart.Points.Where(p => p.Labelled))
         {
             Text(canvas, point.Label, (float)point.X, (float)chart.LabelBaseline, SKTextAlign.Center, LetterChart.TextColour, font);
         }

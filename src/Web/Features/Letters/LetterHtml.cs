@@ -131,7 +131,7 @@ public static class LetterHtml
     private static void Row(StringBuilder html, string label, string value) =>
         html.Append("<tr><th scope=\"row\">").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>");
 
-    /// <summary>A line chart of the series with dashed baseline and target lines; the table beside it carries the same figures.</summary>
+    /// <summary>The chart of <see cref="LetterChart"/> as SVG; the table beside it carries the same figures.</summary>
     public static string Chart(LetterItem item)
     {
         var chart = new LetterChart(item);
@@ -139,21 +139,41 @@ public static class LetterHtml
         var id = "chart-" + Math.Abs(item.Name.GetHashCode(StringComparison.Ordinal)).ToString(CultureInfo.InvariantCulture);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<figure><figcaption id=\"{id}\">{Encode(item.Name)}</figcaption>");
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {LetterChart.Width} {LetterChart.Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}\"><title>{Encode(chart.Summary)}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {LetterChart.Width} {LetterChart.Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"{N(LetterChart.FontSize)}\"><title>{Encode(chart.Summary)}</title>");
+        if (chart.UnitLabel is { } unit)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{N(chart.PlotTop - 12)}\" fill=\"{LetterChart.TextColour}\">{Encode(unit)}</text>");
+        }
+
         foreach (var grid in chart.GridLines)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(chart.PlotLeft)}\" x2=\"{N(chart.PlotRight)}\" y1=\"{N(grid.Y)}\" y2=\"{N(grid.Y)}\" stroke=\"{LetterChart.GridColour}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotLeft - 6)}\" y=\"{N(grid.Y + 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{LetterChart.TextColour}\">{Encode(grid.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotLeft - 6)}\" y=\"{N(grid.Y + 4)}\" text-anchor=\"end\" fill=\"{LetterChart.TextColour}\">{Encode(grid.Label)}</text>");
         }
 
         foreach (var line in chart.ReferenceLines)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(chart.PlotLeft)}\" x2=\"{N(chart.PlotRight)}\" y1=\"{N(line.Y)}\" y2=\"{N(line.Y)}\" stroke=\"{line.Colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{string.Join(' ', line.Dash.Select(N))}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotRight)}\" y=\"{N(line.Y - 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{line.Colour}\">{Encode(line.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(chart.PlotRight)}\" y=\"{N(line.Y - 4)}\" text-anchor=\"end\" fill=\"{line.Colour}\">{Encode(line.Label)}</text>");
         }
 
-        var points = chart.Points.Where(p => p.Y is not null).Select(p => $"{N(p.X)},{N(p.Y!.Value)}");
-        svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{LetterChart.LineColour}\" stroke-width=\"2\" points=\"{string.Join(' ', points)}\"/>");
+        foreach (var segment in chart.Segments)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(segment.X1)}\" y1=\"{N(segment.Y1)}\" x2=\"{N(segment.X2)}\" y2=\"{N(segment.Y2)}\" stroke=\"{segment.Colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{string.Join(' ', segment.Dash.Select(N))}\"/>");
+        }
+
+        foreach (var mark in chart.Marks)
+        {
+            var anchor = mark.X < (chart.PlotLeft + chart.PlotRight) / 2 ? "start" : "end";
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(mark.X)}\" cy=\"{N(mark.Y)}\" r=\"4.5\" fill=\"white\" stroke=\"{mark.Colour}\" stroke-width=\"2\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(mark.X)}\" y=\"{N(mark.Y - 8)}\" text-anchor=\"{anchor}\" fill=\"{mark.Colour}\">{Encode(mark.Label)}</text>");
+        }
+
+        foreach (var run in chart.Lines)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{LetterChart.LineColour}\" stroke-width=\"2\" points=\"{string.Join(' ', run.Select(p => $"{N(p.X)},{N(p.Y)}"))}\"/>");
+        }
+
         foreach (var point in chart.Points)
         {
             if (point.Y is { } y)
@@ -161,7 +181,10 @@ public static class LetterHtml
                 svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(point.X)}\" cy=\"{N(y)}\" r=\"3.5\" fill=\"{LetterChart.LineColour}\"/>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(point.X)}\" y=\"{N(chart.LabelBaseline)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{LetterChart.TextColour}\">{Encode(point.Label)}</text>");
+            if (point.Labelled)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(point.X)}\" y=\"{N(chart.LabelBaseline)}\" text-anchor=\"middle\" fill=\"{LetterChart.TextColour}\">{Encode(point.Label)}</text>");
+            }
         }
 
         svg.Append("</svg>");

@@ -238,19 +238,35 @@ internal sealed class PdfLayout
             g.DrawString(line.Label, small, new XSolidBrush(Colour(line.Colour)), chart.PlotRight - w, line.Y - 4);
         }
 
-        var points = chart.Points.Where(p => p.Y is not null).Select(p => new XPoint(p.X, p.Y!.Value)).ToArray();
+        if (chart.UnitLabel is { } unit)
+        {
+            g.DrawString(unit, small, new XSolidBrush(Colour(LetterChart.TextColour)), 4, chart.PlotTop - 12);
+        }
+
+        foreach (var segment in chart.Segments)
+        {
+            g.DrawLine(new XPen(Colour(segment.Colour), 1.5) { DashPattern = [.. segment.Dash.Select(d => d / 1.5)] }, segment.X1, segment.Y1, segment.X2, segment.Y2);
+        }
+
+        foreach (var mark in chart.Marks)
+        {
+            g.DrawEllipse(new XPen(Colour(mark.Colour), 2), XBrushes.White, mark.X - 4.5, mark.Y - 4.5, 9, 9);
+            var w = g.MeasureString(mark.Label, small).Width;
+            g.DrawString(mark.Label, small, new XSolidBrush(Colour(mark.Colour)), mark.X < (chart.PlotLeft + chart.PlotRight) / 2 ? mark.X : mark.X - w, mark.Y - 8);
+        }
+
         var blue = Colour(LetterChart.LineColour);
-        if (points.Length > 1)
+        foreach (var run in chart.Lines.Where(r => r.Count > 1))
         {
-            g.DrawLines(new XPen(blue, 2), points);
+            g.DrawLines(new XPen(blue, 2), [.. run.Select(p => new XPoint(p.X, p.Y))]);
         }
 
-        foreach (var point in points)
+        foreach (var point in chart.Points.Where(p => p.Y is not null))
         {
-            g.DrawEllipse(new XSolidBrush(blue), point.X - 3.5, point.Y - 3.5, 7, 7);
+            g.DrawEllipse(new XSolidBrush(blue), point.X - 3.5, point.Y!.Value - 3.5, 7, 7);
         }
 
-        foreach (var point in chart.Points)
+        foreach (var point in chart.Points.Where(p => p.Labelled))
         {
             var w = g.MeasureString(point.Label, small).Width;
             g.DrawString(point.Label, small, new XSolidBrush(Colour(LetterChart.TextColour)), point.X - w / 2, chart.LabelBaseline);
