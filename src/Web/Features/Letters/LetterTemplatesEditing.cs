@@ -149,13 +149,16 @@ public sealed class GetTemplateSampleHandler(IDbContextFactory<GovernanceDbConte
         var aldermen = await db.Aldermen.AsNoTracking()
             .Where(a => aldermanIds.Count == 0 ? a.TermEnd == null : aldermanIds.Contains(a.Id))
             .OrderBy(a => a.Name).Take(3).Select(a => new LetterAlderman(a.Name, a.Portfolio)).ToListAsync(cancellationToken);
+        var contact = await db.Teams.AsNoTracking().Where(t => t.LetterHandledBy != null).OrderBy(t => t.Name)
+            .Select(t => new { t.LetterHandledBy, t.LetterPhone, t.LetterEmail }).FirstOrDefaultAsync(cancellationToken);
         return sample with
         {
             Municipality = municipality?.Name ?? sample.Municipality,
             Subject = $"{obligation.Title}, {sample.Period}",
             Obligation = obligation,
-            Phone = municipality?.ContactPhone ?? sample.Phone,
-            Email = municipality?.ContactEmail ?? sample.Email,
+            HandledBy = contact?.LetterHandledBy ?? municipality?.Name ?? sample.HandledBy,
+            Phone = contact?.LetterPhone ?? municipality?.ContactPhone ?? sample.Phone,
+            Email = contact?.LetterEmail ?? municipality?.ContactEmail ?? sample.Email,
             Links = municipality is null ? sample.Links : municipality.LetterLinks,
             Aldermen = aldermen.Count > 0 ? aldermen : sample.Aldermen,
         };

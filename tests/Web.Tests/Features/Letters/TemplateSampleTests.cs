@@ -31,7 +31,7 @@ public class TemplateSampleTests(GovernanceAppFactory app) : IClassFixture<Gover
         Assert.Equal("toezegging", sample.Obligation.Kind);
         Assert.Equal("Evaluatie mantelzorgondersteuning Vaals", sample.Obligation.Title);
         Assert.Equal(["Paul Kohnen"], sample.Aldermen.Select(a => a.Name));
-        Assert.Equal("043 306 85 00", sample.Phone);
+        Assert.Equal(("M. Kohl", "043 306 85 10"), (sample.HandledBy, sample.Phone));
         Assert.StartsWith(sample.Obligation.Title, sample.Subject, StringComparison.Ordinal);
     }
 
