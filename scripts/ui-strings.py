@@ -863,6 +863,13 @@ S = {
     "Templates.UnsavedTitle": ("Wijzigingen niet opgeslagen", "Changes not saved"),
     "Templates.UnsavedText": ("U heeft het sjabloon gewijzigd zonder het op te slaan. Wilt u de wijzigingen weggooien?", "You changed the template without saving it. Do you want to discard the changes?"),
     "Templates.Discard": ("Wijzigingen weggooien", "Discard changes"),
+    "Cycle.Origin": ("Herkomst", "Origin"),
+    "Cycle.OriginRecorded": ("Ingevoerd door {0} op {1}", "Entered by {0} on {1}"),
+    "Cycle.OriginDefinition": ("definitie versie {0}", "definition version {0}"),
+    "Cycle.OriginSource": ("bron: {0}", "source: {0}"),
+    "Cycle.OriginExplanation": ("Toelichting: {0}", "Explanation: {0}"),
+    "Cycle.OriginAttachments": ("Bijlagen: {0}", "Attachments: {0}"),
+    "Letter.OriginOf": ("Herkomst van {0}", "Origin of {0}"),
 }
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>

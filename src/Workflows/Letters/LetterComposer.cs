@@ -109,6 +109,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
         var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
         var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
+        var codes = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var aldermanIds = obligation.ResponsibleAldermen.ToList();
         var aldermen = await db.Aldermen.AsNoTracking().Where(a => aldermanIds.Contains(a.Id)).ToListAsync(cancellationToken);
         var settings = await db.Municipalities.AsNoTracking().Where(m => m.Id == cycle.MunicipalityId)
@@ -155,7 +156,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             }
 
             var value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);
-            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording) with { IntroducesSource = introducesSource });
+            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording) with { IntroducesSource = introducesSource, Code = codes.GetValueOrDefault(task.IndicatorId) });
         }
 
         // The letter speaks for the team that supplies its figures: the first required indicator's team that has a letter contact set.

@@ -74,6 +74,9 @@ public sealed record LetterItem
 {
     public required string Name { get; init; }
 
+    /// <summary>The indicator's code: the app links the figure to where it came from (the cycle's value of this indicator).</summary>
+    public string? Code { get; init; }
+
     public required string Definition { get; init; }
 
     /// <summary>"aantal", "percentage", "bedrag", "duur", "tekst", "verdeling".</summary>

@@ -40,7 +40,14 @@ public sealed record TaskLine(
     IndicatorTaskStatus Status,
     DateOnly DueDate,
     IndicatorValue? CurrentValue,
-    string? ReturnReason);
+    string? ReturnReason,
+    ValueOrigin? Origin = null);
+
+/// <summary>
+/// Where a value came from: who entered it and when, the definition version it was measured under, its source and
+/// explanation, and the files attached to it. A letter's figures link here.
+/// </summary>
+public sealed record ValueOrigin(string RecordedBy, DateTime RecordedAtUtc, int DefinitionVersion, string? Source, string? Explanation, IReadOnlyList<string> Attachments);
 
 public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, TimeProvider time)
     : IQueryHandler<GetReportingCycleQuery, Result<CycleDetails>>
@@ -62,6 +69,10 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
         var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
         var codes = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var taskIds = cycle.Tasks.Select(t => t.Id).ToList();
+        var attachments = (await db.ValueAttachments.AsNoTracking().Where(a => taskIds.Contains(a.TaskId))
+                .OrderBy(a => a.UploadedAtUtc).Select(a => new { a.TaskId, a.FileName }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.TaskId, a => a.FileName);
 
         var workflow = new ReportingCycleWorkflow(cycle, time.GetUtcNow().UtcDateTime, user.DisplayName);
         var steps = CycleTriggerPermissions.ManualTriggers
@@ -78,8 +89,11 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
             [.. cycle.Tasks.Select(t =>
             {
                 var definition = definitions.Single(d => d.IndicatorId == t.IndicatorId && d.VersionNumber == t.DefinitionVersion);
+                var origin = t.CurrentValue is { } v
+                    ? new ValueOrigin(v.RecordedBy, v.RecordedAtUtc, v.DefinitionVersion, v.Source ?? definition.Source, v.Explanation, [.. attachments[t.Id]])
+                    : null;
                 return new TaskLine(t.Id.Value, codes[t.IndicatorId], definition.Name, definition.Kind, definition.Unit, definition.Decimals,
-                    teams.GetValueOrDefault(t.TeamId, "?"), t.Status, t.DueDate, t.CurrentValue?.Value, t.ReturnReason);
+                    teams.GetValueOrDefault(t.TeamId, "?"), t.Status, t.DueDate, t.CurrentValue?.Value, t.ReturnReason, origin);
             }).OrderBy(t => t.IndicatorCode)],
             [.. cycle.Journal.Reverse()],
             steps,
