@@ -77,7 +77,7 @@ public sealed class IndicatorDefinition : Entity
     public bool InMillions { get; private set; }
 
     /// <summary>The figures are in euros: an amount, or a breakdown whose unit is EUR.</summary>
-    public bool IsInEuros => Kind == IndicatorKind.Amount || (Kind == IndicatorKind.Breakdown && Unit == "EUR");
+    public bool IsInEuros => Kind.IsInEuros(Unit);
 
     public IndicatorSpecification ToSpecification() => new()
     {

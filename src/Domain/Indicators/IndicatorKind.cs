@@ -33,6 +33,10 @@ public static class IndicatorKindExtensions
 {
     public static bool IsNumeric(this IndicatorKind kind) =>
         kind is IndicatorKind.Count or IndicatorKind.Percentage or IndicatorKind.Amount or IndicatorKind.Duration;
+
+    /// <summary>The figures are in euros: an amount, or a breakdown whose unit is EUR.</summary>
+    public static bool IsInEuros(this IndicatorKind kind, string? unit) =>
+        kind == IndicatorKind.Amount || (kind == IndicatorKind.Breakdown && unit?.Trim() == "EUR");
 }
 
 /// <summary>What the categories of a breakdown are to each other: it decides what may be added up and what a letter shows.</summary>

@@ -42,8 +42,6 @@ public sealed record IndicatorSpecification
     /// <summary>Amounts are written in millions in letters: "€ 126,57 miljoen".</summary>
     public bool InMillions { get; init; }
 
-    /// <summary>The figures are in euros: an amount, or a breakdown whose unit is EUR.</summary>
-    public bool IsInEuros => Kind == IndicatorKind.Amount || (Kind == IndicatorKind.Breakdown && Unit == "EUR");
 
     /// <summary>Checks the specification is coherent; throws on a broken rule (callers validate input first).</summary>
     public IndicatorSpecification Checked()
@@ -98,7 +96,7 @@ public sealed record IndicatorSpecification
             throw new DomainRuleException("Only a breakdown has a nature.");
         }
 
-        if (InMillions && !(this with { Unit = Unit?.Trim() }).IsInEuros)
+        if (InMillions && !Kind.IsInEuros(Unit))
         {
             throw new DomainRuleException("Only amounts in euros are written in millions.");
         }

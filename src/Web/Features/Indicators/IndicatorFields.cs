@@ -66,7 +66,7 @@ public sealed class IndicatorFieldsValidator<T> : AbstractValidator<T>
             .WithMessage("Een budgetregel heeft drie categorieën, in deze volgorde: begroot, gerealiseerd en verwachte uitputting.");
         RuleFor(c => c.Unit).Must(u => u?.Trim() == "EUR").When(c => c.Kind == IndicatorKind.Breakdown && c.Nature == BreakdownNature.Budget)
             .WithMessage("Een budgetregel is in euro's: vul als eenheid EUR in.");
-        RuleFor(c => c.InMillions).Equal(false).When(c => !(c.Kind == IndicatorKind.Amount || (c.Kind == IndicatorKind.Breakdown && c.Unit?.Trim() == "EUR")))
+        RuleFor(c => c.InMillions).Equal(false).When(c => c.Kind is not { } kind || !kind.IsInEuros(c.Unit))
             .WithMessage("Alleen bedragen in euro's kunnen in miljoenen worden geschreven.");
         RuleFor(c => c.BaselineMeasuredOn).NotNull().When(c => c.BaselineValue is not null).WithMessage("Vul ook de datum van de nulmeting in.");
         RuleFor(c => c.BaselineValue).NotNull().When(c => c.BaselineMeasuredOn is not null).WithMessage("Vul ook de waarde van de nulmeting in.");

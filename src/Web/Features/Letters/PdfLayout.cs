@@ -75,14 +75,6 @@ internal sealed class PdfLayout
         return new Closing(_structure);
     }
 
-    /// <summary>Draws inside a grouping element such as a list (tagged layouts only).</summary>
-    public IDisposable Tag(PdfGroupingElementTag tag)
-    {
-        _ = Graphics;
-        _structure?.BeginElement(tag);
-        return new Closing(_structure);
-    }
-
     /// <summary>A bookmark to where the next piece starts.</summary>
     public void Bookmark(string title)
     {
