@@ -38,6 +38,7 @@ public sealed class IndicatorDefinition : Entity
         _categories = [.. spec.Categories.Select(c => c.Trim())];
         Nature = spec.Nature;
         InMillions = spec.InMillions;
+        Formula = spec.Formula;
     }
 
     public IndicatorDefinitionId Id { get; private set; }
@@ -79,6 +80,17 @@ public sealed class IndicatorDefinition : Entity
     /// <summary>The figures are in euros: an amount, or a breakdown whose unit is EUR.</summary>
     public bool IsInEuros => Kind.IsInEuros(Unit);
 
+    /// <summary>How a derived indicator is computed from others, as stored (<see cref="IndicatorFormula.Text"/>); none for a measured one.</summary>
+    public string? Formula { get; private set; }
+
+    /// <summary>Computed from other indicators: no task asks for its value.</summary>
+    public bool IsDerived => Formula is not null;
+
+    /// <summary>The parsed formula of a derived indicator (it was checked when the version was made).</summary>
+    public IndicatorFormula? ParsedFormula => Formula is null ? null : _parsed ??= IndicatorFormula.Parse(Formula).Value;
+
+    private IndicatorFormula? _parsed;
+
     public IndicatorSpecification ToSpecification() => new()
     {
         Name = Name,
@@ -94,5 +106,6 @@ public sealed class IndicatorDefinition : Entity
         Categories = Categories,
         Nature = Nature,
         InMillions = InMillions,
+        Formula = Formula,
     };
 }

@@ -42,6 +42,11 @@ public sealed record IndicatorSpecification
     /// <summary>Amounts are written in millions in letters: "€ 126,57 miljoen".</summary>
     public bool InMillions { get; init; }
 
+    /// <summary>
+    /// For a derived indicator, how it is computed from others (<see cref="IndicatorFormula"/>): nobody is asked for its
+    /// value, it follows from its inputs in each period.
+    /// </summary>
+    public string? Formula { get; init; }
 
     /// <summary>Checks the specification is coherent; throws on a broken rule (callers validate input first).</summary>
     public IndicatorSpecification Checked()
@@ -114,6 +119,18 @@ public sealed record IndicatorSpecification
             }
         }
 
-        return this with { Unit = Kind == IndicatorKind.Percentage ? "%" : Unit?.Trim() };
+        string? formula = null;
+        if (!string.IsNullOrWhiteSpace(Formula))
+        {
+            if (!Kind.IsNumeric())
+            {
+                throw new DomainRuleException("Only a number (count, percentage, amount or duration) is computed by a formula.");
+            }
+
+            var parsed = IndicatorFormula.Parse(Formula);
+            formula = parsed.Succeeded ? parsed.Value.Text : throw new DomainRuleException($"Formula: {parsed.Error!.Message}");
+        }
+
+        return this with { Unit = Kind == IndicatorKind.Percentage ? "%" : Unit?.Trim(), Formula = formula };
     }
 }

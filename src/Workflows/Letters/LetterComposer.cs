@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Governance.Domain.Common;
+using Governance.Domain.Indicators;
 using Governance.Domain.Letters;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
@@ -107,7 +108,12 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         GovernanceDbContext db, ReportingCycle cycle, LetterVersion? current, DateOnly today, ReportingSchedule? schedule, CancellationToken cancellationToken)
     {
         var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
-        var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
+        var required = obligation.RequiredIndicators.Select(r => r.IndicatorId).ToList();
+        // A derived indicator has no task: it is computed from its inputs, whose tasks stand in the letter only where they were asked for themselves.
+        var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
+        var derivedRequired = required.Where(derived.IsDerived).ToList();
+        var helpers = derived.Measured(derivedRequired).Except(required).ToHashSet();
+        var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).Concat(derived.Closure(derivedRequired)).Distinct().ToList();
         var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
         var codes = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var aldermanIds = obligation.ResponsibleAldermen.ToList();
@@ -117,34 +123,74 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         var municipality = settings.Name;
         var wording = new LetterWording(settings.TrendRelative, settings.TrendPoints);
 
-        var order = obligation.RequiredIndicators.Select((r, i) => (r.IndicatorId, i)).ToDictionary(x => x.IndicatorId, x => x.i);
+        var order = required.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var histories = await IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken);
+        var latest = definitions.GroupBy(d => d.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.VersionNumber)!);
+        var computed = new DerivedValues(derived, histories,
+            (id, version) => definitions.FirstOrDefault(d => d.IndicatorId == id && d.VersionNumber == version) ?? latest.GetValueOrDefault(id),
+            id => latest.TryGetValue(id, out var d) ? d.Name : codes.GetValueOrDefault(id) ?? id.ToString());
         List<LetterItem> items = [];
         var sources = new List<LetterSource>();
-        foreach (var task in cycle.Tasks.OrderBy(t => order.GetValueOrDefault(t.IndicatorId, int.MaxValue)))
+        var entries = cycle.Tasks.Where(t => !helpers.Contains(t.IndicatorId)).Select(t => (t.IndicatorId, Task: (IndicatorTask?)t))
+            .Concat(derivedRequired.Select(id => (IndicatorId: id, Task: (IndicatorTask?)null)))
+            .OrderBy(e => order.GetValueOrDefault(e.IndicatorId, int.MaxValue));
+        foreach (var task in cycle.Tasks)
         {
-            var definition = definitions.SingleOrDefault(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion);
-            if (definition is null)
+            if (!task.Status.IsDone() || task.CurrentValue is null)
             {
-                return new NotFound($"Indicator definition {task.IndicatorId} v{task.DefinitionVersion}");
+                var name = definitions.FirstOrDefault(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion)?.Name ?? codes.GetValueOrDefault(task.IndicatorId);
+                return new RuleViolated("value_missing", $"De waarde van '{name}' is nog niet ingediend of als niet beschikbaar gemeld; de brief wacht daarop.");
+            }
+        }
+
+        foreach (var (indicatorId, task) in entries)
+        {
+            IndicatorDefinition? definition;
+            PeriodValue value;
+            string? derivation = null;
+            var isShare = false;
+            if (task is null)
+            {
+                definition = derived.DefinitionOf(indicatorId)!;
+                value = computed.HistoryOf(indicatorId).For(cycle.Period)
+                    ?? new PeriodValue(cycle.Period, IndicatorValue.NotAvailable("Niet te berekenen: de cijfers waaruit het volgt, zijn over deze periode niet gevraagd."), null, null, default, definition.VersionNumber);
+                if (value.Value.Number is { } figure && definition.Kind == IndicatorKind.Percentage && figure is < 0 or > 100)
+                {
+                    return new RuleViolated("value_does_not_fit",
+                        $"'{definition.Name}' komt uit op {LetterFigures.Measure(definition, figure)}; een percentage ligt tussen 0 en 100. Controleer de waarden waaruit het berekend is: {string.Join(", ", definition.ParsedFormula!.Inputs.Select(i => computed.Named(indicatorId, i)))}.");
+                }
+
+                if (!value.Value.IsNotAvailable && LetterFigures.Derivation(definition.ParsedFormula!, input =>
+                        computed.Input(indicatorId, input) is { } inputId && latest.TryGetValue(inputId, out var of)
+                            ? (of, computed.Named(indicatorId, input), computed.FigureOf(indicatorId, input, cycle.Period))
+                            : null) is var (text, share))
+                {
+                    (derivation, isShare) = (text, share);
+                }
+            }
+            else
+            {
+                definition = definitions.SingleOrDefault(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion);
+                if (definition is null)
+                {
+                    return new NotFound($"Indicator definition {task.IndicatorId} v{task.DefinitionVersion}");
+                }
+
+                var recorded = task.CurrentValue!;
+                var fits = recorded.Value.FitsDefinition(definition);
+                if (!fits.Succeeded)
+                {
+                    return new RuleViolated("value_does_not_fit", $"De waarde van '{definition.Name}' past niet bij de indicator: {fits.Error!.Message}");
+                }
+
+                value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);
             }
 
-            if (!task.Status.IsDone() || task.CurrentValue is not { } recorded)
-            {
-                return new RuleViolated("value_missing", $"De waarde van '{definition.Name}' is nog niet ingediend of als niet beschikbaar gemeld; de brief wacht daarop.");
-            }
-
-            var fits = recorded.Value.FitsDefinition(definition);
-            if (!fits.Succeeded)
-            {
-                return new RuleViolated("value_does_not_fit", $"De waarde van '{definition.Name}' past niet bij de indicator: {fits.Error!.Message}");
-            }
-
-            var history = histories[task.IndicatorId];
-            var source = recorded.Source ?? definition.Source;
+            var history = computed.HistoryOf(indicatorId);
+            var source = value.Source ?? definition.Source;
             int? note = null;
             var introducesSource = false;
-            if (!recorded.Value.IsNotAvailable)
+            if (!value.Value.IsNotAvailable)
             {
                 note = sources.FirstOrDefault(s => s.Text == source)?.Number;
                 if (note is null)
@@ -155,8 +201,13 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 }
             }
 
-            var value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);
-            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording) with { IntroducesSource = introducesSource, Code = codes.GetValueOrDefault(task.IndicatorId) });
+            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording) with
+            {
+                IntroducesSource = introducesSource,
+                Code = codes.GetValueOrDefault(indicatorId),
+                Derivation = derivation,
+                DerivationIsShare = isShare,
+            });
         }
 
         // The letter speaks for the team that supplies its figures: the first required indicator's team that has a letter contact set.

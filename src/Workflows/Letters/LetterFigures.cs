@@ -255,6 +255,41 @@ public static class LetterFigures
         return Measure(value / notation.Divisor, notation.Decimals, notation.Unit);
     }
 
+    /// <summary>A figure in the definition's notation without its unit: "2.660" of "2.660 besluiten".</summary>
+    public static string Number(IndicatorDefinition definition, decimal value)
+    {
+        var notation = Notation.Of(definition);
+        return Measure(value / notation.Divisor, notation.Decimals, null);
+    }
+
+    /// <summary>
+    /// A derived figure's parts in words: a share as "2.660 van de 2.834 besluiten" (amounts with their euro signs), any
+    /// other formula as its computation, "Begroot (€ 5.210.000) min Resultaat (€ 120.000)": names as the catalogue writes them. None when an input has no figure.
+    /// </summary>
+    /// <param name="formula">The derived indicator's formula.</param>
+    /// <param name="input">An input's definition, name and figure in the period.</param>
+    public static (string Text, bool IsShare)? Derivation(IndicatorFormula formula, Func<FormulaInput, (IndicatorDefinition Definition, string Name, decimal? Figure)?> input)
+    {
+        var inputs = formula.Inputs.ToDictionary(i => i, input);
+        if (inputs.Values.Any(i => i?.Figure is null))
+        {
+            return null;
+        }
+
+        if (formula.Share is var (part, whole))
+        {
+            var (partOf, _, partFigure) = inputs[part]!.Value;
+            var (wholeOf, _, wholeFigure) = inputs[whole]!.Value;
+            var first = partOf.IsInEuros ? Measure(partOf, partFigure!.Value) : Number(partOf, partFigure!.Value);
+            return ($"{first} van de {Measure(wholeOf, wholeFigure!.Value)}", true);
+        }
+
+        var text = formula.Describe(
+            i => inputs[i] is var (definition, name, figure) ? $"{name} ({Measure(definition, figure!.Value)})" : i.ToString(),
+            n => n.ToString(Dutch));
+        return (text, false);
+    }
+
     /// <summary>The space between a number and its unit: it never breaks, so "€ 1.234" and "12,5 %" stay on one line.</summary>
     public const char Space = '\u00a0';
 

@@ -95,6 +95,14 @@ public sealed record LetterItem
     /// <summary>The figure of the period in Dutch notation ("2.834", "93,9 %", "€ 126.570.000"); empty for text.</summary>
     public string? Value { get; init; }
 
+    /// <summary>
+    /// A derived figure's parts: for a share "2.660 van de 2.834 besluiten" (<see cref="DerivationIsShare"/>), else the
+    /// computation in words, "begroot (€ 5.210.000) min resultaat (€ 120.000)".
+    /// </summary>
+    public string? Derivation { get; init; }
+
+    public bool DerivationIsShare { get; init; }
+
     /// <summary>The text of a narrative indicator.</summary>
     public string? Text { get; init; }
 

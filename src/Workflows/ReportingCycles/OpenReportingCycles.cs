@@ -104,9 +104,18 @@ public sealed partial class OpenReportingCyclesHandler(
             .Select(o => new Candidate(o.Id, o.MunicipalityId, o.Reference, o.Cadence, o.DueDate, o.EndDate, o.ReportingFrom))
             .ToListAsync(cancellationToken);
         var required = await RequiredIndicatorsAsync(db, cancellationToken);
+        // A derived indicator is not asked for: the measured ones it is computed from are, each once.
+        var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
+        var measured = new Dictionary<IReadOnlyList<IndicatorId>, IReadOnlyList<IndicatorId>>(ReferenceEqualityComparer.Instance);
         foreach (var obligation in obligations)
         {
-            obligation.RequiredIndicators = required.GetValueOrDefault(obligation.Id.Value) ?? [];
+            var list = required.GetValueOrDefault(obligation.Id.Value) ?? [];
+            if (!measured.TryGetValue(list, out var asked))
+            {
+                measured[list] = asked = derived.Measured(list);
+            }
+
+            obligation.RequiredIndicators = asked;
         }
 
         var existing = (await db.ReportingCycles.AsNoTracking().Select(c => new { c.ObligationId, c.Period }).ToListAsync(cancellationToken))

@@ -33,6 +33,9 @@ internal sealed class IndicatorDefinitionConfiguration : IEntityTypeConfiguratio
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.GoodDirection).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Nature).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.Formula).HasMaxLength(IndicatorFormula.MaxLength * 2);
+        builder.Ignore(d => d.IsDerived);
+        builder.Ignore(d => d.ParsedFormula);
         builder.HasOne<Team>().WithMany().HasForeignKey(d => d.ResponsibleTeamId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsOne(d => d.Baseline, baseline =>
         {

@@ -39,6 +39,8 @@ public sealed record DefineIndicatorCommand : ICommand<Result<Guid>>, IIndicator
 
     public bool InMillions { get; init; }
 
+    public string? Formula { get; init; }
+
     public decimal? BaselineValue { get; init; }
 
     public DateOnly? BaselineMeasuredOn { get; init; }
@@ -88,12 +90,18 @@ public sealed class DefineIndicatorHandler(IDbContextFactory<GovernanceDbContext
             return new Invalid(new Dictionary<string, string[]> { ["responsibleTeamId"] = ["Dit team bestaat niet in deze gemeente."] });
         }
 
+        var spec = IndicatorFields.Specification(command);
+        if (spec.Formula is { } formula && await IndicatorFormulas.CheckAsync(db, null, code, IndicatorFormula.Parse(formula).Value, cancellationToken) is { } problem)
+        {
+            return new Invalid(new Dictionary<string, string[]> { ["formula"] = [problem] });
+        }
+
         if (command.CheckOnly)
         {
             return Guid.Empty;
         }
 
-        var indicator = new Indicator(municipality, code, IndicatorFields.Specification(command), time.GetUtcNow().UtcDateTime);
+        var indicator = new Indicator(municipality, code, spec, time.GetUtcNow().UtcDateTime);
         db.Indicators.Add(indicator);
         try
         {

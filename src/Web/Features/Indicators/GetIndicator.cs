@@ -27,7 +27,8 @@ public sealed record DefinitionVersion(
     Target? Target,
     IReadOnlyList<string> Categories,
     BreakdownNature Nature,
-    bool InMillions);
+    bool InMillions,
+    string? Formula = null);
 
 public sealed class GetIndicatorHandler(IDbContextFactory<GovernanceDbContext> dbFactory)
     : IQueryHandler<GetIndicatorQuery, Result<IndicatorDetails>>
@@ -47,6 +48,6 @@ public sealed class GetIndicatorHandler(IDbContextFactory<GovernanceDbContext> d
         return new IndicatorDetails(indicator.Id.Value, indicator.Code, indicator.Version, indicator.RetiredOn, [.. indicator.Definitions
             .OrderByDescending(d => d.VersionNumber)
             .Select(d => new DefinitionVersion(d.VersionNumber, d.ValidFromUtc, d.Name, d.Definition, d.Kind, d.Unit, d.Decimals, d.Source,
-                d.ResponsibleTeamId.Value, teams.GetValueOrDefault(d.ResponsibleTeamId, "?"), d.GoodDirection, d.Baseline, d.Target, d.Categories, d.Nature, d.InMillions))]);
+                d.ResponsibleTeamId.Value, teams.GetValueOrDefault(d.ResponsibleTeamId, "?"), d.GoodDirection, d.Baseline, d.Target, d.Categories, d.Nature, d.InMillions, d.Formula))]);
     }
 }

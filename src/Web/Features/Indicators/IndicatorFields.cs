@@ -31,6 +31,9 @@ public interface IIndicatorFields
     /// <summary>Letters write the amounts in millions ("€ 126,57 miljoen").</summary>
     bool InMillions { get; }
 
+    /// <summary>For a derived indicator: how it is computed from others, "[WMO-BINNEN-8-WEKEN] / [WMO-BESLUITEN] * 100".</summary>
+    string? Formula { get; }
+
     /// <summary>The nulmeting: its value and the day it was measured (both or neither).</summary>
     decimal? BaselineValue { get; }
 
@@ -75,6 +78,19 @@ public sealed class IndicatorFieldsValidator<T> : AbstractValidator<T>
         RuleFor(c => c.TargetValue).NotNull().When(c => c.TargetYear is not null).WithMessage("Vul ook de streefwaarde in.");
         RuleFor(c => c.BaselineValue).Null().When(c => c.Kind is { } k && !k.IsNumeric()).WithMessage("Alleen een getal heeft een nulmeting.");
         RuleFor(c => c.TargetValue).Null().When(c => c.Kind is { } k && !k.IsNumeric()).WithMessage("Alleen een getal heeft een streefwaarde.");
+        RuleFor(c => c.Formula).Must((_, formula, context) =>
+            {
+                var parsed = IndicatorFormula.Parse(formula);
+                if (!parsed.Succeeded)
+                {
+                    context.MessageFormatter.AppendArgument("Problem", parsed.Error!.Message);
+                }
+
+                return parsed.Succeeded;
+            })
+            .When(c => !string.IsNullOrWhiteSpace(c.Formula)).WithMessage("{Problem}");
+        RuleFor(c => c.Formula).Empty().When(c => c.Kind is { } k && !k.IsNumeric())
+            .WithMessage("Alleen een getal (aantal, percentage, bedrag of duur) kan met een formule worden berekend.");
     }
 }
 
@@ -99,6 +115,7 @@ internal static class IndicatorFields
             Categories = kind == IndicatorKind.Breakdown ? [.. fields.Categories!.Select(c => c.Trim())] : [],
             Nature = kind == IndicatorKind.Breakdown ? fields.Nature : BreakdownNature.Separate,
             InMillions = fields.InMillions,
+            Formula = kind.IsNumeric() && !string.IsNullOrWhiteSpace(fields.Formula) ? IndicatorFormula.Parse(fields.Formula).Value.Text : null,
         };
     }
 }

@@ -23,7 +23,7 @@ public static class IndicatorsApi
                 (await sender.Send(command, ct)).ToHttp(id => TypedResults.Created($"/api/indicators/{id}", new { id })))
             .RequireAuthorization(Policies.DefineIndicators)
             .WithName("DefineIndicator")
-            .WithSummary("Adds an indicator to the catalogue (griffie, beheerder): code, name, definition, kind, unit, decimals, source, responsible team.");
+            .WithSummary("Adds an indicator to the catalogue (griffie, beheerder): code, name, definition, kind, unit, decimals, source, responsible team; for a computed indicator its formula over other codes, \"[A] / [B] * 100\".");
 
         group.MapPut("/{id:guid}", async (Guid id, ReviseIndicatorCommand command, ISender sender, CancellationToken ct) =>
                 (await sender.Send(command with { IndicatorId = id }, ct)).ToHttp(TypedResults.Ok))
@@ -35,7 +35,7 @@ public static class IndicatorsApi
                 (await sender.Send(new RetireIndicatorCommand(id, true), ct)).ToHttp())
             .RequireAuthorization(Policies.DefineIndicators)
             .WithName("RetireIndicator")
-            .WithSummary("Retires an indicator: no new tasks ask for it; its values and versions stay (griffie, beheerder).");
+            .WithSummary("Retires an indicator: no new tasks ask for it; its values and versions stay (griffie, beheerder). Refused while a computed indicator in use reads it.");
 
         group.MapDelete("/{id:guid}/retirement", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RetireIndicatorCommand(id, false), ct)).ToHttp())

@@ -11,7 +11,7 @@ namespace Governance.Web.Features.Indicators;
 public sealed record ListIndicatorsQuery(string? Search = null, IndicatorKind? Kind = null, int Page = 1, int PageSize = 50, bool IncludeRetired = false)
     : IQuery<Result<PagedResult<IndicatorSummary>>>;
 
-public sealed record IndicatorSummary(Guid Id, string Code, string Name, IndicatorKind Kind, string? Unit, int Decimals, string Source, string Team, int Version, bool Retired = false);
+public sealed record IndicatorSummary(Guid Id, string Code, string Name, IndicatorKind Kind, string? Unit, int Decimals, string Source, string Team, int Version, bool Retired = false, string? Formula = null);
 
 public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQuery>
 {
@@ -56,7 +56,7 @@ public sealed class ListIndicatorsHandler(IDbContextFactory<GovernanceDbContext>
         var items = await rows.OrderBy(r => r.indicator.Code)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(r => new IndicatorSummary(r.indicator.Id.Value, r.indicator.Code, r.definition.Name, r.definition.Kind, r.definition.Unit,
-                r.definition.Decimals, r.definition.Source, r.team.Name, r.definition.VersionNumber, r.indicator.RetiredOn != null))
+                r.definition.Decimals, r.definition.Source, r.team.Name, r.definition.VersionNumber, r.indicator.RetiredOn != null, r.definition.Formula))
             .ToListAsync(cancellationToken);
         return new PagedResult<IndicatorSummary>(items, total, query.Page, query.PageSize);
     }

@@ -44,6 +44,8 @@ public sealed record ReviseIndicatorCommand : ICommand<Result<RevisedIndicator>>
 
     public bool InMillions { get; init; }
 
+    public string? Formula { get; init; }
+
     public decimal? BaselineValue { get; init; }
 
     public DateOnly? BaselineMeasuredOn { get; init; }
@@ -92,6 +94,11 @@ public sealed class ReviseIndicatorHandler(IDbContextFactory<GovernanceDbContext
             return new Invalid(new Dictionary<string, string[]> { ["responsibleTeamId"] = ["Dit team bestaat niet (meer) in deze gemeente."] });
         }
 
+        if (spec.Formula is { } formula && await IndicatorFormulas.CheckAsync(db, indicator.Id, indicator.Code, IndicatorFormula.Parse(formula).Value, cancellationToken) is { } problem)
+        {
+            return new Invalid(new Dictionary<string, string[]> { ["formula"] = [problem] });
+        }
+
         var before = indicator.Current.ToSpecification();
         if (!indicator.Revise(spec, time.GetUtcNow().UtcDateTime))
         {
@@ -118,6 +125,7 @@ public sealed class ReviseIndicatorHandler(IDbContextFactory<GovernanceDbContext
         new("Categorieën", string.Join(", ", old.Categories), string.Join(", ", @new.Categories)),
         new("Soort uitsplitsing", Shown(old.Nature), Shown(@new.Nature)),
         new("In miljoenen", old.InMillions ? "ja" : "nee", @new.InMillions ? "ja" : "nee"),
+        new("Formule", old.Formula, @new.Formula),
     ];
 
     private static string Shown(BreakdownNature nature) => nature switch
@@ -160,6 +168,11 @@ public sealed class RetireIndicatorHandler(IDbContextFactory<GovernanceDbContext
 
         if (command.Retire)
         {
+            if (await IndicatorFormulas.ReadByAsync(db, indicator, cancellationToken) is { } reader)
+            {
+                return new RuleViolated("indicator_in_formula", $"Indicator {indicator.Code} kan niet buiten gebruik: {reader} wordt ermee berekend. Pas eerst die formule aan.");
+            }
+
             indicator.Retire(MunicipalTime.Today(time));
             audit.Record(db, AuditAction.IndicatorRetired, $"{indicator.Code} {indicator.Current.Name}");
         }

@@ -5,6 +5,7 @@ using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
 using Mediator;
+using Governance.Workflows.ReportingCycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Features.Obligations;
@@ -84,10 +85,21 @@ public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> 
             .ToDictionary(l => l.CycleId, l => new CycleLetter(l.Id.Value, l.Status, l.Reference, l.SentOn));
         cycles = [.. cycles.OrderByDescending(c => c.Period)];
 
+        // A computed indicator's latest value follows from its inputs' values, wherever they were handed in.
+        var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
+        var computed = await DerivedValues.LoadAsync(db, derived, indicatorIds.Where(derived.IsDerived).ToList(), cancellationToken);
         var indicatorLines = obligation.RequiredIndicators.Select(required =>
         {
             var indicator = indicators.Single(i => i.Id == required.IndicatorId);
             var definition = indicator.Current;
+            if (definition.IsDerived)
+            {
+                var last = computed.HistoryOf(indicator.Id).LastOrDefault();
+                return new IndicatorLine(
+                    indicator.Id.Value, required.Label, indicator.Code, definition.Name, definition.Kind, definition.Unit, definition.Decimals,
+                    last?.Value, last?.Period, definition.Baseline, definition.Target);
+            }
+
             var latest = cycles
                 .Select(c => (Cycle: c, Value: c.TaskFor(required.IndicatorId)?.CurrentValue))
                 .FirstOrDefault(x => x.Value is not null && x.Cycle.TaskFor(required.IndicatorId)!.Status.IsDone());

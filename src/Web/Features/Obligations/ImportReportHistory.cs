@@ -7,6 +7,7 @@ using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Web.Hosting;
 using Governance.Workflows.Obligations;
+using Governance.Workflows.ReportingCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,10 @@ public sealed class ImportReportHistoryHandler(
             return Invalid("period", "Voor deze periode is er al een rapportage.");
         }
 
+        // The measured inputs of a derived indicator are brought over with it, so its earlier figures are computed as now.
+        var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
         var required = obligation.RequiredIndicators.Select(r => r.IndicatorId).ToList();
+        required = [.. required.Union(derived.Measured(required))];
         var indicators = await db.Indicators.Include(i => i.Definitions).Where(i => required.Contains(i.Id)).ToDictionaryAsync(i => i.Code, cancellationToken);
         var values = new List<(IndicatorDefinition Definition, IndicatorValue Value, string? Source)>();
         foreach (var given in command.Values!)

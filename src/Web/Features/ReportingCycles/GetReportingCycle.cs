@@ -27,7 +27,14 @@ public sealed record CycleDetails(
     IReadOnlyList<CycleJournalEntry> Journal,
     IReadOnlyList<ReportingCycleWorkflow.Trigger> AvailableSteps,
     Guid? LetterId = null,
-    bool MayComposeLetter = false);
+    bool MayComposeLetter = false,
+    IReadOnlyList<ComputedLine>? Computed = null);
+
+/// <summary>
+/// A computed indicator the obligation asks for: nobody hands it in, its value in the cycle's period follows from its
+/// <see cref="Formula"/> over the values of the tasks above (none while they are not all in).
+/// </summary>
+public sealed record ComputedLine(string IndicatorCode, string IndicatorName, IndicatorKind Kind, string? Unit, int Decimals, string Formula, IndicatorValue? Value);
 
 public sealed record TaskLine(
     Guid Id,
@@ -63,8 +70,11 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
             return new NotFound("Reporting cycle");
         }
 
-        var obligation = await db.Obligations.AsNoTracking().Where(o => o.Id == cycle.ObligationId)
-            .Select(o => new { o.Reference, o.Title }).SingleAsync(cancellationToken);
+        var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
+        var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
+        var derivedIds = obligation.RequiredIndicators.Select(r => r.IndicatorId).Where(derived.IsDerived).ToList();
+        var computed = await DerivedValues.LoadAsync(db, derived, derivedIds, cancellationToken);
+        var derivedCodes = await db.Indicators.AsNoTracking().Where(i => derivedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
         var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
         var codes = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
@@ -98,6 +108,8 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
             [.. cycle.Journal.Reverse()],
             steps,
             letterId,
-            mayCompose);
+            mayCompose,
+            [.. derivedIds.Select(d => (Id: d, Definition: derived.DefinitionOf(d)!)).Select(d => new ComputedLine(derivedCodes[d.Id], d.Definition.Name, d.Definition.Kind,
+                d.Definition.Unit, d.Definition.Decimals, d.Definition.Formula!, computed.HistoryOf(d.Id).For(cycle.Period)?.Value))]);
     }
 }

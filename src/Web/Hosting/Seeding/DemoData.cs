@@ -257,6 +257,7 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         Categories = spec.Categories,
         Nature = spec.Nature,
         InMillions = spec.InMillions,
+        Formula = spec.Formula,
         BaselineValue = spec.Baseline?.Value,
         BaselineMeasuredOn = spec.Baseline?.MeasuredOn,
         TargetValue = spec.Target?.Value,

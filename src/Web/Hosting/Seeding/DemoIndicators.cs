@@ -17,7 +17,8 @@ internal sealed record DemoIndicator(
     Target? Target = null,
     string[]? Categories = null,
     BreakdownNature Nature = BreakdownNature.Separate,
-    bool InMillions = false);
+    bool InMillions = false,
+    string? Formula = null);
 
 internal static class DemoIndicators
 {
@@ -85,7 +86,8 @@ internal static class DemoIndicators
     [
         new("WMO-AANVRAGEN", "Afgehandelde aanvragen Wmo", "Aantal aanvragen Wmo afgehandeld van melding tot beschikking in het kalenderjaar.", IndicatorKind.Count, Research, Monitor, "aanvragen"),
         new("WMO-BINNEN-8-WEKEN", "Aanvragen binnen 8 weken afgehandeld", "Aantal aanvragen Wmo afgehandeld binnen de wettelijke termijn van 8 weken van melding tot beschikking.", IndicatorKind.Count, Research, Monitor, "aanvragen", Direction: GoodDirection.Up),
-        new("WMO-TIJDIG", "Aandeel tijdig afgehandeld", "Aandeel van de afgehandelde aanvragen Wmo dat binnen 8 weken is afgehandeld.", IndicatorKind.Percentage, Research, Monitor, "%", 1, GoodDirection.Up),
+        new("WMO-TIJDIG", "Aandeel tijdig afgehandeld", "Aandeel van de afgehandelde aanvragen Wmo dat binnen 8 weken is afgehandeld.", IndicatorKind.Percentage, Research, Monitor, "%", 1, GoodDirection.Up,
+            Formula: "[WMO-BINNEN-8-WEKEN] / [WMO-AANVRAGEN] * 100"),
     ];
 
     public static DemoIndicator[] YouthWaitingLists { get; } =

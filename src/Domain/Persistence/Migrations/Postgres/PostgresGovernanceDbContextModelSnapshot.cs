@@ -317,6 +317,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Formula")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("GoodDirection")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -310,6 +310,10 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Formula")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GoodDirection")
                         .IsRequired()
                         .HasMaxLength(10)
