@@ -597,7 +597,7 @@ S = {
     "Templates.UsingDefault": ("Het standaardsjabloon is in gebruik.", "The default template is in use."),
     "Templates.SavedBy": ("Opgeslagen door {0} op {1}.", "Saved by {0} on {1}."),
     "Templates.Text": ("Sjabloon", "Template"),
-    "Templates.Help": ("Namen uit het briefmodel: obligation.title, the_period, items (name, value, comparisons, not_available_reason…), aldermen, sources.", "Names from the letter model: obligation.title, the_period, items (name, value, comparisons, not_available_reason…), aldermen, sources."),
+    "Templates.Help": ("Namen uit het briefmodel: obligation.title, the_period, items (name, value, derivation, comparisons, not_available_reason…), aldermen, sources.", "Names from the letter model: obligation.title, the_period, items (name, value, derivation, comparisons, not_available_reason…), aldermen, sources."),
     "Templates.Save": ("Sjabloon opslaan", "Save template"),
     "Templates.Saved": ("Het sjabloon is opgeslagen; nieuwe brieven gebruiken het.", "The template was saved; new letters use it."),
     "Templates.Reset": ("Terug naar het standaardsjabloon", "Back to the default template"),

@@ -201,7 +201,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 }
             }
 
-            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording) with
+            items.Add(LetterFigures.Item(definition, cycle.Period, value, history.Where(h => h.Period != cycle.Period).ToList(), note, wording, definitions) with
             {
                 IntroducesSource = introducesSource,
                 Code = codes.GetValueOrDefault(indicatorId),

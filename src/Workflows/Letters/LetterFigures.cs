@@ -17,7 +17,53 @@ public static class LetterFigures
 
     public static CultureInfo Dutch { get; } = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static LetterItem Item(IndicatorDefinition definition, ReportingPeriod period, PeriodValue current, IReadOnlyList<PeriodValue> history, int? sourceNote, LetterWording? wording = null)
+    /// <summary>
+    /// The indicator's item in the letter of <paramref name="period"/>; with the indicator's definition
+    /// <paramref name="versions"/>, the was/wordt of a definition changed since the figure before.
+    /// </summary>
+    public static LetterItem Item(IndicatorDefinition definition, ReportingPeriod period, PeriodValue current, IReadOnlyList<PeriodValue> history, int? sourceNote, LetterWording? wording = null,
+        IReadOnlyCollection<IndicatorDefinition>? versions = null)
+    {
+        var item = Figures(definition, period, current, history, sourceNote, wording);
+        return versions is null ? item : item with { DefinitionChange = DefinitionChange(definition, period, history, versions) };
+    }
+
+    /// <summary>
+    /// The was/wordt of a definition that changed since the latest earlier figure: the parts a reader needs (name,
+    /// definition, unit, formula), the old beside the new. None when that figure was measured under this definition, or
+    /// only its goal or team changed.
+    /// </summary>
+    public static LetterDefinitionChange? DefinitionChange(IndicatorDefinition definition, ReportingPeriod period, IReadOnlyList<PeriodValue> history, IReadOnlyCollection<IndicatorDefinition> versions)
+    {
+        var before = history.Where(h => h.Period.CompareTo(period) < 0).OrderBy(h => h.Period).LastOrDefault();
+        if (before is null || before.DefinitionVersion == definition.VersionNumber
+            || versions.FirstOrDefault(v => v.IndicatorId == definition.IndicatorId && v.VersionNumber == before.DefinitionVersion) is not { } old)
+        {
+            return null;
+        }
+
+        var parts = new List<LetterChangedPart>();
+        void Compare(string part, string? was, string? @is)
+        {
+            if (!string.Equals(was?.Trim(), @is?.Trim(), StringComparison.Ordinal))
+            {
+                parts.Add(new LetterChangedPart(part, Cell(was), Cell(@is)));
+            }
+        }
+
+        // Each part is one cell of a Markdown table: on one line, its bars escaped.
+        static string Cell(string? text) => string.IsNullOrWhiteSpace(text) ? "–"
+            : string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("|", "\\|", StringComparison.Ordinal);
+
+        Compare("Naam", old.Name, definition.Name);
+        Compare("Definitie", old.Definition, definition.Definition);
+        Compare("Eenheid", UnitOf(old.Kind, old.Unit), UnitOf(definition.Kind, definition.Unit));
+        Compare("Categorieën", string.Join(", ", old.Categories), string.Join(", ", definition.Categories));
+        Compare("Berekening", old.Formula, definition.Formula);
+        return parts.Count == 0 ? null : new LetterDefinitionChange(The(before.Period), The(period), parts);
+    }
+
+    private static LetterItem Figures(IndicatorDefinition definition, ReportingPeriod period, PeriodValue current, IReadOnlyList<PeriodValue> history, int? sourceNote, LetterWording? wording)
     {
         var value = current.Value;
         // Separate measures have no one figure to draw or compare: their table shows each of them.

@@ -103,6 +103,12 @@ public sealed record LetterItem
 
     public bool DerivationIsShare { get; init; }
 
+    /// <summary>
+    /// The definition changed since the figure it is compared with: what it was and what it is now (the motion's
+    /// "was/wordt-situatie"), so the reader knows earlier figures were measured another way.
+    /// </summary>
+    public LetterDefinitionChange? DefinitionChange { get; init; }
+
     /// <summary>The text of a narrative indicator.</summary>
     public string? Text { get; init; }
 
@@ -184,3 +190,12 @@ public sealed record LetterTrajectory(string Expected, bool OnTrack, string Stat
 
 /// <summary>A period of the series: its label, its figure (none when not available) and the day it ends, where the chart places it.</summary>
 public sealed record LetterPoint(string Label, decimal? Value, DateOnly? At = null);
+
+/// <summary>
+/// A changed definition: <c>WasUntil</c> the last period under the old one ("het 4e kwartaal 2025"), <c>IsFrom</c> the first
+/// under the new one, and each part that changed.
+/// </summary>
+public sealed record LetterDefinitionChange(string WasUntil, string IsFrom, IReadOnlyList<LetterChangedPart> Parts);
+
+/// <summary>One changed part of a definition: <c>Part</c> "Definitie", <c>Was</c> and <c>Is</c> its old and new text.</summary>
+public sealed record LetterChangedPart(string Part, string Was, string Is);

@@ -29,7 +29,7 @@ public static class LetterSamples
             new LetterItem
             {
                 Name = "Wmo-aanvragen binnen 8 weken afgehandeld", Definition = "Het aandeel Wmo-aanvragen met een beschikking binnen 8 weken na de melding.",
-                Kind = "percentage", Available = true, Value = "93,9 %", Source = "Gemeente Maastricht, Wmo-registratie", SourceNote = 1, IntroducesSource = true, IsNumeric = true, Decimals = 1, FormattedUnit = "%",
+                Kind = "percentage", Available = true, Value = "93,9 %", Derivation = "2.660 van de 2.834 aanvragen", DerivationIsShare = true, Source = "Gemeente Maastricht, Wmo-registratie", SourceNote = 1, IntroducesSource = true, IsNumeric = true, Decimals = 1, FormattedUnit = "%",
                 Comparisons = [new LetterComparison("2020", "92,9 %", "licht gestegen", "+1,0 procentpunt")],
                 Series = [new LetterPoint("2019", 91.8m), new LetterPoint("2020", 92.9m), new LetterPoint("2021", 93.9m)],
             },

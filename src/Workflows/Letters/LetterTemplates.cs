@@ -109,6 +109,8 @@ public static partial class LetterTemplates
         options.MemberAccessStrategy.Register<LetterPoint>();
         options.MemberAccessStrategy.Register<LetterFollowUp>();
         options.MemberAccessStrategy.Register<LetterBudget>();
+        options.MemberAccessStrategy.Register<LetterDefinitionChange>();
+        options.MemberAccessStrategy.Register<LetterChangedPart>();
         return options;
     }
 

@@ -214,6 +214,32 @@ public sealed class LetterFiguresTests
         Assert.Equal("gelijk gebleven", LetterFigures.Compare(definition, "2020", 108m, 100m, new LetterWording(new TrendThresholds(9m, 10m, 20m), TrendThresholds.DefaultPercentagePoints)).Phrase);
     }
 
+    [Fact]
+    public void A_changed_definition_is_shown_as_was_and_wordt_beside_the_first_figure_under_it_and_not_after()
+    {
+        var indicator = new Indicator(Maastricht, "WMO-TIJDIG", new IndicatorSpecification
+        {
+            Name = "Tijdig afgehandeld", Definition = "Aanvragen binnen 8 weken | van melding tot beschikking.", Kind = IndicatorKind.Percentage, Source = "Monitor",
+            ResponsibleTeamId = Team, Decimals = 1,
+        }, Cycles.Now);
+        var old = indicator.Current;
+        indicator.Revise(old.ToSpecification() with { Definition = "Aanvragen binnen 8 weken\nvan aanvraag tot beschikking.", GoodDirection = GoodDirection.Up }, Cycles.Now);
+        var current = indicator.Current;
+        PeriodValue Under(int year, decimal number, int version) => new(ReportingPeriod.FullYear(year), IndicatorValue.OfNumber(number), null, null, Cycles.Now, version);
+
+        var first = LetterFigures.Item(current, ReportingPeriod.FullYear(2022), Under(2022, 94.2m, 2), [Under(2021, 93.9m, 1)], 1, versions: [old, current]);
+        var later = LetterFigures.Item(current, ReportingPeriod.FullYear(2023), Under(2023, 94.8m, 2), [Under(2021, 93.9m, 1), Under(2022, 94.2m, 2)], 1, versions: [old, current]);
+
+        var change = first.DefinitionChange!;
+        Assert.Equal(("2021", "2022"), (change.WasUntil, change.IsFrom));
+        // Only what changed, on one line per cell with its bars escaped; the direction is no part a reader compares.
+        Assert.Equal([new LetterChangedPart("Definitie", "Aanvragen binnen 8 weken \\| van melding tot beschikking.", "Aanvragen binnen 8 weken van aanvraag tot beschikking.")], change.Parts);
+        Assert.Null(later.DefinitionChange);
+        var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Items = [first] }).Value!;
+        Assert.Contains("De definitie van deze indicator is gewijzigd na 2021", body);
+        Assert.Contains("| Definitie | Aanvragen binnen 8 weken \\| van melding tot beschikking. | Aanvragen binnen 8 weken van aanvraag tot beschikking. |", body);
+    }
+
     private static PeriodValue Value(int year, decimal number, int? half = null) =>
         new(half is { } h ? ReportingPeriod.HalfYear(year, h) : ReportingPeriod.FullYear(year), IndicatorValue.OfNumber(number), null, "Monitor sociaal domein", Cycles.Now, 1);
 

@@ -13,7 +13,7 @@ public sealed class LetterTemplatesTests
         Assert.Contains("Met deze brief informeren wij u over de toezegging ‘Periodiek inzicht in de cijfers van het sociaal domein’ (T-2024-012), gedaan in de domeinvergadering sociaal van 5 maart 2024.", body);
         Assert.Contains("## Achtergrond\n\nDeze toezegging is gedaan in de domeinvergadering sociaal van 5 maart 2024:\n\n> De wethouder zegt toe te onderzoeken", body);
         Assert.Contains("## Wmo-aanvragen binnen 8 weken afgehandeld", body);
-        Assert.Contains("In het 1e halfjaar 2021 was dit **93,9 %**.[^1]", body);
+        Assert.Contains("In het 1e halfjaar 2021 was dit **93,9 %** (2.660 van de 2.834 aanvragen).[^1]", body);
         Assert.DoesNotContain("De waarde was", body);
         Assert.Contains("- Ten opzichte van 2020 (92,9 %) is dit licht gestegen (+1,0 procentpunt).", body);
         Assert.Contains("Over het 1e halfjaar 2021 zijn nog geen cijfers beschikbaar. Reden: nog geen cijfers beschikbaar; de eerste meting volgt bij de jaarrekening.", body);
@@ -105,7 +105,7 @@ public sealed class LetterTemplatesTests
 
         var body = LetterTemplates.Render(LetterTemplates.Default, model).Value!;
 
-        Assert.Contains("Op 18 december 2026 is dit **93,9 %**.", body);
+        Assert.Contains("Op 18 december 2026 is dit **93,9 %** (2.660 van de 2.834 aanvragen).", body);
         Assert.Contains("Op 18 december 2026 gaat het om **2.834 aanvragen**.", body);
         Assert.Contains("Op 18 december 2026 zijn de cijfers als volgt.", body);
         Assert.Contains("| Uitstroom | 585 |", body);
