@@ -72,7 +72,8 @@ public sealed class GetReportingCycleHandler(IDbContextFactory<GovernanceDbConte
 
         var obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.Id == cycle.ObligationId, cancellationToken);
         var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
-        var derivedIds = obligation.RequiredIndicators.Select(r => r.IndicatorId).Where(derived.IsDerived).ToList();
+        // A computed indicator shows beside the tasks, unless the cycle asked for it as a value (an earlier report brought over).
+        var derivedIds = obligation.RequiredIndicators.Select(r => r.IndicatorId).Where(id => derived.IsDerived(id) && cycle.TaskFor(id) is null).ToList();
         var computed = await DerivedValues.LoadAsync(db, derived, derivedIds, cancellationToken);
         var derivedCodes = await db.Indicators.AsNoTracking().Where(i => derivedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).ToList();
