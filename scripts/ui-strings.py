@@ -857,6 +857,8 @@ S = {
     "Indicators.FormulaHelp": ("Leeg laten als de waarde wordt aangeleverd. Berekend uit andere indicatoren, bijvoorbeeld [WMO-BINNEN-8-WEKEN] / [WMO-BESLUITEN] * 100 of [WMO-BUDGET:Begroot] - [WMO-UITGAVEN]; er wordt dan niemand om gevraagd.", "Leave empty when the value is supplied. Computed from other indicators, e.g. [WMO-BINNEN-8-WEKEN] / [WMO-BESLUITEN] * 100 or [WMO-BUDGET:Begroot] - [WMO-UITGAVEN]; nobody is then asked for it."),
     "Indicators.Derived": ("berekend", "computed"),
     "Cycle.Computed": ("berekend", "computed"),
+    "Letter.OriginLine": ("Aangeleverd door {0} op {1}", "Handed in by {0} on {1}"),
+    "Letter.OriginAttachments": ("bijlagen: {0}", "attachments: {0}"),
     "Cycle.ComputedPending": ("volgt als de waarden binnen zijn", "follows once the values are in"),
     "Cycle.ComputedFrom": ("Berekend als {0}", "Computed as {0}"),
     "BreakdownNature.Separate": ("Afzonderlijke maten", "Separate measures"),

@@ -129,6 +129,10 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         var computed = new DerivedValues(derived, histories,
             (id, version) => definitions.FirstOrDefault(d => d.IndicatorId == id && d.VersionNumber == version) ?? latest.GetValueOrDefault(id),
             id => latest.TryGetValue(id, out var d) ? d.Name : codes.GetValueOrDefault(id) ?? id.ToString());
+        var taskIds = cycle.Tasks.Select(t => t.Id).ToList();
+        var attachments = (await db.ValueAttachments.AsNoTracking().Where(a => taskIds.Contains(a.TaskId))
+                .OrderBy(a => a.UploadedAtUtc).Select(a => new { a.TaskId, a.FileName }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.TaskId, a => a.FileName);
         List<LetterItem> items = [];
         var sources = new List<LetterSource>();
         var entries = cycle.Tasks.Where(t => !helpers.Contains(t.IndicatorId)).Select(t => (t.IndicatorId, Task: (IndicatorTask?)t))
@@ -149,6 +153,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             PeriodValue value;
             string? derivation = null;
             var isShare = false;
+            LetterOrigin origin;
             if (task is null)
             {
                 definition = derived.DefinitionOf(indicatorId)!;
@@ -167,6 +172,9 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 {
                     (derivation, isShare) = (text, share);
                 }
+
+                var computedAs = definition.ParsedFormula!.Describe(input => computed.Named(indicatorId, input), n => n.ToString(LetterFigures.Dutch));
+                origin = new LetterOrigin(null, null, definition.VersionNumber, definition.Source, [], computedAs);
             }
             else
             {
@@ -184,6 +192,8 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 }
 
                 value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);
+                origin = new LetterOrigin(recorded.RecordedBy, MunicipalTime.ToLocal(recorded.RecordedAtUtc).ToString("d MMMM yyyy", LetterFigures.Dutch),
+                    recorded.DefinitionVersion, recorded.Source ?? definition.Source, [.. attachments[task.Id]]);
             }
 
             var history = computed.HistoryOf(indicatorId);
@@ -207,6 +217,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 Code = codes.GetValueOrDefault(indicatorId),
                 Derivation = derivation,
                 DerivationIsShare = isShare,
+                Origin = origin,
             });
         }
 

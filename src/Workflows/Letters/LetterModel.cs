@@ -103,6 +103,9 @@ public sealed record LetterItem
 
     public bool DerivationIsShare { get; init; }
 
+    /// <summary>Where the figure came from: who handed it in and when, the definition version, the source and attachments, or how it was computed.</summary>
+    public LetterOrigin? Origin { get; init; }
+
     /// <summary>
     /// The definition changed since the figure it is compared with: what it was and what it is now (the motion's
     /// "was/wordt-situatie"), so the reader knows earlier figures were measured another way.
@@ -199,3 +202,10 @@ public sealed record LetterDefinitionChange(string WasUntil, string IsFrom, IRea
 
 /// <summary>One changed part of a definition: <c>Part</c> "Definitie", <c>Was</c> and <c>Is</c> its old and new text.</summary>
 public sealed record LetterChangedPart(string Part, string Was, string Is);
+
+/// <summary>
+/// Where a figure came from, as the letter's appendix shows it: <c>EnteredBy</c> and <c>EnteredOn</c> ("3 februari 2026")
+/// for a value handed in, <c>ComputedAs</c> ("Aanvragen binnen 8 weken gedeeld door …") for a computed one; the definition
+/// version it was measured under, the source and the names of the files attached to the value.
+/// </summary>
+public sealed record LetterOrigin(string? EnteredBy, string? EnteredOn, int DefinitionVersion, string Source, IReadOnlyList<string> Attachments, string? ComputedAs = null);

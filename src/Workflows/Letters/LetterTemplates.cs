@@ -111,6 +111,7 @@ public static partial class LetterTemplates
         options.MemberAccessStrategy.Register<LetterBudget>();
         options.MemberAccessStrategy.Register<LetterDefinitionChange>();
         options.MemberAccessStrategy.Register<LetterChangedPart>();
+        options.MemberAccessStrategy.Register<LetterOrigin>();
         return options;
     }
 

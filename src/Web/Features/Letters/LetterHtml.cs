@@ -10,8 +10,8 @@ namespace Governance.Web.Features.Letters;
 /// <summary>
 /// The accessible HTML of a letter version: the header as a table with row headers (behandeld door,
 /// telefoonnummer, onze referentie, datum, onderwerp), the text from Markdown (<see cref="LetterMarkdown"/>: raw
-/// HTML shown as text, unsafe link targets dropped, sanitized), and an appendix with a chart per numeric indicator (SVG with a text alternative) and
-/// the same figures as a table. Everything comes from the stored version, so the output is reproducible.
+/// HTML shown as text, unsafe link targets dropped, sanitized), an appendix with a chart per numeric indicator (SVG with a text alternative) and
+/// the same figures as a table, and one with where each figure came from. Everything comes from the stored version, so the output is reproducible.
 /// </summary>
 public static class LetterHtml
 {
@@ -81,6 +81,7 @@ public static class LetterHtml
             html.Append("</section>");
         }
 
+        Origins(html, model?.Items.Where(i => i.Origin is not null).ToList() ?? []);
         html.Append("</article>");
         return html.ToString();
     }
@@ -126,6 +127,36 @@ public static class LetterHtml
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The appendix that says where each figure came from, one row per indicator at the anchor <c>herkomst-CODE</c>: who handed
+    /// it in and when, or how it was computed; the definition version, the source and the attached files.
+    /// </summary>
+    private static void Origins(StringBuilder html, IReadOnlyList<LetterItem> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"letter-appendix letter-origins\"><h2>Bijlage: herkomst van de cijfers</h2>")
+            .Append("<table><caption class=\"visually-hidden\">Herkomst van de cijfers</caption><thead><tr>")
+            .Append("<th scope=\"col\">Indicator</th><th scope=\"col\">Aangeleverd</th><th scope=\"col\">Definitie</th><th scope=\"col\">Bron</th><th scope=\"col\">Bijlagen</th>")
+            .Append("</tr></thead><tbody>");
+        foreach (var item in items)
+        {
+            var origin = item.Origin!;
+            var delivered = origin.ComputedAs is { } formula ? $"Berekend als {formula}"
+                : origin.EnteredBy is { } by ? $"Door {by}{(origin.EnteredOn is { } on ? $" op {on}" : "")}" : "–";
+            html.Append("<tr").Append(item.Code is { } code ? $" id=\"herkomst-{Encode(code)}\"" : "").Append("><th scope=\"row\">").Append(Encode(item.Name)).Append("</th>")
+                .Append("<td>").Append(Encode(delivered)).Append("</td>")
+                .Append("<td>").Append(Encode($"versie {origin.DefinitionVersion.ToString(CultureInfo.InvariantCulture)}")).Append("</td>")
+                .Append("<td>").Append(Encode(origin.Source)).Append("</td>")
+                .Append("<td>").Append(Encode(origin.Attachments.Count == 0 ? "–" : string.Join(", ", origin.Attachments))).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
     }
 
     private static void Row(StringBuilder html, string label, string value) =>

@@ -38,5 +38,14 @@ public class FigureOriginTests(OpenedCyclesApp app) : IClassFixture<OpenedCycles
         var letter = await griffie.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
         var codes = letter.GetProperty("figures").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
         Assert.Equal(tasks.Select(t => t.GetProperty("indicatorCode").GetString()).Order(), codes.Order());
+
+        // Council members cannot open the cycle: the letter itself says where each figure came from, in its appendix.
+        var items = letter.GetProperty("figures").GetProperty("items").EnumerateArray().ToList();
+        Assert.All(items, item => Assert.Equal("Sanne Peeters", item.GetProperty("origin").GetProperty("enteredBy").GetString()));
+        var html = await griffie.GetStringAsync($"/api/letters/{letterId}/html");
+        var appendix = html[html.IndexOf("Bijlage: herkomst van de cijfers", StringComparison.Ordinal)..];
+        Assert.All(codes, code => Assert.Contains($"id=\"herkomst-{code}\"", appendix));
+        Assert.Contains("Door Sanne Peeters op ", appendix);
+        Assert.Contains("<td>versie 1</td><td>Monitor sociaal domein</td>", appendix);
     }
 }
