@@ -39,6 +39,8 @@ public sealed class IndicatorDefinition : Entity
         Nature = spec.Nature;
         InMillions = spec.InMillions;
         Formula = spec.Formula;
+        Benchmark = spec.Benchmark;
+        Caveat = spec.Caveat;
     }
 
     public IndicatorDefinitionId Id { get; private set; }
@@ -83,6 +85,12 @@ public sealed class IndicatorDefinition : Entity
     /// <summary>How a derived indicator is computed from others, as stored (<see cref="IndicatorFormula.Text"/>); none for a measured one.</summary>
     public string? Formula { get; private set; }
 
+    /// <summary>The code of the indicator that holds the same measure elsewhere (nationally): letters set the figure beside it.</summary>
+    public string? Benchmark { get; private set; }
+
+    /// <summary>What a reader should know about the figures' quality or comparability; letters print it with them.</summary>
+    public string? Caveat { get; private set; }
+
     /// <summary>Computed from other indicators: no task asks for its value.</summary>
     public bool IsDerived => Formula is not null;
 
@@ -107,5 +115,7 @@ public sealed class IndicatorDefinition : Entity
         Nature = Nature,
         InMillions = InMillions,
         Formula = Formula,
+        Benchmark = Benchmark,
+        Caveat = Caveat,
     };
 }

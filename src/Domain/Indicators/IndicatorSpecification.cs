@@ -11,6 +11,7 @@ public sealed record IndicatorSpecification
     public const int UnitMaxLength = 40;
     public const int SourceMaxLength = 200;
     public const int CategoryMaxLength = 100;
+    public const int CaveatMaxLength = 1000;
 
     public required string Name { get; init; }
 
@@ -47,6 +48,15 @@ public sealed record IndicatorSpecification
     /// value, it follows from its inputs in each period.
     /// </summary>
     public string? Formula { get; init; }
+
+    /// <summary>
+    /// The code of the indicator that holds the same measure elsewhere, usually nationally (the CBS figure): letters set the
+    /// figure beside it ("Ter vergelijking, landelijk: 13,0 %") and the cycles ask for it with this one.
+    /// </summary>
+    public string? Benchmark { get; init; }
+
+    /// <summary>What a reader should know about the figures' quality or comparability ("niet zonder meer te vergelijken"); letters print it with them.</summary>
+    public string? Caveat { get; init; }
 
     /// <summary>Checks the specification is coherent; throws on a broken rule (callers validate input first).</summary>
     public IndicatorSpecification Checked()
@@ -119,6 +129,13 @@ public sealed record IndicatorSpecification
             }
         }
 
+        Guard.OptionalText(Caveat, nameof(Caveat), CaveatMaxLength);
+        var benchmark = string.IsNullOrWhiteSpace(Benchmark) ? null : Indicator.NormaliseCode(Benchmark);
+        if (benchmark is not null && !Kind.IsNumeric())
+        {
+            throw new DomainRuleException("Only a number is set beside a benchmark.");
+        }
+
         string? formula = null;
         if (!string.IsNullOrWhiteSpace(Formula))
         {
@@ -131,6 +148,12 @@ public sealed record IndicatorSpecification
             formula = parsed.Succeeded ? parsed.Value.Text : throw new DomainRuleException($"Formula: {parsed.Error!.Message}");
         }
 
-        return this with { Unit = Kind == IndicatorKind.Percentage ? "%" : Unit?.Trim(), Formula = formula };
+        return this with
+        {
+            Unit = Kind == IndicatorKind.Percentage ? "%" : Unit?.Trim(),
+            Formula = formula,
+            Benchmark = benchmark,
+            Caveat = string.IsNullOrWhiteSpace(Caveat) ? null : Caveat.Trim(),
+        };
     }
 }

@@ -112,8 +112,10 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         // A derived indicator has no task: it is computed from its inputs, whose tasks stand in the letter only where they were asked for themselves.
         var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
         var derivedRequired = required.Where(derived.IsDerived).ToList();
-        var helpers = derived.Measured(derivedRequired).Except(required).ToHashSet();
-        var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).Concat(derived.Closure(derivedRequired)).Distinct().ToList();
+        // So do the benchmarks set beside them (the national figures).
+        var helpers = derived.Measured(required).Except(required).ToHashSet();
+        var benchmarks = required.Select(derived.BenchmarkOf).OfType<IndicatorId>().ToList();
+        var indicatorIds = cycle.Tasks.Select(t => t.IndicatorId).Concat(derived.Closure(derivedRequired.Concat(benchmarks))).Distinct().ToList();
         var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => indicatorIds.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
         var codes = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var aldermanIds = obligation.ResponsibleAldermen.ToList();
@@ -197,17 +199,17 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             }
 
             var history = computed.HistoryOf(indicatorId);
-            var source = value.Source ?? definition.Source;
-            int? note = null;
-            var introducesSource = false;
-            if (!value.Value.IsNotAvailable)
+            var (note, introducesSource) = value.Value.IsNotAvailable ? (null, false) : Cite(value.Source ?? definition.Source);
+            LetterBenchmark? benchmark = null;
+            if (derived.BenchmarkOf(indicatorId) is { } benchmarkId && latest.TryGetValue(benchmarkId, out var benchmarkDefinition))
             {
-                note = sources.FirstOrDefault(s => s.Text == source)?.Number;
-                if (note is null)
+                var benchmarkHistory = computed.HistoryOf(benchmarkId);
+                var benchmarkSource = benchmarkHistory.For(cycle.Period)?.Source ?? benchmarkDefinition.Source;
+                benchmark = LetterFigures.Benchmark(benchmarkDefinition, cycle.Period, benchmarkHistory, benchmarkSource, wording);
+                if (benchmark.Value is not null)
                 {
-                    note = sources.Count + 1;
-                    sources.Add(new LetterSource(note.Value, source));
-                    introducesSource = true;
+                    var (benchmarkNote, introduces) = Cite(benchmarkSource);
+                    benchmark = benchmark with { SourceNote = benchmarkNote, IntroducesSource = introduces };
                 }
             }
 
@@ -218,7 +220,20 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 Derivation = derivation,
                 DerivationIsShare = isShare,
                 Origin = origin,
+                Benchmark = benchmark,
             });
+        }
+
+        // A source's footnote number, the first time it is cited a new one.
+        (int? Note, bool Introduces) Cite(string source)
+        {
+            if (sources.FirstOrDefault(s => s.Text == source) is { } known)
+            {
+                return (known.Number, false);
+            }
+
+            sources.Add(new LetterSource(sources.Count + 1, source));
+            return (sources.Count, true);
         }
 
         // The letter speaks for the team that supplies its figures: the first required indicator's team that has a letter contact set.

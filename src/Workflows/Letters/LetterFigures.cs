@@ -91,6 +91,7 @@ public static class LetterFigures
             TargetValue = definition.Target?.Value / notation.Divisor,
             BaselineAt = definition.Baseline?.MeasuredOn,
             TargetAt = definition.Target is { } end ? new DateOnly(end.Year, 12, 31) : null,
+            Caveat = definition.Caveat,
             Decimals = notation.Decimals,
             FormattedUnit = notation.Unit,
             Baseline = definition.Baseline is { } b ? $"De nulmeting was {Measure(definition, b.Value)} ({b.MeasuredOn.ToString("d MMMM yyyy", Dutch)})." : null,
@@ -158,6 +159,28 @@ public static class LetterFigures
                 ? new LetterCategory(c.Category, Measure(definition, c.Value), Before: Measure(definition, then), Change: Change(TrendPhrase.Describe(IndicatorKind.Count, c.Value, then), then == 0))
                 : new LetterCategory(c.Category, Measure(definition, c.Value)))],
         };
+    }
+
+    /// <summary>
+    /// The benchmark beside a figure: its value in the same period and its own change since the period the figures are
+    /// compared with (the previous one, else the latest of the same length), so the reader sees both moves side by side.
+    /// </summary>
+    public static LetterBenchmark Benchmark(IndicatorDefinition definition, ReportingPeriod period, IReadOnlyList<PeriodValue> history, string source, LetterWording? wording = null)
+    {
+        if (history.For(period) is not { } current || current.Value.FigureFor(definition) is not { } figure)
+        {
+            var reason = history.For(period)?.Value.NotAvailableReason ?? "er is nog geen cijfer over deze periode";
+            return new LetterBenchmark(definition.Name, null, reason, null, null, null, source);
+        }
+
+        var (against, _) = Reference(period, Earlier(history, period, h => h.Value.FigureFor(definition) is not null));
+        if (against is null)
+        {
+            return new LetterBenchmark(definition.Name, Measure(definition, figure), null, null, null, null, source);
+        }
+
+        var comparison = Compare(definition, Against(against.Period), figure, against.Value.FigureFor(definition)!.Value, wording);
+        return new LetterBenchmark(definition.Name, Measure(definition, figure), null, comparison.Against, comparison.Phrase, comparison.Change, source);
     }
 
     /// <summary>The expected exhaustion against the budget: over is a tegenvaller, under a meevaller, in euros and as a share of the budget.</summary>

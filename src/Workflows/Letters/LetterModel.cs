@@ -103,6 +103,12 @@ public sealed record LetterItem
 
     public bool DerivationIsShare { get; init; }
 
+    /// <summary>The same measure elsewhere (nationally) in the same period, set beside the figure.</summary>
+    public LetterBenchmark? Benchmark { get; init; }
+
+    /// <summary>What the reader should know about the figures' quality or comparability.</summary>
+    public string? Caveat { get; init; }
+
     /// <summary>Where the figure came from: who handed it in and when, the definition version, the source and attachments, or how it was computed.</summary>
     public LetterOrigin? Origin { get; init; }
 
@@ -209,3 +215,15 @@ public sealed record LetterChangedPart(string Part, string Was, string Is);
 /// version it was measured under, the source and the names of the files attached to the value.
 /// </summary>
 public sealed record LetterOrigin(string? EnteredBy, string? EnteredOn, int DefinitionVersion, string Source, IReadOnlyList<string> Attachments, string? ComputedAs = null);
+
+/// <summary>
+/// The benchmark of a figure: <c>Name</c> of its indicator ("Jeugdigen met jeugdhulp in Nederland"), <c>Value</c> in the
+/// period (none when not available, with <c>NotAvailableReason</c>), its own change since <c>Against</c> in words
+/// (<c>Phrase</c>, <c>Change</c>), and the footnote of its source.
+/// </summary>
+public sealed record LetterBenchmark(string Name, string? Value, string? NotAvailableReason, string? Against, string? Phrase, string? Change, string Source)
+{
+    public int? SourceNote { get; init; }
+
+    public bool IntroducesSource { get; init; }
+}

@@ -112,6 +112,7 @@ public static partial class LetterTemplates
         options.MemberAccessStrategy.Register<LetterDefinitionChange>();
         options.MemberAccessStrategy.Register<LetterChangedPart>();
         options.MemberAccessStrategy.Register<LetterOrigin>();
+        options.MemberAccessStrategy.Register<LetterBenchmark>();
         return options;
     }
 

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Workflows.ReportingCycles;
 
 /// <summary>
-/// The derived indicators of the catalogue and what they are computed from. A derived indicator is never asked for:
-/// when a cycle opens, the measured indicators its formula reads are asked for in its place (through a derived input,
-/// down to measured ones), and its value in a period is computed from theirs (<see cref="DerivedValues"/>).
+/// The derived indicators of the catalogue and what they are computed from, and the benchmarks set beside indicators.
+/// A derived indicator is never asked for: when a cycle opens, the measured indicators its formula reads are asked for
+/// in its place (through a derived input, down to measured ones), and its value in a period is computed from theirs
+/// (<see cref="DerivedValues"/>). A required indicator's benchmark (the national figure) is asked for with it.
 /// </summary>
 public sealed class DerivedIndicators
 {
@@ -17,14 +18,16 @@ public sealed class DerivedIndicators
 
     private readonly Dictionary<IndicatorId, (MunicipalityId Municipality, IndicatorDefinition Definition)> _derived;
     private readonly Dictionary<(MunicipalityId, string), IndicatorId> _ids;
+    private readonly Dictionary<IndicatorId, IndicatorId> _benchmarks;
 
-    private DerivedIndicators(Dictionary<IndicatorId, (MunicipalityId, IndicatorDefinition)> derived, Dictionary<(MunicipalityId, string), IndicatorId> ids)
+    private DerivedIndicators(Dictionary<IndicatorId, (MunicipalityId, IndicatorDefinition)> derived, Dictionary<(MunicipalityId, string), IndicatorId> ids, Dictionary<IndicatorId, IndicatorId> benchmarks)
     {
         _derived = derived;
         _ids = ids;
+        _benchmarks = benchmarks;
     }
 
-    public static DerivedIndicators None { get; } = new([], []);
+    public static DerivedIndicators None { get; } = new([], [], []);
 
     public bool Any => _derived.Count > 0;
 
@@ -35,22 +38,28 @@ public sealed class DerivedIndicators
     public static async Task<DerivedIndicators> LoadAsync(GovernanceDbContext db, CancellationToken cancellationToken)
     {
         var candidates = await db.Indicators.AsNoTracking().Include(i => i.Definitions)
-            .Where(i => i.Definitions.Any(d => d.Formula != null))
+            .Where(i => i.Definitions.Any(d => d.Formula != null || d.Benchmark != null))
             .ToListAsync(cancellationToken);
         var derived = candidates.Where(i => i.Current.IsDerived).ToDictionary(i => i.Id, i => (i.MunicipalityId, i.Current));
-        if (derived.Count == 0)
+        var compared = candidates.Where(i => i.Current.Benchmark is not null).ToList();
+        if (derived.Count == 0 && compared.Count == 0)
         {
             return None;
         }
 
-        var codes = derived.Values.SelectMany(d => d.Current.ParsedFormula!.Codes).Distinct().ToList();
-        var municipalities = derived.Values.Select(d => d.MunicipalityId).Distinct().ToList();
+        var codes = derived.Values.SelectMany(d => d.Current.ParsedFormula!.Codes).Concat(compared.Select(i => i.Current.Benchmark!)).Distinct().ToList();
+        var municipalities = derived.Values.Select(d => d.MunicipalityId).Concat(compared.Select(i => i.MunicipalityId)).Distinct().ToList();
         var ids = await db.Indicators.AsNoTracking()
             .Where(i => codes.Contains(i.Code) && municipalities.Contains(i.MunicipalityId))
             .Select(i => new { i.MunicipalityId, i.Code, i.Id })
             .ToDictionaryAsync(i => (i.MunicipalityId, i.Code), i => i.Id, cancellationToken);
-        return new DerivedIndicators(derived, ids);
+        var benchmarks = compared.Where(i => ids.ContainsKey((i.MunicipalityId, i.Current.Benchmark!)))
+            .ToDictionary(i => i.Id, i => ids[(i.MunicipalityId, i.Current.Benchmark!)]);
+        return new DerivedIndicators(derived, ids, benchmarks);
     }
+
+    /// <summary>The indicator set beside <paramref name="id"/> in letters (its national figure), if any.</summary>
+    public IndicatorId? BenchmarkOf(IndicatorId id) => _benchmarks.TryGetValue(id, out var benchmark) ? benchmark : null;
 
     public bool IsDerived(IndicatorId id) => _derived.ContainsKey(id);
 
@@ -94,11 +103,11 @@ public sealed class DerivedIndicators
 
     /// <summary>
     /// What a cycle asks for, given what the obligation requires: each derived indicator replaced by the measured ones it is
-    /// computed from (through derived inputs), each once, in order of first appearance.
+    /// computed from (through derived inputs), and each benchmark beside a required one; each once, in order of first appearance.
     /// </summary>
     public IReadOnlyList<IndicatorId> Measured(IReadOnlyList<IndicatorId> required)
     {
-        if (!required.Any(IsDerived))
+        if (!required.Any(id => IsDerived(id) || _benchmarks.ContainsKey(id)))
         {
             return required;
         }
@@ -107,6 +116,10 @@ public sealed class DerivedIndicators
         foreach (var id in required)
         {
             Add(id, 0);
+            if (BenchmarkOf(id) is { } benchmark)
+            {
+                Add(benchmark, 1);
+            }
         }
 
         return asked;

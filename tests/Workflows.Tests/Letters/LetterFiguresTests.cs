@@ -240,6 +240,29 @@ public sealed class LetterFiguresTests
         Assert.Contains("| Definitie | Aanvragen binnen 8 weken \\| van melding tot beschikking. | Aanvragen binnen 8 weken van aanvraag tot beschikking. |", body);
     }
 
+    [Fact]
+    public void The_national_figure_is_set_beside_with_its_own_change_as_the_monitor_does_for_youth_care()
+    {
+        var national = new Indicator(Maastricht, "JH-AANDEEL-NL", new IndicatorSpecification
+        {
+            Name = "Aandeel jeugdigen met jeugdhulp in Nederland", Definition = "Landelijk aandeel", Kind = IndicatorKind.Percentage, Source = "CBS",
+            ResponsibleTeamId = Team, Decimals = 1,
+        }, Cycles.Now).Current;
+
+        var beside = LetterFigures.Benchmark(national, ReportingPeriod.FullYear(2021), [Value(2020, 12.5m), Value(2021, 13.0m)], "CBS");
+        var first = LetterFigures.Benchmark(national, ReportingPeriod.FullYear(2021), [Value(2021, 13.0m)], "CBS");
+        var missing = LetterFigures.Benchmark(national, ReportingPeriod.FullYear(2022), [Value(2021, 13.0m)], "CBS");
+
+        Assert.Equal(new LetterBenchmark("Aandeel jeugdigen met jeugdhulp in Nederland", "13,0\u00a0%", null, "2020", "gestegen", "+0,5\u00a0procentpunt", "CBS"), beside);
+        Assert.Equal(("13,0\u00a0%", null), (first.Value, first.Change));
+        Assert.Equal((null, "er is nog geen cijfer over deze periode"), (missing.Value, missing.NotAvailableReason));
+
+        var item = LetterFigures.Item(Define(IndicatorKind.Percentage, 1), ReportingPeriod.FullYear(2021), Value(2021, 16.8m), [], 1) with { Benchmark = beside with { SourceNote = 2, IntroducesSource = true } };
+        var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Items = [item] }).Value!;
+        Assert.Contains("- Aandeel jeugdigen met jeugdhulp in Nederland, ter vergelijking: 13,0\u00a0%; ten opzichte van 2020 gestegen (+0,5\u00a0procentpunt).[^2]", body);
+        Assert.Contains("[^2]: Bron: CBS", body);
+    }
+
     private static PeriodValue Value(int year, decimal number, int? half = null) =>
         new(half is { } h ? ReportingPeriod.HalfYear(year, h) : ReportingPeriod.FullYear(year), IndicatorValue.OfNumber(number), null, "Monitor sociaal domein", Cycles.Now, 1);
 

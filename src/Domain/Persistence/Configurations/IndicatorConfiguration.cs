@@ -34,6 +34,8 @@ internal sealed class IndicatorDefinitionConfiguration : IEntityTypeConfiguratio
         builder.Property(d => d.GoodDirection).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Nature).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Formula).HasMaxLength(IndicatorFormula.MaxLength * 2);
+        builder.Property(d => d.Benchmark).HasMaxLength(Indicator.CodeMaxLength);
+        builder.Property(d => d.Caveat).HasMaxLength(IndicatorSpecification.CaveatMaxLength);
         builder.Ignore(d => d.IsDerived);
         builder.Ignore(d => d.ParsedFormula);
         builder.HasOne<Team>().WithMany().HasForeignKey(d => d.ResponsibleTeamId).OnDelete(DeleteBehavior.Restrict);

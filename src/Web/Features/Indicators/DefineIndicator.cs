@@ -41,6 +41,10 @@ public sealed record DefineIndicatorCommand : ICommand<Result<Guid>>, IIndicator
 
     public string? Formula { get; init; }
 
+    public string? Benchmark { get; init; }
+
+    public string? Caveat { get; init; }
+
     public decimal? BaselineValue { get; init; }
 
     public DateOnly? BaselineMeasuredOn { get; init; }
@@ -94,6 +98,11 @@ public sealed class DefineIndicatorHandler(IDbContextFactory<GovernanceDbContext
         if (spec.Formula is { } formula && await IndicatorFormulas.CheckAsync(db, null, code, IndicatorFormula.Parse(formula).Value, cancellationToken) is { } problem)
         {
             return new Invalid(new Dictionary<string, string[]> { ["formula"] = [problem] });
+        }
+
+        if (spec.Benchmark is { } benchmark && await IndicatorFormulas.CheckBenchmarkAsync(db, code, spec.Kind, benchmark, cancellationToken) is { } unfit)
+        {
+            return new Invalid(new Dictionary<string, string[]> { ["benchmark"] = [unfit] });
         }
 
         if (command.CheckOnly)

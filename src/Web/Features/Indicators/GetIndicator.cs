@@ -28,7 +28,9 @@ public sealed record DefinitionVersion(
     IReadOnlyList<string> Categories,
     BreakdownNature Nature,
     bool InMillions,
-    string? Formula = null);
+    string? Formula = null,
+    string? Benchmark = null,
+    string? Caveat = null);
 
 public sealed class GetIndicatorHandler(IDbContextFactory<GovernanceDbContext> dbFactory)
     : IQueryHandler<GetIndicatorQuery, Result<IndicatorDetails>>
@@ -48,6 +50,6 @@ public sealed class GetIndicatorHandler(IDbContextFactory<GovernanceDbContext> d
         return new IndicatorDetails(indicator.Id.Value, indicator.Code, indicator.Version, indicator.RetiredOn, [.. indicator.Definitions
             .OrderByDescending(d => d.VersionNumber)
             .Select(d => new DefinitionVersion(d.VersionNumber, d.ValidFromUtc, d.Name, d.Definition, d.Kind, d.Unit, d.Decimals, d.Source,
-                d.ResponsibleTeamId.Value, teams.GetValueOrDefault(d.ResponsibleTeamId, "?"), d.GoodDirection, d.Baseline, d.Target, d.Categories, d.Nature, d.InMillions, d.Formula))]);
+                d.ResponsibleTeamId.Value, teams.GetValueOrDefault(d.ResponsibleTeamId, "?"), d.GoodDirection, d.Baseline, d.Target, d.Categories, d.Nature, d.InMillions, d.Formula, d.Benchmark, d.Caveat))]);
     }
 }

@@ -34,6 +34,12 @@ public interface IIndicatorFields
     /// <summary>For a derived indicator: how it is computed from others, "[WMO-BINNEN-8-WEKEN] / [WMO-BESLUITEN] * 100".</summary>
     string? Formula { get; }
 
+    /// <summary>The code of the indicator with the same measure elsewhere (nationally), set beside it in letters.</summary>
+    string? Benchmark { get; }
+
+    /// <summary>What readers should know about the figures' quality or comparability.</summary>
+    string? Caveat { get; }
+
     /// <summary>The nulmeting: its value and the day it was measured (both or neither).</summary>
     decimal? BaselineValue { get; }
 
@@ -89,6 +95,10 @@ public sealed class IndicatorFieldsValidator<T> : AbstractValidator<T>
                 return parsed.Succeeded;
             })
             .When(c => !string.IsNullOrWhiteSpace(c.Formula)).WithMessage("{Problem}");
+        RuleFor(c => c.Caveat).MaximumLength(IndicatorSpecification.CaveatMaxLength).WithMessage($"Een kanttekening is hooguit {IndicatorSpecification.CaveatMaxLength} tekens.");
+        RuleFor(c => c.Benchmark).MaximumLength(Indicator.CodeMaxLength)
+            .Matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$").When(c => !string.IsNullOrWhiteSpace(c.Benchmark)).WithMessage("Vul de code van een indicator in, zoals JH-AANDEEL-NL.")
+            .Empty().When(c => c.Kind is { } k && !k.IsNumeric()).WithMessage("Alleen een getal kan naast een landelijk of ander cijfer worden gezet.");
         RuleFor(c => c.Formula).Empty().When(c => c.Kind is { } k && !k.IsNumeric())
             .WithMessage("Alleen een getal (aantal, percentage, bedrag of duur) kan met een formule worden berekend.");
     }
@@ -116,6 +126,8 @@ internal static class IndicatorFields
             Nature = kind == IndicatorKind.Breakdown ? fields.Nature : BreakdownNature.Separate,
             InMillions = fields.InMillions,
             Formula = kind.IsNumeric() && !string.IsNullOrWhiteSpace(fields.Formula) ? IndicatorFormula.Parse(fields.Formula).Value.Text : null,
+            Benchmark = kind.IsNumeric() && !string.IsNullOrWhiteSpace(fields.Benchmark) ? Indicator.NormaliseCode(fields.Benchmark) : null,
+            Caveat = string.IsNullOrWhiteSpace(fields.Caveat) ? null : fields.Caveat.Trim(),
         };
     }
 }

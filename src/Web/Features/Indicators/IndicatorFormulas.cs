@@ -78,12 +78,38 @@ internal static class IndicatorFormulas
         return null;
     }
 
-    /// <summary>The first indicator in use whose formula reads <paramref name="indicator"/>, as "code (name)"; none if there is none.</summary>
+    /// <summary>What is wrong with a benchmark, in Dutch; none when it is a figure of the same kind, in use, and not the indicator itself.</summary>
+    public static async Task<string?> CheckBenchmarkAsync(GovernanceDbContext db, string selfCode, IndicatorKind kind, string benchmark, CancellationToken cancellationToken)
+    {
+        if (benchmark == selfCode)
+        {
+            return "Een indicator wordt niet met zichzelf vergeleken.";
+        }
+
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Definitions).SingleOrDefaultAsync(i => i.Code == benchmark, cancellationToken);
+        return indicator switch
+        {
+            null => $"Er is geen indicator met code {benchmark}.",
+            { IsRetired: true } => $"Indicator {benchmark} is buiten gebruik.",
+            _ when indicator.Current.Kind != kind => $"{benchmark} is geen {KindWord(kind)}; een vergelijkingscijfer meet hetzelfde soort getal.",
+            _ => null,
+        };
+    }
+
+    /// <summary>The first indicator in use whose formula reads <paramref name="indicator"/> or that is set beside it, as "code (name)"; none if there is none.</summary>
     public static async Task<string?> ReadByAsync(GovernanceDbContext db, Indicator indicator, CancellationToken cancellationToken)
     {
         var derived = await DerivedIndicators.LoadAsync(db, cancellationToken);
-        var readers = await db.Indicators.AsNoTracking().Where(i => i.RetiredOn == null && i.Id != indicator.Id).Select(i => new { i.Id, i.Code }).ToListAsync(cancellationToken);
-        var reader = readers.FirstOrDefault(r => derived.IsDerived(r.Id) && derived.InputsOf(r.Id).Contains(indicator.Id));
-        return reader is null ? null : $"{reader.Code} ({derived.DefinitionOf(reader.Id)!.Name})";
+        var readers = await db.Indicators.AsNoTracking().Include(i => i.Definitions).Where(i => i.RetiredOn == null && i.Id != indicator.Id).ToListAsync(cancellationToken);
+        var reader = readers.FirstOrDefault(r => (derived.IsDerived(r.Id) && derived.InputsOf(r.Id).Contains(indicator.Id)) || r.Current.Benchmark == indicator.Code);
+        return reader is null ? null : $"{reader.Code} ({reader.Current.Name})";
     }
+
+    private static string KindWord(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Count => "aantal",
+        IndicatorKind.Percentage => "percentage",
+        IndicatorKind.Amount => "bedrag",
+        _ => "duur",
+    };
 }

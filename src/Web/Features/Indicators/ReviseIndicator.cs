@@ -46,6 +46,10 @@ public sealed record ReviseIndicatorCommand : ICommand<Result<RevisedIndicator>>
 
     public string? Formula { get; init; }
 
+    public string? Benchmark { get; init; }
+
+    public string? Caveat { get; init; }
+
     public decimal? BaselineValue { get; init; }
 
     public DateOnly? BaselineMeasuredOn { get; init; }
@@ -99,6 +103,11 @@ public sealed class ReviseIndicatorHandler(IDbContextFactory<GovernanceDbContext
             return new Invalid(new Dictionary<string, string[]> { ["formula"] = [problem] });
         }
 
+        if (spec.Benchmark is { } benchmark && await IndicatorFormulas.CheckBenchmarkAsync(db, indicator.Code, spec.Kind, benchmark, cancellationToken) is { } unfit)
+        {
+            return new Invalid(new Dictionary<string, string[]> { ["benchmark"] = [unfit] });
+        }
+
         var before = indicator.Current.ToSpecification();
         if (!indicator.Revise(spec, time.GetUtcNow().UtcDateTime))
         {
@@ -126,6 +135,8 @@ public sealed class ReviseIndicatorHandler(IDbContextFactory<GovernanceDbContext
         new("Soort uitsplitsing", Shown(old.Nature), Shown(@new.Nature)),
         new("In miljoenen", old.InMillions ? "ja" : "nee", @new.InMillions ? "ja" : "nee"),
         new("Formule", old.Formula, @new.Formula),
+        new("Vergelijkingscijfer", old.Benchmark, @new.Benchmark),
+        new("Kanttekening", old.Caveat, @new.Caveat),
     ];
 
     private static string Shown(BreakdownNature nature) => nature switch
@@ -170,7 +181,7 @@ public sealed class RetireIndicatorHandler(IDbContextFactory<GovernanceDbContext
         {
             if (await IndicatorFormulas.ReadByAsync(db, indicator, cancellationToken) is { } reader)
             {
-                return new RuleViolated("indicator_in_formula", $"Indicator {indicator.Code} kan niet buiten gebruik: {reader} wordt ermee berekend. Pas eerst die formule aan.");
+                return new RuleViolated("indicator_in_formula", $"Indicator {indicator.Code} kan niet buiten gebruik: {reader} wordt ermee berekend of ermee vergeleken. Pas eerst die indicator aan.");
             }
 
             indicator.Retire(MunicipalTime.Today(time));

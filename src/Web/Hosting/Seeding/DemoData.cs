@@ -119,7 +119,7 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         }
 
         foreach (var spec in DemoIndicators.WmoAndYouthItems.Concat(DemoIndicators.ParticipationItems).Concat(DemoIndicators.Poverty2030)
-                     .Concat(DemoIndicators.WmoThroughput).Concat(DemoIndicators.YouthWaitingLists).Concat(DemoIndicators.SocialDomainFacts))
+                     .Concat(DemoIndicators.WmoThroughput).Concat(DemoIndicators.YouthWaitingLists).Concat(DemoIndicators.Benchmarks).Concat(DemoIndicators.SocialDomainFacts))
         {
             _indicators[spec.Code] = Check(await sender.Send(Define(spec), cancellationToken));
         }
@@ -258,6 +258,8 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         Nature = spec.Nature,
         InMillions = spec.InMillions,
         Formula = spec.Formula,
+        Benchmark = spec.Benchmark,
+        Caveat = spec.Caveat,
         BaselineValue = spec.Baseline?.Value,
         BaselineMeasuredOn = spec.Baseline?.MeasuredOn,
         TargetValue = spec.Target?.Value,
@@ -365,6 +367,8 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
             ("SD-HUISHOUDENS", IndicatorValue.NotAvailable(NotInMonitor)),
             ("WMO-CLIENTEN", IndicatorValue.NotAvailable(OnlyAsChange + "in 2021 een daling van bijna 1 %.")),
             ("JH-JONGEREN", IndicatorValue.NotAvailable(OnlyAsChange + "in 2021 een stijging van bijna 3 %.")),
+            ("JH-AANDEEL", IndicatorValue.NotAvailable(NotInMonitor)),
+            ("JH-AANDEEL-NL", IndicatorValue.NotAvailable(NotInMonitor)),
             ("PW-INWONERS", IndicatorValue.NotAvailable(NotInMonitor)),
             ("PW-BIJSTAND", IndicatorValue.NotAvailable(NotInMonitor)),
             ("SD-BUDGET", IndicatorValue.NotAvailable(NotInMonitor)),
@@ -378,6 +382,8 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
             ("SD-HUISHOUDENS", IndicatorValue.OfNumber(15270)),
             ("WMO-CLIENTEN", IndicatorValue.OfNumber(11764)),
             ("JH-JONGEREN", IndicatorValue.OfNumber(2968)),
+            ("JH-AANDEEL", IndicatorValue.OfNumber(16.8m)),
+            ("JH-AANDEEL-NL", IndicatorValue.OfNumber(13.0m)),
             ("PW-INWONERS", IndicatorValue.OfNumber(9443)),
             ("PW-BIJSTAND", IndicatorValue.OfNumber(3647)),
             ("SD-BUDGET", IndicatorValue.OfNumber(126_570_000)),

@@ -14,7 +14,7 @@ internal static class DemoFigures
     {
         ["SD-INWONERS"] = 22_104, ["SD-INWONERS-PCT"] = 18.1m, ["SD-HUISHOUDENS"] = 15_611, ["WMO-CLIENTEN"] = 12_030, ["JH-JONGEREN"] = 3_041,
         ["PW-INWONERS"] = 9_210, ["PW-BIJSTAND"] = 3_580, ["SD-BUDGET"] = 131_400_000, ["SD-RESULTAAT"] = 9_870_000, ["SCHULD-HUISHOUDENS"] = 7.0m,
-        ["VADP-WJ-E"] = 1_214, ["VADP-WJ-G"] = 10_842,
+        ["VADP-WJ-E"] = 1_214, ["VADP-WJ-G"] = 10_842, ["JH-AANDEEL"] = 17.1m, ["JH-AANDEEL-NL"] = 13.2m,
     };
 
     private static readonly Dictionary<string, decimal[]> Breakdowns = new()

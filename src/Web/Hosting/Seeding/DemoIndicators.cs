@@ -18,7 +18,9 @@ internal sealed record DemoIndicator(
     string[]? Categories = null,
     BreakdownNature Nature = BreakdownNature.Separate,
     bool InMillions = false,
-    string? Formula = null);
+    string? Formula = null,
+    string? Benchmark = null,
+    string? Caveat = null);
 
 internal static class DemoIndicators
 {
@@ -95,6 +97,12 @@ internal static class DemoIndicators
         new("JH-WACHTTIJDEN", "Wachttijden jeugdhulp", "Beeld van de wachttijden tussen toewijzing en start van de jeugdhulp, uit de regionale uitvraag bij aanbieders (twee keer per jaar).", IndicatorKind.Narrative, Research, "Regionale uitvraag aanbieders Zuid-Limburg"),
     ];
 
+    /// <summary>National figures the monitor sets beside Maastricht's; asked for with the indicator they are set beside.</summary>
+    public static DemoIndicator[] Benchmarks { get; } =
+    [
+        new("JH-AANDEEL-NL", "Aandeel jeugdigen met jeugdhulp in Nederland", "Aandeel van alle jeugdigen van 0 tot en met 17 jaar in Nederland met een of meer voorzieningen in het kader van de Jeugdwet.", IndicatorKind.Percentage, Research, Cbs, "%", 1),
+    ];
+
     /// <summary>The key figures of the social-domain factsheets (commitment of 5 March 2024).</summary>
     public static DemoIndicator[] SocialDomainFacts { get; } =
     [
@@ -103,6 +111,9 @@ internal static class DemoIndicators
         new("SD-HUISHOUDENS", "Huishoudens met ondersteuning", "Aantal huishoudens met een of meer individuele voorzieningen in het sociaal domein.", IndicatorKind.Count, Research, Monitor, "huishoudens"),
         new("WMO-CLIENTEN", "Inwoners met Wmo-ondersteuning", "Aantal inwoners met ondersteuning in het kader van de Wmo.", IndicatorKind.Count, Research, Monitor, "inwoners"),
         new("JH-JONGEREN", "Jongeren met jeugdhulp", "Aantal jeugdigen met een of meer voorzieningen in het kader van de Jeugdwet.", IndicatorKind.Count, Research, Monitor, "jongeren"),
+        new("JH-AANDEEL", "Aandeel jeugdigen met jeugdhulp", "Aandeel van de jeugdigen van 0 tot en met 17 jaar in Maastricht met een of meer voorzieningen in het kader van de Jeugdwet.", IndicatorKind.Percentage, Research, Monitor, "%", 1,
+            Benchmark: "JH-AANDEEL-NL",
+            Caveat: "Doordat de inrichting van jeugdhulp en de registratie ervan per gemeente verschillen, zijn de Maastrichtse cijfers en het landelijke cijfer niet zonder meer met elkaar te vergelijken."),
         new("PW-INWONERS", "Inwoners met Participatiewet of schuldhulp", "Aantal inwoners met een of meer voorzieningen uit de Participatiewet of schuldhulpverlening.", IndicatorKind.Count, Research, Monitor, "inwoners"),
         new("PW-BIJSTAND", "Bijstandsuitkeringen per maand", "Gemiddeld aantal bijstandsuitkeringen per maand.", IndicatorKind.Count, Work, Monitor, "uitkeringen", Direction: GoodDirection.Down),
         new("SD-BUDGET", "Budget sociaal domein", "Totale begroting van het sociaal domein over het jaar (Jeugd, Wmo, Participatiewet en Onderwijs), zoals die op het moment van rapporteren geldt.", IndicatorKind.Amount, Finance, "Jaarrekening", "EUR", InMillions: true),
