@@ -105,6 +105,7 @@ public static class LetterHtml
         figure { margin: 1.5rem 0; }
         h1 { font-size: 1.4rem; margin: 0 0 1.5rem; }
         .letter-closing { margin-bottom: 4.5rem; }
+        .letter-origins th[scope=row], .letter-origins td { text-align: left; vertical-align: top; }
         .letter-draft-mark { float: right; margin: 0 0 .5rem 1rem; padding: .1rem .6rem; border: 2px solid #a4262c; color: #a4262c; font-weight: 700; letter-spacing: .2em; }
         </style>
         </head>

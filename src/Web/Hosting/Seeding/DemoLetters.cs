@@ -127,7 +127,7 @@ public sealed partial class DemoLetters(IServiceScopeFactory scopes, ILogger<Dem
             var values = team.Select(t => indicators.Single(i => i.Id == t.IndicatorId)).Select(i => DemoFigures.For(i.Code, i.Current, period, step)).ToList();
             recorded += Check(await sender.Send(new SubmitCycleValuesCommand
             {
-                CycleId = cycleId, Values = values, RecordedBy = "Datawarehouse (demo)", Principal = "demo", ActingTeamId = team.Key.Value,
+                CycleId = cycleId, Values = values, RecordedBy = "Datawarehouse sociaal domein", Principal = "demo", ActingTeamId = team.Key.Value,
             }, cancellationToken)).Recorded;
         }
 
