@@ -183,15 +183,21 @@ public static class LetterFigures
         return new LetterBenchmark(definition.Name, Measure(definition, figure), null, comparison.Against, comparison.Phrase, comparison.Change, source);
     }
 
-    /// <summary>The expected exhaustion against the budget: over is a tegenvaller, under a meevaller, in euros and as a share of the budget.</summary>
+    /// <summary>
+    /// The expected exhaustion against the budget: over is a tegenvaller, under a meevaller, in euros and as a share of the
+    /// budget. A difference below a tenth of a per cent is no meevaller or tegenvaller: the exhaustion is "vrijwel gelijk"
+    /// to the budget, and its share is said as "minder dan 0,1 %" rather than a misleading "0,0 %".
+    /// </summary>
     public static LetterBudget Budget(IndicatorDefinition definition, decimal budgeted, decimal expected)
     {
         var difference = expected - budgeted;
-        var share = budgeted == 0 ? null : Measure(Math.Abs(difference) / Math.Abs(budgeted) * 100m, 1, "%");
+        var ratio = budgeted == 0 ? (decimal?)null : Math.Abs(difference) / Math.Abs(budgeted) * 100m;
+        var negligible = difference != 0 && ratio is < 0.05m;
+        var share = ratio is not { } r ? null : negligible ? $"minder dan 0,1{Space}%" : Measure(r, 1, "%");
         return difference switch
         {
-            > 0 => new LetterBudget(Measure(definition, difference), share, "overschrijding", "tegenvaller"),
-            < 0 => new LetterBudget(Measure(definition, -difference), share, "onderschrijding", "meevaller"),
+            > 0 => new LetterBudget(Measure(definition, difference), share, "overschrijding", negligible ? null : "tegenvaller"),
+            < 0 => new LetterBudget(Measure(definition, -difference), share, "onderschrijding", negligible ? null : "meevaller"),
             _ => new LetterBudget(Measure(definition, 0), share, null, null),
         };
     }

@@ -156,6 +156,12 @@ public sealed class LetterFiguresTests
         Assert.Equal(new LetterBudget("€\u00a0900.000", "1,9\u00a0%", "overschrijding", "tegenvaller"), item.Budget);
         Assert.Equal(new LetterBudget("€\u00a0500.000", "1,1\u00a0%", "onderschrijding", "meevaller"), LetterFigures.Budget(definition, 47_000_000, 46_500_000));
         Assert.Equal(new LetterBudget("€\u00a00", "0,0\u00a0%", null, null), LetterFigures.Budget(definition, 47_000_000, 47_000_000));
+        // € 1.250 on € 4,4 million is no meevaller, and "0,0 %" would misread it.
+        var negligible = LetterFigures.Budget(definition, 4_400_000, 4_398_750);
+        Assert.Equal(new LetterBudget("€\u00a01.250", "minder dan 0,1\u00a0%", "onderschrijding", null), negligible);
+        var close = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Items = [item with { Budget = negligible }] }).Value!;
+        Assert.Contains("De verwachte uitputting is vrijwel gelijk aan het budget (€\u00a01.250 lager).", close);
+        Assert.DoesNotContain("meevaller", close);
 
         var body = LetterTemplates.Render(LetterTemplates.Default, LetterSamples.Sample with { Items = [item with { SourceNote = null }] }).Value!;
         Assert.Contains("| Verwachte uitputting | €\u00a047.900.000 |\n| Verwachte overschrijding | €\u00a0900.000 (1,9\u00a0%) |", body);
