@@ -171,7 +171,12 @@ public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
         }
 
         EnsureNotFinalised();
+        var from = Status;
         Status = status;
+        if (from != status)
+        {
+            Raise(new LetterStatusChanged(Id, from, status));
+        }
     }
 
     private void EnsureNotFinalised()

@@ -81,6 +81,12 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
             Assert.Equal(JsonValueKind.Null, outcome[0].GetProperty("reference").ValueKind);
         }
 
+        // Offering it told each responsible alderman, with the approvals deadline.
+        foreach (var alderman in new[] { hoenderkamp, mackus, pas })
+        {
+            Assert.Contains(await SubjectsAsync(alderman), s => s == "Ter goedkeuring: Factsheets sociaal domein");
+        }
+
         var waiting = await pas.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
         Assert.Equal("InApproval", waiting.GetProperty("status").GetString());
         Assert.True(waiting.GetProperty("actions").GetProperty("approve").GetBoolean());
@@ -92,6 +98,8 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         Assert.Equal("Finalised", finalised.GetProperty("status").GetString());
         Assert.True(finalised.GetProperty("sealVerifies").GetBoolean());
         Assert.Equal("Approved", (await griffie.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}", Json)).GetProperty("status").GetString());
+        // The last approval hands it to the griffie, to send.
+        Assert.Contains(await SubjectsAsync(griffie), s => s == "Klaar om te verzenden: Factsheets sociaal domein");
         var html = await griffie.GetStringAsync($"/api/letters/{letterId}/html");
         Assert.Contains(reference, html);
         Assert.Contains("<th scope=\"row\">Onze referentie</th>", html);
@@ -127,5 +135,13 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         Assert.Equal("Graag de wachttijden toelichten.", back.GetProperty("sentBackComments").GetString());
         Assert.True(back.GetProperty("actions").GetProperty("edit").GetBoolean());
         Assert.Equal("SentBack", (await staff.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}", Json)).GetProperty("status").GetString());
+
+        // The drafting team hears of it, with the comments, once.
+        var notices = (await staff.GetFromJsonAsync<JsonElement>("/api/me/notifications?pageSize=100", Json)).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("link").GetString() == $"/letters/{letterId}" && n.GetProperty("subject").GetString()!.StartsWith("Teruggestuurd: ", StringComparison.Ordinal)).ToList();
+        Assert.Contains("Graag de wachttijden toelichten.", Assert.Single(notices).GetProperty("body").GetString());
     }
+
+    private static async Task<List<string>> SubjectsAsync(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/me/notifications?pageSize=100", Json)).GetProperty("items").EnumerateArray().Select(n => n.GetProperty("subject").GetString()!)];
 }
