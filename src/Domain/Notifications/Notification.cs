@@ -53,6 +53,9 @@ public sealed class Notification : Entity, IMunicipalityOwned
 
     public DateTime? EmailedAtUtc { get; private set; }
 
+    /// <summary>A text cut to <paramref name="length"/> characters with an ellipsis, for a subject or body made from longer texts people wrote.</summary>
+    public static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
     public void MarkRead(DateTime nowUtc) => ReadAtUtc ??= nowUtc;
 
     public void MarkEmailed(DateTime nowUtc) => EmailedAtUtc ??= nowUtc;

@@ -113,7 +113,21 @@ public sealed class IndicatorTask : Entity
         return Result.Success();
     }
 
-    public void AssignTo(string? userId) => AssigneeUserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
+    /// <summary>Gives the task to one member of the team (or back to the whole team); a new assignee hears of it.</summary>
+    public void AssignTo(string? userId)
+    {
+        var assignee = string.IsNullOrWhiteSpace(userId) ? null : userId;
+        if (assignee == AssigneeUserId)
+        {
+            return;
+        }
+
+        AssigneeUserId = assignee;
+        if (assignee is not null)
+        {
+            Raise(new IndicatorTaskAssigned(CycleId, Id, assignee));
+        }
+    }
 
     /// <summary>Why the task was last returned (by the team lead or the drafter); cleared when submitted again.</summary>
     public string? ReturnReason { get; private set; }

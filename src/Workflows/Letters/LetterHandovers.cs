@@ -118,7 +118,7 @@ public sealed partial class LetterHandovers(IServiceScopeFactory scopes, TimePro
         }
 
         var known = await db.Notifications.Where(n => n.EventKey == key).Select(n => n.RecipientUserId).ToListAsync(cancellationToken);
-        db.Notifications.AddRange(recipients.Except(known).Select(r => new Notification(cycle.MunicipalityId, r, key, Clip(title, Notification.SubjectMaxLength), Clip(body, Notification.BodyMaxLength), link, now)));
+        db.Notifications.AddRange(recipients.Except(known).Select(r => new Notification(cycle.MunicipalityId, r, key, Notification.Fit(title, Notification.SubjectMaxLength), Notification.Fit(body, Notification.BodyMaxLength), link, now)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -132,8 +132,6 @@ public sealed partial class LetterHandovers(IServiceScopeFactory scopes, TimePro
 
     private static async Task<HashSet<string>> UsersInRolesAsync(GovernanceDbContext db, string[] roles, CancellationToken cancellationToken) =>
         [.. await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where roles.Contains(r.Name!) select ur.UserId).ToListAsync(cancellationToken)];
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Handover} handover of letter {LetterId} was not notified")]
     private partial void LogFailed(Exception exception, Guid letterId, string handover);

@@ -32,6 +32,12 @@ public class ReturnValueApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCycl
         Assert.Contains(open.GetProperty("items").EnumerateArray(), i => i.GetProperty("taskId").GetGuid() == task && i.GetProperty("canEnter").GetBoolean());
         var entry = await staff.GetFromJsonAsync<JsonElement>($"/api/tasks/{task}", Json);
         Assert.Equal("Peildatum klopt niet: 30 juni graag.", entry.GetProperty("returnReason").GetString());
+
+        // Whoever entered it hears of it, with the comment and a link to the task.
+        var notice = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/me/notifications?pageSize=100", Json)).GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("link").GetString() == $"/tasks/{task}");
+        Assert.StartsWith("Teruggestuurd: Inwoners met Participatiewet of schuldhulp, ", notice.GetProperty("subject").GetString());
+        Assert.Contains("met dit commentaar: Peildatum klopt niet: 30 juni graag.", notice.GetProperty("body").GetString());
     }
 
     [Fact]

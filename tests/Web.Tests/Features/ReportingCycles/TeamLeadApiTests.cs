@@ -23,6 +23,12 @@ public class TeamLeadApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesA
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var db = app.Database();
         Assert.Equal(member, (await db.IndicatorTasks.SingleAsync(t => t.Id == new IndicatorTaskId(task))).AssigneeUserId);
+
+        // The member hears that the task is theirs, once.
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        var notices = (await staff.GetFromJsonAsync<JsonElement>("/api/me/notifications?pageSize=100", Json)).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("link").GetString() == $"/tasks/{task}").ToList();
+        Assert.StartsWith("Taak voor u: Huishoudens met ondersteuning, ", Assert.Single(notices).GetProperty("subject").GetString());
     }
 
     [Fact]
