@@ -2,11 +2,10 @@ using System.Globalization;
 using Governance.Domain.Accounts;
 using Governance.Domain.Letters;
 using Governance.Domain.Letters.Events;
-using Governance.Domain.Municipalities;
-using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
+using Governance.Workflows.Notifications;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,57 +80,37 @@ public sealed partial class LetterHandovers(IServiceScopeFactory scopes, TimePro
         var link = $"/letters/{letterId}";
         // The letter's row version: offered again after a send-back is a new event, the same save seen twice is not.
         var key = $"letter:{letterId}:{handover.ToString().ToLowerInvariant()}:{letter.Version.ToString(CultureInfo.InvariantCulture)}";
-        IReadOnlyCollection<string> recipients;
+        var people = await HandoverNotices.PeopleAsync(db, cycle.MunicipalityId, cancellationToken);
+        IEnumerable<HandoverNotices.Person> recipients;
         string title;
         string body;
         switch (handover)
         {
             case Handover.Offered:
                 var aldermen = obligation.ResponsibleAldermen.ToList();
-                recipients = await ActiveAsync(db, cycle.MunicipalityId, u => u.AldermanId != null && aldermen.Contains(u.AldermanId.Value), today, cancellationToken);
+                recipients = people.Where(p => p.User.AldermanId is { } alderman && aldermen.Contains(alderman));
                 title = $"Ter goedkeuring: {subject}";
                 body = $"De raadsinformatiebrief '{subject}' over '{obligation.Title}' ({obligation.Reference}) ligt ter goedkeuring bij u, " +
                        $"graag uiterlijk {cycle.Deadlines.ApprovalsDue.ToString("d MMMM yyyy", Dutch)}.";
                 break;
             case Handover.SentBack:
                 var teams = cycle.Tasks.Select(t => t.TeamId).Distinct().ToList();
-                var drafters = await UsersInRolesAsync(db, [Roles.Medewerker, Roles.Teamleider], cancellationToken);
-                recipients = await ActiveAsync(db, cycle.MunicipalityId, u => u.TeamId != null && teams.Contains(u.TeamId.Value) && drafters.Contains(u.Id), today, cancellationToken);
-                var comments = cycle.Journal.LastOrDefault(j => j.To == ReportingCycleStatus.SentBack)?.Reason;
-                var by = cycle.Journal.LastOrDefault(j => j.To == ReportingCycleStatus.SentBack)?.Actor;
+                recipients = people.Where(p => p.User.TeamId is { } team && teams.Contains(team) && (p.Is(Roles.Medewerker) || p.Is(Roles.Teamleider)));
+                var sentBack = cycle.Journal.LastOrDefault(j => j.To == ReportingCycleStatus.SentBack);
                 title = $"Teruggestuurd: {subject}";
-                body = $"{by ?? "Een wethouder"} heeft de raadsinformatiebrief '{subject}' teruggestuurd" + (comments is null ? "." : $" met dit commentaar: {comments}") +
+                body = $"{sentBack?.Actor ?? "Een wethouder"} heeft de raadsinformatiebrief '{subject}' teruggestuurd" + (sentBack?.Reason is { } comments ? $" met dit commentaar: {comments}" : ".") +
                        " Pas de brief aan en bied hem opnieuw ter goedkeuring aan.";
                 break;
             default:
-                var griffie = await UsersInRolesAsync(db, [Roles.Griffie], cancellationToken);
-                recipients = await ActiveAsync(db, cycle.MunicipalityId, u => griffie.Contains(u.Id), today, cancellationToken);
+                recipients = people.Where(p => p.Is(Roles.Griffie));
                 title = $"Klaar om te verzenden: {subject}";
                 body = $"Alle verantwoordelijke wethouders hebben de raadsinformatiebrief '{subject}' goedgekeurd; hij is vastgesteld met onze referentie {letter.Reference}. " +
                        $"Verzend hem uiterlijk {cycle.Deadlines.SendToCouncil.ToString("d MMMM yyyy", Dutch)} aan de raad en leg de verzending vast.";
                 break;
         }
 
-        if (recipients.Count == 0)
-        {
-            return;
-        }
-
-        var known = await db.Notifications.Where(n => n.EventKey == key).Select(n => n.RecipientUserId).ToListAsync(cancellationToken);
-        db.Notifications.AddRange(recipients.Except(known).Select(r => new Notification(cycle.MunicipalityId, r, key, Notification.Fit(title, Notification.SubjectMaxLength), Notification.Fit(body, Notification.BodyMaxLength), link, now)));
-        await db.SaveChangesAsync(cancellationToken);
+        await HandoverNotices.SendAsync(db, cycle.MunicipalityId, recipients, today, new(key, title, body, link), now, cancellationToken);
     }
-
-    /// <summary>The active people of the municipality that <paramref name="who"/> selects, each replaced by their substitute while away; each once.</summary>
-    private static async Task<IReadOnlyCollection<string>> ActiveAsync(
-        GovernanceDbContext db, MunicipalityId municipality, Func<ApplicationUser, bool> who, DateOnly today, CancellationToken cancellationToken)
-    {
-        var people = await db.Users.AsNoTracking().Where(u => u.MunicipalityId == municipality && u.DeactivatedAtUtc == null).ToListAsync(cancellationToken);
-        return people.Where(who).Select(p => p.ActingFor(today)).Distinct().ToList();
-    }
-
-    private static async Task<HashSet<string>> UsersInRolesAsync(GovernanceDbContext db, string[] roles, CancellationToken cancellationToken) =>
-        [.. await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where roles.Contains(r.Name!) select ur.UserId).ToListAsync(cancellationToken)];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Handover} handover of letter {LetterId} was not notified")]
     private partial void LogFailed(Exception exception, Guid letterId, string handover);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Governance.Domain.Accounts;
-using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Domain.ReportingCycles.Events;
+using Governance.Workflows.Notifications;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,40 +69,32 @@ public sealed partial class TaskHandovers(IServiceScopeFactory scopes, TimeProvi
 
         var now = time.GetUtcNow().UtcDateTime;
         var today = MunicipalTime.Today(time);
-        var team = await db.Users.AsNoTracking().Where(u => u.MunicipalityId == about.MunicipalityId && u.DeactivatedAtUtc == null).ToListAsync(cancellationToken);
-        var staff = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Medewerker select ur.UserId).ToListAsync(cancellationToken)).ToHashSet();
+        var people = await HandoverNotices.PeopleAsync(db, about.MunicipalityId, cancellationToken);
         var period = about.Period.Display(Dutch);
         var due = task.DueDate.ToString("d MMMM yyyy", Dutch);
-        IEnumerable<ApplicationUser> people;
+        IEnumerable<HandoverNotices.Person> recipients;
         string subject;
         string body;
         if (handover == Handover.Assigned)
         {
-            people = team.Where(u => u.Id == assignee);
+            recipients = people.Where(p => p.User.Id == assignee);
             subject = $"Taak voor u: {name}, {period}";
             body = $"{about.Reference} {about.Title}: de waarde van '{name}' over {period} is aan u toegewezen. Dien haar uiterlijk {due} in.";
         }
         else
         {
-            var members = team.Where(u => u.TeamId == task.TeamId && staff.Contains(u.Id)).ToList();
+            var members = people.Where(p => p.User.TeamId == task.TeamId && p.Is(Roles.Medewerker)).ToList();
             var enteredBy = task.CurrentValue?.RecordedBy;
-            people = task.AssigneeUserId is { } given ? team.Where(u => u.Id == given)
-                : members.Where(u => u.DisplayName == enteredBy).ToList() is { Count: > 0 } named ? named
+            recipients = task.AssigneeUserId is { } given ? people.Where(p => p.User.Id == given)
+                : members.Where(p => p.User.DisplayName == enteredBy).ToList() is { Count: > 0 } named ? named
                 : members;
             subject = $"Teruggestuurd: {name}, {period}";
             body = $"{about.Reference} {about.Title}: de waarde van '{name}' over {period} is teruggestuurd" +
                    (task.ReturnReason is { } reason ? $" met dit commentaar: {reason}" : ".") + $" Pas haar aan en dien haar uiterlijk {due} opnieuw in.";
         }
 
-        var recipients = people.Select(p => p.ActingFor(today)).Distinct().ToList();
-        if (recipients.Count == 0)
-        {
-            return;
-        }
-
         var key = $"task:{taskId}:{handover.ToString().ToLowerInvariant()}:{now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
-        db.Notifications.AddRange(recipients.Select(r => new Notification(about.MunicipalityId, r, key, Notification.Fit(subject, Notification.SubjectMaxLength), Notification.Fit(body, Notification.BodyMaxLength), $"/tasks/{taskId}", now)));
-        await db.SaveChangesAsync(cancellationToken);
+        await HandoverNotices.SendAsync(db, about.MunicipalityId, recipients, today, new(key, subject, body, $"/tasks/{taskId}"), now, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Handover} handover of task {TaskId} was not notified")]

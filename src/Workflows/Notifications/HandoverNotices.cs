@@ -1,0 +1,50 @@
+using Governance.Domain.Accounts;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Notifications;
+using Governance.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Workflows.Notifications;
+
+/// <summary>
+/// What every handover notice needs: the active people of a municipality with their roles, and one notification per
+/// person for an event, to their substitute while they are away, never twice for the same event key.
+/// </summary>
+internal static class HandoverNotices
+{
+    public sealed record Person(ApplicationUser User, IReadOnlySet<string> Roles)
+    {
+        public bool Is(string role) => Roles.Contains(role);
+    }
+
+    public sealed record Notice(string EventKey, string Subject, string Body, string Link);
+
+    /// <summary>The active people of <paramref name="municipality"/>, with their roles.</summary>
+    public static async Task<IReadOnlyList<Person>> PeopleAsync(GovernanceDbContext db, MunicipalityId municipality, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.MunicipalityId == municipality && u.DeactivatedAtUtc == null).ToListAsync(cancellationToken);
+        var ids = users.Select(u => u.Id).ToList();
+        var roles = (await (from ur in db.UserRoles
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where ids.Contains(ur.UserId)
+                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => r.Name!);
+        return [.. users.Select(u => new Person(u, roles[u.Id].ToHashSet()))];
+    }
+
+    /// <summary>The notice for each of <paramref name="people"/> (or whoever stands in for them on <paramref name="today"/>) that does not have it yet.</summary>
+    public static async Task SendAsync(
+        GovernanceDbContext db, MunicipalityId municipality, IEnumerable<Person> people, DateOnly today, Notice notice, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var recipients = people.Select(p => p.User.ActingFor(today)).Distinct().ToList();
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var known = await db.Notifications.Where(n => n.EventKey == notice.EventKey).Select(n => n.RecipientUserId).ToListAsync(cancellationToken);
+        db.Notifications.AddRange(recipients.Except(known).Select(r => new Notification(municipality, r, notice.EventKey,
+            Notification.Fit(notice.Subject, Notification.SubjectMaxLength), Notification.Fit(notice.Body, Notification.BodyMaxLength), notice.Link, nowUtc)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
