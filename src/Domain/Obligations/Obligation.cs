@@ -134,6 +134,7 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
         _history.Add(new ObligationHistoryEntry(nowUtc, actor, "deadline_extended", Reason: why) { Sequence = _history.Count + 1 });
         Raise(new ObligationRevised(Id));
+        Raise(new ObligationDeadlineExtended(Id, current, newDate, _history.Count));
     }
 
     /// <summary>

@@ -7,3 +7,6 @@ public sealed record ObligationRegistered(ObligationId ObligationId, ObligationK
 public sealed record ObligationRevised(ObligationId ObligationId) : IDomainEvent;
 
 public sealed record ObligationStatusChanged(ObligationId ObligationId, ObligationStatus From, ObligationStatus To) : IDomainEvent;
+
+/// <summary>The due date (one-off) or end date (recurring) moved later; <paramref name="HistorySequence"/> is the history line that records why.</summary>
+public sealed record ObligationDeadlineExtended(ObligationId ObligationId, DateOnly? From, DateOnly To, int HistorySequence) : IDomainEvent;

@@ -26,7 +26,10 @@ public class ObligationClosureApiTests(OpenedCyclesApp app) : IClassFixture<Open
         using var reported = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "2026.01234", version }, Json);
         Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
 
+        // The first key turned: the griffie is told it is theirs to judge, once.
         using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var toJudge = Assert.Single(await NotificationsAsync(griffie, $"/obligations/{id}"), n => n.GetProperty("subject").GetString()!.StartsWith("Te beoordelen: T-2025-118", StringComparison.Ordinal));
+        Assert.Contains("gerapporteerd in raadsinformatiebrief 2026.01234", toJudge.GetProperty("body").GetString());
         (_, version) = await Read(griffie, "T-2025-118");
         using var griffieReports = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "x", version }, Json);
         Assert.Equal(HttpStatusCode.Forbidden, griffieReports.StatusCode);
@@ -70,11 +73,22 @@ public class ObligationClosureApiTests(OpenedCyclesApp app) : IClassFixture<Open
         Assert.Contains("2030-12-31 → 2032-12-31", entry.GetProperty("reason").GetString());
         Assert.Contains("Gemeenteraad, 14 oktober 2026", entry.GetProperty("reason").GetString());
 
+        // The responsible alderman hears of it; a council member who does not follow it does not.
+        using var hoenderkamp = await app.SignedInClientAsync("wethouder.hoenderkamp@maastricht.demo");
+        var notice = Assert.Single(await NotificationsAsync(hoenderkamp, $"/obligations/{id}"), n => n.GetProperty("subject").GetString()!.StartsWith("Uitstel: M-2021-047", StringComparison.Ordinal));
+        Assert.Contains("verschoven naar 31 december 2032 (was 31 december 2030). Reden: Landelijke richtlijn verlengd", notice.GetProperty("body").GetString());
+        using var member = await app.SignedInClientAsync(Emails.For(Roles.Raadslid));
+        Assert.DoesNotContain(await NotificationsAsync(member, $"/obligations/{id}"), n => n.GetProperty("subject").GetString()!.StartsWith("Uitstel:", StringComparison.Ordinal));
+
         using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
         using var forbidden = await staff.PostAsJsonAsync($"/api/obligations/{id}/deadline-extensions",
             new { newDate = "2033-12-31", reason = "x", decidedBy = "x", version = 99 }, Json);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    private static async Task<IReadOnlyList<JsonElement>> NotificationsAsync(HttpClient client, string link) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/me/notifications?pageSize=100", Json)).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("link").GetString() == link)];
 
     private static async Task<(Guid Id, int Version)> Read(HttpClient client, string reference)
     {
