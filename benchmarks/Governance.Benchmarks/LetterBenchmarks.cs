@@ -122,7 +122,7 @@ public static class LetterBenchmarks
 
         db.AddRange(obligations);
         await db.SaveChangesAsync();
-        await new OpenReportingCyclesHandler(database, new TaskTimers(WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), TimerRules.Default),
+        await new OpenReportingCyclesHandler(database, new CycleTimers(WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), TimerRules.Default),
                 WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), DeadlineRules.Default, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<OpenReportingCyclesHandler>.Instance)
             .Handle(new OpenReportingCyclesCommand(Today), CancellationToken.None);
 

@@ -166,7 +166,7 @@ public static partial class ValueSubmissionBenchmarks
         }
 
         var workingDays = WorkingDayCalendar.Dutch(DutchPublicHolidays.Default);
-        await new OpenReportingCyclesHandler(database, new TaskTimers(workingDays, TimerRules.Default), workingDays, DeadlineRules.Default,
+        await new OpenReportingCyclesHandler(database, new CycleTimers(workingDays, TimerRules.Default), workingDays, DeadlineRules.Default,
                 new FixedTime(new DateTimeOffset(MunicipalTime.ToUtc(Today, new TimeOnly(6, 0)), TimeSpan.Zero)), NullLogger<OpenReportingCyclesHandler>.Instance)
             .Handle(new OpenReportingCyclesCommand(Today), CancellationToken.None);
 

@@ -63,7 +63,7 @@ public static class WorkflowBenchmarks
         await SeedAsync(new BenchmarkDatabase(seeded), count);
         var measures = new List<Measure>();
         var time = new FixedTime(new DateTimeOffset(MunicipalTime.ToUtc(Today, new TimeOnly(6, 0)), TimeSpan.Zero));
-        var timers = new TaskTimers(WorkingDays, TimerRules.Default);
+        var timers = new CycleTimers(WorkingDays, TimerRules.Default);
 
         // 1. Opening, against a raw batched insert of the same rows (prepared statements, one transaction).
         //    The usual quarter: the obligations have reported before (InProgress), so opening writes only cycles, journal lines and tasks.
@@ -91,7 +91,7 @@ public static class WorkflowBenchmarks
         measures.Add(new Measure($"first opening after registration: {first.Opened:N0} cycles, and {first.Opened:N0} obligations to InProgress", "–", watch.Elapsed.TotalMilliseconds, raw, "raw batched insert of the cycles and tasks"));
 
         // 2. The deadline sweep over every task, on the day of the first reminder.
-        var reminderDay = timers.DateOf(TaskTimer.FirstReminder, (await FirstDueAsync(database)));
+        var reminderDay = timers.DateOf(CycleTimer.FirstReminder, await FirstDeadlinesAsync(database));
         var sweeper = new SweepDeadlinesHandler(database, timers, new FixedTime(new DateTimeOffset(MunicipalTime.ToUtc(reminderDay, new TimeOnly(6, 0)), TimeSpan.Zero)), NullLogger<SweepDeadlinesHandler>.Instance);
         watch.Restart();
         var swept = await sweeper.Handle(new SweepDeadlinesCommand(reminderDay), CancellationToken.None);
@@ -116,10 +116,10 @@ public static class WorkflowBenchmarks
         return to;
     }
 
-    private static async Task<DateOnly> FirstDueAsync(BenchmarkDatabase database)
+    private static async Task<StepDeadlines> FirstDeadlinesAsync(BenchmarkDatabase database)
     {
         await using var db = database.CreateContext();
-        return await db.IndicatorTasks.Select(t => t.DueDate).FirstAsync();
+        return await db.ReportingCycles.Select(c => c.Deadlines).FirstAsync();
     }
 
     internal static async Task SeedAsync(BenchmarkDatabase database, int count)

@@ -149,7 +149,7 @@ public static partial class WorkspaceBenchmarks
         }
 
         await new Workflows.ReportingCycles.OpenReportingCyclesHandler(database,
-                new Workflows.ReportingCycles.TaskTimers(WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), TimerRules.Default),
+                new Workflows.ReportingCycles.CycleTimers(WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), TimerRules.Default),
                 WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), DeadlineRules.Default, TimeProvider.System,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<Workflows.ReportingCycles.OpenReportingCyclesHandler>.Instance)
             .Handle(new Workflows.ReportingCycles.OpenReportingCyclesCommand(Today), CancellationToken.None);

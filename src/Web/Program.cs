@@ -24,7 +24,7 @@ builder.Services.AddSingleton(settings.Schedule.Deadlines);
 builder.Services.AddSingleton(settings.Timers);
 builder.Services.AddSingleton(settings.Values);
 builder.Services.AddScoped<Governance.Web.Features.Tasks.TaskInbox>();
-builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.TaskTimers>();
+builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.CycleTimers>();
 builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.CycleRescheduler>();
 builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.IndicatorDefinitionCache>();
 builder.Services.AddSingleton<Governance.Workflows.ReportingCycles.CycleValueWriter>();

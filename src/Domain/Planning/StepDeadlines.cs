@@ -1,9 +1,29 @@
+using Governance.Domain.ReportingCycles;
+
 namespace Governance.Domain.Planning;
 
 /// <summary>The deadlines of the steps of one reporting cycle, in order.</summary>
 public sealed record StepDeadlines(DateOnly ValuesDue, DateOnly DraftDue, DateOnly ApprovalsDue, DateOnly SendToCouncil)
 {
     public IEnumerable<DateOnly> All => [ValuesDue, DraftDue, ApprovalsDue, SendToCouncil];
+
+    /// <summary>The deadline of <paramref name="step"/>.</summary>
+    public DateOnly Of(DeadlineStep step) => step switch
+    {
+        DeadlineStep.Values => ValuesDue,
+        DeadlineStep.Draft => DraftDue,
+        DeadlineStep.Approvals => ApprovalsDue,
+        _ => SendToCouncil,
+    };
+
+    /// <summary>The property that holds the deadline of <paramref name="step"/>, for queries built from a step.</summary>
+    public static string PropertyOf(DeadlineStep step) => step switch
+    {
+        DeadlineStep.Values => nameof(ValuesDue),
+        DeadlineStep.Draft => nameof(DraftDue),
+        DeadlineStep.Approvals => nameof(ApprovalsDue),
+        _ => nameof(SendToCouncil),
+    };
 }
 
 /// <summary>

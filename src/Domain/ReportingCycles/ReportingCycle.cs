@@ -61,15 +61,15 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
     /// The next timed event around the values deadline (reminder, escalation) and the day it fires.
     /// Timers are data on the cycle, swept in bulk by one recurring job; each stage fires once.
     /// </summary>
-    public TaskTimer NextTimer { get; private set; } = TaskTimer.Done;
+    public CycleTimer NextTimer { get; private set; } = CycleTimer.Done;
 
     public DateOnly? NextTimerOn { get; private set; }
 
-    /// <summary>Sets the timer stage the deadline sweep fires next; <see cref="TaskTimer.Done"/> clears it.</summary>
-    public void ScheduleTimer(TaskTimer timer, DateOnly? on)
+    /// <summary>Sets the timer stage the deadline sweep fires next; <see cref="CycleTimer.Done"/> clears it.</summary>
+    public void ScheduleTimer(CycleTimer timer, DateOnly? on)
     {
         NextTimer = timer;
-        NextTimerOn = timer == TaskTimer.Done ? null : on;
+        NextTimerOn = timer == CycleTimer.Done ? null : on;
     }
 
     /// <summary>Every transition, oldest first; never changed.</summary>
@@ -144,7 +144,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         ReportingCycleStatus status,
         bool isImported,
         int version,
-        TaskTimer nextTimer,
+        CycleTimer nextTimer,
         DateOnly? nextTimerOn,
         int requiredValues,
         int outstandingValues,

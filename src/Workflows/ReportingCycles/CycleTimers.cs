@@ -3,26 +3,53 @@ using Governance.Domain.ReportingCycles;
 
 namespace Governance.Workflows.ReportingCycles;
 
-/// <summary>The dates of a cycle's timer stages, in working days around its values deadline.</summary>
-public sealed class TaskTimers(WorkingDayCalendar workingDays, TimerRules rules)
+/// <summary>
+/// The days of a cycle's timers, in working days around the deadline of the step each belongs to (as declared in
+/// <see cref="ReportingCycleWorkflow.Schedule"/>), and the order in which they fire: by date, then as declared.
+/// </summary>
+public sealed class CycleTimers(WorkingDayCalendar workingDays, TimerRules rules)
 {
-    public DateOnly DateOf(TaskTimer stage, DateOnly due) => stage switch
+    public DateOnly DateOf(CycleTimer timer, StepDeadlines deadlines)
     {
-        TaskTimer.FirstReminder => workingDays.AddWorkingDays(due, -rules.FirstReminderBefore),
-        TaskTimer.LastReminder => workingDays.AddWorkingDays(due, -rules.LastReminderBefore),
-        TaskTimer.EscalateToTeamLead => workingDays.AddWorkingDays(due, rules.EscalateToTeamLeadAfter),
-        TaskTimer.EscalateToGriffie => workingDays.AddWorkingDays(due, rules.EscalateToGriffieAfter),
-        TaskTimer.Done => due,
-    };
+        var (step, declared) = ReportingCycleWorkflow.Declaration(timer);
+        var days = declared.WorkingDays(rules);
+        return workingDays.AddWorkingDays(deadlines.Of(step.Step), declared.Before ? -days : days);
+    }
+
+    /// <summary>Every timer of a cycle with its day, in the order they fire.</summary>
+    public IReadOnlyList<(CycleTimer Timer, DateOnly On)> Timeline(StepDeadlines deadlines) =>
+        [.. ReportingCycleWorkflow.Schedule.SelectMany(s => s.Timers)
+            .Select((t, order) => (t.Timer, On: DateOf(t.Timer, deadlines), order))
+            .OrderBy(t => t.On).ThenBy(t => t.order)
+            .Select(t => (t.Timer, t.On))];
 
     /// <summary>Puts a newly opened cycle on its first timer.</summary>
-    public void Start(ReportingCycle cycle) =>
-        cycle.ScheduleTimer(TaskTimer.FirstReminder, DateOf(TaskTimer.FirstReminder, cycle.Deadlines.ValuesDue));
-
-    /// <summary>The stage after the one that fired, and its day (none once every stage has fired).</summary>
-    public (TaskTimer Timer, DateOnly? On) After(TaskTimer fired, DateOnly due)
+    public void Start(ReportingCycle cycle)
     {
-        var next = fired == TaskTimer.Done ? TaskTimer.Done : fired + 1;
-        return (next, next == TaskTimer.Done ? null : DateOf(next, due));
+        var (timer, on) = Timeline(cycle.Deadlines)[0];
+        cycle.ScheduleTimer(timer, on);
+    }
+
+    /// <summary>The timer after the one that fired, and its day (none once every timer has fired).</summary>
+    public (CycleTimer Timer, DateOnly? On) After(CycleTimer fired, StepDeadlines deadlines)
+    {
+        var timeline = Timeline(deadlines);
+        var next = fired == CycleTimer.Done ? timeline.Count : timeline.ToList().FindIndex(t => t.Timer == fired) + 1;
+        return next < timeline.Count ? (timeline[next].Timer, timeline[next].On) : (CycleTimer.Done, null);
+    }
+
+    /// <summary>
+    /// The deadlines of a cycle moved: it waits for the first timer that falls on <paramref name="today"/> or later under the
+    /// new dates (one already sent today is not sent again: a person gets one notification per event).
+    /// </summary>
+    public void Rearm(ReportingCycle cycle, DateOnly today)
+    {
+        if (cycle.NextTimer == CycleTimer.Done)
+        {
+            return;
+        }
+
+        var (timer, on) = Timeline(cycle.Deadlines).FirstOrDefault(t => t.On >= today, (CycleTimer.Done, default));
+        cycle.ScheduleTimer(timer, on);
     }
 }

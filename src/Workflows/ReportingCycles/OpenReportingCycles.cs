@@ -24,7 +24,7 @@ public sealed record OpeningReport(int Opened, int Tasks, IReadOnlyList<string> 
 
 public sealed partial class OpenReportingCyclesHandler(
     ISystemDatabase database,
-    TaskTimers timers,
+    CycleTimers timers,
     WorkingDayCalendar workingDays,
     DeadlineRules rules,
     TimeProvider time,

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Governance.Domain.Common;
+using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Stateless;
 using Stateless.Graph;
@@ -17,9 +19,72 @@ namespace Governance.Workflows.ReportingCycles;
 /// <item>Any state before Sent → Cancelled when the obligation lapses, with the reason.</item>
 /// </list>
 /// A returned value takes a complete or drafting cycle back to Collecting. Every transition is journaled on the cycle.
+/// <see cref="Schedule"/> declares, beside the transitions, the deadline each state waits for and the reminders and
+/// escalations around it; the deadline sweep and the cockpit read it from there.
 /// </summary>
 public sealed class ReportingCycleWorkflow
 {
+    /// <summary>
+    /// For each step: the states that wait for its deadline, and its timers (reminders before the deadline, escalations
+    /// after it), with who they reach. The only place that maps a state to a deadline: the sweep fires a timer only while
+    /// the cycle is in one of its step's states, and the cockpit's "next deadline" is built from the same table.
+    /// </summary>
+    public static IReadOnlyList<StepSchedule> Schedule { get; } =
+    [
+        new(DeadlineStep.Values, [ReportingCycleStatus.Scheduled, ReportingCycleStatus.Open, ReportingCycleStatus.Collecting],
+        [
+            new(CycleTimer.FirstReminder, TimerAudience.Suppliers, Before: true, r => r.FirstReminderBefore),
+            new(CycleTimer.LastReminder, TimerAudience.Suppliers, Before: true, r => r.LastReminderBefore),
+            new(CycleTimer.EscalateToTeamLead, TimerAudience.TeamLeads, Before: false, r => r.EscalateToTeamLeadAfter),
+            new(CycleTimer.EscalateToGriffie, TimerAudience.Griffie, Before: false, r => r.EscalateToGriffieAfter),
+        ]),
+        new(DeadlineStep.Draft, [ReportingCycleStatus.Complete, ReportingCycleStatus.Drafting, ReportingCycleStatus.SentBack],
+        [
+            new(CycleTimer.DraftReminder, TimerAudience.Drafters, Before: true, r => r.DraftReminderBefore),
+        ]),
+        new(DeadlineStep.Approvals, [ReportingCycleStatus.InApproval],
+        [
+            new(CycleTimer.ApprovalsReminder, TimerAudience.Approvers, Before: true, r => r.ApprovalsReminderBefore),
+            new(CycleTimer.ApprovalsOverdue, TimerAudience.Griffie, Before: false, r => r.ApprovalsOverdueAfter),
+        ]),
+        new(DeadlineStep.SendToCouncil, [ReportingCycleStatus.Approved],
+        [
+            new(CycleTimer.SendReminder, TimerAudience.Griffie, Before: true, r => r.SendReminderBefore),
+        ]),
+    ];
+
+    /// <summary>The step a cycle in <paramref name="status"/> waits for; none once it is sent, closed or cancelled.</summary>
+    public static StepSchedule? StepOf(ReportingCycleStatus status) => Schedule.FirstOrDefault(s => s.States.Contains(status));
+
+    /// <summary>The step <paramref name="timer"/> belongs to, and its declaration.</summary>
+    public static (StepSchedule Step, StepTimer Timer) Declaration(CycleTimer timer) =>
+        Schedule.SelectMany(s => s.Timers.Select(t => (s, t))).Single(x => x.t.Timer == timer);
+
+    /// <summary>The deadline a cycle in <paramref name="status"/> waits for; the sending date once it has none.</summary>
+    public static DateOnly DeadlineOf(ReportingCycleStatus status, StepDeadlines deadlines) =>
+        deadlines.Of(StepOf(status)?.Step ?? DeadlineStep.SendToCouncil);
+
+    /// <summary><see cref="DeadlineOf(ReportingCycleStatus, StepDeadlines)"/> as an expression over <paramref name="cycle"/>, for a database to evaluate.</summary>
+    public static Expression DeadlineOf(Expression cycle)
+    {
+        var deadlines = Expression.Property(cycle, nameof(ReportingCycle.Deadlines));
+        Expression next = Expression.Property(deadlines, StepDeadlines.PropertyOf(DeadlineStep.SendToCouncil));
+        foreach (var step in Schedule.Reverse())
+        {
+            next = Expression.Condition(IsIn(cycle, step.States), Expression.Property(deadlines, StepDeadlines.PropertyOf(step.Step)), next);
+        }
+
+        return next;
+    }
+
+    /// <summary>Whether the cycle over <paramref name="cycle"/> still waits for a step (not sent, closed or cancelled), as an expression.</summary>
+    public static Expression IsActive(Expression cycle) => IsIn(cycle, Schedule.SelectMany(s => s.States));
+
+    // Named one by one (an IN list), so the (municipality, status) index reads only the states asked for.
+    private static Expression IsIn(Expression cycle, IEnumerable<ReportingCycleStatus> states) =>
+        states.Select(s => (Expression)Expression.Equal(Expression.Property(cycle, nameof(ReportingCycle.Status)), Expression.Constant(s, typeof(ReportingCycleStatus))))
+            .Aggregate(Expression.OrElse);
+
     public enum Trigger
     {
         Open,
@@ -150,3 +215,28 @@ public sealed class ReportingCycleWorkflow
         return WorkflowGraph.Diagram("ReportingCycleWorkflow", machine.GetInfo(), ReportingCycleStatus.Scheduled.ToString());
     }
 }
+
+/// <summary>Who a cycle timer reaches (each replaced by their substitute while away).</summary>
+public enum TimerAudience
+{
+    /// <summary>Whoever owes a value: the assignee of an open task, or else its team's staff.</summary>
+    Suppliers,
+
+    /// <summary>The team leads of the teams with an open task.</summary>
+    TeamLeads,
+
+    /// <summary>The staff and team leads of the teams that report in the cycle, who draft its letter.</summary>
+    Drafters,
+
+    /// <summary>The responsible aldermen who have not yet approved the letter as it stands.</summary>
+    Approvers,
+
+    /// <summary>The griffie of the municipality.</summary>
+    Griffie,
+}
+
+/// <summary>A timer of a step: who it reaches, and how many working days before or after the step's deadline it fires.</summary>
+public sealed record StepTimer(CycleTimer Timer, TimerAudience Audience, bool Before, Func<TimerRules, int> WorkingDays);
+
+/// <summary>A step of the cycle: the states that wait for its deadline, and its timers.</summary>
+public sealed record StepSchedule(DeadlineStep Step, IReadOnlyList<ReportingCycleStatus> States, IReadOnlyList<StepTimer> Timers);

@@ -15,10 +15,11 @@ public sealed record RescheduleReport(int CyclesMoved, int Notifications);
 /// Plans the running reports of a municipality again after its P&amp;C calendar changed (a council date, the meetings,
 /// the closed days). Each cycle whose deadlines come out differently moves the steps it has not passed, with a line in
 /// its journal, and the people whose deadline moved hear of it: the staff with an open value of a moved values deadline
-/// (or their substitute), the griffie of any moved step. Works on the caller's context: the calendar change, the moved
+/// (or their substitute), the drafting teams (staff and team leads of the cycle's teams) of a moved draft deadline, the
+/// responsible aldermen of a moved approvals deadline, the griffie of any moved step. Works on the caller's context: the calendar change, the moved
 /// deadlines and the notifications are saved together.
 /// </summary>
-public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRules rules, TaskTimers timers, TimeProvider time)
+public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRules rules, CycleTimers timers, TimeProvider time)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -60,9 +61,10 @@ public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRu
         var ids = planned.Keys.ToList();
         var cycles = await db.ReportingCycles.Include(c => c.Tasks).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         var obligationIds = cycles.Select(c => c.ObligationId).Distinct().ToList();
-        var titles = await db.Obligations.Where(o => obligationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
+        var obligations = await db.Obligations.AsNoTracking().Where(o => obligationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var people = await ReportingRecipients.ReadAsync(db, MunicipalTime.Today(time), cancellationToken);
+        var today = MunicipalTime.Today(time);
+        var people = await ReportingRecipients.ReadAsync(db, today, cancellationToken);
         var moved = 0;
         var notifications = 0;
         foreach (var cycle in cycles)
@@ -75,26 +77,48 @@ public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRu
             }
 
             moved++;
-            if (steps.Any(s => s.Step == DeadlineStep.Values) && cycle.NextTimer != TaskTimer.Done)
-            {
-                cycle.ScheduleTimer(cycle.NextTimer, timers.DateOf(cycle.NextTimer, cycle.Deadlines.ValuesDue));
-            }
+            timers.Rearm(cycle, today);
 
-            var title = titles[cycle.ObligationId];
+            var title = obligations[cycle.ObligationId].Title;
             var period = cycle.Period.Display(Dutch);
             var eventKey = $"cycle:{cycle.Id}:journal:{cycle.Journal[^1].Sequence}";
-            var recipients = new Dictionary<string, IReadOnlyList<MovedDeadline>>(StringComparer.Ordinal);
-            foreach (var griffie in people.Griffie[municipality])
+            // Each person once, with the moved steps that concern them: the griffie all of them.
+            var recipients = people.Griffie[municipality].Distinct().ToDictionary(g => g, _ => (IReadOnlyList<MovedDeadline>)steps, StringComparer.Ordinal);
+            void Add(string person, MovedDeadline step)
             {
-                recipients[griffie] = steps;
+                if (!recipients.TryGetValue(person, out var theirs))
+                {
+                    recipients[person] = [step];
+                }
+                else if (!theirs.Contains(step))
+                {
+                    recipients[person] = [.. theirs.Append(step).OrderBy(m => m.Step)];
+                }
             }
 
             if (steps.FirstOrDefault(s => s.Step == DeadlineStep.Values) is { } values)
             {
                 var staff = openTasks.SelectMany(t => t.AssigneeUserId is { } assignee ? [people.ActingFor(assignee)] : people.Staff[t.TeamId]);
-                foreach (var person in staff.Where(p => !recipients.ContainsKey(p)))
+                foreach (var person in staff)
                 {
-                    recipients[person] = [values];
+                    Add(person, values);
+                }
+            }
+
+            if (steps.FirstOrDefault(s => s.Step == DeadlineStep.Draft) is { } draft)
+            {
+                var teams = cycle.Tasks.Select(t => t.TeamId).Distinct().ToList();
+                foreach (var person in teams.SelectMany(t => people.Staff[t].Concat(people.TeamLeads[t])))
+                {
+                    Add(person, draft);
+                }
+            }
+
+            if (steps.FirstOrDefault(s => s.Step == DeadlineStep.Approvals) is { } approvals)
+            {
+                foreach (var person in obligations[cycle.ObligationId].ResponsibleAldermen.SelectMany(a => people.Aldermen[a]))
+                {
+                    Add(person, approvals);
                 }
             }
 

@@ -78,7 +78,7 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : ICycleValu
             var imported = reader.GetBoolean(5);
             var deadlines = new StepDeadlines(reader.GetFieldValue<DateOnly>(6), reader.GetFieldValue<DateOnly>(7), reader.GetFieldValue<DateOnly>(8), reader.GetFieldValue<DateOnly>(9));
             var version = reader.GetInt32(10);
-            var timer = Enum.Parse<TaskTimer>(reader.GetString(11));
+            var timer = Enum.Parse<CycleTimer>(reader.GetString(11));
             DateOnly? timerOn = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateOnly>(12);
             var (required, outstanding) = (reader.GetInt32(13), reader.GetInt32(14));
             rows.Add((id, journal => ReportingCycle.Restore(id, obligation, municipality, period, deadlines, status, imported, version, timer, timerOn, required, outstanding, journal)));

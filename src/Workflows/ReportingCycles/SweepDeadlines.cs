@@ -1,9 +1,10 @@
 using System.Globalization;
 using Governance.Domain.Municipalities;
+using Governance.Domain.Notifications;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
-using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,18 +13,20 @@ using Microsoft.Extensions.Logging;
 namespace Governance.Workflows.ReportingCycles;
 
 /// <summary>
-/// Fires every cycle timer that is due on <see cref="Today"/>, in batches: reminders before the values
-/// deadline (to the team, or the assignee, of each task still open), escalations after it (to the team
-/// lead of each such task, then the griffie). Nothing goes out for a cycle whose values are all in, or
-/// that has moved past collecting. Each stage fires once: the timer moves on in the same transaction as
-/// the notifications it creates, and a person gets one notification per event (unique index). Reminders
-/// that would arrive after the deadline are skipped; escalations are not.
+/// Fires every cycle timer that is due on <see cref="Today"/>, in batches, as <see cref="ReportingCycleWorkflow.Schedule"/>
+/// declares them: before the values deadline reminders to whoever owes a value (the assignee, or the team), after it
+/// escalations to the team lead, then the griffie; before the draft deadline a reminder to the drafting teams; before the
+/// approvals deadline a reminder to each responsible alderman who has not approved, after it a message to the griffie
+/// naming them; before the sending deadline a reminder to the griffie. A timer fires only while the cycle waits for its
+/// step (nothing for values all in, or a letter already approved). Each fires once: the timer moves on in the same
+/// transaction as the notifications it creates, and a person gets one notification per event (unique index). Reminders
+/// that would arrive after their deadline are skipped; escalations are not.
 /// </summary>
 public sealed record SweepDeadlinesCommand(DateOnly Today, int BatchSize = 1_000) : ICommand<SweepReport>;
 
 public sealed record SweepReport(int TimersFired, int Notifications);
 
-public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, TaskTimers timers, TimeProvider time, ILogger<SweepDeadlinesHandler> logger)
+public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, CycleTimers timers, TimeProvider time, ILogger<SweepDeadlinesHandler> logger)
     : ICommandHandler<SweepDeadlinesCommand, SweepReport>
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
@@ -56,7 +59,10 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
 
     /// <summary>What the sweep needs of a due cycle; read as a projection.</summary>
     private sealed record DueCycle(ReportingCycleId Id, ObligationId ObligationId, string Title, MunicipalityId MunicipalityId, ReportingPeriod Period,
-        ReportingCycleStatus Status, DateOnly ValuesDue, TaskTimer Timer, DateOnly? TimerOn);
+        ReportingCycleStatus Status, StepDeadlines Deadlines, CycleTimer Timer, DateOnly? TimerOn);
+
+    /// <summary>A notification to create: for a cycle and timer, to one person, about these items (indicator or alderman names).</summary>
+    private sealed record Pending(DueCycle Cycle, CycleTimer Timer, string Recipient, List<string> Items, string Link);
 
     /// <summary>The open work of a cycle for one team or one assignee: the names of its indicators, joined by <see cref="NameSeparator"/>.</summary>
     private sealed record OpenWork(ReportingCycleId CycleId, TeamId TeamId, string? AssigneeUserId, string Names);
@@ -74,7 +80,8 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
             .Take(command.BatchSize);
         var due = await (from c in dueCycles
                          join o in db.Obligations on c.ObligationId equals o.Id
-                         select new DueCycle(c.Id, c.ObligationId, o.Title, c.MunicipalityId, c.Period, c.Status, c.Deadlines.ValuesDue, c.NextTimer, c.NextTimerOn))
+                         select new DueCycle(c.Id, c.ObligationId, o.Title, c.MunicipalityId, c.Period, c.Status,
+                             new StepDeadlines(c.Deadlines.ValuesDue, c.Deadlines.DraftDue, c.Deadlines.ApprovalsDue, c.Deadlines.SendToCouncil), c.NextTimer, c.NextTimerOn))
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -95,51 +102,39 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
 
         var now = time.GetUtcNow().UtcDateTime;
         var fired = 0;
-        // Per cycle and stage, each person with the indicators that concern them: one notification each.
-        var pending = new List<(DueCycle Cycle, TaskTimer Stage, string Recipient, List<string> Indicators)>();
-        var moves = new List<(ReportingCycleId Cycle, TaskTimer Timer, DateOnly? On)>(due.Count);
+        // Per cycle and timer, each person with the indicators that concern them: one notification each.
+        var pending = new List<Pending>();
+        var later = new List<(DueCycle Cycle, CycleTimer Timer, TimerAudience Audience)>();
+        var moves = new List<(ReportingCycleId Cycle, CycleTimer Timer, DateOnly? On)>(due.Count);
         foreach (var cycle in due)
         {
             var open = openWork[cycle.Id].ToList();
-            var active = cycle.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting;
+            var waitsFor = ReportingCycleWorkflow.StepOf(cycle.Status);
             var (timer, timerOn) = (cycle.Timer, cycle.TimerOn);
             while (timerOn is { } on && on <= today)
             {
-                var isReminder = timer is TaskTimer.FirstReminder or TaskTimer.LastReminder;
-                if (active && open.Count > 0 && !(isReminder && cycle.ValuesDue < today))
+                var (step, declared) = ReportingCycleWorkflow.Declaration(timer);
+                var relevant = step == waitsFor && !(declared.Before && cycle.Deadlines.Of(step.Step) < today);
+                if (relevant && step.Step != DeadlineStep.Values)
                 {
-                    var stage = timer;
-                    var byRecipient = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                    foreach (var work in open)
-                    {
-                        var recipients = stage switch
-                        {
-                            TaskTimer.FirstReminder or TaskTimer.LastReminder => work.AssigneeUserId is { } assignee
-                                ? [people.ActingFor(assignee)]
-                                : people.Staff[work.TeamId],
-                            TaskTimer.EscalateToTeamLead => people.TeamLeads[work.TeamId],
-                            _ => people.Griffie[cycle.MunicipalityId],
-                        };
-                        foreach (var recipient in recipients)
-                        {
-                            if (!byRecipient.TryGetValue(recipient, out var indicators))
-                            {
-                                byRecipient[recipient] = indicators = [];
-                            }
-
-                            indicators.AddRange(work.Names.Split(NameSeparator));
-                        }
-                    }
-
-                    pending.AddRange(byRecipient.Select(r => (cycle, stage, r.Key, r.Value)));
+                    // The later steps are few at a time: their people are read below, per cycle.
+                    later.Add((cycle, timer, declared.Audience));
+                }
+                else if (relevant && open.Count > 0)
+                {
+                    pending.AddRange(ValueNotices(cycle, timer, declared.Audience, open, people));
                     fired++;
                 }
 
-                (timer, timerOn) = active ? timers.After(timer, cycle.ValuesDue) : (TaskTimer.Done, null);
+                (timer, timerOn) = waitsFor is null ? (CycleTimer.Done, null) : timers.After(timer, cycle.Deadlines);
             }
 
             moves.Add((cycle.Id, timer, timerOn));
         }
+
+        var laterNotices = await LaterNoticesAsync(db, later, people, cancellationToken);
+        fired += laterNotices.Fired;
+        pending.AddRange(laterNotices.Notices);
 
         // Never twice: on SQLite the insert leaves out what the unique (person, event) index already holds; elsewhere it is looked up first.
         var sqlite = db.Database.IsSqlite();
@@ -147,14 +142,14 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         if (!sqlite)
         {
             var recipientIds = pending.Select(e => e.Recipient).Distinct().ToList();
-            var keys = pending.Select(e => EventKey(e.Cycle.Id.Value, e.Stage)).Distinct().ToList();
+            var keys = pending.Select(e => EventKey(e.Cycle.Id.Value, e.Timer)).Distinct().ToList();
             known = (await db.Notifications.Where(n => recipientIds.Contains(n.RecipientUserId) && keys.Contains(n.EventKey)).Select(n => new { n.RecipientUserId, n.EventKey }).ToListAsync(cancellationToken))
                 .Select(n => (n.RecipientUserId, n.EventKey)).ToHashSet();
         }
 
         var periods = new Dictionary<ReportingPeriod, string>();
         var created = pending
-            .Where(p => !known.Contains((p.Recipient, EventKey(p.Cycle.Id.Value, p.Stage))))
+            .Where(p => !known.Contains((p.Recipient, EventKey(p.Cycle.Id.Value, p.Timer))))
             .Select(p =>
             {
                 if (!periods.TryGetValue(p.Cycle.Period, out var period))
@@ -162,8 +157,9 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
                     periods[p.Cycle.Period] = period = p.Cycle.Period.Display(Dutch);
                 }
 
-                var (subject, body) = Text(p.Stage, [.. p.Indicators.Distinct().Order()], p.Cycle.Title, period, p.Cycle.ValuesDue);
-                return new Notification(p.Cycle.MunicipalityId, p.Recipient, EventKey(p.Cycle.Id.Value, p.Stage), subject, body, $"/cycles/{p.Cycle.Id}", now);
+                var (subject, body) = Text(p.Timer, [.. p.Items.Distinct().Order()], p.Cycle.Title, period, p.Cycle.Deadlines);
+                return new Notification(p.Cycle.MunicipalityId, p.Recipient, EventKey(p.Cycle.Id.Value, p.Timer),
+                    Notification.Fit(subject, Notification.SubjectMaxLength), Notification.Fit(body, Notification.BodyMaxLength), p.Link, now);
             })
             .ToList();
 
@@ -194,25 +190,113 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Task
         return (fired, inserted, due.Count == command.BatchSize);
     }
 
-    private static string EventKey(Guid cycle, TaskTimer stage) => $"cycle:{cycle}:{stage}";
+    private static string EventKey(Guid cycle, CycleTimer timer) => $"cycle:{cycle}:{timer}";
 
-    private static (string Subject, string Body) Text(TaskTimer stage, IReadOnlyList<string> indicators, string title, string period, DateOnly due)
+    /// <summary>The values timers: per person, the open indicators that concern them.</summary>
+    private static IEnumerable<Pending> ValueNotices(DueCycle cycle, CycleTimer timer, TimerAudience audience, List<OpenWork> open, ReportingRecipients people)
     {
-        var date = due.ToString("d MMMM yyyy", Dutch);
-        var what = indicators.Count == 1 ? $"de waarde van '{indicators[0]}'" : $"{indicators.Count} waarden";
-        var list = indicators.Count == 1 ? "" : "\n\n" + string.Join("\n", indicators.Select(i => "- " + i));
-        return stage switch
+        var byRecipient = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var work in open)
         {
-            TaskTimer.FirstReminder => ($"Herinnering: {title}, {period}, uiterlijk {date}",
-                $"Voor '{title}' ({period}) moet {what} uiterlijk {date} zijn aangeleverd.{list}"),
-            TaskTimer.LastReminder => ($"Bijna te laat: {title}, {period}, uiterlijk {date}",
-                $"Voor '{title}' ({period}) moet {what} uiterlijk {date} zijn aangeleverd. Lever aan, of geef aan waarom een waarde niet beschikbaar is.{list}"),
-            TaskTimer.EscalateToTeamLead => ($"Te laat: {title}, {period}",
-                $"Voor '{title}' ({period}) had {what} uiterlijk {date} aangeleverd moeten zijn en ontbreekt nog. U ontvangt dit als teamleider.{list}"),
-            _ => ($"Te laat (griffie): {title}, {period}",
-                $"Voor '{title}' ({period}) had {what} uiterlijk {date} aangeleverd moeten zijn en ontbreekt nog, ook na melding aan de teamleider.{list}"),
+            var recipients = audience switch
+            {
+                TimerAudience.Suppliers => work.AssigneeUserId is { } assignee ? [people.ActingFor(assignee)] : people.Staff[work.TeamId],
+                TimerAudience.TeamLeads => people.TeamLeads[work.TeamId],
+                _ => people.Griffie[cycle.MunicipalityId],
+            };
+            foreach (var recipient in recipients)
+            {
+                if (!byRecipient.TryGetValue(recipient, out var indicators))
+                {
+                    byRecipient[recipient] = indicators = [];
+                }
+
+                indicators.AddRange(work.Names.Split(NameSeparator));
+            }
+        }
+
+        return byRecipient.Select(r => new Pending(cycle, timer, r.Key, r.Value, $"/cycles/{cycle.Id}"));
+    }
+
+    /// <summary>
+    /// The draft, approvals and sending timers: the drafting teams, the aldermen who have not approved the letter as it
+    /// stands (or, past the deadline, the griffie with their names), the griffie to send. A timer with nobody left to tell
+    /// does not count as fired.
+    /// </summary>
+    private static async Task<(int Fired, List<Pending> Notices)> LaterNoticesAsync(
+        GovernanceDbContext db, List<(DueCycle Cycle, CycleTimer Timer, TimerAudience Audience)> later, ReportingRecipients people, CancellationToken cancellationToken)
+    {
+        var notices = new List<Pending>();
+        if (later.Count == 0)
+        {
+            return (0, notices);
+        }
+
+        var cycleIds = later.Select(l => l.Cycle.Id).Distinct().ToList();
+        var obligationIds = later.Select(l => l.Cycle.ObligationId).Distinct().ToList();
+        var teams = (await db.IndicatorTasks.Where(t => cycleIds.Contains(t.CycleId)).Select(t => new { t.CycleId, t.TeamId }).Distinct().ToListAsync(cancellationToken))
+            .ToLookup(t => t.CycleId, t => t.TeamId);
+        var aldermen = (await db.Obligations.AsNoTracking().Where(o => obligationIds.Contains(o.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Id, o => o.ResponsibleAldermen);
+        var letters = (await db.CouncilLetters.Where(l => cycleIds.Contains(l.CycleId))
+                .Select(l => new { l.Id, l.CycleId, Current = l.Versions.Max(v => v.Number), Approved = l.Approvals.Select(a => new { a.AldermanId, a.VersionNumber }).ToList() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(l => l.CycleId, l => (l.Id, Approved: l.Approved.Where(a => a.VersionNumber == l.Current).Select(a => a.AldermanId).ToHashSet()));
+        var aldermanIds = aldermen.Values.SelectMany(a => a).Distinct().ToList();
+        var names = await db.Aldermen.Where(a => aldermanIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+
+        var fired = 0;
+        foreach (var (cycle, timer, audience) in later)
+        {
+            var letter = letters.TryGetValue(cycle.Id, out var l) ? l : default;
+            var link = letter.Id == default ? $"/cycles/{cycle.Id}" : $"/letters/{letter.Id}";
+            var waiting = aldermen[cycle.ObligationId].Where(a => letter.Approved is null || !letter.Approved.Contains(a)).ToList();
+            List<string> items = timer == CycleTimer.ApprovalsOverdue ? [.. waiting.Select(a => names.GetValueOrDefault(a, "?"))] : [];
+            IEnumerable<string> recipients = audience switch
+            {
+                TimerAudience.Drafters => teams[cycle.Id].SelectMany(t => people.Staff[t].Concat(people.TeamLeads[t])),
+                TimerAudience.Approvers => waiting.SelectMany(a => people.Aldermen[a]),
+                _ when timer == CycleTimer.ApprovalsOverdue && waiting.Count == 0 => [],
+                _ => people.Griffie[cycle.MunicipalityId],
+            };
+            var before = notices.Count;
+            notices.AddRange(recipients.Distinct().Select(r => new Pending(cycle, timer, r, items, link)));
+            fired += notices.Count > before ? 1 : 0;
+        }
+
+        return (fired, notices);
+    }
+
+    private static (string Subject, string Body) Text(CycleTimer timer, IReadOnlyList<string> items, string title, string period, StepDeadlines deadlines)
+    {
+        string Date(DeadlineStep step) => deadlines.Of(step).ToString("d MMMM yyyy", Dutch);
+        var values = Date(DeadlineStep.Values);
+        var what = items.Count == 1 ? $"de waarde van '{items[0]}'" : $"{items.Count} waarden";
+        var list = items.Count <= 1 ? "" : "\n\n" + string.Join("\n", items.Select(i => "- " + i));
+        var letter = $"de raadsinformatiebrief over '{title}' ({period})";
+        return timer switch
+        {
+            CycleTimer.FirstReminder => ($"Herinnering: {title}, {period}, uiterlijk {values}",
+                $"Voor '{title}' ({period}) moet {what} uiterlijk {values} zijn aangeleverd.{list}"),
+            CycleTimer.LastReminder => ($"Bijna te laat: {title}, {period}, uiterlijk {values}",
+                $"Voor '{title}' ({period}) moet {what} uiterlijk {values} zijn aangeleverd. Lever aan, of geef aan waarom een waarde niet beschikbaar is.{list}"),
+            CycleTimer.EscalateToTeamLead => ($"Te laat: {title}, {period}",
+                $"Voor '{title}' ({period}) had {what} uiterlijk {values} aangeleverd moeten zijn en ontbreekt nog. U ontvangt dit als teamleider.{list}"),
+            CycleTimer.EscalateToGriffie => ($"Te laat (griffie): {title}, {period}",
+                $"Voor '{title}' ({period}) had {what} uiterlijk {values} aangeleverd moeten zijn en ontbreekt nog, ook na melding aan de teamleider.{list}"),
+            CycleTimer.DraftReminder => ($"Herinnering: concept {title}, {period}, uiterlijk {Date(DeadlineStep.Draft)}",
+                $"Het concept van {letter} moet uiterlijk {Date(DeadlineStep.Draft)} ter goedkeuring worden aangeboden aan de wethouders."),
+            CycleTimer.ApprovalsReminder => ($"Herinnering: goedkeuring {title}, {period}, uiterlijk {Date(DeadlineStep.Approvals)}",
+                $"{Capitalised(letter)} wacht op uw goedkeuring, uiterlijk {Date(DeadlineStep.Approvals)}. Keur hem goed of stuur hem terug met uw commentaar."),
+            CycleTimer.ApprovalsOverdue => ($"Goedkeuring te laat: {title}, {period}",
+                $"{Capitalised(letter)} had uiterlijk {Date(DeadlineStep.Approvals)} goedgekeurd moeten zijn. " +
+                $"Nog niet goedgekeurd door {(items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " en " + items[^1])}."),
+            _ => ($"Herinnering: verzenden {title}, {period}, uiterlijk {Date(DeadlineStep.SendToCouncil)}",
+                $"{Capitalised(letter)} is vastgesteld en moet uiterlijk {Date(DeadlineStep.SendToCouncil)} aan de raad worden verzonden. Leg de verzending vast als hij verstuurd is."),
         };
     }
+
+    private static string Capitalised(string text) => char.ToUpper(text[0], Dutch) + text[1..];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep for {Today}: {Fired} timers fired, {Notifications} notifications")]
     private partial void LogSwept(int fired, int notifications, DateOnly today);

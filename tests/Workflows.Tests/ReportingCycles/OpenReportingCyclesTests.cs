@@ -134,7 +134,7 @@ public abstract class OpenReportingCyclesTests : IDisposable
     private async Task<OpeningReport> Open(int batchSize = 200)
     {
         var handler = new OpenReportingCyclesHandler(
-            _database, new TaskTimers(WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), TimerRules.Default), WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), DeadlineRules.Default, _time, NullLogger<OpenReportingCyclesHandler>.Instance);
+            _database, new CycleTimers(WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), TimerRules.Default), WorkingDayCalendar.Dutch(DutchPublicHolidays.Default), DeadlineRules.Default, _time, NullLogger<OpenReportingCyclesHandler>.Instance);
         return await handler.Handle(new OpenReportingCyclesCommand(Today, batchSize), CancellationToken.None);
     }
 

@@ -23,9 +23,11 @@ public sealed class TwoYearClockOnPostgresTests() : TwoYearClockTests(DatabasePr
 
 /// <summary>
 /// Drives the clock through two whole years, running the daily opening and the deadline sweep each
-/// morning, for a quarterly motion, a half-yearly P&amp;C motion and a one-off commitment. Every cycle,
-/// task, reminder and escalation must happen exactly once, on its (working) day. On SQLite and on a real
-/// PostgreSQL server, since the sweep groups the open work in the database.
+/// morning, for a quarterly motion, a half-yearly P&amp;C motion and a one-off commitment. The quarterly
+/// reports go through every step (values in on their deadline, the draft offered on its deadline, approved
+/// a day late, sent on time); the others never get their values. Every cycle, task, reminder and escalation
+/// of every step must happen exactly once, on its (working) day, and nothing for a step already done. On
+/// SQLite and on a real PostgreSQL server, since the sweep groups the open work in the database.
 /// </summary>
 public abstract class TwoYearClockTests : IDisposable
 {
@@ -69,6 +71,7 @@ public abstract class TwoYearClockTests : IDisposable
 
             await new SweepDeadlinesHandler(_database, Timers(), _time, NullLogger<SweepDeadlinesHandler>.Instance)
                 .Handle(new SweepDeadlinesCommand(day), CancellationToken.None);
+            await WorkTheQuarterlyReportsAsync(day);
         }
 
         var schedule = new ReportingSchedule(new PlanningCalendar(_planning), _workingDays, DeadlineRules.Default);
@@ -107,9 +110,17 @@ public abstract class TwoYearClockTests : IDisposable
         var expected = new List<(string Key, string User, DateOnly On)>();
         foreach (var cycle in cycles)
         {
-            foreach (var (stage, user) in new[] { (TaskTimer.FirstReminder, "medewerker"), (TaskTimer.LastReminder, "medewerker"), (TaskTimer.EscalateToTeamLead, "teamleider"), (TaskTimer.EscalateToGriffie, "griffie") })
+            (CycleTimer, string)[] stages = cycle.Reference == "M-Q"
+                ?
+                [
+                    (CycleTimer.FirstReminder, "medewerker"), (CycleTimer.LastReminder, "medewerker"), (CycleTimer.DraftReminder, "medewerker"),
+                    (CycleTimer.DraftReminder, "teamleider"), (CycleTimer.ApprovalsReminder, "wethouder"), (CycleTimer.ApprovalsOverdue, "griffie"),
+                    (CycleTimer.SendReminder, "griffie"),
+                ]
+                : [(CycleTimer.FirstReminder, "medewerker"), (CycleTimer.LastReminder, "medewerker"), (CycleTimer.EscalateToTeamLead, "teamleider"), (CycleTimer.EscalateToGriffie, "griffie")];
+            foreach (var (stage, user) in stages)
             {
-                var on = timers.DateOf(stage, cycle.Deadlines.ValuesDue);
+                var on = timers.DateOf(stage, cycle.Deadlines);
                 if (on <= Last)
                 {
                     expected.Add(($"cycle:{cycle.Id}:{stage}", _users[user], on));
@@ -117,7 +128,10 @@ public abstract class TwoYearClockTests : IDisposable
             }
         }
 
-        Assert.True(expected.Count >= 40, $"only {expected.Count} timed events in two years");
+        Assert.Contains(expected, e => e.Key.EndsWith(":SendReminder", StringComparison.Ordinal));
+        var overdue = notifications.First(n => n.EventKey.EndsWith(":ApprovalsOverdue", StringComparison.Ordinal));
+        Assert.EndsWith("Nog niet goedgekeurd door Jeroen Hoenderkamp.", overdue.Body, StringComparison.Ordinal);
+        Assert.True(expected.Count >= 60, $"only {expected.Count} timed events in two years");
         Assert.Equal(expected.Count, notifications.Count);
         foreach (var (key, user, on) in expected)
         {
@@ -152,7 +166,7 @@ public abstract class TwoYearClockTests : IDisposable
             .Handle(new SweepDeadlinesCommand(new DateOnly(2025, 6, 30)), CancellationToken.None);
         Assert.Equal(0, sweep.Notifications);
         await using var check = _database.CreateContext();
-        Assert.All(await check.ReportingCycles.ToListAsync(), c => Assert.Equal(TaskTimer.Done, c.NextTimer));
+        Assert.All(await check.ReportingCycles.ToListAsync(), c => Assert.Equal(CycleTimer.Done, c.NextTimer));
     }
 
     [Fact]
@@ -162,8 +176,8 @@ public abstract class TwoYearClockTests : IDisposable
         _time.SetUtcNow(new DateTimeOffset(MunicipalTime.ToUtc(day, new TimeOnly(6, 0)), TimeSpan.Zero));
         await new OpenReportingCyclesHandler(_database, Timers(), _workingDays, DeadlineRules.Default, _time, NullLogger<OpenReportingCyclesHandler>.Instance)
             .Handle(new OpenReportingCyclesCommand(day), CancellationToken.None);
-        var reminderDay = Timers().DateOf(TaskTimer.FirstReminder, new DateOnly(2025, 4, 22));
-        var escalationDay = Timers().DateOf(TaskTimer.EscalateToTeamLead, new DateOnly(2025, 4, 22));
+        var reminderDay = ValuesTimer(CycleTimer.FirstReminder, new DateOnly(2025, 4, 22));
+        var escalationDay = ValuesTimer(CycleTimer.EscalateToTeamLead, new DateOnly(2025, 4, 22));
         await using (var db = _database.CreateContext())
         {
             var cycle = await db.ReportingCycles.Include(c => c.Tasks).SingleAsync();
@@ -206,7 +220,7 @@ public abstract class TwoYearClockTests : IDisposable
         _time.SetUtcNow(new DateTimeOffset(MunicipalTime.ToUtc(day, new TimeOnly(6, 0)), TimeSpan.Zero));
         await new OpenReportingCyclesHandler(_database, Timers(), _workingDays, DeadlineRules.Default, _time, NullLogger<OpenReportingCyclesHandler>.Instance)
             .Handle(new OpenReportingCyclesCommand(day), CancellationToken.None);
-        var reminderDay = Timers().DateOf(TaskTimer.FirstReminder, new DateOnly(2025, 4, 22));
+        var reminderDay = ValuesTimer(CycleTimer.FirstReminder, new DateOnly(2025, 4, 22));
         _time.SetUtcNow(new DateTimeOffset(MunicipalTime.ToUtc(reminderDay, new TimeOnly(6, 0)), TimeSpan.Zero));
         await new SweepDeadlinesHandler(_database, Timers(), _time, NullLogger<SweepDeadlinesHandler>.Instance)
             .Handle(new SweepDeadlinesCommand(reminderDay), CancellationToken.None);
@@ -217,7 +231,53 @@ public abstract class TwoYearClockTests : IDisposable
         Assert.DoesNotContain(_users["medewerker"], recipients);
     }
 
-    private TaskTimers Timers() => new(_workingDays, TimerRules.Default);
+    private CycleTimers Timers() => new(_workingDays, TimerRules.Default);
+
+    private DateOnly ValuesTimer(CycleTimer timer, DateOnly valuesDue) => Timers().DateOf(timer, new StepDeadlines(valuesDue, valuesDue, valuesDue, valuesDue));
+
+    /// <summary>
+    /// The quarterly reports, worked as a team would, after the morning's sweep: every value in on the values deadline and
+    /// the drafting started, the draft offered on the draft deadline, approved the working day after the approvals
+    /// deadline (a day late), sent on the sending deadline.
+    /// </summary>
+    private async Task WorkTheQuarterlyReportsAsync(DateOnly day)
+    {
+        await using var db = _database.CreateContext();
+        var quarterly = db.Obligations.Where(o => o.Reference == "M-Q").Select(o => o.Id);
+        var cycles = await db.ReportingCycles.Include(c => c.Tasks).ThenInclude(t => t.Values)
+            .Where(c => quarterly.Contains(c.ObligationId) && c.Status != ReportingCycleStatus.Sent).ToListAsync();
+        var now = _time.GetUtcNow().UtcDateTime;
+        foreach (var cycle in cycles)
+        {
+            var flow = new ReportingCycleWorkflow(cycle, now, "Team", allApprovalsIn: () => true);
+            if (day == cycle.Deadlines.ValuesDue)
+            {
+                var indicators = await db.Indicators.Include(i => i.Definitions).ToListAsync();
+                foreach (var task in cycle.Tasks)
+                {
+                    Assert.True(task.Record(indicators.Single(i => i.Id == task.IndicatorId).Current, IndicatorValue.OfNumber(10), null, "Monitor", "Sanne", now).Succeeded);
+                    Assert.True(new IndicatorTaskWorkflow(task).Fire(IndicatorTaskWorkflow.Trigger.Submit).Succeeded);
+                }
+
+                Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.Complete).Succeeded);
+                Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.StartDrafting).Succeeded);
+            }
+            else if (day == cycle.Deadlines.DraftDue)
+            {
+                Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.SubmitForApproval).Succeeded);
+            }
+            else if (day == _workingDays.AddWorkingDays(cycle.Deadlines.ApprovalsDue, 1))
+            {
+                Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.Approve).Succeeded);
+            }
+            else if (day == cycle.Deadlines.SendToCouncil)
+            {
+                Assert.True(flow.Fire(ReportingCycleWorkflow.Trigger.Send).Succeeded);
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
 
     private void Seed()
     {
@@ -262,9 +322,17 @@ public abstract class TwoYearClockTests : IDisposable
 
         var roles = Roles.All.ToDictionary(r => r, r => new IdentityRole(r) { NormalizedName = r.ToUpperInvariant() });
         db.Roles.AddRange(roles.Values);
-        foreach (var (name, role, inTeam) in new[] { ("medewerker", Roles.Medewerker, true), ("teamleider", Roles.Teamleider, true), ("griffie", Roles.Griffie, false), ("vervanger", Roles.Medewerker, false) })
+        foreach (var (name, role, inTeam) in new[]
+                 {
+                     ("medewerker", Roles.Medewerker, true), ("teamleider", Roles.Teamleider, true), ("griffie", Roles.Griffie, false), ("vervanger", Roles.Medewerker, false),
+                     ("wethouder", Roles.Wethouder, false),
+                 })
         {
-            var user = new ApplicationUser { UserName = name, Email = $"{name}@maastricht.test", DisplayName = name, MunicipalityId = maastricht.Id, TeamId = inTeam ? team.Id : null };
+            var user = new ApplicationUser
+            {
+                UserName = name, Email = $"{name}@maastricht.test", DisplayName = name, MunicipalityId = maastricht.Id, TeamId = inTeam ? team.Id : null,
+                AldermanId = role == Roles.Wethouder ? alderman.Id : null,
+            };
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role].Id });
             _users[name] = user.Id;

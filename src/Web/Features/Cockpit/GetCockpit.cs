@@ -166,14 +166,14 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
         var steps = CycleSteps.Of(db).Where(s => s.Active && !s.Cycle.IsImported);
         // At risk: the first reminder went out (the timer moved on) and values are still missing, before the deadline passed.
         var atRisk = steps.Where(s => (s.Cycle.Status == ReportingCycleStatus.Open || s.Cycle.Status == ReportingCycleStatus.Collecting)
-                                      && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today);
+                                      && s.Cycle.NextTimer != CycleTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today);
         // The counts need no titles: the cycles alone.
         var counts = await Deadlines(db).GroupBy(s => 1).Select(g => new
         {
             Overdue = g.Count(s => s.Next < today),
             Soon = g.Count(s => s.Next >= today && s.Next <= soon),
             AtRisk = g.Count(s => (s.Cycle.Status == ReportingCycleStatus.Open || s.Cycle.Status == ReportingCycleStatus.Collecting)
-                                  && s.Cycle.NextTimer != TaskTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today),
+                                  && s.Cycle.NextTimer != CycleTimer.FirstReminder && s.Cycle.OutstandingValues > 0 && s.Next >= today),
         }).SingleOrDefaultAsync(cancellationToken);
         return (await TopAsync(steps.Where(s => s.Next < today), cancellationToken), await TopAsync(steps.Where(s => s.Next >= today && s.Next <= soon), cancellationToken),
             await TopAsync(atRisk, cancellationToken), (counts?.Overdue ?? 0, counts?.Soon ?? 0, counts?.AtRisk ?? 0));
@@ -193,15 +193,6 @@ public sealed class GetCockpitHandler(IDbContextFactory<GovernanceDbContext> dbF
         [.. groups.GroupBy(g => g.Name)
             .Select(g => new CockpitCount(g.Key, g.Sum(x => x.Open), g.Sum(x => x.Late)))
             .OrderByDescending(c => c.Open).ThenBy(c => c.Name)];
-
-    /// <summary>The step a cycle waits for and its deadline.</summary>
-    public static DateOnly NextDeadline(ReportingCycleStatus status, StepDeadlines deadlines) => status switch
-    {
-        ReportingCycleStatus.Scheduled or ReportingCycleStatus.Open or ReportingCycleStatus.Collecting => deadlines.ValuesDue,
-        ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting or ReportingCycleStatus.SentBack => deadlines.DraftDue,
-        ReportingCycleStatus.InApproval => deadlines.ApprovalsDue,
-        _ => deadlines.SendToCouncil,
-    };
 
     /// <summary>Open and closed at each month end over the last two years, from adoption dates and the closing lines of the histories.</summary>
     private async Task<IReadOnlyList<CockpitMonth>> OpenAndClosedAsync(DateOnly today, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ using Governance.Domain.ReportingCycles;
 using Governance.Web.Features.Cockpit;
 using Governance.Web.Tests.Features.ReportingCycles;
 using Governance.Web.Tests.Support;
+using Governance.Workflows.ReportingCycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Features.Cockpit;
@@ -52,10 +53,10 @@ public class CockpitApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         var names = await db.Aldermen.ToDictionaryAsync(a => a.Id, a => a.Name);
         DateOnly? Date(Obligation o) => o.Cadence == Cadence.Once ? o.DueDate : o.EndDate;
         var lateObligations = obligations.Where(o => o.Status is ObligationStatus.Registered or ObligationStatus.InProgress && Date(o) < today).ToList();
-        var deadline = cycles.ToDictionary(c => c.Id, c => GetCockpitHandler.NextDeadline(c.Status, c.Deadlines));
+        var deadline = cycles.ToDictionary(c => c.Id, c => ReportingCycleWorkflow.DeadlineOf(c.Status, c.Deadlines));
         var lateSteps = cycles.Where(c => deadline[c.Id] < today).ToList();
         var soon = cycles.Where(c => deadline[c.Id] >= today && deadline[c.Id] <= today.AddDays(30)).ToList();
-        var atRisk = cycles.Where(c => c.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting && c.NextTimer != TaskTimer.FirstReminder
+        var atRisk = cycles.Where(c => c.Status is ReportingCycleStatus.Open or ReportingCycleStatus.Collecting && c.NextTimer != CycleTimer.FirstReminder
                                        && c.OutstandingValues > 0 && deadline[c.Id] >= today).ToList();
         var late = lateObligations.Select(o => o.Id).Concat(lateSteps.Select(c => c.ObligationId)).ToHashSet();
         var open = obligations.Where(o => o.Status is ObligationStatus.Registered or ObligationStatus.InProgress or ObligationStatus.Reported).ToList();

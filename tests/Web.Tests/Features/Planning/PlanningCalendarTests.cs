@@ -90,6 +90,18 @@ public sealed class PlanningCalendarTests(GovernanceAppFactory app) : IClassFixt
         var told = await db.Notifications.Where(n => n.EventKey == key).Select(n => n.RecipientUserId).ToListAsync();
         var staff = await db.Users.Where(u => u.Email == Emails.For(Roles.Medewerker)).Select(u => u.Id).SingleAsync();
         Assert.Contains(staff, told);
+
+        // The later steps count on from the values deadline and move with it: the aldermen who approve hear of their new date.
+        Assert.True(after.Deadlines.ApprovalsDue > cycle.Deadlines.ApprovalsDue);
+        var aldermen = (await db.Obligations.SingleAsync(o => o.Id == cycle.ObligationId)).ResponsibleAldermen.Select(a => (Domain.Organisation.AldermanId?)a).ToList();
+        var approvers = await db.Users.Where(u => aldermen.Contains(u.AldermanId)).Select(u => u.Id).ToListAsync();
+        Assert.NotEmpty(approvers);
+        foreach (var alderman in approvers)
+        {
+            var message = await db.Notifications.SingleAsync(n => n.EventKey == key && n.RecipientUserId == alderman);
+            Assert.Contains($"goedkeuring uiterlijk {after.Deadlines.ApprovalsDue.ToString("d MMMM yyyy", Dutch)}", message.Body);
+            Assert.DoesNotContain("cijfers uiterlijk", message.Body);
+        }
     }
 
     [Fact]
