@@ -22,6 +22,10 @@ public class LetterJourneys(AppFixture app)
         await new LoginPage(pas).SignInAsync("wethouder.pas@maastricht.demo");
         var shell = new Shell(pas);
         await shell.WaitForCircuitAsync();
+        // Offered for approval: each responsible alderman is told, with the deadline.
+        var offered = await shell.UnreadNotificationAsync("Ter goedkeuring: ", "3e kwartaal 2026");
+        await Assertions.Expect(offered).ToContainTextAsync("ligt ter goedkeuring bij u, graag uiterlijk");
+        await shell.WaitForCircuitAsync();
         await shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Ter goedkeuring" }).ClickAsync();
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Ter goedkeuring");
         await shell.WaitForCircuitAsync();
@@ -75,6 +79,10 @@ public class LetterJourneys(AppFixture app)
         var griffie = await app.NewPageAsync();
         await new LoginPage(griffie).SignInAsync("griffie@maastricht.demo");
         shell = new Shell(griffie);
+        await shell.WaitForCircuitAsync();
+        // The last approval finalised it: the griffie is told to send it, with its reference.
+        var toSend = await shell.UnreadNotificationAsync("Klaar om te verzenden: ", "2026.00002");
+        await Assertions.Expect(toSend).ToContainTextAsync("vastgesteld met onze referentie 2026.00002");
         await griffie.GotoAsync("/letters");
         await shell.WaitForCircuitAsync();
         await griffie.GetByRole(AriaRole.Link, new() { Name = "Vinger aan de pols, 3e kwartaal 2026" }).ClickAsync();

@@ -14,9 +14,8 @@ public class NotificationJourneys(AppFixture app)
         await new LoginPage(page).SignInAsync("teamleider@maastricht.demo");
         var shell = new Shell(page);
         await shell.WaitForCircuitAsync();
-        var bell = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Meldingen: \\d+ ongelezen$") });
-        await Assertions.Expect(bell).ToBeVisibleAsync();
-        await bell.ClickAsync();
+        await Assertions.Expect(shell.UnreadBell).ToBeVisibleAsync();
+        await shell.UnreadBell.ClickAsync();
 
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Meldingen");
         var first = page.Locator(".notifications li.unread").First;

@@ -114,20 +114,35 @@ public class TaskJourneys(AppFixture app)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
         await Assertions.Expect(lead.GetByText("De waarde is teruggestuurd.")).ToBeVisibleAsync();
 
+        // An open task given to Sanne: she is told it is hers.
+        var open = lead.GetByTestId("team-tasks").Locator("tbody tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("\\bOpen\\b") }).First;
+        var assign = open.GetByLabel(new System.Text.RegularExpressions.Regex(" toewijzen aan$"));
+        var assigned = (await assign.GetAttributeAsync("aria-label"))![..^" toewijzen aan".Length];
+        await assign.ClickAsync();
+        await lead.GetByRole(AriaRole.Option, new() { Name = "Sanne Peeters" }).ClickAsync();
+        await Assertions.Expect(lead.GetByText("De taak is toegewezen.")).ToBeVisibleAsync();
+
         var members = lead.GetByTestId("team-members");
         await members.GetByLabel("Vervanger van Sanne Peeters").ClickAsync();
         await lead.GetByRole(AriaRole.Option, new() { Name = "Maurice Hermans" }).ClickAsync();
         await members.GetByLabel("Sanne Peeters afwezig tot en met").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await members.GetByRole(AriaRole.Button, new() { Name = "Vervanging van Sanne Peeters opslaan" }).ClickAsync();
         await Assertions.Expect(lead.GetByText("Vervanging van Sanne Peeters opgeslagen.")).ToBeVisibleAsync();
-        await lead.WaitForTimeoutAsync(400); // the message has faded in: its colours are final
         await lead.AssertWcag21AAAsync();
         await shell.ScreenshotAsync("14-team-lead");
 
-        await staff.GotoAsync(taskUrl);
+        // Whoever entered the value is told it came back, with the comment, and follows the notice to the task.
+        await staff.GotoAsync("/");
         await staffShell.WaitForCircuitAsync();
+        var returned = await staffShell.UnreadNotificationAsync("Teruggestuurd: Huishoudens met ondersteuning");
+        await Assertions.Expect(returned).ToContainTextAsync("Graag de peildatum 30 juni aanhouden.");
+        await returned.GetByRole(AriaRole.Link).First.ClickAsync();
+        await staffShell.WaitForCircuitAsync();
+        Assert.Equal(taskUrl, staff.Url);
         await Assertions.Expect(staff.GetByTestId("task-status")).ToHaveTextAsync("Teruggestuurd");
         await Assertions.Expect(staff.GetByText("Teruggestuurd: Graag de peildatum 30 juni aanhouden.")).ToBeVisibleAsync();
+        var given = await staffShell.UnreadNotificationAsync($"Taak voor u: {assigned}");
+        await Assertions.Expect(given).ToContainTextAsync("is aan u toegewezen. Dien haar uiterlijk");
         await app.CloseAsync(staff);
         await app.CloseAsync(lead);
     }

@@ -15,6 +15,20 @@ public sealed class Shell(IPage page)
     public async Task<IReadOnlyList<string>> NavigationItemsAsync() =>
         [.. (await Navigation.GetByRole(AriaRole.Link).AllInnerTextsAsync()).Select(t => t.Trim())];
 
+    /// <summary>The bell in the top bar, while it counts unread notifications.</summary>
+    public ILocator UnreadBell => page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Meldingen: \\d+ ongelezen$") });
+
+    /// <summary>Follows the bell to the notifications and returns the one unread notification that holds each of <paramref name="texts"/>.</summary>
+    public async Task<ILocator> UnreadNotificationAsync(params string[] texts)
+    {
+        await Assertions.Expect(UnreadBell).ToBeVisibleAsync();
+        await UnreadBell.ClickAsync();
+        await Assertions.Expect(Heading).ToHaveTextAsync("Meldingen");
+        var notice = texts.Aggregate(page.Locator(".notifications li.unread"), (found, text) => found.Filter(new() { HasText = text }));
+        await Assertions.Expect(notice).ToHaveCountAsync(1);
+        return notice;
+    }
+
     public Task ScreenshotAsync(string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Support.AppFixture.Screenshots, name + ".png"), FullPage = true });
 }

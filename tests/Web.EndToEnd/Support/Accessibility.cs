@@ -11,6 +11,9 @@ public static class Accessibility
 
     public static async Task AssertWcag21AAAsync(this IPage page)
     {
+        // Messages fade in and out: scan once each is fully shown or gone, and nothing is mid-transition, so the colours are final.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('.mud-snackbar')].every(e => getComputedStyle(e).opacity === '1') && document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')");
         var result = await page.RunAxe(Wcag21AA);
         Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html} {n.Any.FirstOrDefault()?.Message}"))}")));
