@@ -38,6 +38,14 @@ public sealed class Approval : Entity
 
     public DateTime ApprovedAtUtc { get; private set; }
 
+    /// <summary>When the letter was sent back: from then on this approval no longer counts, whatever the version.</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAtUtc is not null;
+
     /// <summary>An approval of an earlier version no longer counts; the letter asks for it again.</summary>
     public bool IsStaleFor(string currentVersionHash) => VersionHash != currentVersionHash;
+
+    /// <summary>The letter was sent back: every responsible alderman approves again, this one included.</summary>
+    internal void Withdraw(DateTime nowUtc) => WithdrawnAtUtc ??= nowUtc;
 }

@@ -91,11 +91,11 @@ public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
         return version;
     }
 
-    /// <summary>The approvals that count now: of the current version, the latest per alderman.</summary>
-    public IReadOnlyList<Approval> CurrentApprovals => [.. _approvals.Where(a => !a.IsStaleFor(Current.Hash))
+    /// <summary>The approvals that count now: of the current version and not withdrawn by a send-back, the latest per alderman.</summary>
+    public IReadOnlyList<Approval> CurrentApprovals => [.. _approvals.Where(a => !a.IsWithdrawn && !a.IsStaleFor(Current.Hash))
         .GroupBy(a => a.AldermanId).Select(g => g.MaxBy(a => a.ApprovedAtUtc)!)];
 
-    /// <summary>Approvals given on an earlier version, for aldermen who have not approved the current one.</summary>
+    /// <summary>Approvals given on an earlier version (withdrawn or not), for aldermen who have not approved the current one: "you approved version 2, it changed since".</summary>
     public IReadOnlyList<Approval> StaleApprovals => [.. _approvals.Where(a => a.IsStaleFor(Current.Hash))
         .Where(a => CurrentApprovals.All(c => c.AldermanId != a.AldermanId))
         .GroupBy(a => a.AldermanId).Select(g => g.MaxBy(a => a.ApprovedAtUtc)!)];
@@ -160,6 +160,25 @@ public sealed class CouncilLetter : AggregateRoot, IMunicipalityOwned
         SentDocumentNumber = Guard.OptionalText(documentNumber, nameof(SentDocumentNumber), 60);
         Status = CouncilLetterStatus.Sent;
         Raise(new LetterSent(Id, Reference!, sentOn));
+    }
+
+    /// <summary>
+    /// An alderman sent it back: it is a draft again and every approval given so far is withdrawn, so that all responsible
+    /// aldermen approve what is offered next, even when the text does not change.
+    /// </summary>
+    internal void SendBack(DateTime nowUtc)
+    {
+        if (Status is not (CouncilLetterStatus.InApproval or CouncilLetterStatus.Approved))
+        {
+            throw new DomainRuleException("Only a letter in approval is sent back.");
+        }
+
+        foreach (var approval in _approvals)
+        {
+            approval.Withdraw(nowUtc);
+        }
+
+        EnterStatus(CouncilLetterStatus.Draft);
     }
 
     /// <summary>Entered only by the letter workflow (draft, in approval, approved); finalising and sending have their own steps.</summary>

@@ -8,7 +8,7 @@ namespace Governance.Workflows.Letters;
 /// The life of a raadsinformatiebrief, beside its cycle's:
 /// <list type="bullet">
 /// <item>Draft → InApproval: the drafter offers the current version to the responsible aldermen.</item>
-/// <item>InApproval → Draft: an alderman sends it back with comments.</item>
+/// <item>InApproval → Draft: an alderman sends it back with comments; every approval given so far is withdrawn.</item>
 /// <item>InApproval → Approved: every responsible alderman approved the current version (an approval of an earlier version does not count).</item>
 /// <item>Approved → Finalised: it gets its reference number and its content hash is sealed; from here it never changes.</item>
 /// <item>Finalised → Sent: the griffie records the sending.</item>
@@ -91,6 +91,9 @@ public sealed class CouncilLetterWorkflow
                 break;
             case CouncilLetterStatus.Sent:
                 _letter.MarkSent(_sending.On, _sending.DocumentNumber);
+                break;
+            case CouncilLetterStatus.Draft when _letter.Status == CouncilLetterStatus.InApproval:
+                _letter.SendBack(_nowUtc);
                 break;
             default:
                 _letter.EnterStatus(status);

@@ -239,7 +239,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
         var aldermen = (await db.Obligations.AsNoTracking().Where(o => obligationIds.Contains(o.Id)).ToListAsync(cancellationToken))
             .ToDictionary(o => o.Id, o => o.ResponsibleAldermen);
         var letters = (await db.CouncilLetters.Where(l => cycleIds.Contains(l.CycleId))
-                .Select(l => new { l.Id, l.CycleId, Current = l.Versions.Max(v => v.Number), Approved = l.Approvals.Select(a => new { a.AldermanId, a.VersionNumber }).ToList() })
+                .Select(l => new { l.Id, l.CycleId, Current = l.Versions.Max(v => v.Number), Approved = l.Approvals.Where(a => a.WithdrawnAtUtc == null).Select(a => new { a.AldermanId, a.VersionNumber }).ToList() })
                 .ToListAsync(cancellationToken))
             .ToDictionary(l => l.CycleId, l => (l.Id, Approved: l.Approved.Where(a => a.VersionNumber == l.Current).Select(a => a.AldermanId).ToHashSet()));
         var aldermanIds = aldermen.Values.SelectMany(a => a).Distinct().ToList();

@@ -57,6 +57,7 @@ internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
         builder.HasKey(a => a.Id);
         builder.Property(a => a.UserId).HasMaxLength(64);
         builder.Property(a => a.VersionHash).HasMaxLength(128);
+        builder.Ignore(a => a.IsWithdrawn);
         builder.HasOne<Alderman>().WithMany().HasForeignKey(a => a.AldermanId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -126,6 +126,10 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         var draft = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/letters/{letterId}/submit", new { version = draft.GetProperty("version").GetInt32() }, Json)).StatusCode);
 
+        // Jeroen Hoenderkamp approves first; Hubert Mackus then sends it back.
+        using var hoenderkamp = await app.SignedInClientAsync("wethouder.hoenderkamp@maastricht.demo");
+        var approved = await (await hoenderkamp.PostAsJsonAsync("/api/letters/approvals", new { letters = new[] { new { letterId, version = 1 } } }, Json)).Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.True(approved[0].GetProperty("approved").GetBoolean());
         using var mackus = await app.SignedInClientAsync("wethouder.mackus@maastricht.demo");
         Assert.Equal(HttpStatusCode.BadRequest, (await mackus.PostAsJsonAsync($"/api/letters/{letterId}/send-back", new { comments = "", version = 1 }, Json)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await mackus.PostAsJsonAsync($"/api/letters/{letterId}/send-back", new { comments = "Graag de wachttijden toelichten.", version = 1 }, Json)).StatusCode);
@@ -140,6 +144,13 @@ public class LettersApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         var notices = (await staff.GetFromJsonAsync<JsonElement>("/api/me/notifications?pageSize=100", Json)).GetProperty("items").EnumerateArray()
             .Where(n => n.GetProperty("link").GetString() == $"/letters/{letterId}" && n.GetProperty("subject").GetString()!.StartsWith("Teruggestuurd: ", StringComparison.Ordinal)).ToList();
         Assert.Contains("Graag de wachttijden toelichten.", Assert.Single(notices).GetProperty("body").GetString());
+
+        // Offered again unchanged: the send-back withdrew every approval, so all three aldermen approve again.
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/letters/{letterId}/submit", new { version = back.GetProperty("version").GetInt32() }, Json)).StatusCode);
+        var again = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
+        Assert.Equal(1, again.GetProperty("current").GetProperty("number").GetInt32());
+        Assert.All(again.GetProperty("aldermen").EnumerateArray(), a => Assert.Equal(JsonValueKind.Null, a.GetProperty("approvedAtUtc").ValueKind));
+        Assert.True((await hoenderkamp.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json)).GetProperty("actions").GetProperty("approve").GetBoolean());
     }
 
     private static async Task<List<string>> SubjectsAsync(HttpClient client) =>

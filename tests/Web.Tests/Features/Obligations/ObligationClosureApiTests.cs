@@ -2,8 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Domain.Accounts;
+using Governance.Domain.Obligations;
+using Governance.Domain.ReportingCycles;
+using Governance.Web.Tests.Features.Letters;
 using Governance.Web.Tests.Features.ReportingCycles;
 using Governance.Web.Tests.Support;
+using Governance.Workflows.ReportingCycles;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Features.Obligations;
 
@@ -13,7 +18,7 @@ public class ObligationClosureApiTests(OpenedCyclesApp app) : IClassFixture<Open
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public async Task The_responsible_alderman_reports_it_and_the_griffie_confirms_it_fulfilled()
+    public async Task The_responsible_alderman_reports_it_in_one_of_its_finalised_letters_and_the_griffie_confirms_it_fulfilled()
     {
         using var hoenderkamp = await app.SignedInClientAsync("wethouder.hoenderkamp@maastricht.demo");
         var (id, version) = await Read(hoenderkamp, "T-2025-118");
@@ -23,26 +28,60 @@ public class ObligationClosureApiTests(OpenedCyclesApp app) : IClassFixture<Open
         using var mackus = await app.SignedInClientAsync("wethouder.mackus@maastricht.demo");
         using var noLetter = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", version }, Json);
         Assert.Equal(HttpStatusCode.BadRequest, noLetter.StatusCode);
-        using var reported = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "2026.01234", version }, Json);
+        using var nothingFinalised = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "2026.01234", version }, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, nothingFinalised.StatusCode);
+        Assert.Contains("nog geen vastgestelde raadsinformatiebrief over deze toezegging", await nothingFinalised.Content.ReadAsStringAsync());
+
+        // Its letter is finalised; a reference that is not one of its letters is still refused, with the choices named.
+        var (cycleId, reference) = await FinalisedLetterAsync("T-2025-118", "wethouder.mackus@maastricht.demo");
+        (_, version) = await Read(mackus, "T-2025-118");
+        using var freeText = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "2026.01234", version }, Json);
+        Assert.Equal(HttpStatusCode.BadRequest, freeText.StatusCode);
+        Assert.Contains($"Kies een van de vastgestelde raadsinformatiebrieven over deze toezegging: {reference}.", await freeText.Content.ReadAsStringAsync());
+        Assert.Equal("InProgress", (await mackus.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json)).GetProperty("status").GetString());
+        using var reported = await mackus.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = reference, version }, Json);
         Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
 
         // The first key turned: the griffie is told it is theirs to judge, once.
         using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
         var toJudge = Assert.Single(await NotificationsAsync(griffie, $"/obligations/{id}"), n => n.GetProperty("subject").GetString()!.StartsWith("Te beoordelen: T-2025-118", StringComparison.Ordinal));
-        Assert.Contains("gerapporteerd in raadsinformatiebrief 2026.01234", toJudge.GetProperty("body").GetString());
+        Assert.Contains($"gerapporteerd in raadsinformatiebrief {reference}", toJudge.GetProperty("body").GetString());
         (_, version) = await Read(griffie, "T-2025-118");
-        using var griffieReports = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = "x", version }, Json);
+        using var griffieReports = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Report", reason = reference, version }, Json);
         Assert.Equal(HttpStatusCode.Forbidden, griffieReports.StatusCode);
         using var confirmed = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "ConfirmFulfilled", version }, Json);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
 
         var overview = await griffie.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json);
         Assert.Equal("Fulfilled", overview.GetProperty("status").GetString());
-        Assert.Contains(overview.GetProperty("history").EnumerateArray(), h => h.GetProperty("reason").GetString() == "2026.01234");
+        Assert.Equal(reference, overview.GetProperty("reportedInLetter").GetString());
+        // The report whose letter is finalised is not ended: that letter still goes to the council.
+        Assert.Equal("Approved", (await griffie.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}", Json)).GetProperty("status").GetString());
 
         (_, version) = await Read(griffie, "T-2025-118");
         using var reopen = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Reopen", reason = "Toch niet", version }, Json);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reopen.StatusCode);
+    }
+
+    [Fact]
+    public async Task Lapsing_an_obligation_ends_its_running_reports_with_a_journal_line()
+    {
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        var (id, version) = await Read(griffie, "M-2019-026");
+        var running = ReportingCycleWorkflow.Schedule.SelectMany(s => s.States).ToList();
+        await using (var db = app.Database())
+        {
+            Assert.NotEmpty(await db.ReportingCycles.Where(c => c.ObligationId == new ObligationId(id) && running.Contains(c.Status)).ToListAsync());
+        }
+
+        using var lapsed = await griffie.PostAsJsonAsync($"/api/obligations/{id}/steps", new { step = "Lapse", reason = "Opgegaan in de motie Jeugdhulp 2027", version }, Json);
+        Assert.Equal(HttpStatusCode.OK, lapsed.StatusCode);
+
+        await using var check = app.Database();
+        var cycles = await check.ReportingCycles.Where(c => c.ObligationId == new ObligationId(id) && !c.IsImported).ToListAsync();
+        Assert.DoesNotContain(cycles, c => running.Contains(c.Status));
+        var ended = Assert.Single(cycles, c => c.Status == ReportingCycleStatus.Cancelled);
+        Assert.Equal("De motie is vervallen: Opgegaan in de motie Jeugdhulp 2027", ended.Journal[^1].Reason);
     }
 
     [Fact]
@@ -84,6 +123,35 @@ public class ObligationClosureApiTests(OpenedCyclesApp app) : IClassFixture<Open
         using var forbidden = await staff.PostAsJsonAsync($"/api/obligations/{id}/deadline-extensions",
             new { newDate = "2033-12-31", reason = "x", decidedBy = "x", version = 99 }, Json);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    /// <summary>The open report of an obligation, completed, composed and approved by its aldermen (finalised): the cycle and the letter's reference.</summary>
+    private async Task<(Guid Cycle, string Reference)> FinalisedLetterAsync(string obligation, params string[] aldermen)
+    {
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        var cycleId = await LetterCycles.CompleteAsync(app, staff, obligation);
+        await using (var db = app.Database())
+        {
+            // The demo has one member of staff: her team drafts this report, whichever team its indicators belong to.
+            var team = await db.Users.Where(u => u.Email == Emails.For(Roles.Medewerker)).Select(u => u.TeamId).SingleAsync();
+            await db.IndicatorTasks.Where(t => t.CycleId == new ReportingCycleId(cycleId)).ExecuteUpdateAsync(set => set.SetProperty(t => t.TeamId, team!.Value));
+        }
+
+        using var composed = await staff.PostAsync($"/api/cycles/{cycleId}/letter", null);
+        Assert.True(composed.IsSuccessStatusCode, await composed.Content.ReadAsStringAsync());
+        var letterId = (await composed.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("id").GetGuid();
+        var draft = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/letters/{letterId}/submit", new { version = draft.GetProperty("version").GetInt32() }, Json)).StatusCode);
+        var number = (await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json)).GetProperty("current").GetProperty("number").GetInt32();
+        foreach (var email in aldermen)
+        {
+            using var alderman = await app.SignedInClientAsync(email);
+            Assert.Equal(HttpStatusCode.OK, (await alderman.PostAsJsonAsync("/api/letters/approvals", new { letters = new[] { new { letterId, version = number } } }, Json)).StatusCode);
+        }
+
+        var finalised = await staff.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", Json);
+        Assert.Equal("Finalised", finalised.GetProperty("status").GetString());
+        return (cycleId, finalised.GetProperty("reference").GetString()!);
     }
 
     private static async Task<IReadOnlyList<JsonElement>> NotificationsAsync(HttpClient client, string link) =>

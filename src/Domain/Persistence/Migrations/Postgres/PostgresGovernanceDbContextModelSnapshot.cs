@@ -416,6 +416,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<int>("VersionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AldermanId");

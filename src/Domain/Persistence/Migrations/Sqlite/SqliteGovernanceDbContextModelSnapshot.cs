@@ -409,6 +409,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("VersionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AldermanId");
