@@ -16,6 +16,8 @@ S = {
     "History.deadline_extended": ("Termijn verlengd", "Deadline extended"),
     "Obligation.ReportedIn": ("Het college meldt deze als uitgevoerd in raadsinformatiebrief {0}; de griffie bevestigt of heropent.", "The executive reports this carried out in council letter {0}; the griffie confirms or reopens."),
     "Obligation.ReportPrompt": ("Welke vastgestelde raadsinformatiebrief meldt de uitvoering?", "Which finalised council letter reports it carried out?"),
+    "Registry.FirstReport": ("Eerste rapportage: {0}. Cijfers uiterlijk {1}, naar de raad {2}.", "First report: {0}. Figures due {1}, to the council {2}."),
+    "Registry.FirstReportMoved": ("Later dan het schema: na registratie krijgen de teams altijd enkele werkdagen om hun cijfers te leveren.", "Later than the schedule: after registration the teams always get a few working days to supply their figures."),
     "Obligation.ReportLetterRequired": ("Kies een brief.", "Choose a letter."),
     "Obligation.NoFinalisedLetter": ("Er is nog geen vastgestelde raadsinformatiebrief over deze motie of toezegging. Meld de uitvoering zodra de brief is vastgesteld.", "No council letter about this motion or commitment has been finalised yet. Report it carried out once the letter is finalised."),
     "Obligation.LetterChoice": ("{0}, {1}", "{0}, {1}"),

@@ -41,6 +41,13 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
         Text = null!;
         Meeting = null!;
         Apply(details);
+        var today = DateOnly.FromDateTime(Planning.MunicipalTime.ToLocal(nowUtc));
+        if (details.RegisteredOn is { } registered && (registered > today || registered < details.AdoptedOn))
+        {
+            throw new DomainRuleException("An obligation is registered on or after the day it was adopted, and not later than today.");
+        }
+
+        RegisteredOn = details.RegisteredOn ?? today;
         _history.Add(new ObligationHistoryEntry(nowUtc, actor, "registered", To: ObligationStatus.Registered) { Sequence = _history.Count + 1 });
     }
 
@@ -71,6 +78,9 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
     /// <summary>Reporting covers the periods that end on or after this date.</summary>
     public DateOnly ReportingFrom { get; private set; }
+
+    /// <summary>The day it was registered (in Governance, or in the tool it was brought over from): no report is due sooner than a few working days after it.</summary>
+    public DateOnly RegisteredOn { get; private set; }
 
     /// <summary>The letter (onze referentie) the executive says reports this obligation as carried out.</summary>
     public string? ReportedInLetter { get; private set; }

@@ -35,6 +35,12 @@ public sealed record ObligationDetails
     /// </summary>
     public DateOnly? ReportingFrom { get; init; }
 
+    /// <summary>
+    /// The day the obligation was registered: today when absent. Set it when bringing over a list kept in an earlier tool,
+    /// so that the reports it already owed keep their planned deadlines. Used only at registration.
+    /// </summary>
+    public DateOnly? RegisteredOn { get; init; }
+
     public required IReadOnlyList<RequiredIndicator> RequiredIndicators { get; init; }
 
     /// <summary>The parties that submitted a motion (e.g. "PvdA"); empty for a commitment.</summary>

@@ -73,9 +73,45 @@ public sealed class ReportingSchedule(PlanningCalendar calendar, WorkingDayCalen
     /// <summary>The day a cycle with these deadlines opens: a number of (working) days before its values are due.</summary>
     public DateOnly OpensOn(StepDeadlines deadlines) => Add(deadlines.ValuesDue, -rules.OpenBeforeValuesDue);
 
-    private StepDeadlines Forward(DateOnly periodEnd)
+    /// <summary>
+    /// A new obligation never opens late: planned deadlines whose values would be due sooner than
+    /// <see cref="DeadlineRules.FirstValuesAfterRegistration"/> (working) days after <paramref name="registeredOn"/> count
+    /// forward from that day instead, as a quarterly report counts from its period's end; the sending is never earlier than planned.
+    /// </summary>
+    public StepDeadlines NotBefore(StepDeadlines planned, DateOnly registeredOn)
     {
-        var values = Add(periodEnd, rules.ValuesDueAfterPeriodEnd);
+        var earliest = Add(registeredOn, rules.FirstValuesAfterRegistration);
+        if (planned.ValuesDue >= earliest)
+        {
+            return planned;
+        }
+
+        var shifted = FromValues(earliest);
+        return shifted.SendToCouncil >= planned.SendToCouncil ? shifted : shifted with { SendToCouncil = planned.SendToCouncil };
+    }
+
+    /// <summary>
+    /// The first report of an obligation as it would open: the first period from <paramref name="reportingFrom"/> (the due
+    /// date of a one-off), with its deadlines kept clear of the registration. None when its calendar date is missing.
+    /// </summary>
+    public Result<DuePeriod> FirstReport(Cadence cadence, DateOnly reportingFrom, DateOnly? dueDate, DateOnly registeredOn)
+    {
+        var period = cadence == Cadence.Once
+            ? dueDate is { } due ? ReportingPeriod.OnDate(due) : (ReportingPeriod?)null
+            : cadence.PeriodsEndingBetween(reportingFrom, reportingFrom.AddYears(2)).Select(p => (ReportingPeriod?)p).FirstOrDefault();
+        if (period is not { } first)
+        {
+            return new DueDateMissing();
+        }
+
+        var deadlines = DeadlinesFor(cadence, first);
+        return deadlines.Succeeded ? new DuePeriod(first, NotBefore(deadlines.Value, registeredOn)) : deadlines.Error!;
+    }
+
+    private StepDeadlines Forward(DateOnly periodEnd) => FromValues(Add(periodEnd, rules.ValuesDueAfterPeriodEnd));
+
+    private StepDeadlines FromValues(DateOnly values)
+    {
         var draft = Add(values, rules.DraftDueAfterValues);
         var approvals = Add(draft, rules.ApprovalsDueAfterDraft);
         var earliestSend = Add(approvals, rules.SendAfterApprovals);

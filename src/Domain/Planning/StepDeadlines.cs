@@ -43,6 +43,9 @@ public sealed record DeadlineRules
     /// <summary>Used when the calendar lists no council meeting after the approvals.</summary>
     public int SendAfterApprovals { get; init; } = 3;
 
+    /// <summary>A new obligation's first values are due no sooner than this many (working) days after its registration.</summary>
+    public int FirstValuesAfterRegistration { get; init; } = 10;
+
     /// <summary>A cycle opens this many (working) days before its values are due, so staff have time to supply them.</summary>
     public int OpenBeforeValuesDue { get; init; } = 15;
 

@@ -90,7 +90,8 @@ public sealed partial class OpenReportingCyclesHandler(
     }
 
     /// <summary>What the schedule needs of an obligation; read as a projection, not the whole aggregate.</summary>
-    private sealed record Candidate(ObligationId Id, MunicipalityId MunicipalityId, string Reference, Cadence Cadence, DateOnly? DueDate, DateOnly? EndDate, DateOnly ReportingFrom)
+    private sealed record Candidate(ObligationId Id, MunicipalityId MunicipalityId, string Reference, Cadence Cadence, DateOnly? DueDate, DateOnly? EndDate, DateOnly ReportingFrom,
+        DateOnly RegisteredOn)
     {
         public IReadOnlyList<IndicatorId> RequiredIndicators { get; set; } = [];
     }
@@ -101,7 +102,7 @@ public sealed partial class OpenReportingCyclesHandler(
         var obligations = await db.Obligations
             .Where(o => o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress)
             .OrderBy(o => o.Id) // so that a rerun over the same obligations forms the same batches
-            .Select(o => new Candidate(o.Id, o.MunicipalityId, o.Reference, o.Cadence, o.DueDate, o.EndDate, o.ReportingFrom))
+            .Select(o => new Candidate(o.Id, o.MunicipalityId, o.Reference, o.Cadence, o.DueDate, o.EndDate, o.ReportingFrom, o.RegisteredOn))
             .ToListAsync(cancellationToken);
         var required = await RequiredIndicatorsAsync(db, cancellationToken);
         // A derived indicator is not asked for: the measured ones it is computed from are, each once.
@@ -157,9 +158,12 @@ public sealed partial class OpenReportingCyclesHandler(
                     continue;
                 }
 
-                if (planned.OpensOn <= today && !existing.Contains((obligation.Id, period)))
+                // A new obligation never opens late: deadlines too close to its registration count forward from it.
+                var kept = schedule.NotBefore(deadlines.Value, obligation.RegisteredOn);
+                var opensOn = kept == deadlines.Value ? planned.OpensOn : schedule.OpensOn(kept);
+                if (opensOn <= today && !existing.Contains((obligation.Id, period)))
                 {
-                    due.Add((obligation, new DuePeriod(period, deadlines.Value)));
+                    due.Add((obligation, new DuePeriod(period, kept)));
                 }
             }
         }

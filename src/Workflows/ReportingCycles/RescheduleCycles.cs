@@ -41,15 +41,15 @@ public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRu
         var running = await (from c in db.ReportingCycles.AsNoTracking()
                              join o in db.Obligations on c.ObligationId equals o.Id
                              where c.MunicipalityId == municipality && !c.IsImported && Running.Contains(c.Status)
-                             select new { c.Id, c.Period, c.Deadlines, o.Cadence }).ToListAsync(cancellationToken);
+                             select new { c.Id, c.Period, c.Deadlines, o.Cadence, o.RegisteredOn }).ToListAsync(cancellationToken);
         var planned = new Dictionary<ReportingCycleId, StepDeadlines>();
         foreach (var cycle in running)
         {
             // A council date removed leaves the deadlines as they were; the opening reports the gap for later periods.
             var deadlines = schedule.DeadlinesFor(cycle.Cadence, cycle.Period);
-            if (deadlines.Succeeded && deadlines.Value != cycle.Deadlines)
+            if (deadlines.Succeeded && schedule.NotBefore(deadlines.Value, cycle.RegisteredOn) is var kept && kept != cycle.Deadlines)
             {
-                planned[cycle.Id] = deadlines.Value;
+                planned[cycle.Id] = kept;
             }
         }
 

@@ -36,6 +36,10 @@ public class RegistryJourneys(AppFixture app)
         await Choose(page, dialog.GetByLabel("Beleidsterrein"), "Wmo");
         await Choose(page, dialog.GetByLabel("Rapportagefrequentie"), "Eenmalig");
         await dialog.GetByLabel("Uiterste datum").FillAsync(Iso(today.AddDays(21)));
+        // Three weeks is too soon to count back from: the dialog says when the first report is due, later than the schedule.
+        var first = dialog.GetByTestId("first-report");
+        await Assertions.Expect(first).ToContainTextAsync("Eerste rapportage: ");
+        await Assertions.Expect(first).ToContainTextAsync("Later dan het schema");
         await dialog.GetByLabel("Indienende partijen").FillAsync("PvdA, D66");
 
         // One indicator from the catalogue, one defined on the spot.

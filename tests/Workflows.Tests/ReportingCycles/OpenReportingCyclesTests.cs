@@ -138,6 +138,37 @@ public abstract class OpenReportingCyclesTests : IDisposable
         return await handler.Handle(new OpenReportingCyclesCommand(Today, batchSize), CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_commitment_registered_today_with_a_report_due_soon_opens_with_time_to_supply_its_values()
+    {
+        // Registered on the opening day (25 November) for the council of 9 December: counted back from that date its values
+        // would have been due on 18 November, before it was known.
+        await using (var db = _database.CreateContext())
+        {
+            var team = await db.Teams.SingleAsync();
+            var indicator = await db.Indicators.FirstAsync();
+            var alderman = await db.Aldermen.SingleAsync();
+            db.Obligations.Add(new Commitment(team.MunicipalityId, new ObligationDetails
+            {
+                Reference = "T-2025-200", Title = "Nieuw", Text = "Tekst", AdoptedOn = Today, Meeting = new Meeting("Commissie", Today),
+                ResponsibleAldermen = [alderman.Id], PolicyArea = "Wmo", Cadence = Cadence.Once, DueDate = new DateOnly(2025, 12, 9),
+                RequiredIndicators = [new RequiredIndicator(indicator.Id, 1, null)], SubmittingParties = [],
+            }, _time.GetUtcNow().UtcDateTime, "Griffie"));
+            await db.SaveChangesAsync();
+        }
+
+        await Open();
+
+        await using var check = _database.CreateContext();
+        var id = await check.Obligations.Where(o => o.Reference == "T-2025-200").Select(o => o.Id).SingleAsync();
+        var cycle = await check.ReportingCycles.Include(c => c.Tasks).SingleAsync(c => c.ObligationId == id);
+        var workingDays = WorkingDayCalendar.Dutch(DutchPublicHolidays.Default);
+        Assert.Equal(workingDays.AddWorkingDays(Today, DeadlineRules.Default.FirstValuesAfterRegistration), cycle.Deadlines.ValuesDue);
+        Assert.True(cycle.Deadlines.DraftDue > cycle.Deadlines.ValuesDue && cycle.Deadlines.ApprovalsDue > cycle.Deadlines.DraftDue);
+        Assert.True(cycle.Deadlines.SendToCouncil >= cycle.Deadlines.ApprovalsDue);
+        Assert.All(cycle.Tasks, t => Assert.Equal(cycle.Deadlines.ValuesDue, t.DueDate));
+    }
+
     private void Seed()
     {
         using var db = _database.CreateContext();
@@ -166,6 +197,7 @@ public abstract class OpenReportingCyclesTests : IDisposable
             ReportingFrom = cadence == Cadence.Once ? null : new DateOnly(2025, 1, 1),
             RequiredIndicators = [.. indicators.Select((i, n) => new RequiredIndicator(i.Id, n + 1, null))],
             SubmittingParties = cadence == Cadence.Once ? [] : ["PvdA"],
+            RegisteredOn = new DateOnly(2024, 12, 17), // followed since its adoption: the clock starts before Cycles.Now
         };
         var planning2025 = new PlanningYear(maastricht.Id, 2025);
         planning2025.SetFirstManagementReport(new DateOnly(2025, 9, 9));

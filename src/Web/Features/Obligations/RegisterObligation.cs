@@ -4,6 +4,7 @@ using Governance.Domain.Common;
 using Governance.Domain.Motions;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
+using Governance.Domain.Planning;
 using Governance.Web.Hosting;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,12 @@ namespace Governance.Web.Features.Obligations;
 public sealed record RegisterObligationCommand : ObligationInput, ICommand<Result<Guid>>
 {
     public ObligationKind? Kind { get; init; }
+
+    /// <summary>
+    /// When bringing over a list kept elsewhere: the day it was registered there, so that reports already owed keep their
+    /// planned deadlines. Absent: today, and no report is due sooner than a few working days from now.
+    /// </summary>
+    public DateOnly? RegisteredOn { get; init; }
 }
 
 public sealed class RegisterObligationValidator : AbstractValidator<RegisterObligationCommand>
@@ -22,6 +29,8 @@ public sealed class RegisterObligationValidator : AbstractValidator<RegisterObli
     {
         Include(new ObligationInputValidator());
         RuleFor(c => c.Kind).NotNull().WithMessage("Kies motie of toezegging.").IsInEnum().WithMessage("Onbekende soort.");
+        RuleFor(c => c.RegisteredOn).GreaterThanOrEqualTo(c => c.AdoptedOn).When(c => c.RegisteredOn is not null && c.AdoptedOn is not null)
+            .WithMessage("De registratiedatum ligt niet voor de datum van aanname.");
         RuleFor(c => c.SubmittingParties).NotEmpty().When(c => c.Kind == ObligationKind.Motion)
             .WithMessage("Een motie is ingediend door ten minste één partij.");
         RuleFor(c => c.SubmittingParties).Empty().When(c => c.Kind == ObligationKind.Commitment)
@@ -47,9 +56,14 @@ public sealed class RegisterObligationHandler(IDbContextFactory<GovernanceDbCont
             return details.Error!;
         }
 
+        if (command.RegisteredOn > MunicipalTime.Today(time))
+        {
+            return new Invalid(new Dictionary<string, string[]> { ["registeredOn"] = ["De registratiedatum ligt niet in de toekomst."] });
+        }
+
         Obligation obligation = command.Kind == ObligationKind.Motion
-            ? new Motion(municipality, details.Value, now, user.DisplayName)
-            : new Commitment(municipality, details.Value, now, user.DisplayName);
+            ? new Motion(municipality, details.Value with { RegisteredOn = command.RegisteredOn }, now, user.DisplayName)
+            : new Commitment(municipality, details.Value with { RegisteredOn = command.RegisteredOn }, now, user.DisplayName);
         db.Obligations.Add(obligation);
         try
         {

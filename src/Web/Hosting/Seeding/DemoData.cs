@@ -175,6 +175,7 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
             DueDate = new DateOnly(2026, 6, 30),
             Indicators = [new RequiredIndicatorInput(indicator, null)],
             SubmittingParties = [],
+            RegisteredOn = new DateOnly(2025, 4, 15),
         }, cancellationToken));
     }
 
@@ -332,6 +333,8 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
             Indicators = [.. indicators.Select(i => new RequiredIndicatorInput(_indicators[i.Code], i.Label))],
             SubmittingParties = parties ?? [],
             ReportingFrom = cadence == Cadence.Once ? null : ReportingFrom,
+            // Followed since its adoption in the list the griffie kept before: the reports it owes keep their planned deadlines.
+            RegisteredOn = adopted,
         };
 
     private static IEnumerable<(string Obligation, ReportingPeriod Period, (string Code, IndicatorValue Value)[] Values)> History()

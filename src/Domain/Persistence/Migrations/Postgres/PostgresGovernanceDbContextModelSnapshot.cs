@@ -799,6 +799,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReportedInLetter")
                         .HasColumnType("text");
 

@@ -792,6 +792,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReportedInLetter")
                         .HasColumnType("TEXT");
 
