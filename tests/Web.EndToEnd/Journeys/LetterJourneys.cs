@@ -22,6 +22,9 @@ public class LetterJourneys(AppFixture app)
         await new LoginPage(pas).SignInAsync("wethouder.pas@maastricht.demo");
         var shell = new Shell(pas);
         await shell.WaitForCircuitAsync();
+        // The home page and the menu say what waits for him.
+        await Assertions.Expect(pas.GetByTestId("work-now")).ToContainTextAsync("1 brief wacht op uw goedkeuring");
+        await Assertions.Expect(shell.Navigation.GetByTestId("approvals-count")).ToHaveTextAsync("1 voor u");
         // Offered for approval: each responsible alderman is told, with the deadline.
         var offered = await shell.UnreadNotificationAsync("Ter goedkeuring: ", "3e kwartaal 2026");
         await Assertions.Expect(offered).ToContainTextAsync("ligt ter goedkeuring bij u, graag uiterlijk");
@@ -80,7 +83,9 @@ public class LetterJourneys(AppFixture app)
         await new LoginPage(griffie).SignInAsync("griffie@maastricht.demo");
         shell = new Shell(griffie);
         await shell.WaitForCircuitAsync();
-        // The last approval finalised it: the griffie is told to send it, with its reference.
+        // The last approval finalised it: the home page and the menu count it, and the griffie is told to send it, with its reference.
+        await Assertions.Expect(griffie.GetByTestId("work-now")).ToContainTextAsync("1 vastgestelde brief is te verzenden");
+        await Assertions.Expect(shell.Navigation.GetByTestId("to-send-count")).ToHaveTextAsync("1 te verzenden");
         var toSend = await shell.UnreadNotificationAsync("Klaar om te verzenden: ", "2026.00002");
         await Assertions.Expect(toSend).ToContainTextAsync("vastgesteld met onze referentie 2026.00002");
         await griffie.GotoAsync("/letters");
@@ -93,6 +98,9 @@ public class LetterJourneys(AppFixture app)
         await dialog.GetByTestId("record-sent-confirm").ClickAsync();
         await Assertions.Expect(griffie.GetByTestId("letter-status")).ToHaveTextAsync("Verzonden");
         await Assertions.Expect(griffie.GetByText("documentnummer RIB-2026-0517")).ToBeVisibleAsync();
+        await shell.Navigation.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Raadsinformatiebrieven") }).ClickAsync();
+        await shell.WaitForCircuitAsync();
+        await Assertions.Expect(shell.Navigation.GetByTestId("to-send-count")).ToHaveCountAsync(0);
         await app.CloseAsync(griffie);
 
         var member = await app.NewPageAsync();

@@ -104,6 +104,9 @@ public class TaskJourneys(AppFixture app)
         await new LoginPage(lead).SignInAsync("teamleider@maastricht.demo");
         var shell = new Shell(lead);
         await shell.WaitForCircuitAsync();
+        // The demo's team has late values: the home page and the menu say so.
+        await Assertions.Expect(lead.GetByTestId("work-now")).ToContainTextAsync("van uw team");
+        await Assertions.Expect(shell.Navigation.GetByTestId("team-late-count")).ToContainTextAsync("te laat");
         await shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Mijn team" }).ClickAsync();
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Mijn team");
         await lead.GetByRole(AriaRole.Radio, new() { Name = "Alle taken van mijn team" }).CheckAsync();

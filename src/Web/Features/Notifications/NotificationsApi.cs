@@ -20,6 +20,10 @@ public static class NotificationsApi
             .WithName("MarkNotificationsRead")
             .WithSummary("Marks the given notifications (or all, when none are given) read; `unknown` lists the ids given that are none of yours.");
 
+        group.MapGet("/work", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new Home.GetMyWorkQuery(), ct)))
+            .WithName("GetMyWork")
+            .WithSummary("What waits for you now, per role: open and late tasks, letters waiting for your approval, obligations to judge, letters to send, late reports (null: not your work).");
+
         group.MapPut("/preferences", async ([FromBody] MyPreferences body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SetEmailDigestCommand(body.EmailDigest), ct)).ToHttp())
             .WithName("SetMyPreferences")

@@ -117,22 +117,6 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
 }
 
 /// <summary>How many tasks of my team still wait for a value: the count beside "Mijn taken".</summary>
-public sealed record CountMyOpenTasksQuery : IQuery<int>;
-
-public sealed class CountMyOpenTasksHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user) : IQueryHandler<CountMyOpenTasksQuery, int>
-{
-    public async ValueTask<int> Handle(CountMyOpenTasksQuery query, CancellationToken cancellationToken)
-    {
-        if (user.TeamId is not { } team)
-        {
-            return 0;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MyTaskRows.Of(db, team, openOnly: true).CountAsync(cancellationToken);
-    }
-}
-
 /// <summary>A team's tasks with what the lists show of them; the one definition of "a task still waiting for a value".</summary>
 internal static class MyTaskRows
 {
