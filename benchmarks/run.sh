@@ -192,7 +192,7 @@ Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores co
 the published app (Release, Kestrel on loopback, production settings, SQLite file, no background jobs) and wrk 4.1 in a
 second process on the same machine (2 threads, 32 connections, 20 s after 30 s of the same load to warm up), sending what the data
 warehouse sends: \`POST /api/cycles/{id}/values\` with an API key and a new idempotency key each time, one value per
-request, checked as the form checks (definition, previous period) and stored with who and when. 2,000 quarterly
+request, checked as the form checks (definition, latest earlier figure) and stored with who and when. 2,000 quarterly
 obligations of six indicators of their own, the previous quarter's values in place, the current quarter collecting;
 requests go round the cycles. Afterwards the values in the database are counted against the answers received.
 

@@ -49,7 +49,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
         (_cycles, _codes) = await store.CyclesAsync(cycleIds, codes, cancellationToken);
         _definitions = await definitions.GetAsync(db, _cycles.Values.SelectMany(c => c.Tasks).Select(t => (t.IndicatorId, t.DefinitionVersion)), cancellationToken);
 
-        // Only a handed-in figure without an explanation is compared with the previous period.
+        // Only a handed-in figure without an explanation is compared with the latest earlier one.
         var compared = new HashSet<IndicatorId>();
         foreach (var (command, _) in submissions.Where(s => s.Command.Intent == ValueIntent.Submit))
         {
@@ -69,8 +69,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
 
         if (compared.Count > 0)
         {
-            var previous = _cycles.Values.Select(c => c.Period.Previous()).OfType<ReportingPeriod>().Distinct().ToList();
-            _histories = await store.HistoriesAsync(compared, previous, cancellationToken);
+            _histories = await store.HistoriesAsync(compared, cancellationToken);
         }
     }
 
@@ -99,9 +98,9 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
             return new Conflict($"Deze rapportage is intussen gewijzigd (nu versie {now}). Laad haar opnieuw; er is niets opgeslagen.");
         }
 
-        if (cycle.Status is not (ReportingCycleStatus.Open or ReportingCycleStatus.Collecting))
+        if (ValueFlow.NotCollecting(cycle) is { } notCollecting)
         {
-            return new RuleViolated("cycle_not_collecting", $"Deze rapportage staat op {cycle.Status}: waarden worden vastgelegd zolang zij open is of verzamelt.");
+            return new RuleViolated("cycle_not_collecting", notCollecting);
         }
 
         var checkedValues = Check(command, cycle);
@@ -117,15 +116,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
 
         foreach (var (task, definition, value, input) in checkedValues.Value)
         {
-            Must(task.Record(definition, value, input.Explanation?.Trim(), input.Source?.Trim(), command.RecordedBy, nowUtc));
-            var flow = new IndicatorTaskWorkflow(task);
-            if (task.Status.IsDone())
-            {
-                // A corrected figure replaces a handed-in one: it goes back and in again, both kept in the history.
-                Must(flow.Fire(IndicatorTaskWorkflow.Trigger.Return, "Vervangen door een nieuwe aanlevering."));
-            }
-
-            Must(flow.Fire(ValueFlow.TriggerFor(value, command.Intent)));
+            ValueFlow.Apply(task, definition, value, input.Explanation?.Trim(), input.Source?.Trim(), command.Intent, command.RecordedBy, nowUtc);
         }
 
         ValueFlow.Advance(cycle, nowUtc, command.RecordedBy);
@@ -167,31 +158,12 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
                 continue;
             }
 
-            if (command.ActingTeamId != task.TeamId.Value)
-            {
-                errors[$"{field}.indicatorCode"] = [$"'{input.IndicatorCode}' wordt door een ander team aangeleverd."];
-                continue;
-            }
-
-            if (task.Status.IsDone() && command.Intent == ValueIntent.SaveDraft)
-            {
-                errors[field] = ["Deze waarde is al ingediend; een concept kan er niet overheen."];
-                continue;
-            }
-
             var definition = _definitions[(task.IndicatorId, task.DefinitionVersion)];
             var value = ValueFlow.ValueOf(input.Number, input.Text, input.Breakdown, input.NotAvailableReason);
-            var previous = _histories.GetValueOrDefault(definition.IndicatorId)?.For(cycle.Period.Previous())?.Value.FigureFor(definition);
-            if (ValueFlow.UnexplainedChange(rules, definition, value, input.Explanation, command.Intent, previous) is { } unexplained)
+            if (ValueFlow.Refusal(cycle, task, command.ActingTeamId, command.Intent, definition, value, input.Explanation, rules,
+                    _histories.GetValueOrDefault(definition.IndicatorId) ?? []) is { } refused)
             {
-                errors[$"{field}.explanation"] = [unexplained];
-                continue;
-            }
-
-            var fits = value.FitsDefinition(definition);
-            if (!fits.Succeeded)
-            {
-                errors[$"{field}.value"] = [fits.Error!.Message];
+                errors[$"{field}.{(refused.Field == ValueRefusal.Team ? "indicatorCode" : refused.Field)}"] = [refused.Message];
                 continue;
             }
 
@@ -203,14 +175,6 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
 
     private IndicatorTask? TaskFor(ReportingCycle cycle, string? code) =>
         cycle.Tasks.FirstOrDefault(t => string.Equals(_codes.GetValueOrDefault(t.IndicatorId), code?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static void Must(Result result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new DomainRuleException($"A checked value could not be applied: {result.Error!.Message}");
-        }
-    }
 
     public static async Task<Result<CycleValuesReceipt>?> ReplayAsync(GovernanceDbContext db, string principal, string key, string hash, CancellationToken cancellationToken)
     {

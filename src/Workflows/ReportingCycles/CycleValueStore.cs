@@ -24,9 +24,8 @@ internal interface ICycleValueStore
     Task<(Dictionary<ReportingCycleId, ReportingCycle> Cycles, Dictionary<IndicatorId, string> Codes)> CyclesAsync(
         IReadOnlyList<ReportingCycleId> cycleIds, IReadOnlyList<string> codes, CancellationToken cancellationToken);
 
-    /// <summary>The indicators' handed-in values in these periods.</summary>
-    Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(
-        IReadOnlyCollection<IndicatorId> indicatorIds, IReadOnlyCollection<ReportingPeriod> periods, CancellationToken cancellationToken);
+    /// <summary>The indicators' handed-in values, every period: a new figure is compared with the latest earlier one.</summary>
+    Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Saves the changed cycles (their tasks, new values and journal lines) and the new answers in one transaction, then
@@ -60,9 +59,8 @@ internal sealed class EfCycleValueStore(GovernanceDbContext db) : ICycleValueSto
         return (cycles, tasks.DistinctBy(t => t.Task.IndicatorId).ToDictionary(t => t.Task.IndicatorId, t => t.Code));
     }
 
-    public Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(
-        IReadOnlyCollection<IndicatorId> indicatorIds, IReadOnlyCollection<ReportingPeriod> periods, CancellationToken cancellationToken) =>
-        IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken, periods);
+    public Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken) =>
+        IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken);
 
     public async Task SaveAsync(IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {

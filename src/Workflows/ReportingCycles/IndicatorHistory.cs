@@ -52,6 +52,20 @@ public static class IndicatorHistory
             .OrderBy(v => v.Period)]);
     }
 
+    /// <summary>
+    /// The latest figure handed in for an earlier period of the same length as <paramref name="period"/> (the previous
+    /// quarter, or further back when that one has none: a quarter is not compared with a year); a value that was not
+    /// available has no figure.
+    /// </summary>
+    public static EarlierFigure? LatestFigureBefore(this IReadOnlyList<PeriodValue> history, ReportingPeriod period, IndicatorDefinition definition) =>
+        history.LatestBefore(period, definition) is { } latest ? new EarlierFigure(latest.Period, latest.Value.FigureFor(definition)!.Value) : null;
+
+    /// <summary>The value behind <see cref="LatestFigureBefore"/>: the latest handed in with a figure, for an earlier period of the same length.</summary>
+    public static PeriodValue? LatestBefore(this IReadOnlyList<PeriodValue> history, ReportingPeriod period, IndicatorDefinition definition) =>
+        history.Where(v => v.Period.Kind == period.Kind && v.Period.End < period.End && v.Value.FigureFor(definition) is not null)
+            .OrderByDescending(v => v.Period.End).ThenByDescending(v => v.Period)
+            .FirstOrDefault();
+
     /// <summary>The value of a period, if one was handed in.</summary>
     public static PeriodValue? For(this IReadOnlyList<PeriodValue> history, ReportingPeriod? period) =>
         period is { } p ? history.SingleOrDefault(v => v.Period == p) : null;

@@ -18,11 +18,11 @@ public enum ValueIntent
 }
 
 /// <summary>
-/// Staff record an indicator value for a cycle: a number, a text, a breakdown, or "not available" with
-/// the reason. The value is checked against the definition the task was opened under and kept beside
-/// earlier ones; the task moves (draft, submitted, not available) and the cycle with it (collecting,
-/// and complete once every required value is submitted or explained), all in one save. Used by the
-/// entry form, the API, imports and the data warehouse alike.
+/// Staff record one indicator value for a cycle: a number, a text, a breakdown, or "not available" with the reason,
+/// from the entry form or the single-value API. The checks are <see cref="ValueFlow.Refusal"/>, the same the data
+/// warehouse and the import go through (<see cref="SubmitCycleValuesCommand"/>); the value is kept beside earlier ones
+/// (a handed-in one is replaced while the report collects), the task moves (draft, submitted, not available) and the
+/// cycle with it (collecting, and complete once every required value is submitted or explained), all in one save.
 /// </summary>
 public sealed record RecordIndicatorValueCommand : ICommand<Result<RecordedValueReceipt>>
 {
@@ -60,9 +60,8 @@ public sealed class RecordIndicatorValueValidator : AbstractValidator<RecordIndi
 {
     public RecordIndicatorValueValidator()
     {
-        RuleFor(c => c).Must(c => new object?[] { c.Number, c.Text, c.Breakdown, c.NotAvailableReason }.Count(v => v is not null) == 1)
-            .WithName("value").OverridePropertyName("value")
-            .WithMessage("Geef precies één van: een getal, een tekst, waarden per categorie, of 'niet beschikbaar' met de reden.");
+        RuleFor(c => c).Must(c => ValueFlow.HasExactlyOne(c.Number, c.Text, c.Breakdown, c.NotAvailableReason))
+            .WithName("value").OverridePropertyName("value").WithMessage(ValueFlow.ExactlyOneValue);
         RuleFor(c => c.Text).MaximumLength(IndicatorValue.TextMaxLength).WithMessage($"Een tekst is hooguit {IndicatorValue.TextMaxLength} tekens.");
         RuleFor(c => c.NotAvailableReason).NotEmpty().When(c => c.NotAvailableReason is not null)
             .WithMessage("Geef de reden waarom de waarde niet beschikbaar is.")
@@ -89,41 +88,26 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
             return new NotFound("Indicator task");
         }
 
-        if (command.ActingTeamId is not { } team || task.TeamId.Value != team)
-        {
-            return new Forbidden("Values are supplied by the team the indicator belongs to.");
-        }
-
         if (cycle.Version != command.Version)
         {
             return new Conflict($"Deze rapportage is intussen gewijzigd (nu versie {cycle.Version}). Laad haar opnieuw; uw waarde is niet opgeslagen.");
         }
 
-        if (cycle.Status is not (ReportingCycleStatus.Open or ReportingCycleStatus.Collecting))
-        {
-            return new RuleViolated("cycle_not_collecting", $"This report is {cycle.Status}: values are recorded while it is open or collecting.");
-        }
-
         var definition = await db.IndicatorDefinitions.SingleAsync(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion, cancellationToken);
         var value = ValueFlow.ValueOf(command.Number, command.Text, command.Breakdown, command.NotAvailableReason);
-        if (await ValueFlow.UnexplainedChangeAsync(db, rules, cycle, definition, value, command.Explanation, command.Intent, cancellationToken) is { } unexplained)
+        var history = await IndicatorHistory.LoadAsync(db, definition.IndicatorId, cancellationToken);
+        switch (ValueFlow.Refusal(cycle, task, command.ActingTeamId, command.Intent, definition, value, command.Explanation, rules, history))
         {
-            return new Invalid(new Dictionary<string, string[]> { ["explanation"] = [unexplained] });
+            case { Field: ValueRefusal.Team } refused:
+                return new Forbidden(refused.Message);
+            case { Field: ValueRefusal.Cycle } refused:
+                return new RuleViolated("cycle_not_collecting", refused.Message);
+            case { } refused:
+                return new Invalid(new Dictionary<string, string[]> { [refused.Field] = [refused.Message] });
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var recorded = task.Record(definition, value, command.Explanation, command.Source, command.RecordedBy, now);
-        if (!recorded.Succeeded)
-        {
-            return new Invalid(new Dictionary<string, string[]> { ["value"] = [recorded.Error!.Message] });
-        }
-
-        var moved = new IndicatorTaskWorkflow(task).Fire(ValueFlow.TriggerFor(value, command.Intent));
-        if (!moved.Succeeded)
-        {
-            return moved.Error!;
-        }
-
+        ValueFlow.Apply(task, definition, value, command.Explanation, command.Source, command.Intent, command.RecordedBy, now);
         ValueFlow.Advance(cycle, now, command.RecordedBy);
 
         try

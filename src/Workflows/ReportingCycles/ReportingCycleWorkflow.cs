@@ -53,6 +53,22 @@ public sealed class ReportingCycleWorkflow
         ]),
     ];
 
+    /// <summary>The state in Dutch, as the screens name it, for messages written here.</summary>
+    public static string Dutch(ReportingCycleStatus status) => status switch
+    {
+        ReportingCycleStatus.Scheduled => "gepland",
+        ReportingCycleStatus.Open => "open",
+        ReportingCycleStatus.Collecting => "cijfers verzamelen",
+        ReportingCycleStatus.Complete => "compleet",
+        ReportingCycleStatus.Drafting => "brief in concept",
+        ReportingCycleStatus.InApproval => "ter goedkeuring",
+        ReportingCycleStatus.SentBack => "teruggestuurd",
+        ReportingCycleStatus.Approved => "goedgekeurd",
+        ReportingCycleStatus.Sent => "verzonden",
+        ReportingCycleStatus.Closed => "afgerond",
+        _ => "vervallen",
+    };
+
     /// <summary>The step a cycle in <paramref name="status"/> waits for; none once it is sent, closed or cancelled.</summary>
     public static StepSchedule? StepOf(ReportingCycleStatus status) => Schedule.FirstOrDefault(s => s.States.Contains(status));
 

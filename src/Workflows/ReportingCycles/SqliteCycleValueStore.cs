@@ -119,17 +119,15 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : ICycleValu
         return (cycles, indicatorCodes);
     }
 
-    public async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(
-        IReadOnlyCollection<IndicatorId> indicatorIds, IReadOnlyCollection<ReportingPeriod> periods, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken)
     {
         // As IndicatorHistory reads them: each handed-in task's latest value, found by the task's (TaskId, Sequence) index.
         await using var command = Command(await ConnectionAsync(cancellationToken), null,
             "SELECT t.IndicatorId, c.Period, v.Number, v.Text, v.Breakdown, v.NotAvailableReason, v.Explanation, v.Source, v.RecordedAtUtc, t.DefinitionVersion " +
             "FROM IndicatorTasks t JOIN ReportingCycles c ON c.Id = t.CycleId JOIN RecordedValues v ON v.TaskId = t.Id " +
-            $"WHERE t.IndicatorId IN (SELECT value FROM json_each($indicators)) AND t.Status IN ({DoneStatuses}) AND c.Period IN (SELECT value FROM json_each($periods)) " +
+            $"WHERE t.IndicatorId IN (SELECT value FROM json_each($indicators)) AND t.Status IN ({DoneStatuses}) " +
             "AND v.Sequence = (SELECT MAX(w.Sequence) FROM RecordedValues w WHERE w.TaskId = t.Id)");
         command.Parameters.AddWithValue("$indicators", JsonSerializer.Serialize(indicatorIds.Select(i => Id(i.Value))));
-        command.Parameters.AddWithValue("$periods", JsonSerializer.Serialize(periods.Select(p => p.Code)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var latest = new List<(IndicatorId, PeriodValue)>();
         while (await reader.ReadAsync(cancellationToken))

@@ -57,10 +57,11 @@ public sealed class SubmitCycleValuesValidator : AbstractValidator<SubmitCycleVa
         RuleForEach(c => c.Values).ChildRules(v =>
         {
             v.RuleFor(x => x.IndicatorCode).NotEmpty().WithMessage("De indicatorcode is verplicht.");
-            v.RuleFor(x => x).Must(x => new object?[] { x.Number, x.Text, x.Breakdown, x.NotAvailableReason }.Count(o => o is not null) == 1)
-                .OverridePropertyName("value")
-                .WithMessage("Geef precies één van: een getal, een tekst, waarden per categorie, of 'niet beschikbaar' met de reden.");
-            v.RuleFor(x => x.NotAvailableReason).NotEmpty().When(x => x.NotAvailableReason is not null).WithMessage("Geef de reden waarom de waarde niet beschikbaar is.");
+            v.RuleFor(x => x).Must(x => ValueFlow.HasExactlyOne(x.Number, x.Text, x.Breakdown, x.NotAvailableReason))
+                .OverridePropertyName("value").WithMessage(ValueFlow.ExactlyOneValue);
+            v.RuleFor(x => x.Text).MaximumLength(IndicatorValue.TextMaxLength).WithMessage($"Een tekst is hooguit {IndicatorValue.TextMaxLength} tekens.");
+            v.RuleFor(x => x.NotAvailableReason).NotEmpty().When(x => x.NotAvailableReason is not null).WithMessage("Geef de reden waarom de waarde niet beschikbaar is.")
+                .MaximumLength(IndicatorValue.ReasonMaxLength);
             v.RuleFor(x => x.Explanation).MaximumLength(RecordedValue.ExplanationMaxLength);
             v.RuleFor(x => x.Source).MaximumLength(RecordedValue.SourceMaxLength);
         });

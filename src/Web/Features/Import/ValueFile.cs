@@ -178,7 +178,10 @@ public static class ValueFile
                 return new(number, code, value, input with { Breakdown = parts }, null);
             default:
                 var parsed = NumberNotation.Parse(value, culture);
-                return parsed.Succeeded ? new(number, code, value, input with { Number = parsed.Value }, null) : Fail(parsed.Error!.Message);
+                // Words where a number belongs are a value of the wrong kind: the value rules say so, as the form and the API do.
+                return parsed.Succeeded ? new(number, code, value, input with { Number = parsed.Value }, null)
+                    : value.Any(char.IsDigit) ? Fail(parsed.Error!.Message)
+                    : new(number, code, value, input with { Text = value }, null);
         }
     }
 

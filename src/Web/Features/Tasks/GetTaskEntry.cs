@@ -90,7 +90,7 @@ public sealed class GetTaskEntryHandler(IDbContextFactory<GovernanceDbContext> d
             task.DueDate, canEnter && task.DueDate < MunicipalTime.Today(time), task.Status, task.ReturnReason, assignee, canEnter,
             new IndicatorFacts(task.IndicatorId.Value, code, definition.Name, definition.Definition, definition.Kind, definition.Unit, definition.Decimals,
                 definition.Source, definition.GoodDirection, definition.Baseline, definition.Target, definition.Categories, definition.Nature, definition.VersionNumber),
-            current, history.For(found.Period.Previous()), history.For(found.Period.SamePeriodLastYear()),
+            current, history.LatestBefore(found.Period, definition), history.For(found.Period.SamePeriodLastYear()),
             [.. history.Where(h => h.Period.CompareTo(found.Period) < 0)], rules,
             await AttachmentAccess.Infos(db, task.Id).ToListAsync(cancellationToken));
     }
