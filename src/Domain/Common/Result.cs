@@ -1,10 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Governance.Domain.Common;
 
-/// <summary>An expected failure, named by what went wrong. The UI maps <see cref="Code"/> to a Dutch message.</summary>
+/// <summary>
+/// An expected failure, named by what went wrong: <see cref="Code"/> for programs (the API's problem details), and a
+/// <see cref="Message"/> a person reads, in Dutch, shown as it is.
+/// </summary>
 public abstract record Error(string Code, string Message);
 
-public sealed record NotFound(string What) : Error("not_found", $"{What} was not found.");
+/// <summary>What was asked for does not exist here; another municipality's ids answer the same.</summary>
+public sealed record NotFound(string What) : Error("not_found", $"{Dutch(What)} is niet gevonden.")
+{
+    private static string Dutch(string what) => what switch
+    {
+        "Reporting cycle" => "De rapportage",
+        "Letter" => "De brief",
+        "Account" => "Het account",
+        "Obligation" or "Motie of toezegging" => "De motie of toezegging",
+        "Gemeente" => "De gemeente",
+        "Indicator task" => "De taak",
+        "Team" => "Het team",
+        "Indicator" => "De indicator",
+        "Wethouder" => "De wethouder",
+        "Attachment" => "De bijlage",
+        "Logo" => "Het logo",
+        "Kalenderjaar" => "Het kalenderjaar",
+        "Commissie" => "De commissie",
+        "Beleidsterrein" => "Het beleidsterrein",
+        "API key" => "De API-sleutel",
+        _ => what,
+    };
+}
 
+/// <summary>The person's role or team does not allow it; the message says who may, in Dutch.</summary>
 public sealed record Forbidden(string Message) : Error("forbidden", Message);
 
 /// <summary>Someone else changed the data since it was read.</summary>
@@ -14,7 +42,7 @@ public sealed record RuleViolated(string Rule, string Detail) : Error(Rule, Deta
 
 /// <summary>Input that does not have the right shape, per field.</summary>
 public sealed record Invalid(IReadOnlyDictionary<string, string[]> Fields)
-    : Error("invalid", "One or more fields are invalid.");
+    : Error("invalid", "Een of meer velden zijn niet goed ingevuld.");
 
 /// <summary>Lets generic code (the validation pipeline) build a failed result of any result type.</summary>
 public interface IResultFailure<out TSelf>
@@ -28,6 +56,7 @@ public readonly record struct Result : IResultFailure<Result>
 
     public Error? Error { get; }
 
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 
     public static Result Success() => new(null);
@@ -49,6 +78,7 @@ public readonly record struct Result<T> : IResultFailure<Result<T>>
 
     public Error? Error { get; }
 
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 
     public T Value => Succeeded ? _value! : throw new InvalidOperationException($"No value: {Error}");

@@ -145,7 +145,7 @@ public sealed record IndicatorSpecification
             }
 
             var parsed = IndicatorFormula.Parse(Formula);
-            formula = parsed.Succeeded ? parsed.Value.Text : throw new DomainRuleException($"Formula: {parsed.Error!.Message}");
+            formula = parsed.Succeeded ? parsed.Value.Text : throw new DomainRuleException($"Formula: {parsed.Error.Message}");
         }
 
         return this with

@@ -38,7 +38,7 @@ public sealed class ReportingSchedule(PlanningCalendar calendar, WorkingDayCalen
             var deadlines = DeadlinesFor(cadence, period);
             if (!deadlines.Succeeded)
             {
-                return deadlines.Error!;
+                return deadlines.Error;
             }
 
             duePeriods.Add(new DuePeriod(period, deadlines.Value));
@@ -105,7 +105,7 @@ public sealed class ReportingSchedule(PlanningCalendar calendar, WorkingDayCalen
         }
 
         var deadlines = DeadlinesFor(cadence, first);
-        return deadlines.Succeeded ? new DuePeriod(first, NotBefore(deadlines.Value, registeredOn)) : deadlines.Error!;
+        return deadlines.Succeeded ? new DuePeriod(first, NotBefore(deadlines.Value, registeredOn)) : deadlines.Error;
     }
 
     private StepDeadlines Forward(DateOnly periodEnd) => FromValues(Add(periodEnd, rules.ValuesDueAfterPeriodEnd));

@@ -121,7 +121,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
             var recorded = task.Record(definition, value, null, source, importedBy, nowUtc);
             if (!recorded.Succeeded)
             {
-                throw new DomainRuleException(recorded.Error!.Message);
+                throw new DomainRuleException(recorded.Error.Message);
             }
 
             task.EnterStatus(value.IsNotAvailable ? IndicatorTaskStatus.NotAvailable : IndicatorTaskStatus.Submitted);

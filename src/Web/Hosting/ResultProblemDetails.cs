@@ -16,10 +16,10 @@ public static class ResultProblemDetails
     /// </summary>
     public static Results<TSuccess, ValidationProblem, ProblemHttpResult> ToHttp<T, TSuccess>(this Result<T> result, Func<T, TSuccess> success)
         where TSuccess : IResult =>
-        result.Succeeded ? success(result.Value) : result.Error is Invalid invalid ? Validation(invalid) : Problem(result.Error!);
+        result.Succeeded ? success(result.Value) : result.Error is Invalid invalid ? Validation(invalid) : Problem(result.Error);
 
     public static Results<NoContent, ValidationProblem, ProblemHttpResult> ToHttp(this Result result) =>
-        result.Succeeded ? TypedResults.NoContent() : result.Error is Invalid invalid ? Validation(invalid) : Problem(result.Error!);
+        result.Succeeded ? TypedResults.NoContent() : result.Error is Invalid invalid ? Validation(invalid) : Problem(result.Error);
 
     /// <summary>A validation problem (400) naming each field that is not valid.</summary>
     private static ValidationProblem Validation(Invalid invalid) =>

@@ -71,13 +71,22 @@ internal static class WebSetup
         return services;
     }
 
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
     public static WebApplication UseGovernancePipeline(this WebApplication app)
     {
         // A reverse proxy on this host (loopback only, the default) may say the browser came over https.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A person in the browser gets a page in Dutch, never raw JSON; the API answers in problem details first (the
+        // inner handlers write them, so the pages are not tried).
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -31,7 +31,7 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
     {
         if (command.Actor.AldermanId is not { } alderman || command.Actor.UserId is not { } userId)
         {
-            return new Forbidden("Only an alderman approves letters.");
+            return new Forbidden("Alleen een wethouder keurt brieven goed.");
         }
 
         if (command.Letters.Count == 0)
@@ -46,10 +46,10 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
             if (!outcome.Succeeded && command.Letters.Count == 1)
             {
                 // One letter: its problem is the answer (404, 403, 409, 422); several: each letter says how it went.
-                return outcome.Error!;
+                return outcome.Error;
             }
 
-            outcomes.Add(outcome.Succeeded ? outcome.Value! : new LetterApprovalOutcome(item.LetterId, false, null, outcome.Error!.Message));
+            outcomes.Add(outcome.Succeeded ? outcome.Value! : new LetterApprovalOutcome(item.LetterId, false, null, outcome.Error.Message));
         }
 
         return outcomes;
@@ -67,7 +67,7 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
         var letter = context.Letter;
         if (!context.Aldermen.Contains(alderman))
         {
-            return new Forbidden("Only a responsible alderman approves this letter.");
+            return new Forbidden("Alleen een verantwoordelijke wethouder keurt deze brief goed.");
         }
 
         if (letter.Current.Number != item.Version)
@@ -92,12 +92,12 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
             var finalised = await FinaliseAsync(db, context, name, now, cancellationToken);
             if (!finalised.Succeeded)
             {
-                return finalised.Error!;
+                return finalised.Error;
             }
         }
 
         var saved = await LetterSaving.SaveAsync(db, letter, cancellationToken);
-        return saved.Succeeded ? new LetterApprovalOutcome(item.LetterId, true, letter.Reference, null) : saved.Error!;
+        return saved.Succeeded ? new LetterApprovalOutcome(item.LetterId, true, letter.Reference, null) : saved.Error;
     }
 
     private async Task<Result> FinaliseAsync(GovernanceDbContext db, LetterContext context, string actor, DateTime now, CancellationToken cancellationToken)

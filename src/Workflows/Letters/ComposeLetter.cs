@@ -27,10 +27,10 @@ public sealed class ComposeLetterHandler(IDbContextFactory<GovernanceDbContext> 
 
         if (command.Actor.TeamId is not { } team || teams.All(t => t.Value != team))
         {
-            return new Forbidden("Only staff of a team that reported in this cycle compose its letter.");
+            return new Forbidden("Alleen medewerkers van een team dat in deze rapportage aanleverde, stellen de brief samen.");
         }
 
         var composed = await composer.ComposeAsync(db, id, command.Actor.Name, cancellationToken);
-        return composed.Succeeded ? composed.Value.Value : composed.Error!;
+        return composed.Succeeded ? composed.Value.Value : composed.Error;
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class ComposeLetterJob(ISystemDatabase database, LetterCom
         var composed = await composer.ComposeAsync(db, new ReportingCycleId(cycleId), Actor, cancellationToken);
         if (!composed.Succeeded)
         {
-            LogNotComposed(cycleId, composed.Error!.Message);
+            LogNotComposed(cycleId, composed.Error.Message);
         }
     }
 

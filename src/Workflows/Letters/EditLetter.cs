@@ -48,7 +48,7 @@ public sealed class EditLetterHandler(IDbContextFactory<GovernanceDbContext> dbF
         var (letter, cycle, _) = context;
         if (!context.IsDrafter(command.Actor))
         {
-            return new Forbidden("Only staff of a team that reported in this cycle edit its letter.");
+            return new Forbidden("Alleen medewerkers van een team dat in deze rapportage aanleverde, bewerken de brief.");
         }
 
         if (letter.Version != command.Version)
@@ -69,7 +69,7 @@ public sealed class EditLetterHandler(IDbContextFactory<GovernanceDbContext> dbF
             var drafting = new ReportingCycleWorkflow(cycle, now, command.Actor.Name).Fire(ReportingCycleWorkflow.Trigger.StartDrafting);
             if (!drafting.Succeeded)
             {
-                return drafting.Error!;
+                return drafting.Error;
             }
         }
 

@@ -28,7 +28,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         var body = LetterTemplates.Render(template, model);
         return body.Succeeded
             ? new LetterContent(subject ?? model.Subject, model.HandledBy, model.Phone, body.Value!, JsonSerializer.Serialize(model, DataJson))
-            : body.Error!;
+            : body.Error;
     }
 
     public async Task<Result<CouncilLetterId>> ComposeAsync(GovernanceDbContext db, ReportingCycleId cycleId, string actor, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         var model = await BuildModelAsync(db, cycle, letter?.Current, MunicipalTime.Today(time), schedule, cancellationToken);
         if (!model.Succeeded)
         {
-            return model.Error!;
+            return model.Error;
         }
 
         var kind = await db.Obligations.Where(o => o.Id == cycle.ObligationId).Select(o => o.Kind).SingleAsync(cancellationToken);
@@ -63,7 +63,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         var composed = Content(model.Value!, template, letter?.Current.Subject);
         if (!composed.Succeeded)
         {
-            return composed.Error!;
+            return composed.Error;
         }
 
         var content = composed.Value!;
@@ -87,7 +87,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             var drafting = new ReportingCycleWorkflow(cycle, now, actor).Fire(ReportingCycleWorkflow.Trigger.StartDrafting);
             if (!drafting.Succeeded)
             {
-                return drafting.Error!;
+                return drafting.Error;
             }
         }
 
@@ -190,7 +190,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 var fits = recorded.Value.FitsDefinition(definition);
                 if (!fits.Succeeded)
                 {
-                    return new RuleViolated("value_does_not_fit", $"De waarde van '{definition.Name}' past niet bij de indicator: {fits.Error!.Message}");
+                    return new RuleViolated("value_does_not_fit", $"De waarde van '{definition.Name}' past niet bij de indicator: {fits.Error.Message}");
                 }
 
                 value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);

@@ -28,7 +28,7 @@ public static partial class LetterTemplates
     public static Result Check(string text)
     {
         var rendered = Render(text, LetterSamples.Sample);
-        return rendered.Succeeded ? Result.Success() : rendered.Error!;
+        return rendered.Succeeded ? Result.Success() : rendered.Error;
     }
 
     public static Result<string> Render(string text, LetterModel model)

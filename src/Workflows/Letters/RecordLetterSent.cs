@@ -47,14 +47,14 @@ public sealed class RecordLetterSentHandler(IDbContextFactory<GovernanceDbContex
         var sent = new CouncilLetterWorkflow(context.Letter, now, context.AllApprovalsIn).Send(command.SentOn!.Value, command.DocumentNumber?.Trim());
         if (!sent.Succeeded)
         {
-            return sent.Error!;
+            return sent.Error;
         }
 
         var cycle = new ReportingCycleWorkflow(context.Cycle, now, command.Actor.Name, context.AllApprovalsIn)
             .Fire(ReportingCycleWorkflow.Trigger.Send, $"Verzonden op {command.SentOn:dd-MM-yyyy}{(command.DocumentNumber is { Length: > 0 } n ? $", documentnummer {n.Trim()}" : "")}");
         if (!cycle.Succeeded)
         {
-            return cycle.Error!;
+            return cycle.Error;
         }
 
         var obligation = await db.Obligations.SingleAsync(o => o.Id == context.Cycle.ObligationId, cancellationToken);

@@ -34,7 +34,7 @@ public sealed class SendBackLetterHandler(IDbContextFactory<GovernanceDbContext>
 
         if (!context.IsResponsible(command.Actor))
         {
-            return new Forbidden("Only a responsible alderman sends this letter back.");
+            return new Forbidden("Alleen een verantwoordelijke wethouder stuurt deze brief terug.");
         }
 
         if (context.Letter.Current.Number != command.Version)
@@ -46,10 +46,10 @@ public sealed class SendBackLetterHandler(IDbContextFactory<GovernanceDbContext>
         var back = new CouncilLetterWorkflow(context.Letter, now, context.AllApprovalsIn).SendBack();
         if (!back.Succeeded)
         {
-            return back.Error!;
+            return back.Error;
         }
 
         var cycle = new ReportingCycleWorkflow(context.Cycle, now, command.Actor.Name, context.AllApprovalsIn).Fire(ReportingCycleWorkflow.Trigger.SendBack, command.Comments!.Trim());
-        return cycle.Succeeded ? await LetterSaving.SaveAsync(db, context.Letter, cancellationToken) : cycle.Error!;
+        return cycle.Succeeded ? await LetterSaving.SaveAsync(db, context.Letter, cancellationToken) : cycle.Error;
     }
 }

@@ -24,7 +24,7 @@ public sealed class SubmitLetterHandler(IDbContextFactory<GovernanceDbContext> d
 
         if (!context.IsDrafter(command.Actor))
         {
-            return new Forbidden("Only staff of a team that reported in this cycle offer its letter for approval.");
+            return new Forbidden("Alleen medewerkers van een team dat in deze rapportage aanleverde, bieden de brief ter goedkeuring aan.");
         }
 
         if (context.Letter.Version != command.Version)
@@ -45,20 +45,20 @@ public sealed class SubmitLetterHandler(IDbContextFactory<GovernanceDbContext> d
             var drafting = cycle.Fire(ReportingCycleWorkflow.Trigger.StartDrafting);
             if (!drafting.Succeeded)
             {
-                return drafting.Error!;
+                return drafting.Error;
             }
         }
 
         var submitted = new CouncilLetterWorkflow(context.Letter, now, context.AllApprovalsIn).Submit();
         if (!submitted.Succeeded)
         {
-            return submitted.Error!;
+            return submitted.Error;
         }
 
         var offered = cycle.Fire(ReportingCycleWorkflow.Trigger.SubmitForApproval);
         if (!offered.Succeeded)
         {
-            return offered.Error!;
+            return offered.Error;
         }
 
         return await LetterSaving.SaveAsync(db, context.Letter, cancellationToken);

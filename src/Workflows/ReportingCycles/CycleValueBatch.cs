@@ -106,7 +106,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
         var checkedValues = Check(command, cycle);
         if (!checkedValues.Succeeded)
         {
-            return checkedValues.Error!;
+            return checkedValues.Error;
         }
 
         if (command.DryRun)

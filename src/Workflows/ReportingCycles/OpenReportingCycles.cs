@@ -151,8 +151,8 @@ public sealed partial class OpenReportingCyclesHandler(
                     // A period still running may wait for its calendar date; an ended one is a calendar gap to fix.
                     if (period.End < today)
                     {
-                        skipped.Add($"{obligation.Reference} {period.Code}: {deadlines.Error!.Message}");
-                        LogSkipped(obligation.Reference, deadlines.Error!.Message);
+                        skipped.Add($"{obligation.Reference} {period.Code}: {deadlines.Error.Message}");
+                        LogSkipped(obligation.Reference, deadlines.Error.Message);
                     }
 
                     continue;

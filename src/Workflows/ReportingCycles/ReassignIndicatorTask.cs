@@ -35,7 +35,7 @@ public sealed class ReassignIndicatorTaskHandler(IDbContextFactory<GovernanceDbC
 
         if (command.ActingTeamId != task.TeamId.Value)
         {
-            return new Forbidden("A team lead reassigns the tasks of their own team.");
+            return new Forbidden("Een teamleider wijst alleen taken van het eigen team toe.");
         }
 
         if (cycle.Version != command.Version)

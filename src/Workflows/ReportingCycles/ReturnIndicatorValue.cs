@@ -41,7 +41,7 @@ public sealed class ReturnIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
 
         if (command.ActingTeamId != task.TeamId.Value)
         {
-            return new Forbidden("A team lead returns the values of their own team.");
+            return new Forbidden("Een teamleider stuurt alleen waarden van het eigen team terug.");
         }
 
         if (cycle.Version != command.Version)
@@ -66,7 +66,7 @@ public sealed class ReturnIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
             var moved = new ReportingCycleWorkflow(cycle, time.GetUtcNow().UtcDateTime, command.ReturnedBy).Fire(ReportingCycleWorkflow.Trigger.ReturnValue, comment);
             if (!moved.Succeeded)
             {
-                return moved.Error!;
+                return moved.Error;
             }
         }
 

@@ -60,7 +60,7 @@ internal static class ValueFlow
         var fits = value.FitsDefinition(definition);
         if (!fits.Succeeded)
         {
-            return new ValueRefusal(ValueRefusal.Value, fits.Error!.Message);
+            return new ValueRefusal(ValueRefusal.Value, fits.Error.Message);
         }
 
         return UnexplainedChange(rules, definition, value, explanation, intent, history.LatestFigureBefore(cycle.Period, definition)) is { } unexplained
@@ -110,7 +110,7 @@ internal static class ValueFlow
     {
         if (!result.Succeeded)
         {
-            throw new Domain.Common.DomainRuleException($"A checked value could not be applied: {result.Error!.Message}");
+            throw new Domain.Common.DomainRuleException($"A checked value could not be applied: {result.Error.Message}");
         }
     }
 

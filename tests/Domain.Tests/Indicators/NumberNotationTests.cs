@@ -40,7 +40,7 @@ public sealed class NumberNotationTests
     {
         var result = NumberNotation.Parse(input, Dutch);
         Assert.False(result.Succeeded);
-        Assert.Contains(hint, result.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains(hint, result.Error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -130,7 +130,7 @@ public sealed class CycleValueStoresTests : IDisposable
             await using var db = Context(database, publisher);
             var batch = new CycleValueBatch(db, storeOf(db), definitions, ValueRules.Default, Now);
             await batch.LoadAsync([.. submissions.Select(s => (s, System))], CancellationToken.None);
-            answers.AddRange(submissions.Select(s => batch.Apply(s, System)).Select(r => r.Succeeded ? r.Value!.ToString() : $"{r.Error!.GetType().Name}: {r.Error}"));
+            answers.AddRange(submissions.Select(s => batch.Apply(s, System)).Select(r => r.Succeeded ? r.Value!.ToString() : $"{r.Error.GetType().Name}: {r.Error}"));
             if (batch.Changed)
             {
                 await batch.SaveAsync(CancellationToken.None);

@@ -119,7 +119,7 @@ public static class AdministrationApi
         group.MapDelete("/api-keys/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new RevokeApiKeyCommand(id), ct);
-                return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+                return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
             })
             .WithName("RevokeApiKey")
             .WithSummary("Revokes an API key at once (Beheerder).");

@@ -14,7 +14,7 @@ public static class ImportApi
         group.MapGet("/{id:guid}/import-template", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new ImportTemplateQuery(id), ct);
-                return result.Succeeded ? Results.File(result.Value.Content, "text/csv; charset=utf-8", result.Value.FileName) : result.Error!.ToProblem();
+                return result.Succeeded ? Results.File(result.Value.Content, "text/csv; charset=utf-8", result.Value.FileName) : result.Error.ToProblem();
             })
             .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
             .WithName("ImportTemplate")
@@ -38,7 +38,7 @@ public static class ImportApi
                 await request.Body.CopyToAsync(body, ct);
                 var name = fileName ?? (type.Contains("sheet", StringComparison.Ordinal) ? "import.xlsx" : "import.csv");
                 var result = await sender.Send(new ImportValuesCommand(id, body.ToArray(), name, notation ?? Notation.Auto, dryRun ?? false), ct);
-                return result.Succeeded ? Results.Ok(result.Value) : result.Error!.ToProblem();
+                return result.Succeeded ? Results.Ok(result.Value) : result.Error.ToProblem();
             })
             .WithRawBody(Accepted)
             .Produces<ImportOutcome>()

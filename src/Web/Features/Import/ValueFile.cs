@@ -180,7 +180,7 @@ public static class ValueFile
                 var parsed = NumberNotation.Parse(value, culture);
                 // Words where a number belongs are a value of the wrong kind: the value rules say so, as the form and the API do.
                 return parsed.Succeeded ? new(number, code, value, input with { Number = parsed.Value }, null)
-                    : value.Any(char.IsDigit) ? Fail(parsed.Error!.Message)
+                    : value.Any(char.IsDigit) ? Fail(parsed.Error.Message)
                     : new(number, code, value, input with { Text = value }, null);
         }
     }

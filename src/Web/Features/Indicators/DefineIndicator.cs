@@ -79,7 +79,7 @@ public sealed class DefineIndicatorHandler(IDbContextFactory<GovernanceDbContext
     {
         if (user.MunicipalityId is not { } municipality)
         {
-            return new Forbidden("Only a person of a municipality defines indicators.");
+            return new Forbidden("Alleen iemand van een gemeente legt indicatoren vast.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -89,7 +89,7 @@ public sealed class IndicatorFieldsValidator<T> : AbstractValidator<T>
                 var parsed = IndicatorFormula.Parse(formula);
                 if (!parsed.Succeeded)
                 {
-                    context.MessageFormatter.AppendArgument("Problem", parsed.Error!.Message);
+                    context.MessageFormatter.AppendArgument("Problem", parsed.Error.Message);
                 }
 
                 return parsed.Succeeded;

@@ -54,13 +54,13 @@ public sealed class LetterTemplatesHandler(IDbContextFactory<GovernanceDbContext
     {
         if (user.MunicipalityId is not { } municipality)
         {
-            return new Forbidden("Templates belong to a municipality.");
+            return new Forbidden("Sjablonen horen bij een gemeente; alleen iemand van die gemeente past ze aan.");
         }
 
         var checkedText = LetterTemplates.Check(command.Text!);
         if (!checkedText.Succeeded)
         {
-            return checkedText.Error!;
+            return checkedText.Error;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

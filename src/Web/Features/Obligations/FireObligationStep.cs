@@ -62,7 +62,7 @@ public sealed class FireObligationStepHandler(IDbContextFactory<GovernanceDbCont
         var step = command.Step!.Value;
         if (!ObligationStepPermissions.MayFire(step, user.IsInRole))
         {
-            return new Forbidden($"Your role may not take the step '{step}'.");
+            return new Forbidden($"Met uw rol kunt u de stap '{step}' niet zetten.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -75,7 +75,7 @@ public sealed class FireObligationStepHandler(IDbContextFactory<GovernanceDbCont
         if (user.IsInRole(Roles.Wethouder) && !user.IsInRole(Roles.Medewerker)
             && (user.AldermanId is not { } alderman || !obligation.ResponsibleAldermen.Contains(alderman)))
         {
-            return new Forbidden("Only a responsible alderman reports this obligation carried out.");
+            return new Forbidden("Alleen een verantwoordelijke wethouder meldt deze motie of toezegging als uitgevoerd.");
         }
 
         if (obligation.Version != command.Version)
@@ -94,7 +94,7 @@ public sealed class FireObligationStepHandler(IDbContextFactory<GovernanceDbCont
         var fired = workflow.Fire(step, command.Reason?.Trim());
         if (!fired.Succeeded)
         {
-            return fired.Error!;
+            return fired.Error;
         }
 
         if (obligation.IsClosed)

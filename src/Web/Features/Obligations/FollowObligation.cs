@@ -20,7 +20,7 @@ public sealed class FollowObligationHandler(IDbContextFactory<GovernanceDbContex
     {
         if (user.UserId is not { } me || user.MunicipalityId is not { } municipality)
         {
-            return new Forbidden("Only a person of a municipality follows obligations.");
+            return new Forbidden("Alleen iemand van een gemeente volgt moties en toezeggingen.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -82,7 +82,7 @@ public sealed class ImportReportHistoryHandler(
                 : IndicatorValue.NotAvailable(given.NotAvailableReason!.Trim());
             if (value.FitsDefinition(indicator.Current) is { Succeeded: false } misfit)
             {
-                return Invalid("values", $"De waarde van {indicator.Code} past niet: {misfit.Error!.Message}");
+                return Invalid("values", $"De waarde van {indicator.Code} past niet: {misfit.Error.Message}");
             }
 
             values.Add((indicator.Current, value, string.IsNullOrWhiteSpace(given.Source) ? indicator.Current.Source : given.Source.Trim()));
@@ -94,7 +94,7 @@ public sealed class ImportReportHistoryHandler(
         var deadlines = schedule.DeadlinesFor(obligation.Cadence == Cadence.Quarterly && period.Kind == PeriodKind.Year ? Cadence.Yearly : obligation.Cadence, period);
         if (!deadlines.Succeeded)
         {
-            return Invalid("period", $"De P&C-kalender mist een datum voor deze periode: {deadlines.Error!.Message}");
+            return Invalid("period", $"De P&C-kalender mist een datum voor deze periode: {deadlines.Error.Message}");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -25,7 +25,7 @@ public static class ObligationsApi
         group.MapGet("/list", async ([AsParameters] Cockpit.ObligationListQuery query, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(query, ct);
-                return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
+                return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error.ToProblem();
             })
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/csv")
             .WithName("ObligationList")

@@ -45,7 +45,7 @@ public sealed class RegisterObligationHandler(IDbContextFactory<GovernanceDbCont
     {
         if (user.MunicipalityId is not { } municipality)
         {
-            return new Forbidden("Only a person of a municipality registers obligations.");
+            return new Forbidden("Alleen iemand van een gemeente registreert moties en toezeggingen.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -53,7 +53,7 @@ public sealed class RegisterObligationHandler(IDbContextFactory<GovernanceDbCont
         var details = await ObligationInputResolver.ResolveAsync(db, command, null, municipality, now, cancellationToken);
         if (!details.Succeeded)
         {
-            return details.Error!;
+            return details.Error;
         }
 
         if (command.RegisteredOn > MunicipalTime.Today(time))

@@ -64,7 +64,7 @@ public sealed class ReviseObligationHandler(IDbContextFactory<GovernanceDbContex
         var details = await ObligationInputResolver.ResolveAsync(db, command, id, obligation.MunicipalityId, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (!details.Succeeded)
         {
-            return details.Error!;
+            return details.Error;
         }
 
         obligation.Revise(details.Value, time.GetUtcNow().UtcDateTime, user.DisplayName);

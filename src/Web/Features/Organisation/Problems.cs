@@ -6,5 +6,5 @@ namespace Governance.Web.Features.Organisation;
 internal static class Problems
 {
     public static string? Of<T>(Result<T> result) =>
-        result.Succeeded ? null : result.Error is Invalid invalid ? string.Join(" ", invalid.Fields.Values.SelectMany(v => v)) : result.Error!.Message;
+        result.Succeeded ? null : result.Error is Invalid invalid ? string.Join(" ", invalid.Fields.Values.SelectMany(v => v)) : result.Error.Message;
 }

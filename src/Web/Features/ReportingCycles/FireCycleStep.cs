@@ -42,7 +42,7 @@ public sealed class FireCycleStepHandler(IDbContextFactory<GovernanceDbContext> 
 
         if (!CycleTriggerPermissions.MayFire(step, user.IsInRole))
         {
-            return new Forbidden($"Your role may not take the step '{step}'.");
+            return new Forbidden($"Met uw rol kunt u de stap '{step}' niet zetten.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed class FireCycleStepHandler(IDbContextFactory<GovernanceDbContext> 
         var fired = new ReportingCycleWorkflow(cycle, time.GetUtcNow().UtcDateTime, user.DisplayName).Fire(step, command.Reason);
         if (!fired.Succeeded)
         {
-            return fired.Error!;
+            return fired.Error;
         }
 
         try

@@ -80,7 +80,7 @@ public static class ReportingCyclesApi
         app.MapPut("/api/team/members/{userId}/substitute", async (string userId, [FromBody] Substitute body, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new SetSubstituteCommand(userId, body.SubstituteUserId, body.AwayUntil), ct);
-                return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+                return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
             })
             .RequireAuthorization(Policies.SignedIn)
             .WithTags("Reporting cycles")

@@ -40,7 +40,7 @@ public sealed class SetSubstituteHandler(IDbContextFactory<GovernanceDbContext> 
         var isTeamLead = user.IsInRole(Roles.Teamleider) && person.TeamId is { } team && user.TeamId == team;
         if (!isSelf && !isTeamLead)
         {
-            return new Forbidden("A team lead sets substitutes for their own team.");
+            return new Forbidden("Een teamleider regelt vervanging alleen voor het eigen team.");
         }
 
         if (command.SubstituteUserId is { } substitute

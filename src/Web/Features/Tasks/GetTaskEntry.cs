@@ -74,7 +74,7 @@ public sealed class GetTaskEntryHandler(IDbContextFactory<GovernanceDbContext> d
 
         if (user.TeamId != found.Task.TeamId)
         {
-            return new Forbidden("Values are supplied by the team the indicator belongs to.");
+            return new Forbidden("Deze waarde wordt door een ander team aangeleverd.");
         }
 
         var task = found.Task;

@@ -42,7 +42,7 @@ public static class TasksApi
         group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new GetValueAttachmentQuery(id, attachmentId), ct);
-                return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
+                return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error.ToProblem();
             })
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream", [.. ValueAttachment.Types.Values.Distinct()])
             .WithName("GetValueAttachment")

@@ -64,13 +64,13 @@ public sealed class AddValueAttachmentHandler(IDbContextFactory<GovernanceDbCont
         var task = await AttachmentAccess.TaskAsync(db, user, command.TaskId, toChange: true, cancellationToken);
         if (!task.Succeeded)
         {
-            return task.Error!;
+            return task.Error;
         }
 
         var attachment = ValueAttachment.Attach(task.Value.MunicipalityId, task.Value.Task.Id, command.FileName, command.Content, user.DisplayName, time.GetUtcNow().UtcDateTime);
         if (!attachment.Succeeded)
         {
-            return attachment.Error!;
+            return attachment.Error;
         }
 
         db.ValueAttachments.Add(attachment.Value);
@@ -89,7 +89,7 @@ public sealed class RemoveValueAttachmentHandler(IDbContextFactory<GovernanceDbC
         var task = await AttachmentAccess.TaskAsync(db, user, command.TaskId, toChange: true, cancellationToken);
         if (!task.Succeeded)
         {
-            return task.Error!;
+            return task.Error;
         }
 
         var id = new ValueAttachmentId(command.AttachmentId);
@@ -112,7 +112,7 @@ public sealed class GetValueAttachmentHandler(IDbContextFactory<GovernanceDbCont
         var task = await AttachmentAccess.TaskAsync(db, user, query.TaskId, toChange: false, cancellationToken);
         if (!task.Succeeded)
         {
-            return task.Error!;
+            return task.Error;
         }
 
         var id = new ValueAttachmentId(query.AttachmentId);

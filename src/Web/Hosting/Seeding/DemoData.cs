@@ -234,7 +234,7 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
     }
 
     private static T Check<T>(Result<T> result) =>
-        result.Succeeded ? result.Value : throw new InvalidOperationException($"The demo could not be made: {result.Error!.Message} {(result.Error is Invalid invalid ? string.Join(" ", invalid.Fields.SelectMany(f => f.Value)) : "")}");
+        result.Succeeded ? result.Value : throw new InvalidOperationException($"The demo could not be made: {result.Error.Message} {(result.Error is Invalid invalid ? string.Join(" ", invalid.Fields.SelectMany(f => f.Value)) : "")}");
 
     private static void Check(IdentityResult result)
     {

@@ -153,7 +153,7 @@ public sealed partial class DemoLetters(IServiceScopeFactory scopes, ILogger<Dem
     }
 
     private static T Check<T>(Result<T> result) =>
-        result.Succeeded ? result.Value! : throw new InvalidOperationException($"Demo letters: {result.Error!.Message} "
+        result.Succeeded ? result.Value! : throw new InvalidOperationException($"Demo letters: {result.Error.Message} "
             + (result.Error is Invalid invalid ? string.Join("; ", invalid.Fields.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}")) : ""));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo letters: not made ({Cycles} open quarters of Vinger aan de pols, or letters exist already)")]

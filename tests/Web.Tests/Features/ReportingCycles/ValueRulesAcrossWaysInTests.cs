@@ -111,7 +111,7 @@ public class ValueRulesAcrossWaysInTests(OpenedCyclesApp app) : IClassFixture<Op
         {
             CycleId = cycle, TaskId = task, Number = number, Text = text, Version = version, RecordedBy = staff.DisplayName, ActingTeamId = staff.TeamId.Value.Value,
         });
-        return result.Succeeded ? null : result.Error is Invalid invalid ? FirstMessage(invalid) : result.Error!.Message;
+        return result.Succeeded ? null : result.Error is Invalid invalid ? FirstMessage(invalid) : result.Error.Message;
     }
 
     private static async Task<string?> ThroughTheApiAsync(HttpClient staff, Guid cycle, Guid task, int version, decimal? number, string? text)
