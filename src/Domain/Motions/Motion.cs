@@ -21,6 +21,9 @@ public sealed class Motion : Obligation
 
     public IReadOnlyList<string> SubmittingParties => _submittingParties;
 
+    protected override IEnumerable<(string Field, string Value)> Described() =>
+        base.Described().Append(("Indienende partijen", string.Join(",", _submittingParties)));
+
     protected override void Apply(ObligationDetails details)
     {
         base.Apply(details);

@@ -103,8 +103,11 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
             throw new DomainRuleException($"Obligation {Reference} is {Status} and cannot be changed.");
         }
 
+        var before = Described().ToList();
         Apply(details);
-        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "revised") { Sequence = _history.Count + 1 });
+        var changed = string.Join("; ", Described().Zip(before).Where(p => p.First.Value != p.Second.Value)
+            .Select(p => SaidChanged.Contains(p.First.Field) ? $"{p.First.Field} gewijzigd" : $"{p.First.Field}: {p.Second.Value} → {p.First.Value}"));
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, "revised", Reason: changed.Length == 0 ? null : Clip(changed, 2_000)) { Sequence = _history.Count + 1 });
         Raise(new ObligationRevised(Id));
     }
 
@@ -188,6 +191,35 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
         _history.Add(new ObligationHistoryEntry(nowUtc, actor, "status", from, status, reason?.Trim()) { Sequence = _history.Count + 1 });
         Raise(new ObligationStatusChanged(Id, from, status));
     }
+
+    /// <summary>What a revision can change, field by field in Dutch, for the history line that says what changed (field: old → new).</summary>
+    protected virtual IEnumerable<(string Field, string Value)> Described()
+    {
+        static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "geen";
+        yield return ("Nummer", Reference);
+        yield return ("Titel", Clip(Title, 120));
+        yield return ("Tekst", Text);
+        yield return ("Aangenomen op", Day(AdoptedOn));
+        yield return ("Vergadering", $"{Meeting.Body} {Day(Meeting.Date)}");
+        yield return ("Beleidsterrein", PolicyArea);
+        yield return ("Frequentie", Cadence switch
+        {
+            Cadence.Once => "eenmalig",
+            Cadence.Quarterly => "per kwartaal",
+            Cadence.HalfYearly => "halfjaarlijks",
+            _ => "jaarlijks",
+        });
+        yield return ("Uiterste datum", Day(DueDate));
+        yield return ("Einddatum", Day(EndDate));
+        yield return ("Rapporteren vanaf", Day(ReportingFrom));
+        yield return ("Verantwoordelijke wethouders", string.Join(",", ResponsibleAldermen));
+        yield return ("Indicatoren", string.Join(",", RequiredIndicators.Select(i => $"{i.IndicatorId}:{i.Label}")));
+    }
+
+    /// <summary>Fields whose values mean nothing to a reader (long text, lists of ids): the history says only that they changed.</summary>
+    private static readonly HashSet<string> SaidChanged = ["Tekst", "Verantwoordelijke wethouders", "Indicatoren", "Indienende partijen"];
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     protected virtual void Apply(ObligationDetails details)
     {

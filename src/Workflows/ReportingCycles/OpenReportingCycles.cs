@@ -67,7 +67,7 @@ public sealed partial class OpenReportingCyclesHandler(
             }
         }
 
-        LogOpened(opened, tasks, command.Today, skipped.Count);
+        LogOpened(opened, tasks, command.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), skipped.Count);
         return new OpeningReport(opened, tasks, skipped);
     }
 
@@ -356,7 +356,7 @@ public sealed partial class OpenReportingCyclesHandler(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Opened} reporting cycles with {Tasks} tasks for {Today}; {Skipped} obligations skipped")]
-    private partial void LogOpened(int opened, int tasks, DateOnly today, int skipped);
+    private partial void LogOpened(int opened, int tasks, string today, int skipped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Obligation {Reference} skipped while opening cycles: {Reason}")]
     private partial void LogSkipped(string reference, string reason);

@@ -53,7 +53,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
             }
         }
 
-        LogSwept(fired, notifications, command.Today);
+        LogSwept(fired, notifications, command.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return new SweepReport(fired, notifications);
     }
 
@@ -271,19 +271,21 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
     {
         string Date(DeadlineStep step) => deadlines.Of(step).ToString("d MMMM yyyy", Dutch);
         var values = Date(DeadlineStep.Values);
-        var what = items.Count == 1 ? $"de waarde van '{items[0]}'" : $"{items.Count} waarden";
+        var one = items.Count == 1;
+        var what = one ? $"de waarde van '{items[0]}'" : $"{items.Count} waarden";
+        var (must, had, lacks) = one ? ("moet", "had", "ontbreekt") : ("moeten", "hadden", "ontbreken");
         var list = items.Count <= 1 ? "" : "\n\n" + string.Join("\n", items.Select(i => "- " + i));
         var letter = $"de raadsinformatiebrief over '{title}' ({period})";
         return timer switch
         {
             CycleTimer.FirstReminder => ($"Herinnering: {title}, {period}, uiterlijk {values}",
-                $"Voor '{title}' ({period}) moet {what} uiterlijk {values} zijn aangeleverd.{list}"),
+                $"Voor '{title}' ({period}) {must} {what} uiterlijk {values} zijn aangeleverd.{list}"),
             CycleTimer.LastReminder => ($"Bijna te laat: {title}, {period}, uiterlijk {values}",
-                $"Voor '{title}' ({period}) moet {what} uiterlijk {values} zijn aangeleverd. Lever aan, of geef aan waarom een waarde niet beschikbaar is.{list}"),
+                $"Voor '{title}' ({period}) {must} {what} uiterlijk {values} zijn aangeleverd. Lever aan, of geef aan waarom een waarde niet beschikbaar is.{list}"),
             CycleTimer.EscalateToTeamLead => ($"Te laat: {title}, {period}",
-                $"Voor '{title}' ({period}) had {what} uiterlijk {values} aangeleverd moeten zijn en ontbreekt nog. U ontvangt dit als teamleider.{list}"),
+                $"Voor '{title}' ({period}) {had} {what} uiterlijk {values} aangeleverd moeten zijn en {lacks} nog. U ontvangt dit als teamleider.{list}"),
             CycleTimer.EscalateToGriffie => ($"Te laat (griffie): {title}, {period}",
-                $"Voor '{title}' ({period}) had {what} uiterlijk {values} aangeleverd moeten zijn en ontbreekt nog, ook na melding aan de teamleider.{list}"),
+                $"Voor '{title}' ({period}) {had} {what} uiterlijk {values} aangeleverd moeten zijn en {lacks} nog, ook na melding aan de teamleider.{list}"),
             CycleTimer.DraftReminder => ($"Herinnering: concept {title}, {period}, uiterlijk {Date(DeadlineStep.Draft)}",
                 $"Het concept van {letter} moet uiterlijk {Date(DeadlineStep.Draft)} ter goedkeuring worden aangeboden aan de wethouders."),
             CycleTimer.ApprovalsReminder => ($"Herinnering: goedkeuring {title}, {period}, uiterlijk {Date(DeadlineStep.Approvals)}",
@@ -299,5 +301,5 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
     private static string Capitalised(string text) => char.ToUpper(text[0], Dutch) + text[1..];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep for {Today}: {Fired} timers fired, {Notifications} notifications")]
-    private partial void LogSwept(int fired, int notifications, DateOnly today);
+    private partial void LogSwept(int fired, int notifications, string today);
 }

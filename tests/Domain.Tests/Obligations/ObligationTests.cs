@@ -80,10 +80,16 @@ public class ObligationTests
     public void Revising_records_the_change_in_the_history()
     {
         var motion = Build.Motion();
-        motion.Revise(Build.Details() with { Title = "Nieuwe titel" }, Build.Now.AddDays(1), "Griffie");
+        var same = Build.Details() with { ResponsibleAldermen = motion.ResponsibleAldermen, RequiredIndicators = motion.RequiredIndicators };
+        motion.Revise(same with { Title = "Nieuwe titel", Text = "Andere tekst.", EndDate = new DateOnly(2030, 12, 31) }, Build.Now.AddDays(1), "Griffie");
         Assert.Equal("Nieuwe titel", motion.Title);
         Assert.Equal(2, motion.History.Count);
         Assert.Contains(motion.DomainEvents, e => e is ObligationRevised);
+        // The line says what changed: field, old → new; a long text only that it changed.
+        Assert.Equal("Titel: Halveren aantal kinderen in armoede 2030 → Nieuwe titel; Tekst gewijzigd; Einddatum: geen → 2030-12-31", motion.History[^1].Reason);
+
+        motion.Revise(same with { Title = "Nieuwe titel", Text = "Andere tekst.", EndDate = new DateOnly(2030, 12, 31) }, Build.Now.AddDays(2), "Griffie");
+        Assert.Null(motion.History[^1].Reason);
     }
 
     [Fact]

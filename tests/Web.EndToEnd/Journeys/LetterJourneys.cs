@@ -46,7 +46,7 @@ public class LetterJourneys(AppFixture app)
 
         await row.GetByRole(AriaRole.Checkbox).CheckAsync();
         await pas.GetByTestId("approve-selected").ClickAsync();
-        await Assertions.Expect(pas.GetByText("1 brieven goedgekeurd, waarvan 0 vastgesteld.")).ToBeVisibleAsync();
+        await Assertions.Expect(pas.GetByText("1 brief goedgekeurd, waarvan 0 vastgesteld.")).ToBeVisibleAsync();
         await Assertions.Expect(pas.GetByTestId("approvals-empty")).ToBeVisibleAsync();
         await app.CloseAsync(pas);
 

@@ -39,7 +39,7 @@ public class ImportPageTests : ComponentTestContext
             new ValueTask<Result<ImportOutcome>>(Outcome(stored: false)), new ValueTask<Result<ImportOutcome>>(Outcome(stored: true)));
         var page = Render();
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("code;indicator;waarde\nJH-JONGEREN;;3.120\n", "waarden.csv"));
-        page.WaitForAssertion(() => Assert.Contains("Alle 1 regels kloppen.", page.Find("[data-testid=import-preview]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("De regel klopt.", page.Find("[data-testid=import-preview]").TextContent));
         Assert.True(Assert.Single(sent).DryRun);
         Assert.Equal((Cycle, "waarden.csv"), (sent[0].CycleId, sent[0].FileName));
 
@@ -55,7 +55,7 @@ public class ImportPageTests : ComponentTestContext
             .Returns(new ValueTask<Result<ImportOutcome>>(Outcome(stored: false, "'12.5' is geen getal in Nederlandse notatie")));
         var page = Render();
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("code;indicator;waarde\nJH-JONGEREN;;12.5\n", "waarden.csv"));
-        page.WaitForAssertion(() => Assert.Contains("1 regels kloppen niet", page.Find("[data-testid=import-preview]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("1 regel klopt niet", page.Find("[data-testid=import-preview]").TextContent));
         Assert.Contains("geen getal in Nederlandse notatie", page.Markup);
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("opslaan", StringComparison.Ordinal));
     }
