@@ -1,6 +1,7 @@
 using Governance.Web.Components;
 using Governance.Web.Features.Account;
 using Governance.Web.Features.Administration;
+using Governance.Web.Features.Cockpit;
 using Governance.Web.Features.Indicators;
 using Governance.Web.Features.Letters;
 using Governance.Web.Features.Notifications;
@@ -66,6 +67,7 @@ app.UseGovernancePipeline();
 app.MapAccountEndpoints();
 app.MapSingleSignOnEndpoints();
 app.MapObligationsApi();
+app.MapCockpitApi();
 app.MapIndicatorsApi();
 app.MapReportingCyclesApi();
 app.MapLettersApi();

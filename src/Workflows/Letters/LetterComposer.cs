@@ -41,7 +41,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
 
         if (cycle.Status is not (ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting or ReportingCycleStatus.SentBack))
         {
-            return new RuleViolated("cycle_not_complete", $"Deze rapportage staat op {cycle.Status}: een brief wordt samengesteld als alle waarden binnen zijn, en tot hij ter goedkeuring ligt.");
+            return new RuleViolated("cycle_not_complete", $"Deze rapportage staat op '{ReportingCycleWorkflow.Dutch(cycle.Status)}': een brief wordt samengesteld als alle waarden binnen zijn, en tot hij ter goedkeuring ligt.");
         }
 
         var letter = await db.CouncilLetters.Include(l => l.Versions).Include(l => l.Approvals).SingleOrDefaultAsync(l => l.CycleId == cycleId, cancellationToken);

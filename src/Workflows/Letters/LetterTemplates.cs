@@ -125,7 +125,15 @@ public static partial class LetterTemplates
         }
 
         var expected = Expected().Match(message);
-        return expected.Success ? $"hier werd {expected.Groups["what"].Value} verwacht." : message;
+        if (expected.Success)
+        {
+            return $"hier werd {expected.Groups["what"].Value} verwacht.";
+        }
+
+        var tag = InvalidTag().Match(message);
+        return tag.Success
+            ? $"de opdracht '{tag.Groups["tag"].Value}' is hier niet goed geschreven (controleer de voorwaarde en of er een {{% end{tag.Groups["tag"].Value} %}} bij hoort)."
+            : "het sjabloon is hier niet te lezen; controleer de opdrachten ({% … %}) en waarden ({{ … }}).";
     }
 
     private static int LineOf(string text, int index) => text[..index].Count(c => c == '\n') + 1;
@@ -149,4 +157,7 @@ public static partial class LetterTemplates
 
     [GeneratedRegex(@"^(?<what>.+?) was expected")]
     private static partial Regex Expected();
+
+    [GeneratedRegex(@"Invalid '(?<tag>\w+)' tag")]
+    private static partial Regex InvalidTag();
 }

@@ -51,7 +51,7 @@ public sealed class ReturnIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
 
         if (cycle.Status is not (ReportingCycleStatus.Collecting or ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting or ReportingCycleStatus.SentBack))
         {
-            return new RuleViolated("cycle_past_values", $"Deze rapportage staat op {cycle.Status}: waarden gaan alleen terug zolang de brief niet ter goedkeuring ligt.");
+            return new RuleViolated("cycle_past_values", $"Deze rapportage staat op '{ReportingCycleWorkflow.Dutch(cycle.Status)}': waarden gaan alleen terug zolang de brief niet ter goedkeuring ligt.");
         }
 
         var comment = command.Comment!.Trim();

@@ -167,6 +167,17 @@ public sealed class LetterTemplatesTests
     }
 
     [Fact]
+    public void A_badly_written_tag_is_named_in_dutch_with_its_line()
+    {
+        var result = LetterTemplates.Render("Regel een\n{% if %}\nja\n{% endif %}", LetterSamples.Sample);
+
+        var error = Assert.IsType<LetterTemplateFailed>(result.Error);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("de opdracht 'if' is hier niet goed geschreven", error.Message);
+        Assert.DoesNotContain("Invalid", error.Message);
+    }
+
+    [Fact]
     public void A_template_naming_something_outside_the_letter_model_is_refused()
     {
         var result = LetterTemplates.Render("{{ obligation.title }} {{ system.environment }}", LetterSamples.Sample);

@@ -16,21 +16,6 @@ public static class ObligationsApi
             .WithName("ListObligations")
             .WithSummary("Lists motions and commitments, filtered, sorted and paged on the server.");
 
-        app.MapGet("/api/cockpit", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new Cockpit.GetCockpitQuery(), ct)))
-            .RequireAuthorization(Policies.ManageObligations)
-            .WithTags("Obligations")
-            .WithName("GetCockpit")
-            .WithSummary("The griffie's overview: counts by status, overdue and coming steps, at risk, awaiting the council, per alderman and committee, open and closed by month.");
-
-        group.MapGet("/list", async ([AsParameters] Cockpit.ObligationListQuery query, ISender sender, CancellationToken ct) =>
-            {
-                var result = await sender.Send(query, ct);
-                return result.Succeeded ? Results.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error.ToProblem();
-            })
-            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/csv")
-            .WithName("ObligationList")
-            .WithSummary("The 'lijst van toezeggingen en moties' of a committee: its open items with status, deadline and latest report, as DOCX or CSV (format=Csv).");
-
         group.MapPut("/{id:guid}/following", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new FollowObligationCommand(id, true), ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithName("FollowObligation")
