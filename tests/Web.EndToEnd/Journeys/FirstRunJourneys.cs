@@ -136,6 +136,9 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await OpenAsync(admin, "/admin/workflows", "Werkstromen en achtergrondtaken");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Rapportages openen nu uitvoeren" }).ClickAsync();
         await Assertions.Expect(admin.GetByText("Rapportages openen is gestart.")).ToBeVisibleAsync();
+        // The page speaks in words: the schedule, not cron; results as counts, not JSON.
+        await Assertions.Expect(admin.GetByText("elke werkdag om 07:15")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByText("$type")).ToHaveCountAsync(0);
         await admin.Context.CloseAsync();
 
         // The staff member enters the value and composes the letter.
