@@ -32,6 +32,13 @@ public class ObligationJourneys(AppFixture app)
         await Assertions.Expect(indicators).ToContainTextAsync("4,6 % (2030)");
         await Assertions.Expect(indicators).ToContainTextAsync("niet beschikbaar: Op dit moment zijn er nog geen cijfers beschikbaar");
         await shell.ScreenshotAsync("03-obligation");
+
+        // Back: the list is as it was left, its search kept in the address.
+        await page.GoBackAsync();
+        await shell.WaitForCircuitAsync();
+        Assert.Contains("q=armoede", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByLabel("Zoek in nummer, titel en tekst")).ToHaveValueAsync("armoede");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
         await app.CloseAsync(page);
     }
 

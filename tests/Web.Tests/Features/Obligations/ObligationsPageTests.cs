@@ -26,6 +26,8 @@ public class ObligationsPageTests : ComponentTestContext
             .Returns(new ValueTask<IReadOnlyList<AldermanLine>>([new AldermanLine(Guid.NewGuid(), "Jeroen Hoenderkamp", "Wethouder WMO")]));
         Sender.Send(Arg.Any<ListObligationsQuery>(), Arg.Any<CancellationToken>())
             .Returns(new ValueTask<Result<PagedResult<ObligationSummary>>>(new PagedResult<ObligationSummary>([Poverty, Dashboards], 2, 1, 25)));
+        // Rendered interactively, as in the browser: the list then keeps its state in the address.
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
@@ -67,6 +69,8 @@ public class ObligationsPageTests : ComponentTestContext
         page.WaitForAssertion(
             () => Sender.Received().Send(Arg.Is<ListObligationsQuery>(q => q.Search == "armoede"), Arg.Any<CancellationToken>()),
             TimeSpan.FromSeconds(3));
+        // The search is kept in the address, so Back from an obligation finds it again.
+        page.WaitForAssertion(() => Assert.Contains("q=armoede", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
     }
 
     [Fact]
