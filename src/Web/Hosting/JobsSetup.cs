@@ -59,13 +59,14 @@ internal static class JobsSetup
         RecurringJobs.Register(jobs);
         if (settings.Demo && settings.Jobs.RunServer)
         {
-            // The demo shows the engine a few seconds after start (not competing with the first page):
-            // cycles open, then reminders and escalations fire and are mailed.
+            // The demo shows the engine a few seconds after start (not competing with the first page): cycles open, the
+            // demo's letters are made (their reports complete), and only then do reminders and escalations fire, so none
+            // goes out for a report that is complete or sent; then they are mailed.
             var client = app.Services.GetRequiredService<IBackgroundJobClient>();
             var opened = client.Schedule<Governance.Workflows.ReportingCycles.OpenReportingCyclesJob>(j => j.ExecuteAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
-            var swept = client.ContinueJobWith<Governance.Workflows.ReportingCycles.SweepDeadlinesJob>(opened, j => j.ExecuteAsync(CancellationToken.None));
-            var letters = client.ContinueJobWith<Seeding.DemoLetters>(swept, j => j.ExecuteAsync(CancellationToken.None));
-            client.ContinueJobWith<Governance.Workflows.Notifications.SendNotificationsJob>(letters, j => j.ExecuteAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+            var letters = client.ContinueJobWith<Seeding.DemoLetters>(opened, j => j.ExecuteAsync(CancellationToken.None));
+            var swept = client.ContinueJobWith<Governance.Workflows.ReportingCycles.SweepDeadlinesJob>(letters, j => j.ExecuteAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+            client.ContinueJobWith<Governance.Workflows.Notifications.SendNotificationsJob>(swept, j => j.ExecuteAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
         }
 
         await Task.CompletedTask;

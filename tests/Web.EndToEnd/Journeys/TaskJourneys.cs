@@ -173,7 +173,7 @@ public class TaskJourneys(AppFixture app)
             Buffer = System.Text.Encoding.UTF8.GetBytes("code;indicator;waarde;toelichting;bron;niet beschikbaar (reden)\nJH-JONGEREN;;3.120;;DWH;\nONBEKEND;;1;;;\n"),
         });
         var preview = page.GetByTestId("import-preview");
-        await Assertions.Expect(preview).ToContainTextAsync("1 regels kloppen niet");
+        await Assertions.Expect(preview).ToContainTextAsync("1 regel klopt niet");
         await Assertions.Expect(preview).ToContainTextAsync("'ONBEKEND' is geen indicator van deze rapportage.");
 
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
@@ -182,10 +182,10 @@ public class TaskJourneys(AppFixture app)
             MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes("code;indicator;waarde;toelichting;bron;niet beschikbaar (reden)\nJH-JONGEREN;;3.120;;DWH;\n"),
         });
-        await Assertions.Expect(preview).ToContainTextAsync("Alle 1 regels kloppen.");
+        await Assertions.Expect(preview).ToContainTextAsync("De regel klopt.");
         await page.AssertWcag21AAAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "1 waarden opslaan" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("1 waarden opgeslagen.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "1 waarde opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("1 waarde opgeslagen.");
         await shell.ScreenshotAsync("16-import");
         await app.CloseAsync(page);
     }

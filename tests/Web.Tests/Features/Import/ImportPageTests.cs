@@ -43,8 +43,8 @@ public class ImportPageTests : ComponentTestContext
         Assert.True(Assert.Single(sent).DryRun);
         Assert.Equal((Cycle, "waarden.csv"), (sent[0].CycleId, sent[0].FileName));
 
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "1 waarden opslaan").Click();
-        page.WaitForAssertion(() => Assert.Contains("1 waarden opgeslagen.", page.Find("[data-testid=import-done]").TextContent));
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "1 waarde opslaan").Click();
+        page.WaitForAssertion(() => Assert.Contains("1 waarde opgeslagen.", page.Find("[data-testid=import-done]").TextContent));
         Assert.False(sent[1].DryRun);
     }
 
