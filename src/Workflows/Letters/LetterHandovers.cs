@@ -48,18 +48,8 @@ public sealed partial class LetterHandovers(IServiceScopeFactory scopes, TimePro
         Finalised,
     }
 
-    private async ValueTask SafelyAsync(CouncilLetterId letterId, Handover handover, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await NotifyAsync(letterId, handover, cancellationToken);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            // The step itself is saved; a missed notification must not undo or fail it.
-            LogFailed(e, letterId.Value, handover.ToString());
-        }
-    }
+    private ValueTask SafelyAsync(CouncilLetterId letterId, Handover handover, CancellationToken cancellationToken) =>
+        HandoverNotices.SafelyAsync(() => NotifyAsync(letterId, handover, cancellationToken), e => LogFailed(e, letterId.Value, handover.ToString()));
 
     private async Task NotifyAsync(CouncilLetterId letterId, Handover handover, CancellationToken cancellationToken)
     {

@@ -19,6 +19,22 @@ internal static class HandoverNotices
 
     public sealed record Notice(string EventKey, string Subject, string Body, string Link);
 
+    /// <summary>
+    /// Runs a handover's notice after its step was saved: a failure to notify is logged, never thrown, so it does not
+    /// undo or fail the step.
+    /// </summary>
+    public static async ValueTask SafelyAsync(Func<Task> notify, Action<Exception> logFailed)
+    {
+        try
+        {
+            await notify();
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            logFailed(e);
+        }
+    }
+
     /// <summary>The active people of <paramref name="municipality"/>, with their roles.</summary>
     public static async Task<IReadOnlyList<Person>> PeopleAsync(GovernanceDbContext db, MunicipalityId municipality, CancellationToken cancellationToken)
     {

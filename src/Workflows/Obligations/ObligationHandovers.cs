@@ -29,18 +29,8 @@ public sealed partial class ObligationHandovers(IServiceScopeFactory scopes, Tim
     public ValueTask Handle(ObligationDeadlineExtended notification, CancellationToken cancellationToken) =>
         SafelyAsync(notification.ObligationId, notification, cancellationToken);
 
-    private async ValueTask SafelyAsync(ObligationId obligationId, ObligationDeadlineExtended? extended, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await NotifyAsync(obligationId, extended, cancellationToken);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            // The step itself is saved; a missed notification must not undo or fail it.
-            LogFailed(e, obligationId.Value);
-        }
-    }
+    private ValueTask SafelyAsync(ObligationId obligationId, ObligationDeadlineExtended? extended, CancellationToken cancellationToken) =>
+        HandoverNotices.SafelyAsync(() => NotifyAsync(obligationId, extended, cancellationToken), e => LogFailed(e, obligationId.Value));
 
     private async Task NotifyAsync(ObligationId obligationId, ObligationDeadlineExtended? extended, CancellationToken cancellationToken)
     {

@@ -34,18 +34,8 @@ public sealed partial class TaskHandovers(IServiceScopeFactory scopes, TimeProvi
         Returned,
     }
 
-    private async ValueTask SafelyAsync(IndicatorTaskId taskId, Handover handover, string? assignee, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await NotifyAsync(taskId, handover, assignee, cancellationToken);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            // The step itself is saved; a missed notification must not undo or fail it.
-            LogFailed(e, taskId.Value, handover.ToString());
-        }
-    }
+    private ValueTask SafelyAsync(IndicatorTaskId taskId, Handover handover, string? assignee, CancellationToken cancellationToken) =>
+        HandoverNotices.SafelyAsync(() => NotifyAsync(taskId, handover, assignee, cancellationToken), e => LogFailed(e, taskId.Value, handover.ToString()));
 
     private async Task NotifyAsync(IndicatorTaskId taskId, Handover handover, string? assignee, CancellationToken cancellationToken)
     {
