@@ -10,6 +10,9 @@ public sealed record WorkflowEdge(string From, string Trigger, string To, IReadO
 /// <summary>Small helpers for the Stateless graphs shown on the admin and cycle pages.</summary>
 public static class WorkflowGraph
 {
+    /// <summary>The guard every "with a reason" step shares, in Dutch: guards are named as a refusal says them.</summary>
+    public const string ReasonGiven = "met een reden";
+
     /// <summary>Fills the node of the current state in a DOT graph, so a reader sees where the instance stands.</summary>
     public static string Highlight(string dot, string? state)
     {

@@ -38,8 +38,6 @@ public sealed record Forbidden(string Message) : Error("forbidden", Message);
 /// <summary>Someone else changed the data since it was read.</summary>
 public sealed record Conflict(string Message) : Error("conflict", Message);
 
-public sealed record RuleViolated(string Rule, string Detail) : Error(Rule, Detail);
-
 /// <summary>Input that does not have the right shape, per field.</summary>
 public sealed record Invalid(IReadOnlyDictionary<string, string[]> Fields)
     : Error("invalid", "Een of meer velden zijn niet goed ingevuld.");

@@ -126,7 +126,7 @@ public sealed class IndicatorFormula
     /// <summary>The formula in words, each input written by <paramref name="write"/>: "Besluiten binnen 8 weken (2.660) gedeeld door …".</summary>
     public string Describe(Func<FormulaInput, string> write, Func<decimal, string> number) => _root.Describe(write, number, 0);
 
-    private static Error Invalid(string message) => new RuleViolated("formula_invalid", message);
+    private static Error Invalid(string message) => new FormulaInvalid(message);
 
     private abstract record Node
     {

@@ -2,11 +2,13 @@ using Governance.Domain.Common;
 
 namespace Governance.Domain.Obligations;
 
-public sealed record ObligationReferenceTaken(string Reference)
-    : Error("obligation_reference_taken", $"An obligation with reference {Reference} already exists.");
-
+/// <summary>A fulfilled or lapsed obligation is final: its details, deadlines and cycles no longer change.</summary>
 public sealed record ObligationClosed(string Reference)
-    : Error("obligation_closed", $"Obligation {Reference} is fulfilled or lapsed and can no longer be changed.");
+    : Error("obligation_closed", $"{Reference} is afgedaan of vervallen en verandert niet meer.");
 
-public sealed record TransitionNotAllowed(string From, string Trigger)
-    : Error("transition_not_allowed", $"'{Trigger}' is not allowed from {From}.");
+/// <summary>
+/// A step the obligation's flow does not allow from where it stands; <paramref name="From"/>, <paramref name="Step"/>
+/// and <paramref name="UnmetConditions"/> in Dutch, as the screens name them.
+/// </summary>
+public sealed record TransitionNotAllowed(string From, string Step, IReadOnlyList<string> UnmetConditions)
+    : Error("transition_not_allowed", Refusal.Say(Step, $"de motie of toezegging staat op '{From}'", UnmetConditions));

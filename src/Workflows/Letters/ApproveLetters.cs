@@ -36,7 +36,7 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
 
         if (command.Letters.Count == 0)
         {
-            return new RuleViolated("no_letters", "Kies ten minste één brief.");
+            return new NoLettersChosen();
         }
 
         var outcomes = new List<LetterApprovalOutcome>();
@@ -77,7 +77,7 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
 
         if (letter.Status != CouncilLetterStatus.InApproval)
         {
-            return new RuleViolated("letter_not_in_approval", $"Deze brief staat op {CouncilLetterWorkflow.Dutch(letter.Status)} en ligt niet ter goedkeuring.");
+            return new LetterNotInApproval(letter.Status);
         }
 
         if (letter.HasApprovalOf(alderman))

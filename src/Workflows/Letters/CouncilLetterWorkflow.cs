@@ -70,7 +70,7 @@ public sealed class CouncilLetterWorkflow
     {
         if (!_machine.CanFire(trigger))
         {
-            return new RuleViolated("letter_step_refused", _letter.Status switch
+            return new LetterStepRefused(_letter.Status switch
             {
                 CouncilLetterStatus.Finalised or CouncilLetterStatus.Sent => $"Deze brief is vastgesteld ({_letter.Reference}) en verandert niet meer.",
                 _ when trigger == Trigger.Approve => "Nog niet elke verantwoordelijke wethouder heeft deze versie goedgekeurd.",
@@ -116,9 +116,9 @@ public sealed class CouncilLetterWorkflow
             .Permit(Trigger.Submit, CouncilLetterStatus.InApproval);
         machine.Configure(CouncilLetterStatus.InApproval)
             .Permit(Trigger.SendBack, CouncilLetterStatus.Draft)
-            .PermitIf(Trigger.Approve, CouncilLetterStatus.Approved, allApprovalsIn, "every responsible alderman approved the current version");
+            .PermitIf(Trigger.Approve, CouncilLetterStatus.Approved, allApprovalsIn, "elke verantwoordelijke wethouder keurde deze versie goed");
         machine.Configure(CouncilLetterStatus.Approved)
-            .PermitIf(Trigger.Finalise, CouncilLetterStatus.Finalised, hasReference, "a reference number is given");
+            .PermitIf(Trigger.Finalise, CouncilLetterStatus.Finalised, hasReference, "met een kenmerk");
         machine.Configure(CouncilLetterStatus.Finalised)
             .Permit(Trigger.Send, CouncilLetterStatus.Sent);
         machine.Configure(CouncilLetterStatus.Sent);

@@ -58,7 +58,7 @@ public sealed class EditLetterHandler(IDbContextFactory<GovernanceDbContext> dbF
 
         if (letter.Status != CouncilLetterStatus.Draft)
         {
-            return new RuleViolated("letter_not_draft", $"De brief staat op {CouncilLetterWorkflow.Dutch(letter.Status)}: alleen een concept wordt bewerkt.");
+            return new LetterNotDraft(letter.Status);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -41,7 +41,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
 
         if (cycle.Status is not (ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting or ReportingCycleStatus.SentBack))
         {
-            return new RuleViolated("cycle_not_complete", $"Deze rapportage staat op '{ReportingCycleWorkflow.Dutch(cycle.Status)}': een brief wordt samengesteld als alle waarden binnen zijn, en tot hij ter goedkeuring ligt.");
+            return new CycleNotComplete(cycle.Status);
         }
 
         var letter = await db.CouncilLetters.Include(l => l.Versions).Include(l => l.Approvals).SingleOrDefaultAsync(l => l.CycleId == cycleId, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
         }
         else if (letter.IsFinalised || letter.Status != CouncilLetterStatus.Draft)
         {
-            return new RuleViolated("letter_not_draft", "Deze brief ligt ter goedkeuring of is vastgesteld; hij wordt niet opnieuw samengesteld.");
+            return new LetterNotDraft("Deze brief ligt ter goedkeuring of is vastgesteld; hij wordt niet opnieuw samengesteld.");
         }
         else
         {
@@ -145,7 +145,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
             if (!task.Status.IsDone() || task.CurrentValue is null)
             {
                 var name = definitions.FirstOrDefault(d => d.IndicatorId == task.IndicatorId && d.VersionNumber == task.DefinitionVersion)?.Name ?? codes.GetValueOrDefault(task.IndicatorId);
-                return new RuleViolated("value_missing", $"De waarde van '{name}' is nog niet ingediend of als niet beschikbaar gemeld; de brief wacht daarop.");
+                return new ValueMissing(name);
             }
         }
 
@@ -163,8 +163,8 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                     ?? new PeriodValue(cycle.Period, IndicatorValue.NotAvailable("Niet te berekenen: de cijfers waaruit het volgt, zijn over deze periode niet gevraagd."), null, null, default, definition.VersionNumber);
                 if (value.Value.Number is { } figure && definition.Kind == IndicatorKind.Percentage && figure is < 0 or > 100)
                 {
-                    return new RuleViolated("value_does_not_fit",
-                        $"'{definition.Name}' komt uit op {LetterFigures.Measure(definition, figure)}; een percentage ligt tussen 0 en 100. Controleer de waarden waaruit het berekend is: {string.Join(", ", definition.ParsedFormula!.Inputs.Select(i => computed.Named(indicatorId, i)))}.");
+                    return new ValueDoesNotFit(definition.Name,
+                        $"komt uit op {LetterFigures.Measure(definition, figure)}; een percentage ligt tussen 0 en 100. Controleer de waarden waaruit het berekend is: {string.Join(", ", definition.ParsedFormula!.Inputs.Select(i => computed.Named(indicatorId, i)))}.");
                 }
 
                 if (!value.Value.IsNotAvailable && LetterFigures.Derivation(definition.ParsedFormula!, input =>
@@ -190,7 +190,7 @@ public sealed class LetterComposer(TimeProvider time, WorkingDayCalendar? workin
                 var fits = recorded.Value.FitsDefinition(definition);
                 if (!fits.Succeeded)
                 {
-                    return new RuleViolated("value_does_not_fit", $"De waarde van '{definition.Name}' past niet bij de indicator: {fits.Error.Message}");
+                    return new ValueDoesNotFit(definition.Name, $"de waarde past niet bij de indicator: {fits.Error.Message}");
                 }
 
                 value = new PeriodValue(cycle.Period, recorded.Value, recorded.Explanation, recorded.Source, recorded.RecordedAtUtc, definition.VersionNumber);

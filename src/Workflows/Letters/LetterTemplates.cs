@@ -5,10 +5,6 @@ using Microsoft.Extensions.FileProviders;
 
 namespace Governance.Workflows.Letters;
 
-/// <summary>A template that does not parse or render, with what went wrong and where, in Dutch.</summary>
-public sealed record LetterTemplateFailed(string Detail, int? Line)
-    : Error("letter_template_failed", Line is { } l ? $"Het briefsjabloon klopt niet (regel {l}): {Detail}" : $"Het briefsjabloon klopt niet: {Detail}");
-
 /// <summary>
 /// Renders letter templates (Liquid, with Fluid) in a sandbox: a template sees only the letter model's
 /// registered types, cannot include files or other templates, and is held to a <see cref="TemplateBudget"/> of steps,

@@ -34,8 +34,7 @@ public sealed class SubmitLetterHandler(IDbContextFactory<GovernanceDbContext> d
 
         if (MissingContact(context.Letter.Current) is { } missing)
         {
-            return new RuleViolated("letter_contact_missing",
-                $"De brief mist {missing}. Vul dit in bij de briefgegevens van het team (Organisatie › Teams) of van de gemeente (Instellingen) en stel de brief opnieuw samen; een telefoonnummer kunt u ook in de brief zelf invullen.");
+            return new LetterContactMissing(missing);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

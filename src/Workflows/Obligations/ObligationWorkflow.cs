@@ -57,12 +57,32 @@ public sealed class ObligationWorkflow
     {
         if (!CanFire(trigger, reason))
         {
-            return new TransitionNotAllowed(_obligation.Status.ToString(), trigger.ToString());
+            return new TransitionNotAllowed(Dutch(_obligation.Status), Dutch(trigger), WorkflowGraph.UnmetGuards(_machine.GetInfo(), _obligation.Status, trigger));
         }
 
         _machine.Fire(trigger);
         return Result.Success();
     }
+
+    /// <summary>The state in Dutch, as messages written here name it.</summary>
+    public static string Dutch(ObligationStatus status) => status switch
+    {
+        ObligationStatus.Registered => "geregistreerd",
+        ObligationStatus.InProgress => "in uitvoering",
+        ObligationStatus.Reported => "gerapporteerd, ter beoordeling",
+        ObligationStatus.Fulfilled => "afgedaan",
+        _ => "vervallen",
+    };
+
+    /// <summary>The step in Dutch, as the buttons name it.</summary>
+    public static string Dutch(Trigger trigger) => trigger switch
+    {
+        Trigger.StartReporting => "rapportage starten",
+        Trigger.Report => "melden als uitgevoerd",
+        Trigger.ConfirmFulfilled => "afdoen",
+        Trigger.Reopen => "heropenen",
+        _ => "laten vervallen",
+    };
 
     /// <summary>The workflow as a Graphviz (DOT) graph, for the administration page and the docs.</summary>
     public static string DotGraph()
@@ -77,18 +97,20 @@ public sealed class ObligationWorkflow
 
     private static void Configure(StateMachine<ObligationStatus, Trigger> machine, Func<bool> hasReason, Func<bool> reportingHasEnded)
     {
+        const string Reason = WorkflowGraph.ReasonGiven;
+        const string Ended = "eenmalig of na de einddatum, met de brief die rapporteert";
         machine.Configure(ObligationStatus.Registered)
             .Permit(Trigger.StartReporting, ObligationStatus.InProgress)
-            .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, "a reason is given");
+            .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, Reason);
 
         machine.Configure(ObligationStatus.InProgress)
-            .PermitIf(Trigger.Report, ObligationStatus.Reported, () => reportingHasEnded() && hasReason(), "one-off, or the end date has passed; the reporting letter is named")
-            .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, "a reason is given");
+            .PermitIf(Trigger.Report, ObligationStatus.Reported, () => reportingHasEnded() && hasReason(), Ended)
+            .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, Reason);
 
         machine.Configure(ObligationStatus.Reported)
             .Permit(Trigger.ConfirmFulfilled, ObligationStatus.Fulfilled)
-            .PermitIf(Trigger.Reopen, ObligationStatus.InProgress, hasReason, "a reason is given")
-            .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, "a reason is given");
+            .PermitIf(Trigger.Reopen, ObligationStatus.InProgress, hasReason, Reason)
+            .PermitIf(Trigger.Lapse, ObligationStatus.Lapsed, hasReason, Reason);
 
         machine.Configure(ObligationStatus.Fulfilled);
         machine.Configure(ObligationStatus.Lapsed);

@@ -84,7 +84,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
         {
             return earlier.Hash == hash
                 ? earlier.Receipt with { Replayed = true }
-                : new RuleViolated("idempotency_key_reused", "Deze idempotentiesleutel is al gebruikt voor een andere zending. Gebruik een nieuwe sleutel.");
+                : new IdempotencyKeyReused();
         }
 
         if (!_cycles.TryGetValue(new ReportingCycleId(command.CycleId), out var cycle) || !scope.Sees(cycle.MunicipalityId))
@@ -100,7 +100,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
 
         if (ValueFlow.NotCollecting(cycle) is { } notCollecting)
         {
-            return new RuleViolated("cycle_not_collecting", notCollecting);
+            return new CycleNotCollecting(notCollecting);
         }
 
         var checkedValues = Check(command, cycle);
@@ -186,7 +186,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
 
         if (record.RequestHash != hash)
         {
-            return new RuleViolated("idempotency_key_reused", "Deze idempotentiesleutel is al gebruikt voor een andere zending. Gebruik een nieuwe sleutel.");
+            return new IdempotencyKeyReused();
         }
 
         return JsonSerializer.Deserialize<CycleValuesReceipt>(record.Response, Json)! with { Replayed = true };

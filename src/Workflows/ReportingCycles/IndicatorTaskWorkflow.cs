@@ -45,12 +45,31 @@ public sealed class IndicatorTaskWorkflow
     {
         if (!CanFire(trigger, reason))
         {
-            return new TaskTransitionRefused(_task.Status, trigger.ToString(), WorkflowGraph.UnmetGuards(_machine.GetInfo(), _task.Status, trigger));
+            return new TaskTransitionRefused(Dutch(_task.Status), Dutch(trigger), WorkflowGraph.UnmetGuards(_machine.GetInfo(), _task.Status, trigger));
         }
 
         _machine.Fire(trigger);
         return Result.Success();
     }
+
+    /// <summary>The state in Dutch, as messages written here name it.</summary>
+    public static string Dutch(IndicatorTaskStatus status) => status switch
+    {
+        IndicatorTaskStatus.Open => "open",
+        IndicatorTaskStatus.DraftSaved => "concept",
+        IndicatorTaskStatus.Submitted => "ingediend",
+        IndicatorTaskStatus.NotAvailable => "niet beschikbaar",
+        _ => "teruggestuurd",
+    };
+
+    /// <summary>The step in Dutch, as the buttons name it.</summary>
+    public static string Dutch(Trigger trigger) => trigger switch
+    {
+        Trigger.SaveDraft => "concept opslaan",
+        Trigger.Submit => "indienen",
+        Trigger.MarkNotAvailable => "niet beschikbaar melden",
+        _ => "terugsturen",
+    };
 
     public static string DotGraph(IndicatorTaskStatus? current = null)
     {
@@ -67,8 +86,9 @@ public sealed class IndicatorTaskWorkflow
 
     private static void Configure(StateMachine<IndicatorTaskStatus, Trigger> machine, Func<bool> hasValue, Func<bool> hasNotAvailableReason, Func<bool> hasReason)
     {
-        const string Value = "a value is recorded";
-        const string Unavailable = "'not available' is recorded with its reason";
+        const string Value = "er is een waarde vastgelegd";
+        const string Unavailable = "'niet beschikbaar' is vastgelegd met de reden";
+        const string Comment = "met een toelichting";
         foreach (var editable in new[] { IndicatorTaskStatus.Open, IndicatorTaskStatus.DraftSaved, IndicatorTaskStatus.Returned })
         {
             var state = machine.Configure(editable)
@@ -85,9 +105,9 @@ public sealed class IndicatorTaskWorkflow
         }
 
         machine.Configure(IndicatorTaskStatus.Submitted)
-            .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, "a comment is given");
+            .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, Comment);
         machine.Configure(IndicatorTaskStatus.NotAvailable)
-            .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, "a comment is given");
+            .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, Comment);
     }
 
     /// <summary>The flow as data, for the diagram and its table on the administration and cycle pages.</summary>

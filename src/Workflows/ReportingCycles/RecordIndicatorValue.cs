@@ -101,7 +101,7 @@ public sealed class RecordIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
             case { Field: ValueRefusal.Team } refused:
                 return new Forbidden(refused.Message);
             case { Field: ValueRefusal.Cycle } refused:
-                return new RuleViolated("cycle_not_collecting", refused.Message);
+                return new CycleNotCollecting(refused.Message);
             case { } refused:
                 return new Invalid(new Dictionary<string, string[]> { [refused.Field] = [refused.Message] });
         }

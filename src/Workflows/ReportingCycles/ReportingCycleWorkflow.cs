@@ -69,6 +69,22 @@ public sealed class ReportingCycleWorkflow
         _ => "vervallen",
     };
 
+    /// <summary>The step in Dutch, as the screens name it.</summary>
+    public static string Dutch(Trigger trigger) => trigger switch
+    {
+        Trigger.Open => "openen",
+        Trigger.StartCollecting => "waarden verzamelen",
+        Trigger.Complete => "compleet maken",
+        Trigger.ReturnValue => "waarde terugsturen",
+        Trigger.StartDrafting => "brief opstellen",
+        Trigger.SubmitForApproval => "ter goedkeuring aanbieden",
+        Trigger.SendBack => "terugsturen",
+        Trigger.Approve => "goedkeuren",
+        Trigger.Send => "verzenden",
+        Trigger.Close => "afronden",
+        _ => "laten vervallen",
+    };
+
     /// <summary>The step a cycle in <paramref name="status"/> waits for; none once it is sent, closed or cancelled.</summary>
     public static StepSchedule? StepOf(ReportingCycleStatus status) => Schedule.FirstOrDefault(s => s.States.Contains(status));
 
@@ -152,7 +168,7 @@ public sealed class ReportingCycleWorkflow
     {
         if (!CanFire(trigger, reason))
         {
-            return new CycleTransitionRefused(_cycle.Status, trigger.ToString(), WorkflowGraph.UnmetGuards(_machine.GetInfo(), _cycle.Status, trigger));
+            return new CycleTransitionRefused(Dutch(_cycle.Status), Dutch(trigger), WorkflowGraph.UnmetGuards(_machine.GetInfo(), _cycle.Status, trigger));
         }
 
         _firing = trigger;
@@ -182,9 +198,9 @@ public sealed class ReportingCycleWorkflow
     private static StateMachine<ReportingCycleStatus, Trigger>.StateConfiguration[] Configure(
         StateMachine<ReportingCycleStatus, Trigger> machine, Func<bool> allValuesDone, Func<bool> hasReason, Func<bool> allApprovalsIn)
     {
-        const string Done = "every required value submitted or explained";
-        const string Reason = "a reason is given";
-        const string Approved = "every required approval is in";
+        const string Done = "elke verplichte waarde ingediend of verklaard";
+        const string Reason = WorkflowGraph.ReasonGiven;
+        const string Approved = "alle vereiste goedkeuringen binnen";
         return
         [
             machine.Configure(ReportingCycleStatus.Scheduled)

@@ -51,14 +51,14 @@ public sealed class ReturnIndicatorValueHandler(IDbContextFactory<GovernanceDbCo
 
         if (cycle.Status is not (ReportingCycleStatus.Collecting or ReportingCycleStatus.Complete or ReportingCycleStatus.Drafting or ReportingCycleStatus.SentBack))
         {
-            return new RuleViolated("cycle_past_values", $"Deze rapportage staat op '{ReportingCycleWorkflow.Dutch(cycle.Status)}': waarden gaan alleen terug zolang de brief niet ter goedkeuring ligt.");
+            return new CyclePastValues(cycle.Status);
         }
 
         var comment = command.Comment!.Trim();
         var returned = new IndicatorTaskWorkflow(task).Fire(IndicatorTaskWorkflow.Trigger.Return, comment);
         if (!returned.Succeeded)
         {
-            return new RuleViolated("task_not_handed_in", "Alleen een ingediende of als niet beschikbaar gemelde waarde gaat terug.");
+            return new TaskNotHandedIn();
         }
 
         if (cycle.Status != ReportingCycleStatus.Collecting)

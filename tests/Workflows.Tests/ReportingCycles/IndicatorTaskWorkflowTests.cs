@@ -68,7 +68,7 @@ public class IndicatorTaskWorkflowTests
     {
         var task = Cycles.Planned().TaskFor(Cycles.Count.Id)!;
         var refused = Assert.IsType<TaskTransitionRefused>(new IndicatorTaskWorkflow(task).Fire(T.Submit).Error);
-        Assert.Contains("a value is recorded", refused.UnmetConditions);
+        Assert.Equal("'indienen' kan niet: de waarde staat op 'open'; nodig: er is een waarde vastgelegd.", refused.Message);
     }
 
     [Fact]

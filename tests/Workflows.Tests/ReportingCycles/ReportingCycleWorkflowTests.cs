@@ -77,7 +77,8 @@ public class ReportingCycleWorkflowTests
         var workflow = new ReportingCycleWorkflow(cycle, Cycles.Now, "Systeem");
         var result = workflow.Fire(T.Complete);
         var refused = Assert.IsType<CycleTransitionRefused>(result.Error);
-        Assert.Contains("every required value submitted or explained", refused.UnmetConditions);
+        Assert.Contains("elke verplichte waarde ingediend of verklaard", refused.UnmetConditions);
+        Assert.Equal("'compleet maken' kan niet: de rapportage staat op 'cijfers verzamelen'; nodig: elke verplichte waarde ingediend of verklaard.", refused.Message);
         Assert.Equal(S.Collecting, cycle.Status);
 
         Cycles.SupplyAllValues(cycle);
@@ -91,7 +92,7 @@ public class ReportingCycleWorkflowTests
         Assert.False(new ReportingCycleWorkflow(inApproval, Cycles.Now, "Systeem", () => false).Fire(T.Approve).Succeeded);
         var approved = Cycles.InStatus(S.Approved);
         var refused = new ReportingCycleWorkflow(approved, Cycles.Now, "Griffie", () => false).Fire(T.Send);
-        Assert.Contains("every required approval is in", Assert.IsType<CycleTransitionRefused>(refused.Error).UnmetConditions);
+        Assert.Contains("alle vereiste goedkeuringen binnen", Assert.IsType<CycleTransitionRefused>(refused.Error).UnmetConditions);
         Assert.Equal(S.Approved, approved.Status);
     }
 

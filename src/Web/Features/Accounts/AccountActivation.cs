@@ -37,7 +37,7 @@ public sealed class DeactivateAccountHandler(IDbContextFactory<GovernanceDbConte
         if ((await AccountRules.RolesOfAsync(db, account.Id, cancellationToken)).Contains(Roles.Beheerder)
             && !await AccountRules.OtherAdministratorExistsAsync(db, account.MunicipalityId, account.Id, cancellationToken))
         {
-            return AccountRules.LastAdministrator;
+            return new LastAdministrator();
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,5 +1,4 @@
 using Governance.Domain.Accounts;
-using Governance.Domain.Common;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
@@ -10,10 +9,6 @@ namespace Governance.Web.Features.Accounts;
 /// <summary>The rules every change to an account keeps, whichever command makes it.</summary>
 internal static class AccountRules
 {
-    public static readonly RuleViolated LastAdministrator = new(
-        "last_administrator",
-        "Dit is de laatste actieve beheerder van de gemeente. Maak eerst iemand anders beheerder; anders kan niemand de accounts meer beheren.");
-
     /// <summary>The roles of one account, by name.</summary>
     public static async Task<List<string>> RolesOfAsync(GovernanceDbContext db, string userId, CancellationToken cancellationToken) =>
         await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!)

@@ -56,7 +56,7 @@ public sealed class ChangeAccountHandler(IDbContextFactory<GovernanceDbContext> 
         if (oldRoles.Contains(Roles.Beheerder) && !roles.Contains(Roles.Beheerder) && account.IsActive
             && !await AccountRules.OtherAdministratorExistsAsync(db, account.MunicipalityId, account.Id, cancellationToken))
         {
-            return AccountRules.LastAdministrator;
+            return new LastAdministrator();
         }
 
         var team = command.TeamId is { } t ? new TeamId(t) : (TeamId?)null;

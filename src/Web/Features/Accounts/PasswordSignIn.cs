@@ -37,7 +37,7 @@ public sealed class SetPasswordSignInHandler(IDbContextFactory<GovernanceDbConte
         var sso = settings.Value.SingleSignOn;
         if (!command.Allowed && !sso.Enabled)
         {
-            return new RuleViolated("no_single_sign_on", "Zonder single sign-on kan niemand zich meer aanmelden als wachtwoorden uit staan. Stel eerst single sign-on in.");
+            return new NoSingleSignOn();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -29,7 +29,7 @@ public sealed class SendAccountLinkHandler(IDbContextFactory<GovernanceDbContext
 
         if (!account.IsActive)
         {
-            return new RuleViolated("account_deactivated", "Dit account is gedeactiveerd. Activeer het eerst opnieuw.");
+            return new AccountDeactivated();
         }
 
         var kind = account.IsInvitationPending ? AccountMail.Invitation : AccountMail.PasswordReset;

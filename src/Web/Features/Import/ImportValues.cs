@@ -68,7 +68,7 @@ public sealed partial class ImportValuesHandler(IDbContextFactory<GovernanceDbCo
 
         if (result.Error is not Invalid invalid)
         {
-            return result.Error!;
+            return result.Error;
         }
 
         // values[3].explanation → the fourth value's line in the file.

@@ -181,7 +181,7 @@ public sealed class RetireIndicatorHandler(IDbContextFactory<GovernanceDbContext
         {
             if (await IndicatorFormulas.ReadByAsync(db, indicator, cancellationToken) is { } reader)
             {
-                return new RuleViolated("indicator_in_formula", $"Indicator {indicator.Code} kan niet buiten gebruik: {reader} wordt ermee berekend of ermee vergeleken. Pas eerst die indicator aan.");
+                return new IndicatorInFormula(indicator.Code, reader);
             }
 
             indicator.Retire(MunicipalTime.Today(time));

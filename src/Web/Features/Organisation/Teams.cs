@@ -177,9 +177,7 @@ public sealed class RetireTeamHandler(IDbContextFactory<GovernanceDbContext> dbF
             var members = await db.Users.CountAsync(u => u.TeamId == team.Id && u.DeactivatedAtUtc == null, cancellationToken);
             if (members > 0)
             {
-                return new RuleViolated("team_has_members", members == 1
-                    ? "Er hoort nog 1 actieve medewerker bij dit team. Geef die eerst een ander team."
-                    : $"Er horen nog {members} actieve medewerkers bij dit team. Geef hen eerst een ander team.");
+                return new TeamHasMembers(members);
             }
 
             team.Retire(MunicipalTime.Today(time));

@@ -36,13 +36,12 @@ public sealed class FireCycleStepHandler(IDbContextFactory<GovernanceDbContext> 
         var step = command.Step!.Value;
         if (CycleTriggerPermissions.IsLetterStep(step))
         {
-            return new RuleViolated("letter_step",
-                $"De stap '{step}' loopt via de brief van deze rapportage (samenstellen, ter goedkeuring aanbieden, goedkeuren of terugsturen, verzending vastleggen: /api/cycles/{{id}}/letter en /api/letters/...).");
+            return new LetterStep(step);
         }
 
         if (!CycleTriggerPermissions.MayFire(step, user.IsInRole))
         {
-            return new Forbidden($"Met uw rol kunt u de stap '{step}' niet zetten.");
+            return new Forbidden($"Met uw rol kunt u de stap '{ReportingCycleWorkflow.Dutch(step)}' niet zetten.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -44,7 +44,7 @@ internal static class AttachmentAccess
 
         if (toChange && !ReportingStatusExtensions.CanEnterValue(found.CycleStatus, found.Task.Status))
         {
-            return new RuleViolated("task_not_open", "Deze waarde is al ingediend of de rapportage verzamelt niet meer: de bijlagen liggen vast.");
+            return new AttachmentsFixed();
         }
 
         return (found.Task, found.MunicipalityId);
