@@ -97,6 +97,7 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GovernanceDbContext).Assembly);
+        builder.HasDbFunction(typeof(SearchText).GetMethod(nameof(SearchText.Folded))!).HasName(SearchText.FunctionName);
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
             if (entityType.ClrType.IsAssignableTo(typeof(Entity)))

@@ -280,6 +280,26 @@ public abstract class PersistenceTests : IAsyncLifetime
     private GovernanceDbContext Context(IMunicipalityContext? scope = null) =>
         GovernanceDatabase.Create(_database.Provider, _database.ConnectionString, scope ?? FixedMunicipalityContext.System);
 
+    [Fact]
+    public async Task Search_ignores_accents_and_case_and_takes_wildcards_literally()
+    {
+        await using var db = Context();
+        var letters = SearchText.Accented + " CLIËNTEN Øresund ĲSSEL 50% a_b";
+        Assert.Equal(SearchText.Fold(letters), await db.Obligations.Select(o => SearchText.Folded(letters)).FirstAsync());
+
+        async Task<bool> FindsAsync(string term)
+        {
+            var pattern = SearchText.Pattern(term);
+            return await db.Obligations.AnyAsync(o => EF.Functions.Like(SearchText.Folded(o.Title), pattern, SearchText.Escape));
+        }
+
+        Assert.True(await FindsAsync("KINDEREN IN ARMOEDE"));
+        Assert.True(await FindsAsync(" armóéde "));
+        Assert.False(await FindsAsync("kinderen_in"));
+        Assert.False(await FindsAsync("halveren%2030"));
+        Assert.False(await FindsAsync("welzijn"));
+    }
+
     private static IndicatorSpecification Spec(TeamId team, IndicatorKind kind, string[]? categories = null) => new()
     {
         Name = kind.ToString(),

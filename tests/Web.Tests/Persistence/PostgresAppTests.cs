@@ -19,6 +19,10 @@ public class PostgresAppTests(PostgresAppFactory app) : IClassFixture<PostgresAp
         var page = await client.GetFromJsonAsync<JsonElement>("/api/obligations?sort=Reference&descending=false&pageSize=100");
         Assert.Equal(6, page.GetProperty("totalCount").GetInt32());
         Assert.Equal("M-2014-083", page.GetProperty("items")[0].GetProperty("reference").GetString());
+
+        // Search ignores accents and case here as on SQLite: the text says "op één plek".
+        var plain = await client.GetFromJsonAsync<JsonElement>("/api/obligations?search=OP%20EEN%20PLEK");
+        Assert.Equal("T-2025-118", Assert.Single(plain.GetProperty("items").EnumerateArray()).GetProperty("reference").GetString());
     }
 
     [Fact]

@@ -54,8 +54,9 @@ public sealed class ListAccountsHandler(IDbContextFactory<GovernanceDbContext> d
         var accounts = db.Users.AsNoTracking().Where(u => u.MunicipalityId == municipality);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var search = query.Search.Trim().ToUpperInvariant();
-            accounts = accounts.Where(u => u.DisplayName.ToUpper().Contains(search) || u.NormalizedEmail!.Contains(search));
+            var term = SearchText.Pattern(query.Search);
+            accounts = accounts.Where(u => EF.Functions.Like(SearchText.Folded(u.DisplayName), term, SearchText.Escape)
+                || EF.Functions.Like(SearchText.Folded(u.Email), term, SearchText.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Role))

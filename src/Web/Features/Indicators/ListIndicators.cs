@@ -38,8 +38,9 @@ public sealed class ListIndicatorsHandler(IDbContextFactory<GovernanceDbContext>
                    select new { indicator, definition, team };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLower();
-            rows = rows.Where(r => r.indicator.Code.ToLower().Contains(term) || r.definition.Name.ToLower().Contains(term));
+            var term = SearchText.Pattern(query.Search);
+            rows = rows.Where(r => EF.Functions.Like(SearchText.Folded(r.indicator.Code), term, SearchText.Escape)
+                || EF.Functions.Like(SearchText.Folded(r.definition.Name), term, SearchText.Escape));
         }
 
         if (!query.IncludeRetired)

@@ -43,9 +43,11 @@ public sealed class ListLettersHandler(IDbContextFactory<GovernanceDbContext> db
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = $"%{query.Search.Trim()}%";
-            rows = rows.Where(r => EF.Functions.Like(r.letter.Subject, term) || EF.Functions.Like(r.obligation.Reference, term)
-                || EF.Functions.Like(r.obligation.Title, term) || (r.letter.Reference != null && EF.Functions.Like(r.letter.Reference, term)));
+            var term = SearchText.Pattern(query.Search);
+            rows = rows.Where(r => EF.Functions.Like(SearchText.Folded(r.letter.Subject), term, SearchText.Escape)
+                || EF.Functions.Like(SearchText.Folded(r.obligation.Reference), term, SearchText.Escape)
+                || EF.Functions.Like(SearchText.Folded(r.obligation.Title), term, SearchText.Escape)
+                || EF.Functions.Like(SearchText.Folded(r.letter.Reference), term, SearchText.Escape));
         }
 
         var pageSize = Math.Clamp(query.PageSize, 1, 100);

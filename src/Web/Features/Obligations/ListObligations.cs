@@ -114,9 +114,10 @@ public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLower();
-            obligations = obligations.Where(o =>
-                o.Title.ToLower().Contains(term) || o.Text.ToLower().Contains(term) || o.Reference.ToLower().Contains(term));
+            var term = SearchText.Pattern(query.Search);
+            obligations = obligations.Where(o => EF.Functions.Like(SearchText.Folded(o.Title), term, SearchText.Escape)
+                || EF.Functions.Like(SearchText.Folded(o.Text), term, SearchText.Escape)
+                || EF.Functions.Like(SearchText.Folded(o.Reference), term, SearchText.Escape));
         }
 
         obligations = query.Kind switch

@@ -49,6 +49,10 @@ public class ObligationsApiTests(GovernanceAppFactory app) : IClassFixture<Gover
 
         var search = await client.GetFromJsonAsync<JsonElement>("/api/obligations?search=KINDPAKKET", Json);
         Assert.Equal("M-2021-047", Assert.Single(search.GetProperty("items").EnumerateArray()).GetProperty("reference").GetString());
+
+        // Without accents and in capitals, as people type: the text says "op één plek".
+        var plain = await client.GetFromJsonAsync<JsonElement>("/api/obligations?search=OP%20EEN%20PLEK", Json);
+        Assert.Equal("T-2025-118", Assert.Single(plain.GetProperty("items").EnumerateArray()).GetProperty("reference").GetString());
     }
 
     [Fact]
