@@ -8,6 +8,34 @@ namespace Governance.Web.EndToEnd.Journeys;
 public class CycleJourneys(AppFixture app)
 {
     [Fact]
+    public async Task Back_from_a_report_finds_the_reports_list_filtered_as_it_was_left()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("griffie@maastricht.demo");
+        await page.GotoAsync("/cycles");
+        var shell = new Shell(page);
+        await shell.WaitForCircuitAsync();
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+
+        await page.GetByLabel("Periode").FillAsync("2026-H1");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("period=2026-H1"));
+        await Assertions.Expect(rows.Filter(new() { HasNotText = "1e halfjaar 2026" })).ToHaveCountAsync(0);
+        var filtered = await rows.CountAsync();
+        var first = rows.First.GetByRole(AriaRole.Link);
+        var title = await first.TextContentAsync();
+        await first.ClickAsync();
+        await Assertions.Expect(shell.Heading).ToContainTextAsync(title!.Trim());
+
+        await page.GoBackAsync();
+        await shell.WaitForCircuitAsync();
+        await Assertions.Expect(page.GetByLabel("Periode")).ToHaveValueAsync("2026-H1");
+        await Assertions.Expect(rows).ToHaveCountAsync(filtered);
+        await Assertions.Expect(rows.Filter(new() { HasNotText = "1e halfjaar 2026" })).ToHaveCountAsync(0);
+        await app.CloseAsync(page);
+    }
+
+    [Fact]
     public async Task The_griffie_follows_an_open_report_and_cancels_it_with_a_reason()
     {
         var page = await app.NewPageAsync();

@@ -39,6 +39,11 @@ public class ObligationJourneys(AppFixture app)
         Assert.Contains("q=armoede", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByLabel("Zoek in nummer, titel en tekst")).ToHaveValueAsync("armoede");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
+
+        // As people type: without accents and in capitals ("op één plek" in the commitment's text).
+        await page.GetByLabel("Zoek in nummer, titel en tekst").FillAsync("OP EEN PLEK");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Informeren over de Beschikbaarheidswijzer jeugdhulp");
         await app.CloseAsync(page);
     }
 

@@ -5,6 +5,8 @@ using Governance.Domain.ReportingCycles;
 using Governance.Web.Features.Tasks;
 using Governance.Web.Tests.Support;
 using Governance.Workflows.ReportingCycles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 
 namespace Governance.Web.Tests.Features.Tasks;
@@ -167,6 +169,8 @@ public class TaskPagesTests : ComponentTestContext
                 new DateOnly(2026, 8, 20), IndicatorTaskStatus.DraftSaved, null, null, Overdue: true, CanEnter: true, ReportingCycleStatus.Collecting, 3),
         ], 1, 1, 25)));
         SignIn("Sanne Peeters", ["Medewerker"], [Web.Hosting.Policies.EnterValues]);
+        // Rendered interactively, as in the browser: the list then keeps its state in the address.
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var page = Context.Render<MyTasksPage>();
         page.WaitForAssertion(() => Assert.Contains("Inwoners met Wmo-ondersteuning", page.Markup));
         var row = page.Find("tbody tr").TextContent;
@@ -178,6 +182,8 @@ public class TaskPagesTests : ComponentTestContext
 
         page.FindAll("input[type=radio]")[1].Click();
         page.WaitForAssertion(() => Assert.Equal(TaskScope.All, queries[^1].Scope));
+        // Kept in the address, so Back from a task shows all of them again.
+        page.WaitForAssertion(() => Assert.Contains("scope=All", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Governance.Domain.ReportingCycles;
 using Governance.Web.Features.ReportingCycles;
 using Governance.Web.Features.Tasks;
 using Governance.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using NSubstitute;
 
 namespace Governance.Web.Tests.Features.Tasks;
@@ -25,6 +26,8 @@ public class TeamPageTests : ComponentTestContext
         ]));
         SignIn("Maurice Hermans", ["Teamleider"], [Web.Hosting.Policies.LeadTeam]);
         Context.Render<MudBlazor.MudSnackbarProvider>();
+        // Rendered interactively, as in the browser: the list then keeps its state in the address.
+        Context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var page = Context.Render<TeamPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=team-members] tbody tr")));
         return page;
