@@ -46,24 +46,30 @@ public sealed partial class ImportValuesHandler(IDbContextFactory<GovernanceDbCo
         }
 
         var file = await ValueFile.ReadAsync(new MemoryStream(command.Content), command.FileName, command.Notation, kinds, cancellationToken);
-        if (file.Error is not null || file.Lines.Any(l => l.Error is not null))
+        // The lines that read are checked as the form checks them even when others do not read: a preview names every
+        // line that will be refused, not only the ones that failed to parse. With any line wrong nothing is stored.
+        var readable = file.Lines.Select((line, index) => (Line: line, Index: index)).Where(l => l.Line.Error is null && l.Line.Value is not null).ToList();
+        if (file.Error is not null || readable.Count == 0)
         {
             return Outcome(command, new ImportOutcome(file.Lines, file.Error, false, 0));
         }
 
+        var complete = readable.Count == file.Lines.Count;
         var result = await sender.Send(new SubmitCycleValuesCommand
         {
             CycleId = command.CycleId,
-            Values = [.. file.Lines.Select(l => l.Value!)],
+            Values = [.. readable.Select(l => l.Line.Value!)],
             Intent = command.Intent,
             RecordedBy = user.DisplayName,
             Principal = user.UserId ?? "",
             ActingTeamId = user.TeamId?.Value,
-            DryRun = command.DryRun,
+            DryRun = command.DryRun || !complete,
         }, cancellationToken);
         if (result.Succeeded)
         {
-            return new ImportOutcome(file.Lines, null, !command.DryRun, result.Value.Recorded);
+            return complete
+                ? new ImportOutcome(file.Lines, null, !command.DryRun, result.Value.Recorded)
+                : Outcome(command, new ImportOutcome(file.Lines, null, false, 0));
         }
 
         if (result.Error is not Invalid invalid)
@@ -71,12 +77,17 @@ public sealed partial class ImportValuesHandler(IDbContextFactory<GovernanceDbCo
             return result.Error;
         }
 
-        // values[3].explanation → the fourth value's line in the file.
-        var lines = file.Lines.Select((line, index) =>
+        // values[3].explanation → the fourth readable value's line in the file.
+        var lines = file.Lines.ToList();
+        foreach (var (position, (line, index)) in readable.Index())
         {
-            var messages = invalid.Fields.Where(f => Index(f.Key) == index).SelectMany(f => f.Value).ToList();
-            return messages.Count == 0 ? line : line with { Error = string.Join(" ", messages) };
-        }).ToList();
+            var messages = invalid.Fields.Where(f => Index(f.Key) == position).SelectMany(f => f.Value).ToList();
+            if (messages.Count > 0)
+            {
+                lines[index] = line with { Error = string.Join(" ", messages) };
+            }
+        }
+
         var general = invalid.Fields.Where(f => Index(f.Key) is null).SelectMany(f => f.Value).ToList();
         return Outcome(command, new ImportOutcome(lines, general.Count == 0 ? null : string.Join(" ", general), false, 0));
     }
