@@ -10,7 +10,8 @@ namespace Governance.Workflows.Letters;
 /// <summary>
 /// Composes the draft letter of a cycle in the background; thin, retried, and safe to run twice (the composer
 /// stores one letter and no identical second version). A letter that cannot be composed (a value that does not
-/// fit, a broken template) is logged and left for the drafter, who sees why on the letter page.
+/// fit, a broken template) is logged as a warning and left for the drafter, who sees why on the letter page; a letter
+/// someone else composed or offered first is no warning.
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 public sealed partial class ComposeLetterJob(ISystemDatabase database, LetterComposer composer, ILogger<ComposeLetterJob> logger)
@@ -21,11 +22,22 @@ public sealed partial class ComposeLetterJob(ISystemDatabase database, LetterCom
     {
         await using var db = database.CreateContext();
         var composed = await composer.ComposeAsync(db, new ReportingCycleId(cycleId), Actor, cancellationToken);
-        if (!composed.Succeeded)
+        switch (composed.Error)
         {
-            LogNotComposed(cycleId, composed.Error.Message);
+            case null:
+                break;
+            case CycleNotComplete or LetterNotDraft or Domain.Common.Conflict:
+                // Overtaken: someone composed, offered or changed the letter first. Nothing for anyone to do.
+                LogOvertaken(cycleId, composed.Error.Message);
+                break;
+            default:
+                LogNotComposed(cycleId, composed.Error.Message);
+                break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The letter of cycle {CycleId} was already composed or moved on: {Reason}")]
+    private partial void LogOvertaken(Guid cycleId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The letter of cycle {CycleId} was not composed: {Reason}")]
     private partial void LogNotComposed(Guid cycleId, string reason);

@@ -57,4 +57,40 @@ public class AccessibilityJourneys(AppFixture app)
         await page.AssertWcag21AAAsync();
         await app.CloseAsync(page);
     }
+
+    /// <summary>
+    /// Phone layouts (WCAG 1.4.10, reflow): at 390 pixels wide no page is wider than the screen; wide tables and
+    /// diagrams scroll inside their own box or become one block per row, and the bar keeps its sign-out.
+    /// </summary>
+    [Theory]
+    [InlineData("griffie@maastricht.demo", "/cockpit")]
+    [InlineData("griffie@maastricht.demo", "/obligations")]
+    [InlineData("teamleider@maastricht.demo", "/team")]
+    [InlineData("teamleider@maastricht.demo", "/tasks")]
+    [InlineData("beheerder@maastricht.demo", "/admin/workflows")]
+    [InlineData("beheerder@maastricht.demo", "/admin/users")]
+    public async Task On_a_phone_no_page_is_wider_than_the_screen(string email, string path)
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await new LoginPage(page).SignInAsync(email);
+        await page.GotoAsync(path);
+        await new Shell(page).WaitForCircuitAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[role=progressbar]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{path} is wider than a phone");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Afmelden" })).ToBeInViewportAsync(new() { Ratio = 1 });
+        await new Shell(page).ScreenshotAsync("phone" + path.Replace('/', '-'));
+        await app.CloseAsync(page);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_sign_in_card_holds_its_demo_accounts()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/account/login");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
+        await app.CloseAsync(page);
+    }
 }

@@ -11,7 +11,7 @@ internal sealed record DiagramLayout(IReadOnlyList<DiagramLayout.Node> Nodes, IR
 {
     public const int NodeWidth = 140;
     public const int NodeHeight = 40;
-    private const int ColumnGap = 60;
+    private const int ColumnGap = 170; // room for a step's name between two states ("ter goedkeuring aanbieden")
     private const int RowGap = 70;
     private const int Margin = 30;
 

@@ -50,7 +50,7 @@ public static class JobTexts
             {
                 RecurringJobs.OpenReportingCycles when root.ValueKind == JsonValueKind.Object =>
                     $"{Count("Jobs.Opened", Number("Opened"))}, {Count("Jobs.Tasks", Number("Tasks"))}"
-                    + (root.TryGetProperty("Skipped", out var skipped) && skipped.GetArrayLength() > 0 ? $", {Count("Jobs.Skipped", skipped.GetArrayLength())}" : ""),
+                    + (root.TryGetProperty("Skipped", out var skipped) && Length(skipped) is > 0 and var n ? $", {Count("Jobs.Skipped", n)}" : ""),
                 RecurringJobs.SweepDeadlines when root.ValueKind == JsonValueKind.Object =>
                     $"{Count("Jobs.Timers", Number("TimersFired"))}, {Count("Jobs.Notifications", Number("Notifications"))}",
                 RecurringJobs.SendNotifications when root.ValueKind == JsonValueKind.Number => Count("Jobs.Mailed", root.GetInt32()),
@@ -64,6 +64,14 @@ public static class JobTexts
             return l["Jobs.Done"];
         }
     }
+
+    // A list as Hangfire keeps it: a plain array, or with its type named ({"$type": …, "$values": [...]}).
+    private static int Length(JsonElement list) => list.ValueKind switch
+    {
+        JsonValueKind.Array => list.GetArrayLength(),
+        JsonValueKind.Object when list.TryGetProperty("$values", out var values) && values.ValueKind == JsonValueKind.Array => values.GetArrayLength(),
+        _ => 0,
+    };
 
     /// <summary>Hangfire's state of the last run in Dutch.</summary>
     public static string State(string state, IStringLocalizer<SharedResource> l) => l[$"Jobs.State.{state}"] is { ResourceNotFound: false } text ? text : state;

@@ -24,6 +24,11 @@ public sealed class JobTextsTests(GovernanceAppFactory app) : IClassFixture<Gove
 
         Assert.Equal("4 rapportages geopend, 7 taken",
             JobTexts.Result(RecurringJobs.OpenReportingCycles, """{"$type":"Governance.Workflows.ReportingCycles.OpeningReport, Governance.Workflows","Opened":4,"Tasks":7,"Skipped":[]}""", l));
+        // As Hangfire keeps it: the list with its type named.
+        Assert.Equal("7 rapportages geopend, 55 taken, 1 overgeslagen (P&C-kalender)",
+            JobTexts.Result(RecurringJobs.OpenReportingCycles, """{"$type":"Governance.Workflows.ReportingCycles.OpeningReport, Governance.Workflows","Opened":7,"Tasks":55,"Skipped":{"$type":"System.Collections.Generic.List`1[[System.String]], mscorlib","$values":["M-1"]}}""", l));
+        Assert.Equal("7 rapportages geopend, 55 taken",
+            JobTexts.Result(RecurringJobs.OpenReportingCycles, """{"Opened":7,"Tasks":55,"Skipped":{"$type":"System.Collections.Generic.List`1[[System.String]], mscorlib","$values":[]}}""", l));
         Assert.Equal("1 herinnering of escalatie, 2 meldingen", JobTexts.Result(RecurringJobs.SweepDeadlines, """{"TimersFired":1,"Notifications":2}""", l));
         Assert.Equal("1 e-mail verzonden", JobTexts.Result(RecurringJobs.SendNotifications, "1", l));
         Assert.Equal("uitgevoerd", JobTexts.Result(RecurringJobs.SendNotifications, "niet te lezen", l));
