@@ -11,6 +11,7 @@ using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Web.Components.Shared;
 using Governance.Web.Features.Obligations;
+using Governance.Workflows.ReportingCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,13 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
                                   where ids.Contains(cycle.ObligationId) && letter.Status == Domain.Letters.CouncilLetterStatus.Sent
                                   select new { cycle.ObligationId, cycle.Period, letter.Reference, letter.SentOn }).ToListAsync(cancellationToken))
             .GroupBy(l => l.ObligationId).ToDictionary(g => g.Key, g => g.MaxBy(l => l.Period)!);
+        var running = (await db.ReportingCycles.AsNoTracking()
+                .Where(c => ids.Contains(c.ObligationId) && c.Status != ReportingCycleStatus.Sent && c.Status != ReportingCycleStatus.Closed && c.Status != ReportingCycleStatus.Cancelled)
+                .Select(c => new { c.ObligationId, c.Period, c.Status, c.Deadlines })
+                .ToListAsync(cancellationToken))
+            .Select(c => new RunningReport(c.ObligationId, c.Period, ReportingCycleWorkflow.DeadlineOf(c.Status, c.Deadlines)))
+            .GroupBy(c => c.ObligationId).ToDictionary(g => g.Key, g => g.MinBy(c => c.Deadline)!);
+        var today = MunicipalTime.Today(time);
         var aldermen = await db.Aldermen.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var lines = obligations.Select(o => new Line(
             o.Reference,
@@ -73,18 +81,48 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
             o.AdoptedOn,
             string.Join(", ", o.ResponsibleAldermen.Select(a => aldermen.GetValueOrDefault(a, "?"))),
             ObligationStatusText.Dutch(o.Status),
-            (o.Cadence == Cadence.Once ? o.DueDate : o.EndDate) is { } d ? d.ToString("d MMMM yyyy", Dutch) : "doorlopend",
+            Deadline(o, running.GetValueOrDefault(o.Id), today),
             o.ReportedInLetter is { } letter ? $"brief {letter}"
-                : sentLetters.TryGetValue(o.Id, out var sent) ? $"brief {sent.Reference} ({sent.Period.Display(Dutch)}, verzonden {sent.SentOn?.ToString("d MMMM yyyy", Dutch)})"
-                : reports.TryGetValue(o.Id, out var report) ? $"{report.Period.Display(Dutch)} (raad {report.SendToCouncil.ToString("d MMMM yyyy", Dutch)})"
+                : sentLetters.TryGetValue(o.Id, out var sent) ? $"brief {sent.Reference} ({sent.Period.Display(Dutch)}, verzonden {(sent.SentOn is { } on ? Day(on) : "")})"
+                : reports.TryGetValue(o.Id, out var report) ? $"{report.Period.Display(Dutch)} (raad {Day(report.SendToCouncil)})"
                 : "nog geen")).ToList();
 
-        var stamp = (query.MeetingDate ?? MunicipalTime.Today(time)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var stamp = (query.MeetingDate ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var name = $"lijst-toezeggingen-en-moties-{Slug(committee)}-{stamp}";
         return query.Format == ListFormat.Csv
             ? new ListFile(name + ".csv", "text/csv; charset=utf-8", Csv(lines))
             : new ListFile(name + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                Docx(committee, query.MeetingDate ?? MunicipalTime.Today(time), lines));
+                Docx(committee, query.MeetingDate, today, lines));
+    }
+
+    private sealed record RunningReport(ObligationId ObligationId, ReportingPeriod Period, DateOnly Deadline);
+
+    /// <summary>One way to write a date in both files: "12 maart 2019".</summary>
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+
+    /// <summary>
+    /// When it is due, with a mark when it is late: a one-off by its due date; a recurring one by its running report's
+    /// step ("rapportage 1e halfjaar 2026 te laat (uiterlijk 20 augustus 2026)"), then by how long it runs.
+    /// </summary>
+    private static string Deadline(Obligation o, RunningReport? report, DateOnly today)
+    {
+        if (o.Cadence == Cadence.Once)
+        {
+            return o.DueDate is { } due ? due < today && o.Status != ObligationStatus.Reported ? $"{Day(due)} (te laat)" : Day(due) : "geen datum";
+        }
+
+        var runs = o.EndDate is { } end ? end < today && o.Status != ObligationStatus.Reported ? $"tot {Day(end)} (te laat)" : $"tot {Day(end)}" : "doorlopend";
+        var cadence = o.Cadence switch
+        {
+            Cadence.Quarterly => "elk kwartaal",
+            Cadence.HalfYearly => "halfjaarlijks",
+            _ => "jaarlijks",
+        };
+        return report is null
+            ? $"{cadence}, {runs}"
+            : report.Deadline < today
+                ? $"{cadence}, {runs}, rapportage {report.Period.Display(Dutch)} te laat (uiterlijk {Day(report.Deadline)})"
+                : $"{cadence}, {runs}, rapportage {report.Period.Display(Dutch)} uiterlijk {Day(report.Deadline)}";
     }
 
     /// <summary>Semicolons and a byte order mark, so Dutch Excel opens it as columns with the accents intact.</summary>
@@ -94,13 +132,13 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
         text.AppendLine("Nummer;Soort;Titel;Datum;Wethouder(s);Status;Termijn;Laatste rapportage");
         foreach (var l in lines)
         {
-            text.AppendLine(string.Join(';', new[] { l.Reference, l.Kind, l.Title, l.AdoptedOn.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), l.Aldermen, l.Status, l.Deadline, l.LatestReport }.Select(CsvText.Field)));
+            text.AppendLine(string.Join(';', new[] { l.Reference, l.Kind, l.Title, Day(l.AdoptedOn), l.Aldermen, l.Status, l.Deadline, l.LatestReport }.Select(CsvText.Field)));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static byte[] Docx(string committee, DateOnly meeting, IReadOnlyList<Line> lines)
+    private static byte[] Docx(string committee, DateOnly? meeting, DateOnly today, IReadOnlyList<Line> lines)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -109,7 +147,9 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
             AddStyles(main);
             var body = new Body(
                 Paragraph("Title", "Lijst van toezeggingen en moties"),
-                Paragraph(null, $"{committee}, vergadering van {meeting.ToString("d MMMM yyyy", Dutch)}"),
+                Paragraph(null, meeting is { } m
+                    ? $"{committee}, vergadering van {Day(m)}"
+                    : $"{committee}, stand van {Day(today)}"),
                 Paragraph(null, $"{lines.Count} openstaande moties en toezeggingen."));
             var table = new Table(new TableProperties(
                 new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
@@ -122,7 +162,7 @@ public sealed class ObligationListHandler(IDbContextFactory<GovernanceDbContext>
             table.Append(Row(header: true, "Nummer", "Titel", "Datum", "Wethouder(s)", "Status", "Termijn", "Laatste rapportage"));
             foreach (var l in lines)
             {
-                table.Append(Row(header: false, $"{l.Reference} ({l.Kind.ToLowerInvariant()})", l.Title, l.AdoptedOn.ToString("d-M-yyyy", Dutch), l.Aldermen, l.Status, l.Deadline, l.LatestReport));
+                table.Append(Row(header: false, $"{l.Reference} ({l.Kind.ToLowerInvariant()})", l.Title, Day(l.AdoptedOn), l.Aldermen, l.Status, l.Deadline, l.LatestReport));
             }
 
             body.Append(table);

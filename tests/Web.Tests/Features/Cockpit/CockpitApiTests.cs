@@ -106,6 +106,11 @@ public class CockpitApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         Assert.Equal("Nummer;Soort;Titel;Datum;Wethouder(s);Status;Termijn;Laatste rapportage", lines[0]);
         Assert.True(lines.Count > 1);
         Assert.All(lines.Skip(1), l => Assert.Equal(8, l.Split(';').Length));
+
+        // Dates as in the Word file ("13 juli 2021"), and a recurring item says which report is late and since when.
+        var poverty = lines.Single(l => l.StartsWith("M-2021-047;", StringComparison.Ordinal)).Split(';');
+        Assert.Equal("13 juli 2021", poverty[3]);
+        Assert.Matches(@"^\""?halfjaarlijks, tot 31 december 2030, rapportage 1e halfjaar 2026 te laat \(uiterlijk \d+ \w+ 2026\)\""?$", poverty[6]);
     }
 
     [Fact]
@@ -122,6 +127,16 @@ public class CockpitApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesAp
         var text = document.MainDocumentPart!.Document!.Body!.InnerText;
         Assert.Contains("Lijst van toezeggingen en moties", text);
         Assert.Contains("Gemeenteraad, vergadering van 15 december 2026", text);
+        Assert.Contains("13 juli 2021", text);
+        Assert.Contains("te laat", text);
+
+        // Without a meeting, the list says it is the state of today, not a meeting on today's date.
+        using var undated = await client.GetAsync("/api/obligations/list?committee=Gemeenteraad");
+        using var undatedStream = new MemoryStream(await undated.Content.ReadAsByteArrayAsync());
+        using var undatedDocument = WordprocessingDocument.Open(undatedStream, false);
+        var heading = undatedDocument.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("Gemeenteraad, stand van ", heading);
+        Assert.DoesNotContain("vergadering van", heading);
     }
 
     [Fact]
