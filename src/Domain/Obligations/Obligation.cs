@@ -133,9 +133,9 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
             throw new DomainRuleException("The deadline cannot lie before the date adopted.");
         }
 
+        var dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
         var why = $"{Guard.Text(reason, nameof(reason), 1_000)} (besloten door {Guard.Text(decidedBy, nameof(decidedBy), 120)}; " +
-                  $"{(current is { } was ? was.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "geen")} → " +
-                  $"{newDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})";
+                  $"{(current is { } was ? was.ToString("d MMMM yyyy", dutch) : "geen")} → {newDate.ToString("d MMMM yyyy", dutch)})";
         if (Cadence == Cadence.Once)
         {
             DueDate = newDate;

@@ -48,6 +48,44 @@ public class ObligationJourneys(AppFixture app)
     }
 
     [Fact]
+    public async Task The_griffie_records_an_extension_and_the_responsible_alderman_is_told()
+    {
+        var griffie = await app.NewPageAsync();
+        await new LoginPage(griffie).SignInAsync("griffie@maastricht.demo");
+        await griffie.GotoAsync("/obligations?q=M-2021-047");
+        var shell = new Shell(griffie);
+        await shell.WaitForCircuitAsync();
+        await griffie.GetByRole(AriaRole.Link, new() { Name = "Halveren aantal kinderen in armoede 2030" }).ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Halveren aantal kinderen in armoede 2030");
+
+        await griffie.GetByTestId("extend").ClickAsync();
+        var dialog = griffie.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("extend-current")).ToHaveTextAsync("De termijn is nu 31 december 2030.");
+        await dialog.GetByTestId("extend-save").ClickAsync();
+        // Nothing typed: each field says what it needs, and nothing is stored.
+        await Assertions.Expect(dialog.GetByText("De nieuwe datum is verplicht.")).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByText("De reden is verplicht.")).ToBeVisibleAsync();
+        await dialog.GetByLabel("Nieuwe datum").FillAsync("2031-12-31");
+        await dialog.GetByLabel("Reden").FillAsync("De raad wil de trend een jaar langer volgen.");
+        await griffie.AssertWcag21AAAsync();
+        await dialog.GetByTestId("extend-save").ClickAsync();
+        await Assertions.Expect(griffie.GetByText("Uitstel vastgelegd")).ToBeVisibleAsync();
+        await Assertions.Expect(griffie.GetByText("Termijn verlengd")).ToBeVisibleAsync();
+        await Assertions.Expect(griffie.GetByText("31 december 2030 → 31 december 2031")).ToBeVisibleAsync();
+        await app.CloseAsync(griffie);
+
+        // The responsible alderman hears of it: the bell counts it and the notice says what moved and why.
+        var alderman = await app.NewPageAsync();
+        await new LoginPage(alderman).SignInAsync("wethouder.hoenderkamp@maastricht.demo");
+        var aldermanShell = new Shell(alderman);
+        await aldermanShell.WaitForCircuitAsync();
+        var notice = await aldermanShell.UnreadNotificationAsync("Uitstel: M-2021-047");
+        await Assertions.Expect(notice).ToContainTextAsync("verschoven naar 31 december 2031 (was 31 december 2030)");
+        await Assertions.Expect(notice).ToContainTextAsync("De raad wil de trend een jaar langer volgen.");
+        await app.CloseAsync(alderman);
+    }
+
+    [Fact]
     public async Task The_griffie_follows_a_status_link_from_the_home_page()
     {
         var page = await app.NewPageAsync();
