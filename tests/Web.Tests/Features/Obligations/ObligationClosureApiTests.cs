@@ -109,7 +109,7 @@ public class ObligationClosureApiTests(OpenedCyclesApp app) : IClassFixture<Open
         var overview = await griffie.GetFromJsonAsync<JsonElement>($"/api/obligations/{id}", Json);
         Assert.Equal("2032-12-31", overview.GetProperty("endDate").GetString());
         var entry = overview.GetProperty("history").EnumerateArray().First(h => h.GetProperty("what").GetString() == "deadline_extended");
-        Assert.Contains("2030-12-31 → 2032-12-31", entry.GetProperty("reason").GetString());
+        Assert.Contains("31 december 2030 → 31 december 2032", entry.GetProperty("reason").GetString());
         Assert.Contains("Gemeenteraad, 14 oktober 2026", entry.GetProperty("reason").GetString());
 
         // The responsible alderman hears of it; a council member who does not follow it does not.
