@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Domain.Common;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
@@ -70,7 +71,7 @@ public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRu
         foreach (var cycle in cycles)
         {
             var openTasks = cycle.Tasks.Where(t => !t.Status.IsDone()).ToList();
-            var steps = cycle.MoveDeadlines(planned[cycle.Id], now, actor, m => $"{Capitalised(because)}. {Describe(m)}.");
+            var steps = cycle.MoveDeadlines(planned[cycle.Id], now, actor, m => $"{Sentence.Capitalised(because)}. {Describe(m)}.");
             if (steps.Count == 0)
             {
                 continue;
@@ -126,7 +127,7 @@ public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRu
             {
                 db.Notifications.Add(new Notification(municipality, recipient, eventKey,
                     Clip($"Termijn verplaatst: {title}, {period}", Notification.SubjectMaxLength),
-                    Clip($"{Capitalised(because)}. Voor '{title}' over {period}: {Describe(theirs)}.", Notification.BodyMaxLength),
+                    Clip($"{Sentence.Capitalised(because)}. Voor '{title}' over {period}: {Describe(theirs)}.", Notification.BodyMaxLength),
                     $"/cycles/{cycle.Id}", now));
                 notifications++;
             }
@@ -149,7 +150,6 @@ public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRu
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Dutch) + text[1..];
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Domain.Common;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Notifications;
 using Governance.Domain.Obligations;
@@ -289,16 +290,15 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
             CycleTimer.DraftReminder => ($"Herinnering: concept {title}, {period}, uiterlijk {Date(DeadlineStep.Draft)}",
                 $"Het concept van {letter} moet uiterlijk {Date(DeadlineStep.Draft)} ter goedkeuring worden aangeboden aan de wethouders."),
             CycleTimer.ApprovalsReminder => ($"Herinnering: goedkeuring {title}, {period}, uiterlijk {Date(DeadlineStep.Approvals)}",
-                $"{Capitalised(letter)} wacht op uw goedkeuring, uiterlijk {Date(DeadlineStep.Approvals)}. Keur hem goed of stuur hem terug met uw commentaar."),
+                $"{Sentence.Capitalised(letter)} wacht op uw goedkeuring, uiterlijk {Date(DeadlineStep.Approvals)}. Keur hem goed of stuur hem terug met uw commentaar."),
             CycleTimer.ApprovalsOverdue => ($"Goedkeuring te laat: {title}, {period}",
-                $"{Capitalised(letter)} had uiterlijk {Date(DeadlineStep.Approvals)} goedgekeurd moeten zijn. " +
+                $"{Sentence.Capitalised(letter)} had uiterlijk {Date(DeadlineStep.Approvals)} goedgekeurd moeten zijn. " +
                 $"Nog niet goedgekeurd door {(items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " en " + items[^1])}."),
             _ => ($"Herinnering: verzenden {title}, {period}, uiterlijk {Date(DeadlineStep.SendToCouncil)}",
-                $"{Capitalised(letter)} is vastgesteld en moet uiterlijk {Date(DeadlineStep.SendToCouncil)} aan de raad worden verzonden. Leg de verzending vast als hij verstuurd is."),
+                $"{Sentence.Capitalised(letter)} is vastgesteld en moet uiterlijk {Date(DeadlineStep.SendToCouncil)} aan de raad worden verzonden. Leg de verzending vast als hij verstuurd is."),
         };
     }
 
-    private static string Capitalised(string text) => char.ToUpper(text[0], Dutch) + text[1..];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep for {Today}: {Fired} timers fired, {Notifications} notifications")]
     private partial void LogSwept(int fired, int notifications, string today);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Governance.Web.Components.Shared;
 using Governance.Web.Resources;
 using Governance.Workflows.Scheduling;
 using Microsoft.Extensions.Localization;
@@ -44,7 +45,7 @@ public static class JobTexts
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            string Count(string key, int n) => l[n == 1 ? $"{key}.One" : $"{key}.Other", n];
+            string Count(string key, int n) => l.Plural(key, n);
             int Number(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
             return jobId switch
             {

@@ -18,7 +18,7 @@ public sealed class IndicatorWriting(IndicatorFacts indicator, IStringLocalizer<
     /// <summary>"Aantal (woningen) · 0 decimalen".</summary>
     public string Unit() =>
         $"{l[$"IndicatorKind.{indicator.Kind}"]}{(string.IsNullOrEmpty(indicator.Unit) ? "" : $" ({indicator.Unit})")}" +
-        (indicator.Kind.IsNumeric() ? $" · {l[indicator.Decimals == 1 ? "Tasks.Decimals.One" : "Tasks.Decimals.Other", indicator.Decimals]}" : "");
+        (indicator.Kind.IsNumeric() ? $" · {l.Plural("Tasks.Decimals", indicator.Decimals)}" : "");
 
     /// <summary>The sign behind the number field: %, € or the unit.</summary>
     public string Suffix() => indicator.Kind switch
