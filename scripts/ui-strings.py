@@ -25,6 +25,7 @@ S = {
     "Extend.Reason": ("Reden", "Reason"),
     "Extend.Save": ("Uitstel vastleggen", "Record extension"),
     "Extend.Saved": ("Uitstel vastgelegd; de wethouders en teamleiders zijn op de hoogte gebracht.", "Extension recorded; the aldermen and team leads have been told."),
+    "Obligation.ReportedInDone": ("Gerapporteerd in raadsinformatiebrief {0}.", "Reported in council letter {0}."),
     "Obligation.ReportPrompt": ("Welke vastgestelde raadsinformatiebrief meldt de uitvoering?", "Which finalised council letter reports it carried out?"),
     "Registry.FirstReport": ("Eerste rapportage: {0}. Cijfers uiterlijk {1}, naar de raad {2}.", "First report: {0}. Figures due {1}, to the council {2}."),
     "Registry.FirstReportMoved": ("Later dan het schema: na registratie krijgen de teams altijd enkele werkdagen om hun cijfers te leveren.", "Later than the schedule: after registration the teams always get a few working days to supply their figures."),

@@ -209,6 +209,22 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await Assertions.Expect(griffie.GetByTestId("letter-preview")).ToContainTextAsync("griffie@heuvelland.test");
         await new Shell(griffie).ScreenshotAsync("first-run-15-sent");
         await griffie.Context.CloseAsync();
+
+        // Sending the one-off commitment's letter was the first key (reported, naming the letter); the handover reaches
+        // the griffie: the home page counts it, the bell says what to judge, and the second key closes it.
+        griffie = await SignedInAsync("gerda@heuvelland.test");
+        await Assertions.Expect(griffie.GetByTestId("work-now")).ToContainTextAsync("1 motie of toezegging is gemeld als uitgevoerd: te beoordelen");
+        var judge = await new Shell(griffie).UnreadNotificationAsync("Te beoordelen: ", "Wachttijden Wmo");
+        await Assertions.Expect(judge).ToContainTextAsync("is uitgevoerd, gerapporteerd in raadsinformatiebrief");
+        await judge.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(new Shell(griffie).Heading).ToHaveTextAsync("Wachttijden Wmo");
+        await new Shell(griffie).WaitForCircuitAsync();
+        await griffie.GetByRole(AriaRole.Button, new() { Name = "afdoen" }).ClickAsync();
+        await Assertions.Expect(griffie.GetByText("Gerapporteerd in raadsinformatiebrief 2026.00001.")).ToBeVisibleAsync();
+        // Judged: the menu no longer counts it, without a reload.
+        await Assertions.Expect(new Shell(griffie).Navigation.GetByTestId("to-judge-count")).ToHaveCountAsync(0);
+        await new Shell(griffie).ScreenshotAsync("first-run-16-fulfilled");
+        await griffie.Context.CloseAsync();
     }
 
     /// <summary>The axe scan, once the messages of what was just done have faded (a message mid-fade has no contrast to judge).</summary>
