@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Governance.Domain.Common;
 
 /// <summary>
@@ -19,8 +17,8 @@ public static class SearchText
     /// <summary>The name both databases know the folding function by.</summary>
     public const string FunctionName = "gov_fold";
 
-    private static readonly FrozenDictionary<char, char> Letters =
-        Accented.Zip(Plain).ToFrozenDictionary(p => p.First, p => p.Second);
+    // The plain letter of each accented one, by code point (all of them lie below U+0180); 0 where there is none.
+    private static readonly char[] Letters = Table();
 
     /// <summary>The text without accents, in lower case; null stays null.</summary>
     public static string? Fold(string? text)
@@ -30,14 +28,31 @@ public static class SearchText
             return null;
         }
 
+        // Most text is plain ASCII: lowered in one vectorised pass (the same string when it has no capitals).
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         return string.Create(text.Length, text, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                span[i] = Letters.TryGetValue(c, out var plain) ? plain : char.ToLowerInvariant(c);
+                span[i] = c < Letters.Length && Letters[c] != 0 ? Letters[c] : char.ToLowerInvariant(c);
             }
         });
+    }
+
+    private static char[] Table()
+    {
+        var table = new char[Accented.Max() + 1];
+        foreach (var (accented, plain) in Accented.Zip(Plain))
+        {
+            table[accented] = plain;
+        }
+
+        return table;
     }
 
     /// <summary>The escape character of <see cref="Pattern"/>, to pass to LIKE.</summary>
