@@ -108,7 +108,7 @@ public static class LetterBenchmarks
             var obligation = new Motion(municipality.Id, new ObligationDetails
             {
                 Reference = $"M-2024-{n:000}", Title = $"Tijdig beslissen {n}", Text = "Verzoekt het college elk kwartaal te rapporteren over de doorlooptijden.",
-                AdoptedOn = new DateOnly(2024, 1, 16), Meeting = new Meeting("Gemeenteraad", new DateOnly(2024, 1, 16)), ResponsibleAldermen = [alderman.Id],
+                AdoptedOn = new DateOnly(2024, 1, 16), RegisteredOn = new DateOnly(2024, 1, 16), Meeting = new Meeting("Gemeenteraad", new DateOnly(2024, 1, 16)), ResponsibleAldermen = [alderman.Id],
                 PolicyArea = "Wmo", Cadence = Cadence.Quarterly, ReportingFrom = new DateOnly(2025, 7, 1),
                 RequiredIndicators = [.. own.Select((i, p) => new RequiredIndicator(i.Id, p + 1, null))], SubmittingParties = ["PvdA"],
             }, now, "Griffie");

@@ -145,6 +145,7 @@ public static partial class ValueSubmissionBenchmarks
                         Title = $"Motie {n}",
                         Text = "Verzoekt het college elk kwartaal te rapporteren.",
                         AdoptedOn = new DateOnly(2025, 1, 14),
+                        RegisteredOn = new DateOnly(2025, 1, 14),
                         Meeting = new Meeting("Gemeenteraad", new DateOnly(2025, 1, 14)),
                         ResponsibleAldermen = [alderman.Id],
                         PolicyArea = "Sociaal domein (breed)",
