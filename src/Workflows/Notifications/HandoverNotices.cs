@@ -58,7 +58,9 @@ internal static class HandoverNotices
             return;
         }
 
-        var known = await db.Notifications.Where(n => n.EventKey == notice.EventKey).Select(n => n.RecipientUserId).ToListAsync(cancellationToken);
+        // By recipient and key, so the unique (recipient, key) index answers, however many notifications there are.
+        var known = await db.Notifications.Where(n => recipients.Contains(n.RecipientUserId) && n.EventKey == notice.EventKey)
+            .Select(n => n.RecipientUserId).ToListAsync(cancellationToken);
         db.Notifications.AddRange(recipients.Except(known).Select(r => new Notification(municipality, r, notice.EventKey,
             Notification.Fit(notice.Subject, Notification.SubjectMaxLength), Notification.Fit(notice.Body, Notification.BodyMaxLength), notice.Link, nowUtc)));
         await db.SaveChangesAsync(cancellationToken);

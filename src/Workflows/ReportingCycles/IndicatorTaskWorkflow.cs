@@ -9,7 +9,8 @@ namespace Governance.Workflows.ReportingCycles;
 /// One indicator's value for one cycle, as staff supply it:
 /// Open → DraftSaved (a value saved, not yet final) → Submitted; or NotAvailable (no figure, with the
 /// reason: comply or explain). A submitted or unavailable value can be Returned by the team lead or
-/// the drafter, with a comment, and is then saved and submitted again. Reassigning within the team
+/// the drafter, with a comment, and is then saved and submitted again; or replaced by handing in another value or
+/// reason, which keeps it handed in. Reassigning within the team
 /// and delegating to a substitute change who works on it, not where it stands.
 /// </summary>
 public sealed class IndicatorTaskWorkflow
@@ -104,9 +105,14 @@ public sealed class IndicatorTaskWorkflow
             }
         }
 
+        // A handed-in value is replaced by handing in another: the task stays in (no return, nobody to tell).
         machine.Configure(IndicatorTaskStatus.Submitted)
+            .PermitReentryIf(Trigger.Submit, hasValue, Value)
+            .PermitIf(Trigger.MarkNotAvailable, IndicatorTaskStatus.NotAvailable, hasNotAvailableReason, Unavailable)
             .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, Comment);
         machine.Configure(IndicatorTaskStatus.NotAvailable)
+            .PermitIf(Trigger.Submit, IndicatorTaskStatus.Submitted, hasValue, Value)
+            .PermitReentryIf(Trigger.MarkNotAvailable, hasNotAvailableReason, Unavailable)
             .PermitIf(Trigger.Return, IndicatorTaskStatus.Returned, hasReason, Comment);
     }
 

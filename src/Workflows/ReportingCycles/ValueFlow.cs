@@ -74,20 +74,14 @@ internal static class ValueFlow
         : $"Deze rapportage staat op '{ReportingCycleWorkflow.Dutch(cycle.Status)}': waarden worden vastgelegd zolang zij open is of cijfers verzamelt.";
 
     /// <summary>
-    /// Records a value that passed <see cref="Refusal"/> and moves its task. A handed-in value is replaced: the task goes
-    /// back and in again, both values kept in its history.
+    /// Records a value that passed <see cref="Refusal"/> and moves its task. A handed-in value is replaced: the task stays
+    /// handed in, both values kept in its history; it is not returned, so nobody is told it was sent back.
     /// </summary>
     public static void Apply(IndicatorTask task, IndicatorDefinition definition, IndicatorValue value, string? explanation, string? source, ValueIntent intent,
         string recordedBy, DateTime nowUtc)
     {
         Must(task.Record(definition, value, explanation, source, recordedBy, nowUtc));
-        var flow = new IndicatorTaskWorkflow(task);
-        if (task.Status.IsDone())
-        {
-            Must(flow.Fire(IndicatorTaskWorkflow.Trigger.Return, "Vervangen door een nieuwe aanlevering."));
-        }
-
-        Must(flow.Fire(TriggerFor(value, intent)));
+        Must(new IndicatorTaskWorkflow(task).Fire(TriggerFor(value, intent)));
     }
 
     /// <summary>The data-quality signal against the latest earlier figure of the indicator, already read.</summary>

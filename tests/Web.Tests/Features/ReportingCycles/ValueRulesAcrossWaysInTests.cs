@@ -93,6 +93,10 @@ public class ValueRulesAcrossWaysInTests(OpenedCyclesApp app) : IClassFixture<Op
         var stored = await db.IndicatorTasks.Include(t => t.Values).SingleAsync(t => t.Id == new Domain.ReportingCycles.IndicatorTaskId(task));
         Assert.Equal(Domain.ReportingCycles.IndicatorTaskStatus.Submitted, stored.Status);
         Assert.Equal([3_120m, 3_041m], stored.Values.OrderBy(v => v.Sequence).Select(v => v.Value.Number!.Value));
+
+        // A correction is not a return: the task was never sent back, so nobody is told it was.
+        Assert.Null(stored.ReturnReason);
+        Assert.False(await db.Notifications.AnyAsync(n => n.Link == $"/tasks/{task}"));
     }
 
     /// <summary>The entry form's way: its command, sent as the signed-in member of staff whose page it is.</summary>
