@@ -71,7 +71,7 @@ public sealed class CycleRescheduler(WorkingDayCalendar installation, DeadlineRu
         foreach (var cycle in cycles)
         {
             var openTasks = cycle.Tasks.Where(t => !t.Status.IsDone()).ToList();
-            var steps = cycle.MoveDeadlines(planned[cycle.Id], now, actor, m => $"{Sentence.Capitalised(because)}. {Describe(m)}.");
+            var steps = cycle.MoveDeadlines(planned[cycle.Id], now, actor, m => $"{Sentence.Capitalised(because)}. {Sentence.Capitalised(Describe(m))}.");
             if (steps.Count == 0)
             {
                 continue;

@@ -16,6 +16,8 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
 {
     private const string Password = "heuvelland in de lente";
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly System.Text.RegularExpressions.Regex DueOn = new("^Aanleveren uiterlijk (?<date>\\d{1,2} [a-z]+ \\d{4})$");
 
     [Fact]
     public async Task A_new_municipality_goes_from_its_first_administrator_to_a_sent_letter()
@@ -162,11 +164,34 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
 
         await link.First.ClickAsync();
         await new Shell(staff).WaitForCircuitAsync();
+
+        // The calendar changes while the report runs: the griffie closes the office on the day the value is due. The
+        // deadline moves, the report's journal says why, and the griffie and the staff member who owes the value hear of it.
+        var dueOn = staff.GetByText(DueOn);
+        var due = DateOnly.ParseExact(DueOn.Match(await dueOn.InnerTextAsync()).Groups["date"].Value, "d MMMM yyyy", Dutch);
+        await CloseTheOfficeAsync(griffie, due);
+        var moved = await new Shell(griffie).UnreadNotificationAsync("Termijn verplaatst: Wachttijden Wmo");
+        await Assertions.Expect(moved).ToContainTextAsync($"De P&C-kalender {due.Year} is gewijzigd.");
+        await moved.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(griffie.GetByText("Termijnen verplaatst")).ToBeVisibleAsync();
+        // Followed, the notification is read: the bell counts nothing more.
+        await Assertions.Expect(new Shell(griffie).UnreadBell).ToHaveCountAsync(0);
+        await Assertions.Expect(griffie.GetByText($"(was {due.ToString("d MMMM yyyy", Dutch)})").First).ToBeVisibleAsync();
+        await ScanAsync(griffie);
+        await new Shell(griffie).ScreenshotAsync("first-run-11-deadline-moved");
+        await OpenAsync(staff, "/tasks", "Mijn taken");
+        var told = await new Shell(staff).UnreadNotificationAsync("Termijn verplaatst: Wachttijden Wmo", "cijfers uiterlijk ");
+        await Assertions.Expect(told).ToContainTextAsync($"(was {due.ToString("d MMMM yyyy", Dutch)})");
+        await OpenAsync(staff, "/tasks", "Mijn taken");
+        await link.First.ClickAsync();
+        await new Shell(staff).WaitForCircuitAsync();
+        await Assertions.Expect(dueOn).Not.ToHaveTextAsync($"Aanleveren uiterlijk {due.ToString("d MMMM yyyy", Dutch)}");
+
         await Assertions.Expect(staff.GetByTestId("definition-version")).ToHaveTextAsync("1");
         await staff.GetByLabel("Waarde", new() { Exact = true }).FillAsync("48");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("task-status")).ToHaveTextAsync("Ingediend");
-        await new Shell(staff).ScreenshotAsync("first-run-11-value");
+        await new Shell(staff).ScreenshotAsync("first-run-12-value");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Wachttijden Wmo" }).First.ClickAsync();
         await Assertions.Expect(new Shell(staff).Heading).ToHaveTextAsync("Wachttijden Wmo");
         await new Shell(staff).WaitForCircuitAsync();
@@ -175,7 +200,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await new Shell(staff).WaitForCircuitAsync();
         var letterButton = staff.GetByTestId("cycle-compose").Or(staff.GetByTestId("cycle-letter"));
         await letterButton.First.WaitForAsync();
-        await new Shell(staff).ScreenshotAsync("first-run-12-cycle");
+        await new Shell(staff).ScreenshotAsync("first-run-13-cycle");
         await letterButton.First.ClickAsync();
         // Composing (or, when the job was first, finding its letter) and opening the letter page: on a loaded 2-core CI
         // machine this took over 15 s once.
@@ -183,7 +208,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await new Shell(staff).WaitForCircuitAsync();
         await staff.GetByTestId("letter-submit").ClickAsync();
         await Assertions.Expect(staff.GetByTestId("letter-status")).ToHaveTextAsync("Ter goedkeuring");
-        await new Shell(staff).ScreenshotAsync("first-run-13-letter");
+        await new Shell(staff).ScreenshotAsync("first-run-14-letter");
         await staff.Context.CloseAsync();
 
         // The alderman approves; with the only responsible alderman's approval the letter is finalised.
@@ -194,7 +219,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await wim.GetByRole(AriaRole.Tab, new() { Name = "Goedkeuringen" }).ClickAsync();
         await wim.GetByTestId("letter-approve").ClickAsync();
         await Assertions.Expect(wim.GetByTestId("letter-status")).ToHaveTextAsync("Vastgesteld");
-        await new Shell(wim).ScreenshotAsync("first-run-14-approved");
+        await new Shell(wim).ScreenshotAsync("first-run-15-approved");
         await wim.Context.CloseAsync();
 
         // The griffie records the sending.
@@ -207,7 +232,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await dialog.GetByTestId("record-sent-confirm").ClickAsync();
         await Assertions.Expect(griffie.GetByTestId("letter-status")).ToHaveTextAsync("Verzonden");
         await Assertions.Expect(griffie.GetByTestId("letter-preview")).ToContainTextAsync("griffie@heuvelland.test");
-        await new Shell(griffie).ScreenshotAsync("first-run-15-sent");
+        await new Shell(griffie).ScreenshotAsync("first-run-16-sent");
         await griffie.Context.CloseAsync();
 
         // Sending the one-off commitment's letter was the first key (reported, naming the letter); the handover reaches
@@ -223,8 +248,30 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await Assertions.Expect(griffie.GetByText("Gerapporteerd in raadsinformatiebrief 2026.00001.")).ToBeVisibleAsync();
         // Judged: the menu no longer counts it, without a reload.
         await Assertions.Expect(new Shell(griffie).Navigation.GetByTestId("to-judge-count")).ToHaveCountAsync(0);
-        await new Shell(griffie).ScreenshotAsync("first-run-16-fulfilled");
+        await new Shell(griffie).ScreenshotAsync("first-run-17-fulfilled");
         await griffie.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// An extra closed day in the P&amp;C calendar, kept by the griffie. A day in a year the calendar does not have yet (a
+    /// deadline in January, when the journey runs late in December) comes with that year, added with its council dates.
+    /// </summary>
+    private static async Task CloseTheOfficeAsync(IPage page, DateOnly day)
+    {
+        await OpenAsync(page, "/admin/planning", "Planning- en controlkalender");
+        var change = page.GetByRole(AriaRole.Button, new() { Name = $"P&C-kalender {day.Year} wijzigen" });
+        await (await change.CountAsync() == 1 ? change : page.GetByRole(AriaRole.Button, new() { Name = "Jaar toevoegen" })).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        if (await change.CountAsync() == 0)
+        {
+            await dialog.GetByLabel("1e berap").FillAsync(Iso(new DateOnly(day.Year, 9, 15)));
+            await dialog.GetByLabel("Jaarrekening (in de raad)").FillAsync(Iso(new DateOnly(day.Year + 1, 6, 15)));
+        }
+
+        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Sluitingsdag", Exact = true }).FillAsync(Iso(day));
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Sluitingsdag toevoegen" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"De P&C-kalender {day.Year} is opgeslagen. 1 lopende rapportage kreeg nieuwe termijnen;")).ToBeVisibleAsync();
     }
 
     /// <summary>The axe scan, once the messages of what was just done have faded (a message mid-fade has no contrast to judge).</summary>

@@ -26,7 +26,8 @@ public sealed class Shell(IPage page)
         await Assertions.Expect(Heading).ToHaveTextAsync("Meldingen");
         var notice = texts.Aggregate(page.Locator(".notifications li.unread"), (found, text) => found.Filter(new() { HasText = text }));
         await Assertions.Expect(notice).ToHaveCountAsync(1);
-        return notice;
+        // Found while unread, then held by its id: following its link marks it read.
+        return page.Locator($".notifications li[data-notification='{await notice.GetAttributeAsync("data-notification")}']");
     }
 
     public Task ScreenshotAsync(string name) =>

@@ -61,7 +61,7 @@ public sealed class PlanningCalendarTests(GovernanceAppFactory app) : IClassFixt
         Assert.Equal(cycle.Deadlines.ValuesDue, after.Deadlines.ValuesDue);
         var line = after.Journal[^1];
         Assert.Equal(ReportingCycle.DeadlinesMovedTrigger, line.Trigger);
-        Assert.Contains($"naar de raad {after.Deadlines.SendToCouncil.ToString("d MMMM yyyy", Dutch)} (was {meeting.ToString("d MMMM yyyy", Dutch)})", line.Reason);
+        Assert.Equal($"De P&C-kalender {meeting.Year} is gewijzigd. Naar de raad {after.Deadlines.SendToCouncil.ToString("d MMMM yyyy", Dutch)} (was {meeting.ToString("d MMMM yyyy", Dutch)}).", line.Reason);
         var griffieId = await db.Users.Where(u => u.Email == Emails.For(Roles.Griffie)).Select(u => u.Id).SingleAsync();
         var message = await db.Notifications.SingleAsync(n => n.RecipientUserId == griffieId && n.EventKey == $"cycle:{cycle.Id}:journal:{line.Sequence}");
         Assert.StartsWith("Termijn verplaatst: ", message.Subject);
