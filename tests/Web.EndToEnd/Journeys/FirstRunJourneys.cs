@@ -211,15 +211,44 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await new Shell(staff).ScreenshotAsync("first-run-14-letter");
         await staff.Context.CloseAsync();
 
-        // The alderman approves; with the only responsible alderman's approval the letter is finalised.
+        // The alderman first sends it back with a comment. The drafting team hears of it, with the comment, and finds the
+        // draft counted on the home page and in the menu; the staff member offers it again.
         var wim = await SignedInAsync("wim@heuvelland.test");
+        await OpenAsync(wim, "/approvals", "Ter goedkeuring");
+        await wim.GetByRole(AriaRole.Link).Filter(new() { HasText = "Wachttijden Wmo" }).First.ClickAsync();
+        await new Shell(wim).WaitForCircuitAsync();
+        await wim.GetByRole(AriaRole.Button, new() { Name = "Terugsturen" }).ClickAsync();
+        dialog = wim.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Uw opmerkingen voor de opsteller").FillAsync("Noem ook de streefwaarde van 42 dagen.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
+        await Assertions.Expect(wim.GetByText("De brief is teruggestuurd naar de opsteller.")).ToBeVisibleAsync();
+        await wim.Context.CloseAsync();
+
+        staff = await SignedInAsync("sanne@heuvelland.test");
+        await Assertions.Expect(staff.GetByTestId("work-now")).ToContainTextAsync("1 brief van uw team staat in concept: afmaken en indienen");
+        await Assertions.Expect(new Shell(staff).Navigation.GetByTestId("to-draft-count")).ToHaveTextAsync("1 in concept");
+        var sentBack = await new Shell(staff).UnreadNotificationAsync("Teruggestuurd: ", "Wachttijden Wmo");
+        await Assertions.Expect(sentBack).ToContainTextAsync("Wim Wethouder heeft de raadsinformatiebrief");
+        await Assertions.Expect(sentBack).ToContainTextAsync("met dit commentaar: Noem ook de streefwaarde van 42 dagen.");
+        await ScanAsync(staff);
+        await new Shell(staff).ScreenshotAsync("first-run-15-sent-back");
+        await sentBack.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("letter-status")).ToHaveTextAsync("Concept");
+        await new Shell(staff).WaitForCircuitAsync();
+        await staff.GetByTestId("letter-submit").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("letter-status")).ToHaveTextAsync("Ter goedkeuring");
+        await Assertions.Expect(new Shell(staff).Navigation.GetByTestId("to-draft-count")).ToHaveCountAsync(0);
+        await staff.Context.CloseAsync();
+
+        // The alderman approves; with the only responsible alderman's approval the letter is finalised.
+        wim = await SignedInAsync("wim@heuvelland.test");
         await OpenAsync(wim, "/approvals", "Ter goedkeuring");
         await wim.GetByRole(AriaRole.Link).Filter(new() { HasText = "Wachttijden Wmo" }).First.ClickAsync();
         await new Shell(wim).WaitForCircuitAsync();
         await wim.GetByRole(AriaRole.Tab, new() { Name = "Goedkeuringen" }).ClickAsync();
         await wim.GetByTestId("letter-approve").ClickAsync();
         await Assertions.Expect(wim.GetByTestId("letter-status")).ToHaveTextAsync("Vastgesteld");
-        await new Shell(wim).ScreenshotAsync("first-run-15-approved");
+        await new Shell(wim).ScreenshotAsync("first-run-16-approved");
         await wim.Context.CloseAsync();
 
         // The griffie records the sending.
@@ -232,7 +261,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await dialog.GetByTestId("record-sent-confirm").ClickAsync();
         await Assertions.Expect(griffie.GetByTestId("letter-status")).ToHaveTextAsync("Verzonden");
         await Assertions.Expect(griffie.GetByTestId("letter-preview")).ToContainTextAsync("griffie@heuvelland.test");
-        await new Shell(griffie).ScreenshotAsync("first-run-16-sent");
+        await new Shell(griffie).ScreenshotAsync("first-run-17-sent");
         await griffie.Context.CloseAsync();
 
         // Sending the one-off commitment's letter was the first key (reported, naming the letter); the handover reaches
@@ -248,7 +277,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         await Assertions.Expect(griffie.GetByText("Gerapporteerd in raadsinformatiebrief 2026.00001.")).ToBeVisibleAsync();
         // Judged: the menu no longer counts it, without a reload.
         await Assertions.Expect(new Shell(griffie).Navigation.GetByTestId("to-judge-count")).ToHaveCountAsync(0);
-        await new Shell(griffie).ScreenshotAsync("first-run-17-fulfilled");
+        await new Shell(griffie).ScreenshotAsync("first-run-18-fulfilled");
         await griffie.Context.CloseAsync();
     }
 

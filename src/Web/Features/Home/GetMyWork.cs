@@ -20,12 +20,18 @@ public sealed record GetMyWorkQuery : IQuery<MyWork>;
 
 /// <summary>
 /// Staff and team leads: the team's open tasks and how many are past their deadline (for a team lead, the team's late
-/// work). Aldermen: the letters waiting for their approval and how many are past the approvals deadline. The griffie:
+/// work), and the letters in draft for the team's reports (composed or sent back), with those past the draft deadline. Aldermen: the letters waiting for their approval and how many are past the approvals deadline. The griffie:
 /// obligations reported carried out, to judge; finalised letters, to send; reports past the deadline of their step.
 /// </summary>
 public sealed record MyWork(int? OpenTasks, int? LateTasks, int? WaitingForMe, int? WaitingLate, int? ToJudge, int? ToSend, int? LateReports)
 {
     public static MyWork None { get; } = new(null, null, null, null, null, null, null);
+
+    /// <summary>Letters in draft for reports the person's team supplies values to (composed, or sent back): to finish and submit.</summary>
+    public int? ToDraft { get; init; }
+
+    /// <summary>Of <see cref="ToDraft"/>, those past the report's draft deadline.</summary>
+    public int? DraftLate { get; init; }
 }
 
 public sealed class GetMyWorkHandler(IDbContextFactory<GovernanceDbContext> dbFactory, CurrentUser user, ISender sender, TimeProvider time)
@@ -39,10 +45,17 @@ public sealed class GetMyWorkHandler(IDbContextFactory<GovernanceDbContext> dbFa
         if ((user.IsInRole(Roles.Medewerker) || user.IsInRole(Roles.Teamleider)) && user.TeamId is { } team)
         {
             var open = MyTaskRows.Of(db, team, openOnly: true);
+            var drafts = from l in db.CouncilLetters
+                         where l.Status == CouncilLetterStatus.Draft
+                         join c in db.ReportingCycles on l.CycleId equals c.Id
+                         where db.IndicatorTasks.Any(t => t.CycleId == c.Id && t.TeamId == team)
+                         select c.Deadlines.DraftDue;
             work = work with
             {
                 OpenTasks = await open.CountAsync(cancellationToken),
                 LateTasks = await open.CountAsync(r => r.CanEnter && r.Task.DueDate < today, cancellationToken),
+                ToDraft = await drafts.CountAsync(cancellationToken),
+                DraftLate = await drafts.CountAsync(due => due < today, cancellationToken),
             };
         }
 
