@@ -244,6 +244,7 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ReportingFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ReportedInLetter = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -553,6 +554,11 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     BaselineMeasuredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     TargetYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Nature = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    InMillions = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Formula = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Benchmark = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Caveat = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Categories = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -871,7 +877,8 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     VersionHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -13,6 +13,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Search without accents and case (SearchText.Folded): the same letters as SearchText.Accented and Plain.
+            migrationBuilder.Sql("CREATE OR REPLACE FUNCTION gov_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $$ SELECT lower(translate($1, 'ÀÁÂÃÄÅàáâãäåĀāĂăĄąÈÉÊËèéêëĒēĖėĘęĚěÌÍÎÏìíîïĪīÒÓÔÕÖØòóôõöøŌōÙÚÛÜùúûüŪūŮůÝýÿÇçĆćČčÑñŃńŠšŚśŽžŹźŻżŁł', 'aaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiiiiiiiioooooooooooooouuuuuuuuuuuuyyyccccccnnnnsssszzzzzzll')) $$;");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -246,6 +249,7 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     DueDate = table.Column<DateOnly>(type: "date", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     ReportingFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
                     ReportedInLetter = table.Column<string>(type: "text", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -555,6 +559,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     BaselineMeasuredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     TargetYear = table.Column<int>(type: "integer", nullable: true),
+                    Nature = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    InMillions = table.Column<bool>(type: "boolean", nullable: false),
+                    Formula = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Benchmark = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Caveat = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Categories = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
@@ -873,7 +882,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     VersionHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     VersionNumber = table.Column<int>(type: "integer", nullable: false),
-                    ApprovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ApprovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1304,6 +1314,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS gov_fold(text);");
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 
