@@ -69,13 +69,27 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await MaastrichtAsync(municipalities["Maastricht"], cancellationToken);
-        await VaalsAsync(municipalities["Vaals"], cancellationToken);
-        await AccountsAsync(municipalities, cancellationToken);
+        // Two streams at a time, each in its own scope, on both cores: most of a first start goes to first use (the JIT,
+        // EF's query compilation) of each kind of command, and the streams run different kinds side by side. SQLite runs
+        // their writes one after the other (IMMEDIATE transactions, the busy timeout); its calls do not yield, hence Task.Run.
+        // Vaals registers its commitment while Maastricht still defines indicators, so that kind of command is ready for
+        // Maastricht's registrations; the accounts need both municipalities' teams and aldermen.
+        var maastricht = municipalities["Maastricht"];
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                await MaastrichtCalendarAsync(maastricht, cancellationToken);
+                await VaalsAsync(municipalities["Vaals"], cancellationToken);
+            }, cancellationToken),
+            Task.Run(() => MaastrichtOrganisationAsync(maastricht, cancellationToken), cancellationToken));
+        await Task.WhenAll(
+            Task.Run(() => MaastrichtObligationsAsync(maastricht, cancellationToken), cancellationToken),
+            Task.Run(() => AccountsAsync(municipalities, cancellationToken), cancellationToken));
         return true;
     }
 
-    private async Task MaastrichtAsync(Municipality maastricht, CancellationToken cancellationToken)
+    /// <summary>Maastricht's settings, committees, policy areas and P&amp;C years: what the registrations plan from.</summary>
+    private async Task MaastrichtCalendarAsync(Municipality maastricht, CancellationToken cancellationToken)
     {
         await using var scope = ActingFor(maastricht);
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
@@ -85,22 +99,6 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         Check(await sender.Send(new ChangeLetterSettingsCommand(
             "Nu al interesse in meer cijfers? Neem een kijkje op [Maastricht in Cijfers](https://www.maastrichtincijfers.nl/) en [waarstaatjegemeente.nl](https://www.waarstaatjegemeente.nl/).",
             letters.TrendRelative, letters.TrendPoints, letters.Version), cancellationToken));
-        foreach (var (name, handledBy, phone, email) in DemoIndicators.TeamLetterContacts)
-        {
-            var team = Check(await sender.Send(new CreateTeamCommand(name), cancellationToken));
-            _teams[name] = Check(await sender.Send(new ChangeTeamLetterContactCommand(team.Id, handledBy, phone, email, team.Version), cancellationToken)).Id;
-        }
-
-        foreach (var (name, portfolio) in new[]
-        {
-            ("Jeroen Hoenderkamp", "Wethouder WMO, Welzijn, Sociale Zaken en Gezondheid"),
-            ("Johan Pas", "Wethouder Wonen, Onderwijs, Arbeidsmarkt, Studentenstad en Welstand"),
-            ("Hubert Mackus", "Wethouder Economie, Sport, Jeugdzorg, Water, Natuur en Landschap"),
-        })
-        {
-            _aldermen[name] = Check(await sender.Send(new AddAldermanCommand(name, portfolio, null, null), cancellationToken)).Id;
-        }
-
         foreach (var committee in new[] { "Gemeenteraad", "Domeinvergadering Sociaal" })
         {
             Check(await sender.Send(new AddCommitteeCommand(committee), cancellationToken));
@@ -117,6 +115,28 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
                 year, SecondTuesday(year, 9), SecondTuesday(year + 1, 6), SecondTuesday(year, 7), SecondTuesday(year, 11),
                 [.. Enumerable.Range(1, 12).Where(m => m != 8).Select(m => SecondTuesday(year, m))], [], null, [], null, Adding: true), cancellationToken));
         }
+    }
+
+    /// <summary>Maastricht's teams, college and indicators.</summary>
+    private async Task MaastrichtOrganisationAsync(Municipality maastricht, CancellationToken cancellationToken)
+    {
+        await using var scope = ActingFor(maastricht);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        foreach (var (name, handledBy, phone, email) in DemoIndicators.TeamLetterContacts)
+        {
+            var team = Check(await sender.Send(new CreateTeamCommand(name), cancellationToken));
+            _teams[name] = Check(await sender.Send(new ChangeTeamLetterContactCommand(team.Id, handledBy, phone, email, team.Version), cancellationToken)).Id;
+        }
+
+        foreach (var (name, portfolio) in new[]
+        {
+            ("Jeroen Hoenderkamp", "Wethouder WMO, Welzijn, Sociale Zaken en Gezondheid"),
+            ("Johan Pas", "Wethouder Wonen, Onderwijs, Arbeidsmarkt, Studentenstad en Welstand"),
+            ("Hubert Mackus", "Wethouder Economie, Sport, Jeugdzorg, Water, Natuur en Landschap"),
+        })
+        {
+            _aldermen[name] = Check(await sender.Send(new AddAldermanCommand(name, portfolio, null, null), cancellationToken)).Id;
+        }
 
         foreach (var spec in DemoIndicators.WmoAndYouthItems.Concat(DemoIndicators.ParticipationItems).Concat(DemoIndicators.Poverty2030)
                      .Concat(DemoIndicators.WmoThroughput).Concat(DemoIndicators.YouthWaitingLists).Concat(DemoIndicators.Benchmarks).Concat(DemoIndicators.SocialDomainFacts))
@@ -127,7 +147,13 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         _indicators["JH-BESCHIKBAARHEIDSWIJZER"] = Check(await sender.Send(Define(new DemoIndicator("JH-BESCHIKBAARHEIDSWIJZER", "Aansluiting bij de Beschikbaarheidswijzer",
             "Stand van zaken van de aansluiting van de regio Zuid-Limburg bij de Beschikbaarheidswijzer voor actuele wachttijden jeugdhulp.",
             IndicatorKind.Narrative, DemoIndicators.Purchasing, "Inkoop Sociaal Domein")), cancellationToken));
+    }
 
+    /// <summary>Maastricht's motions and commitments, registered as the griffie does, and their earlier reports as history.</summary>
+    private async Task MaastrichtObligationsAsync(Municipality maastricht, CancellationToken cancellationToken)
+    {
+        await using var scope = ActingFor(maastricht);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var obligations = new Dictionary<string, Guid>();
         foreach (var (key, registration) in MaastrichtObligations())
         {
