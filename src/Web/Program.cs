@@ -35,6 +35,7 @@ builder.Services.AddSingleton<Governance.Workflows.Notifications.IMailer, Mailer
 var database = builder.Services.AddGovernanceDatabase(settings, builder.Environment);
 builder.Services.AddStartupPreparation(settings);
 builder.Services.AddJobs(settings, database);
+builder.Services.AddKeyRing(settings, builder.Environment);
 builder.Services.AddSecurity(settings);
 builder.Services.AddMediatorPipeline();
 builder.Services.AddWebUi();

@@ -1,6 +1,7 @@
 using Governance.Domain.Accounts;
 using Governance.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Governance.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -10,6 +11,19 @@ namespace Governance.Web.Hosting;
 internal static class SecuritySetup
 {
     private const string SelectScheme = "cookie-or-api-key";
+
+    /// <summary>
+    /// The key ring that protects sign-in cookies, antiforgery tokens and the links in invitation and password e-mails
+    /// lives in the data folder ("keys"), beside the database: it survives a restart or a new container, and is backed
+    /// up with the data. (ASP.NET Core's default, the home folder of the account the app runs under, is lost with a
+    /// container, and every invitation link sent before it with it.)
+    /// </summary>
+    public static IServiceCollection AddKeyRing(this IServiceCollection services, GovernanceSettings settings, IHostEnvironment environment)
+    {
+        var folder = Path.Combine(Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.DataFolder)), "keys");
+        services.AddDataProtection().SetApplicationName("Governance").PersistKeysToFileSystem(new DirectoryInfo(folder));
+        return services;
+    }
 
     public static IServiceCollection AddSecurity(this IServiceCollection services, GovernanceSettings settings)
     {
