@@ -43,6 +43,11 @@ public sealed class Municipality : AggregateRoot
 
     public string? ContactEmail { get; private set; }
 
+    /// <summary>Whether a newly registered motion or commitment goes into the public register (the griffie can still keep one out).</summary>
+    public bool PublishByDefault { get; private set; } = true;
+
+    public void SetPublishByDefault(bool publish) => PublishByDefault = publish;
+
     public void Rename(string name) => Name = Guard.Text(name, nameof(Name), NameMaxLength);
 
     public void ChangeCode(string code) => Code = CbsCode(code);

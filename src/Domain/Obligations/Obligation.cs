@@ -87,6 +87,12 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
 
     public ObligationStatus Status { get; private set; }
 
+    /// <summary>
+    /// Shown in the public register and its open data (the default); the griffie keeps one out of it, for instance a
+    /// commitment made in a closed session. Closed obligations keep their visibility as it was.
+    /// </summary>
+    public bool IsPublic { get; private set; } = true;
+
     public IReadOnlyList<AldermanId> ResponsibleAldermen => [.. _aldermen.OrderBy(a => a.Position).Select(a => a.AldermanId)];
 
     public IReadOnlyList<RequiredIndicator> RequiredIndicators => [.. _requiredIndicators.OrderBy(i => i.Position)];
@@ -149,6 +155,22 @@ public abstract class Obligation : AggregateRoot, IMunicipalityOwned
         Raise(new ObligationRevised(Id));
         Raise(new ObligationDeadlineExtended(Id, current, newDate, _history.Count));
     }
+
+    /// <summary>Puts the obligation in the public register or keeps it out, with a history line; nothing when it already is.</summary>
+    public void Publish(bool isPublic, DateTime nowUtc, string actor)
+    {
+        if (isPublic == IsPublic)
+        {
+            return;
+        }
+
+        IsPublic = isPublic;
+        _history.Add(new ObligationHistoryEntry(nowUtc, actor, VisibilityChanged, Reason: isPublic ? "openbaar" : "niet openbaar") { Sequence = _history.Count + 1 });
+        Raise(new ObligationRevised(Id));
+    }
+
+    /// <summary>The history line of <see cref="Publish"/>: internal, never shown in the public register itself.</summary>
+    public const string VisibilityChanged = "visibility";
 
     /// <summary>
     /// Enters a status. Only the obligation workflow calls this, after checking the transition is

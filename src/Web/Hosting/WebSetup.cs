@@ -82,6 +82,9 @@ internal static class WebSetup
         // inner handlers write them, so the pages are not tried).
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // The public register answers its own not-found, in its own frame, without sign-in (a Blazor page's 404 leaves the
+        // body to whoever handles status codes; this handler writes it before the app's status page would be tried).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/openbaar"), register => register.UseStatusCodePages(Features.PublicRegister.PublicRegisterEndpoints.NotFoundAsync));
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();

@@ -35,7 +35,11 @@ public sealed record ObligationOverview(
     IReadOnlyList<AldermanLine> Aldermen,
     IReadOnlyList<IndicatorLine> Indicators,
     IReadOnlyList<CycleLine> Cycles,
-    IReadOnlyList<ObligationHistoryEntry> History);
+    IReadOnlyList<ObligationHistoryEntry> History)
+{
+    /// <summary>In the public register (the default) or kept out of it by the griffie.</summary>
+    public bool IsPublic { get; init; } = true;
+}
 
 public sealed record AldermanLine(Guid Id, string Name, string Portfolio);
 
@@ -132,6 +136,9 @@ public sealed class GetObligationHandler(IDbContextFactory<GovernanceDbContext> 
             indicatorLines,
             [.. cycles.Select(c => new CycleLine(c.Id.Value, c.Period, c.Status, c.Deadlines.ValuesDue, c.Deadlines.SendToCouncil,
                 c.Tasks.Count(t => t.Status.IsDone()), c.Tasks.Count, c.IsImported, letters.GetValueOrDefault(c.Id)))],
-            [.. obligation.History.Select((h, i) => (h, i)).OrderByDescending(x => x.h.AtUtc).ThenByDescending(x => x.i).Select(x => x.h)]);
+            [.. obligation.History.Select((h, i) => (h, i)).OrderByDescending(x => x.h.AtUtc).ThenByDescending(x => x.i).Select(x => x.h)])
+        {
+            IsPublic = obligation.IsPublic,
+        };
     }
 }

@@ -110,7 +110,7 @@ public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext
         return new PagedResult<ObligationSummary>(items, total, query.Page, query.PageSize);
     }
 
-    private static IQueryable<Obligation> Filter(IQueryable<Obligation> obligations, ListObligationsQuery query, DateOnly today)
+    internal static IQueryable<Obligation> Filter(IQueryable<Obligation> obligations, ListObligationsQuery query, DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -180,7 +180,7 @@ public sealed class ListObligationsHandler(IDbContextFactory<GovernanceDbContext
         : o.Status == ObligationStatus.Fulfilled ? 3
         : 4;
 
-    private static IQueryable<Obligation> Sort(IQueryable<Obligation> obligations, ListObligationsQuery query) =>
+    internal static IQueryable<Obligation> Sort(IQueryable<Obligation> obligations, ListObligationsQuery query) =>
         (query.Sort, query.Descending) switch
         {
             (ObligationSort.Reference, false) => obligations.OrderBy(o => o.Reference),

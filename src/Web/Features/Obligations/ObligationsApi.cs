@@ -64,6 +64,12 @@ public static class ObligationsApi
             .WithName("ExtendObligationDeadline")
             .WithSummary("Records an extension of the deadline with its reason and who decided (griffie).");
 
+        group.MapPut("/{id:guid}/visibility", async (Guid id, [FromBody] Visibility body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new PublishObligationCommand(id, body.IsPublic, body.Version), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.ManageObligations)
+            .WithName("SetObligationVisibility")
+            .WithSummary("Puts the obligation in the public register (isPublic true, the default) or keeps it out of it (griffie).");
+
         group.MapGet("/aldermen", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListAldermenQuery(), ct)))
             .WithName("ListAldermen")
             .WithSummary("Lists the aldermen of the municipality.");
@@ -80,6 +86,8 @@ public static class ObligationsApi
     }
 
     public sealed record ObligationStep(Workflows.Obligations.ObligationWorkflow.Trigger? Step, string? Reason, int? Version);
+
+    public sealed record Visibility(bool? IsPublic, int? Version);
 
     public sealed record DeadlineExtension(DateOnly? NewDate, string? Reason, string? DecidedBy, int? Version);
 

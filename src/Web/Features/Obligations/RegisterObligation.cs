@@ -64,6 +64,9 @@ public sealed class RegisterObligationHandler(IDbContextFactory<GovernanceDbCont
         Obligation obligation = command.Kind == ObligationKind.Motion
             ? new Motion(municipality, details.Value with { RegisteredOn = command.RegisteredOn }, now, user.DisplayName)
             : new Commitment(municipality, details.Value with { RegisteredOn = command.RegisteredOn }, now, user.DisplayName);
+        // Into the public register, or not, as the municipality has set; the griffie can change it per item later.
+        var publish = await db.Municipalities.Where(m => m.Id == municipality).Select(m => m.PublishByDefault).SingleAsync(cancellationToken);
+        obligation.Publish(publish, now, user.DisplayName);
         db.Obligations.Add(obligation);
         try
         {

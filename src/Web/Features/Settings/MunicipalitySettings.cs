@@ -13,10 +13,14 @@ namespace Governance.Web.Features.Settings;
 /// <summary>The municipality as Governance shows it: its name and CBS code, the address in e-mail links, the contact details letters give.</summary>
 public sealed record GetMunicipalitySettingsQuery : IQuery<Result<MunicipalitySettings>>;
 
-public sealed record MunicipalitySettings(string Name, string Code, string? PublicAddress, string? ContactPhone, string? ContactEmail, int Version);
+public sealed record MunicipalitySettings(string Name, string Code, string? PublicAddress, string? ContactPhone, string? ContactEmail, int Version, bool PublishByDefault = true);
 
-/// <summary>Changes the settings; <see cref="Version"/> is the one read, so two Beheerders do not overwrite each other.</summary>
-public sealed record ChangeMunicipalitySettingsCommand(string? Name, string? Code, string? PublicAddress, string? ContactPhone, string? ContactEmail, int Version)
+/// <summary>
+/// Changes the settings; <see cref="Version"/> is the one read, so two Beheerders do not overwrite each other.
+/// <see cref="PublishByDefault"/> left out keeps what is set.
+/// </summary>
+public sealed record ChangeMunicipalitySettingsCommand(string? Name, string? Code, string? PublicAddress, string? ContactPhone, string? ContactEmail, int Version,
+    bool? PublishByDefault = null)
     : ICommand<Result<MunicipalitySettings>>;
 
 public sealed class ChangeMunicipalitySettingsValidator : AbstractValidator<ChangeMunicipalitySettingsCommand>
@@ -73,6 +77,11 @@ public sealed class ChangeMunicipalitySettingsHandler(IDbContextFactory<Governan
         municipality.Rename(command.Name!);
         municipality.ChangeCode(code);
         municipality.SetContact(command.PublicAddress, command.ContactPhone, command.ContactEmail);
+        if (command.PublishByDefault is { } publish)
+        {
+            municipality.SetPublishByDefault(publish);
+        }
+
         var changes = new[]
         {
             new AuditChange("Naam", before.Name, municipality.Name),
@@ -80,6 +89,7 @@ public sealed class ChangeMunicipalitySettingsHandler(IDbContextFactory<Governan
             new AuditChange("Adres in e-mails", before.PublicAddress, municipality.PublicAddress),
             new AuditChange("Telefoon", before.ContactPhone, municipality.ContactPhone),
             new AuditChange("E-mail", before.ContactEmail, municipality.ContactEmail),
+            new AuditChange("Nieuwe moties en toezeggingen openbaar", YesNo(before.PublishByDefault), YesNo(municipality.PublishByDefault)),
         };
         if (changes.Any(c => c.IsChange))
         {
@@ -89,9 +99,11 @@ public sealed class ChangeMunicipalitySettingsHandler(IDbContextFactory<Governan
 
         return MunicipalitySettingsMapping.Of(municipality);
     }
+
+    private static string YesNo(bool value) => value ? "ja" : "nee";
 }
 
 internal static class MunicipalitySettingsMapping
 {
-    public static MunicipalitySettings Of(Municipality m) => new(m.Name, m.Code, m.PublicAddress, m.ContactPhone, m.ContactEmail, m.Version);
+    public static MunicipalitySettings Of(Municipality m) => new(m.Name, m.Code, m.PublicAddress, m.ContactPhone, m.ContactEmail, m.Version, m.PublishByDefault);
 }

@@ -647,6 +647,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("PublishByDefault")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -785,6 +788,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");

@@ -640,6 +640,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishByDefault")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -778,6 +781,9 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");

@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Governance.Domain.Persistence.Migrations.Postgres
+namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Baseline : Migration
@@ -13,17 +11,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Search without accents and case (SearchText.Folded): the same letters as SearchText.Accented and Plain.
-            migrationBuilder.Sql("CREATE OR REPLACE FUNCTION gov_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $$ SELECT lower(translate($1, 'ÀÁÂÃÄÅàáâãäåĀāĂăĄąÈÉÊËèéêëĒēĖėĘęĚěÌÍÎÏìíîïĪīÒÓÔÕÖØòóôõöøŌōÙÚÛÜùúûüŪūŮůÝýÿÇçĆćČčÑñŃńŠšŚśŽžŹźŻżŁł', 'aaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiiiiiiiioooooooooooooouuuuuuuuuuuuyyyccccccnnnnsssszzzzzzll')) $$;");
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -34,11 +29,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Principal = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Response = table.Column<string>(type: "text", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Principal = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Response = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,24 +44,25 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Municipalities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    PublicAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ContactPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    PasswordSignIn = table.Column<bool>(type: "boolean", nullable: false),
-                    LetterLinks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LetterLogo = table.Column<byte[]>(type: "bytea", nullable: true),
-                    LetterLogoType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    TwoFactorRoles = table.Column<List<string>>(type: "text[]", nullable: false),
-                    TrendPointsEqual = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
-                    TrendPointsSlight = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
-                    TrendPointsStrong = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
-                    TrendRelativeEqual = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
-                    TrendRelativeSlight = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
-                    TrendRelativeStrong = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    PublicAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    PublishByDefault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordSignIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LetterLinks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LetterLogo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    LetterLogoType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    TwoFactorRoles = table.Column<string>(type: "TEXT", nullable: false),
+                    TrendPointsEqual = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendPointsSlight = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendPointsStrong = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeEqual = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeSlight = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    TrendRelativeStrong = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,11 +73,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,14 +94,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Aldermen",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Portfolio = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TermStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    TermEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    SucceededBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Portfolio = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TermStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TermEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SucceededBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,15 +124,15 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,11 +149,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Committees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,11 +170,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Indicators",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,10 +191,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "LetterReferenceCounters",
                 columns: table => new
                 {
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Last = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,13 +211,13 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "LetterTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,25 +234,26 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Obligations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PolicyArea = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Cadence = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReportingFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReportedInLetter = table.Column<string>(type: "text", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    MeetingBody = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    SubmittingParties = table.Column<List<string>>(type: "text[]", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PolicyArea = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReportingFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportedInLetter = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MeetingBody = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmittingParties = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -273,17 +270,17 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "PlanningYears",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    FirstManagementReport = table.Column<DateOnly>(type: "date", nullable: true),
-                    AnnualAccounts = table.Column<DateOnly>(type: "date", nullable: true),
-                    SpringMemorandum = table.Column<DateOnly>(type: "date", nullable: true),
-                    Budget = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedDays = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
-                    CouncilMeetings = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
-                    Holidays = table.Column<string[]>(type: "text[]", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstManagementReport = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnnualAccounts = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SpringMemorandum = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Budget = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedDays = table.Column<string>(type: "TEXT", nullable: false),
+                    CouncilMeetings = table.Column<string>(type: "TEXT", nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -300,11 +297,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "PolicyAreas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -321,14 +318,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Teams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LetterHandledBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    LetterPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    LetterEmail = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LetterHandledBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LetterPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LetterEmail = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,9 +342,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ObligationAldermen",
                 columns: table => new
                 {
-                    AldermanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ObligationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    AldermanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -370,16 +367,16 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ObligationHistory",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    What = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    ObligationId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -396,10 +393,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ObligationIndicators",
                 columns: table => new
                 {
-                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ObligationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Label = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true)
+                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -422,21 +419,21 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ReportingCycles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ObligationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    IsImported = table.Column<bool>(type: "boolean", nullable: false),
-                    RequiredValues = table.Column<int>(type: "integer", nullable: false),
-                    OutstandingValues = table.Column<int>(type: "integer", nullable: false),
-                    NextTimer = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    NextTimerOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ApprovalsDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    DraftDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    SendToCouncil = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValuesDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsImported = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequiredValues = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutstandingValues = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextTimer = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    NextTimerOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovalsDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DraftDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SendToCouncil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValuesDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -459,9 +456,9 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "PlanningCommitteeMeetings",
                 columns: table => new
                 {
-                    CommitteeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    PlanningYearId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CommitteeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlanningYearId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -484,31 +481,31 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AldermanId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SubstituteUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    AwayUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    EmailDigest = table.Column<bool>(type: "boolean", nullable: false),
-                    InvitedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeactivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastSignInAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AldermanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubstituteUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AwayUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EmailDigest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvitedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeactivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSignInAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -543,28 +540,28 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "IndicatorDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
-                    ValidFromUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Definition = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Decimals = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ResponsibleTeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoodDirection = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    BaselineValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    BaselineMeasuredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    TargetYear = table.Column<int>(type: "integer", nullable: true),
-                    Nature = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    InMillions = table.Column<bool>(type: "boolean", nullable: false),
-                    Formula = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Benchmark = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Caveat = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Categories = table.Column<List<string>>(type: "text[]", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidFromUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Decimals = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ResponsibleTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoodDirection = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    BaselineValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    BaselineMeasuredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    TargetYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Nature = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    InMillions = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Formula = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Benchmark = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Caveat = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Categories = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -587,18 +584,18 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "CouncilLetters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ContentHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    FinalisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinalisedVersion = table.Column<int>(type: "integer", nullable: true),
-                    SentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SentDocumentNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    FinalisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinalisedVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentDocumentNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -621,15 +618,15 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "IndicatorTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssigneeUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ReturnReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssigneeUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -658,16 +655,16 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ReportingCycleJournal",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -684,13 +681,13 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -707,11 +704,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -728,10 +725,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -748,8 +745,8 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -772,10 +769,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -792,16 +789,16 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EventKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EmailedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EventKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EmailedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -824,10 +821,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ObligationFollowers",
                 columns: table => new
                 {
-                    ObligationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FollowedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FollowedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -856,10 +853,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -876,14 +873,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "Approvals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    LetterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AldermanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    VersionHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
-                    ApprovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LetterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AldermanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VersionHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -906,18 +903,18 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "LetterVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    LetterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    HandledBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    Data = table.Column<string>(type: "text", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LetterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -934,18 +931,18 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "RecordedValues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RecordedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Breakdown = table.Column<string>(type: "text", nullable: true),
-                    NotAvailableReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Number = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Breakdown = table.Column<string>(type: "TEXT", nullable: true),
+                    NotAvailableReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Number = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -962,15 +959,15 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "ValueAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1314,8 +1311,6 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS gov_fold(text);");
-
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

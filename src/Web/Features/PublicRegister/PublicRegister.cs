@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using Governance.Domain.Common;
+using Governance.Domain.Letters;
+using Governance.Domain.Motions;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations;
+using Governance.Domain.Planning;
+using Governance.Web.Features.Obligations;
+using Governance.Web.Hosting;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Features.PublicRegister;
+
+/// <summary>A municipality as the public register addresses it: <c>/openbaar/{slug}</c>, the slug made from its name.</summary>
+public sealed record PublicMunicipality(Guid Id, string Name, string Slug)
+{
+    public string Address => $"/openbaar/{Slug}";
+
+    public string ItemAddress(string reference) => $"{Address}/{Uri.EscapeDataString(reference)}";
+}
+
+/// <summary>
+/// One line of the register: what anyone may know of a motion or commitment. Never who registered or changed it, no
+/// internal comments, nothing of its reports before a letter was sent.
+/// </summary>
+public sealed record PublicItem(
+    ObligationKind Kind, string Reference, string Title, DateOnly AdoptedOn, string MeetingBody, ObligationStatus Status, DateOnly? Deadline, bool Overdue,
+    IReadOnlyList<string> Aldermen);
+
+/// <summary>The register's page: the municipality, the aldermen to filter on, and a page of items.</summary>
+public sealed record PublicRegisterPage(PublicMunicipality Municipality, IReadOnlyList<PublicAlderman> Aldermen, IReadOnlyList<string> Committees, PagedResult<PublicItem> Items);
+
+public sealed record PublicAlderman(Guid Id, string Name, string Portfolio);
+
+/// <summary>A line of an item's public history: when, what happened (Dutch), and the decision's reason where there is one.</summary>
+public sealed record PublicHistoryLine(DateTime AtUtc, string What, ObligationStatus? From, ObligationStatus? To, string? Reason);
+
+/// <summary>A council letter sent about the item: its reference, the period it reports on and the day it was sent.</summary>
+public sealed record PublicLetter(Guid Id, string? Reference, string Period, DateOnly? SentOn);
+
+public sealed record PublicItemDetail(
+    PublicMunicipality Municipality,
+    ObligationKind Kind,
+    string Reference,
+    string Title,
+    string Text,
+    DateOnly AdoptedOn,
+    string MeetingBody,
+    DateOnly MeetingDate,
+    string PolicyArea,
+    Cadence Cadence,
+    ObligationStatus Status,
+    DateOnly? Deadline,
+    bool Overdue,
+    string? ReportedInLetter,
+    IReadOnlyList<string> SubmittingParties,
+    IReadOnlyList<PublicAlderman> Aldermen,
+    IReadOnlyList<PublicLetter> Letters,
+    IReadOnlyList<PublicHistoryLine> History);
+
+/// <summary>The register of a municipality: public items only, filtered as the signed-in list filters.</summary>
+public sealed record GetPublicRegisterQuery(string Municipality, ListObligationsQuery Filter) : IQuery<Result<PublicRegisterPage>>;
+
+/// <summary>One public item, by its number.</summary>
+public sealed record GetPublicItemQuery(string Municipality, string Reference) : IQuery<Result<PublicItemDetail>>;
+
+/// <summary>Every public item's number, for the sitemap.</summary>
+public sealed record ListPublicReferencesQuery(string Municipality) : IQuery<Result<(PublicMunicipality Municipality, IReadOnlyList<string> References)>>;
+
+/// <summary>Reads the public register without a signed-in person: each read is limited to the municipality of the address.</summary>
+internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, TimeProvider time)
+    : IQueryHandler<GetPublicRegisterQuery, Result<PublicRegisterPage>>, IQueryHandler<GetPublicItemQuery, Result<PublicItemDetail>>,
+        IQueryHandler<ListPublicReferencesQuery, Result<(PublicMunicipality Municipality, IReadOnlyList<string> References)>>
+{
+    public async ValueTask<Result<(PublicMunicipality Municipality, IReadOnlyList<string> References)>> Handle(ListPublicReferencesQuery query, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(query.Municipality, cancellationToken) is not { } municipality)
+        {
+            return new NotFound("Municipality");
+        }
+
+        await using var db = contexts.Create(FixedMunicipalityContext.For(new MunicipalityId(municipality.Id)), null);
+        var references = await db.Obligations.AsNoTracking().Where(o => o.IsPublic).OrderBy(o => o.Reference).Select(o => o.Reference).ToListAsync(cancellationToken);
+        return (municipality, references);
+    }
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public async ValueTask<Result<PublicRegisterPage>> Handle(GetPublicRegisterQuery query, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(query.Municipality, cancellationToken) is not { } municipality)
+        {
+            return new NotFound("Municipality");
+        }
+
+        await using var db = contexts.Create(FixedMunicipalityContext.For(new MunicipalityId(municipality.Id)), null);
+        var today = MunicipalTime.Today(time);
+        var filter = query.Filter;
+        var items = ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic), filter, today);
+        var total = await items.CountAsync(cancellationToken);
+        var page = await ListObligationsHandler.Sort(items, filter)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize)
+            .Select(o => new
+            {
+                IsMotion = o is Motion,
+                o.Reference,
+                o.Title,
+                o.AdoptedOn,
+                MeetingBody = o.Meeting.Body,
+                o.Status,
+                o.Cadence,
+                o.DueDate,
+                o.EndDate,
+                Aldermen = EF.Property<List<ResponsibleAlderman>>(o, "_aldermen").OrderBy(a => a.Position).Select(a => a.AldermanId).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var aldermen = await db.Aldermen.AsNoTracking().OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name, a.Portfolio }).ToListAsync(cancellationToken);
+        var names = aldermen.ToDictionary(a => a.Id, a => a.Name);
+        var committees = await db.Obligations.AsNoTracking().Where(o => o.IsPublic).Select(o => o.Meeting.Body).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
+        var lines = page.Select(o =>
+        {
+            var deadline = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate;
+            return new PublicItem(o.IsMotion ? ObligationKind.Motion : ObligationKind.Commitment, o.Reference, o.Title, o.AdoptedOn, o.MeetingBody, o.Status,
+                deadline, IsOverdue(o.Status, deadline, today), [.. o.Aldermen.Select(id => names.GetValueOrDefault(id, "?"))]);
+        }).ToList();
+        return new PublicRegisterPage(municipality, [.. aldermen.Select(a => new PublicAlderman(a.Id.Value, a.Name, a.Portfolio))], committees,
+            new PagedResult<PublicItem>(lines, total, filter.Page, filter.PageSize));
+    }
+
+    public async ValueTask<Result<PublicItemDetail>> Handle(GetPublicItemQuery query, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(query.Municipality, cancellationToken) is not { } municipality)
+        {
+            return new NotFound("Municipality");
+        }
+
+        await using var db = contexts.Create(FixedMunicipalityContext.For(new MunicipalityId(municipality.Id)), null);
+        var reference = query.Reference.Trim();
+        var obligation = await db.Obligations.AsNoTracking().SingleOrDefaultAsync(o => o.Reference == reference && o.IsPublic, cancellationToken);
+        if (obligation is null)
+        {
+            return new NotFound("Obligation");
+        }
+
+        var today = MunicipalTime.Today(time);
+        var ids = obligation.ResponsibleAldermen.ToList();
+        var aldermen = await db.Aldermen.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        var letters = await (from l in db.CouncilLetters.AsNoTracking()
+                             join c in db.ReportingCycles on l.CycleId equals c.Id
+                             where c.ObligationId == obligation.Id && l.Status == CouncilLetterStatus.Sent
+                             orderby l.SentOn descending
+                             select new { l.Id, l.Reference, c.Period, l.SentOn }).ToListAsync(cancellationToken);
+        var deadline = obligation.Cadence == Cadence.Once ? obligation.DueDate : obligation.EndDate;
+        return new PublicItemDetail(
+            municipality,
+            obligation.Kind,
+            obligation.Reference,
+            obligation.Title,
+            obligation.Text,
+            obligation.AdoptedOn,
+            obligation.Meeting.Body,
+            obligation.Meeting.Date,
+            obligation.PolicyArea,
+            obligation.Cadence,
+            obligation.Status,
+            deadline,
+            IsOverdue(obligation.Status, deadline, today),
+            obligation.ReportedInLetter,
+            obligation is Motion motion ? motion.SubmittingParties : [],
+            [.. ids.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new PublicAlderman(a.Id.Value, a.Name, a.Portfolio))],
+            [.. letters.Select(l => new PublicLetter(l.Id.Value, l.Reference, l.Period.Display(Dutch), l.SentOn))],
+            [.. obligation.History.Where(h => PublicWhat.ContainsKey(h.What)).OrderByDescending(h => h.Sequence)
+                .Select(h => new PublicHistoryLine(h.AtUtc, PublicWhat[h.What], h.From, h.To, h.What == "revised" ? h.Reason : h.What == "status" ? StatusReason(h) : h.Reason))]);
+    }
+
+    /// <summary>
+    /// The history lines the public sees, in Dutch; never who did it. Changes of visibility are internal; the reason a
+    /// status changed is shown where it is a decision (lapsed) or names the letter (reported).
+    /// </summary>
+    private static readonly Dictionary<string, string> PublicWhat = new(StringComparer.Ordinal)
+    {
+        ["registered"] = "Geregistreerd",
+        ["status"] = "Status gewijzigd",
+        ["revised"] = "Gegevens gewijzigd",
+        ["deadline_extended"] = "Termijn verlengd",
+    };
+
+    private static string? StatusReason(ObligationHistoryEntry entry) =>
+        entry.To is ObligationStatus.Lapsed or ObligationStatus.Reported or ObligationStatus.Fulfilled ? entry.Reason : null;
+
+    private static bool IsOverdue(ObligationStatus status, DateOnly? deadline, DateOnly today) =>
+        status is ObligationStatus.Registered or ObligationStatus.InProgress && deadline < today;
+
+    /// <summary>The municipality whose name makes <paramref name="slug"/>; the few municipalities of an installation are read each time.</summary>
+    private async Task<PublicMunicipality?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create(FixedMunicipalityContext.System, null);
+        var all = await db.Municipalities.AsNoTracking().Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
+        return all.Select(m => new PublicMunicipality(m.Id.Value, m.Name, RegisterSlug.Of(m.Name)))
+            .FirstOrDefault(m => string.Equals(m.Slug, slug, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>"Valkenburg aan de Geul" becomes "valkenburg-aan-de-geul": lower case, no accents, words joined by hyphens.</summary>
+public static class RegisterSlug
+{
+    public static string Of(string name)
+    {
+        var slug = new StringBuilder(name.Length);
+        foreach (var c in SearchText.Fold(name) ?? "")
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        return slug.ToString().TrimEnd('-');
+    }
+}

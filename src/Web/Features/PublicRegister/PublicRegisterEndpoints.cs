@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Diagnostics;
+using Governance.Web.Resources;
+using Microsoft.Extensions.Localization;
+using Mediator;
+
+namespace Governance.Web.Features.PublicRegister;
+
+/// <summary>What the public register offers besides its pages: the sitemap search engines read.</summary>
+public static class PublicRegisterEndpoints
+{
+    private static readonly XNamespace Sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEndpointRouteBuilder MapPublicRegister(this IEndpointRouteBuilder app)
+    {
+        // Open on purpose: the register is public. The address the visitor used is the base of every location.
+        app.MapGet("/openbaar/{gemeente}/sitemap.xml", async (string gemeente, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new ListPublicReferencesQuery(gemeente), ct);
+                if (!result.Succeeded)
+                {
+                    return Results.NotFound();
+                }
+
+                var (municipality, references) = result.Value;
+                var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+                var urls = new[] { municipality.Address }.Concat(references.Select(municipality.ItemAddress))
+                    .Select(path => new XElement(Sitemaps + "url", new XElement(Sitemaps + "loc", origin + path)));
+                var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemaps + "urlset", urls));
+                return Results.Text(document.Declaration + "\n" + document.Root, "application/xml; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// Writes the register's not-found page for an error status under /openbaar (an unknown municipality or number, an
+    /// item kept out of the register), with the way back to the register of the municipality in the address. Plain HTML
+    /// written here: a Blazor page's 404 leaves its body to the status-code handler, and the request's renderer is spent.
+    /// </summary>
+    public static async Task NotFoundAsync(StatusCodeContext status)
+    {
+        var http = status.HttpContext;
+        // Out here the request's culture has been unwound: take it from what localization chose for the request.
+        var culture = http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.GetCultureInfo("nl-NL");
+        CultureInfo.CurrentUICulture = culture;
+        var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var segments = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var register = segments is [_, var slug, _, ..] && slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? $"/openbaar/{slug}" : null;
+        var html = HtmlEncoder.Default;
+        var found = http.Response.StatusCode == StatusCodes.Status404NotFound;
+        var title = html.Encode(found ? l["NotFound.Title"] : l["Public.Unavailable"]);
+        var text = html.Encode(found ? l["Public.NotFound"] : l["Public.UnavailableText"]);
+        var back = register is null ? "" : $"<p><a href=\"{html.Encode(register)}\">{html.Encode(l["Public.BackToRegister"])}</a></p>";
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(
+            $"""
+            <!DOCTYPE html>
+            <html lang="{culture.TwoLetterISOLanguageName}">
+            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
+            <title>{title} · Governance</title><link href="/app.css" rel="stylesheet" /><link rel="icon" type="image/svg+xml" href="/favicon.svg" /></head>
+            <body><div class="public"><main id="main" class="public-main"><h1>{title}</h1><p>{text}</p>{back}</main>
+            <footer class="public-footer"><p>{html.Encode(l["Public.Footer"])}</p></footer></div></body>
+            </html>
+            """, http.RequestAborted);
+    }
+}

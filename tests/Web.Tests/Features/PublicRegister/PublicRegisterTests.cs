@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Domain.Accounts;
+using Governance.Domain.Obligations;
+using Governance.Web.Features.PublicRegister;
+using Governance.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Tests.Features.PublicRegister;
+
+/// <summary>
+/// The public register, read as a resident reads it: no sign-in, plain server-rendered HTML, the municipality in the
+/// address; only what the griffie keeps public, never who did what inside the municipality.
+/// </summary>
+public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private HttpClient Anonymous() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task Anyone_reads_the_register_of_a_municipality_without_signing_in()
+    {
+        using var client = Anonymous();
+        using var response = await client.GetAsync("/openbaar/maastricht");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Moties en toezeggingen · Gemeente Maastricht</title>", html);
+        Assert.Contains("Halveren aantal kinderen in armoede 2030", html);
+        Assert.Contains("Informeren over de Beschikbaarheidswijzer jeugdhulp", html);
+        Assert.Contains("href=\"/openbaar/maastricht/M-2021-047\"", html);
+        // Another municipality's items are not in it, and its own register has them.
+        Assert.DoesNotContain("Evaluatie mantelzorgondersteuning Vaals", html);
+        Assert.Contains("Evaluatie mantelzorgondersteuning Vaals", await client.GetStringAsync("/openbaar/vaals"));
+    }
+
+    [Fact]
+    public async Task Search_and_filters_come_from_the_address_and_ignore_accents_and_case()
+    {
+        using var client = Anonymous();
+        var commitments = await client.GetStringAsync("/openbaar/maastricht?soort=Commitment");
+        Assert.Contains("Periodiek inzicht in de dashboards sociaal domein", commitments);
+        Assert.DoesNotContain("Wachtlijsten Jeugdhulp", commitments);
+        Assert.Contains("2 moties en toezeggingen gevonden", commitments);
+
+        var searched = await client.GetStringAsync("/openbaar/maastricht?q=J%C3%8BUGDHULP");
+        Assert.Contains("Wachtlijsten Jeugdhulp", searched);
+        Assert.DoesNotContain("Doorlooptijden Wmo", searched);
+
+        var year = await client.GetStringAsync("/openbaar/maastricht?jaar=2021&commissie=Gemeenteraad");
+        Assert.Contains("1 motie of toezegging gevonden", year);
+        Assert.Contains("Halveren aantal kinderen in armoede 2030", year);
+
+        // What cannot be read is left out, not refused.
+        using var odd = await client.GetAsync("/openbaar/maastricht?status=Onzin&jaar=abc&wethouder=x&pagina=-4");
+        Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_item_shows_its_text_meeting_aldermen_and_history_without_the_people_who_kept_it()
+    {
+        using var client = Anonymous();
+        using var response = await client.GetAsync("/openbaar/maastricht/M-2021-047");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Halveren aantal kinderen in armoede 2030</h1>", html);
+        Assert.Contains("<link rel=\"canonical\" href=\"/openbaar/maastricht/M-2021-047\" />", html);
+        await using var db = app.Database();
+        var motion = await db.Obligations.SingleAsync(o => o.Reference == "M-2021-047");
+        Assert.Contains(WebUtility.HtmlEncode(motion.Text).Split('\n')[0].Trim(), html);
+        var aldermen = motion.ResponsibleAldermen.ToList();
+        foreach (var alderman in await db.Aldermen.IgnoreQueryFilters().Where(a => aldermen.Contains(a.Id)).ToListAsync())
+        {
+            Assert.Contains(alderman.Name, html);
+        }
+
+        Assert.Contains("Geregistreerd", html);
+        // Who registered or changed it inside the municipality never shows: not the demo's set-up, not a person of the griffie.
+        foreach (var actor in motion.History.Select(h => h.Actor).Distinct())
+        {
+            Assert.DoesNotContain(actor, html);
+        }
+
+        foreach (var person in await db.Users.Where(u => u.AldermanId == null).Select(u => u.DisplayName).ToListAsync())
+        {
+            Assert.DoesNotContain(person, html);
+        }
+    }
+
+    [Fact]
+    public async Task The_griffie_keeps_an_item_out_of_the_register_and_then_it_is_not_found_there()
+    {
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        await using var db = app.Database();
+        var commitment = await db.Obligations.AsNoTracking().SingleAsync(o => o.Reference == "T-2025-118");
+
+        using var hidden = await griffie.PutAsJsonAsync($"/api/obligations/{commitment.Id.Value}/visibility", new { isPublic = false, version = commitment.Version }, Json);
+        Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+
+        using var client = Anonymous();
+        Assert.DoesNotContain("Informeren over de Beschikbaarheidswijzer jeugdhulp", await client.GetStringAsync("/openbaar/maastricht"));
+        using var item = await client.GetAsync("/openbaar/maastricht/T-2025-118");
+        Assert.Equal(HttpStatusCode.NotFound, item.StatusCode);
+        var notFound = await item.Content.ReadAsStringAsync();
+        Assert.Contains("Op dit adres staat geen openbare motie of toezegging en geen register.", notFound);
+        Assert.Contains("href=\"/openbaar/maastricht\"", notFound);
+        await using var after = app.Database();
+        var stored = await after.Obligations.AsNoTracking().SingleAsync(o => o.Reference == "T-2025-118");
+        Assert.False(stored.IsPublic);
+        Assert.Equal(Obligation.VisibilityChanged, stored.History[^1].What);
+
+        // A stale version changes nothing.
+        using var stale = await griffie.PutAsJsonAsync($"/api/obligations/{commitment.Id.Value}/visibility", new { isPublic = true, version = commitment.Version }, Json);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        using var shown = await griffie.PutAsJsonAsync($"/api/obligations/{commitment.Id.Value}/visibility", new { isPublic = true, version = stored.Version }, Json);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openbaar/maastricht/T-2025-118")).StatusCode);
+
+        // Staff may read obligations but not decide what is public.
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        using var refused = await staff.PutAsJsonAsync($"/api/obligations/{commitment.Id.Value}/visibility", new { isPublic = false, version = stored.Version + 1 }, Json);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_municipalitys_number_and_an_unknown_municipality_answer_not_found()
+    {
+        using var client = Anonymous();
+        using var other = await client.GetAsync("/openbaar/maastricht/T-2025-004");
+        Assert.True(other.StatusCode == HttpStatusCode.NotFound, $"{other.StatusCode} {other.Headers.Location}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openbaar/vaals/T-2025-004")).StatusCode);
+        using var unknown = await client.GetAsync("/openbaar/atlantis");
+        Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, $"{unknown.StatusCode} {unknown.Headers.Location}");
+        Assert.Contains("<h1>Niet gevonden</h1>", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_the_register_and_every_public_item_at_the_address_it_was_asked_on()
+    {
+        using var client = Anonymous();
+        using var response = await client.GetAsync("/openbaar/maastricht/sitemap.xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        var sitemap = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = sitemap.Descendants(ns + "loc").Select(l => l.Value).ToList();
+        var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        Assert.Contains(origin + "/openbaar/maastricht", locations);
+        Assert.Contains(origin + "/openbaar/maastricht/M-2014-083", locations);
+        Assert.DoesNotContain(locations, l => l.EndsWith("T-2025-004", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openbaar/atlantis/sitemap.xml")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Maastricht", "maastricht")]
+    [InlineData("Valkenburg aan de Geul", "valkenburg-aan-de-geul")]
+    [InlineData("Súdwest-Fryslân", "sudwest-fryslan")]
+    [InlineData("'s-Hertogenbosch", "s-hertogenbosch")]
+    public void A_municipality_is_addressed_by_its_name_in_plain_letters(string name, string slug) => Assert.Equal(slug, RegisterSlug.Of(name));
+}
