@@ -86,6 +86,8 @@ S = {
     "Public.UnavailableText": ("Het register kan nu niet worden getoond. Probeer het later opnieuw.", "The register cannot be shown now. Please try again later."),
     "Public.BackToRegister": ("Naar het register van moties en toezeggingen", "To the register of motions and commitments"),
     "Public.Ongoing": ("doorlopend", "ongoing"),
+    "Public.LetterHtml": ("lezen (HTML)", "read (HTML)"),
+    "Public.LetterPdf": ("PDF", "PDF"),
     "Public.SkipToContent": ("Naar de inhoud", "Skip to content"),
     "Public.Footer": ("Dit register wordt bijgehouden door de griffie met Governance. De gegevens zijn openbaar.", "This register is kept by the council clerk's office with Governance. The data are public."),
     "Public.Title": ("Moties en toezeggingen", "Motions and commitments"),

@@ -66,14 +66,51 @@ public sealed record GetPublicRegisterQuery(string Municipality, ListObligations
 /// <summary>One public item, by its number.</summary>
 public sealed record GetPublicItemQuery(string Municipality, string Reference) : IQuery<Result<PublicItemDetail>>;
 
+/// <summary>A sent letter about a public item, as a file: the finalised (sealed) version, as the council received it.</summary>
+public sealed record GetPublicLetterQuery(string Municipality, string Reference, Guid LetterId, string Format) : IQuery<Result<PublicLetterFile>>;
+
+public sealed record PublicLetterFile(byte[] Content, string ContentType, string FileName);
+
 /// <summary>Every public item's number, for the sitemap.</summary>
 public sealed record ListPublicReferencesQuery(string Municipality) : IQuery<Result<(PublicMunicipality Municipality, IReadOnlyList<string> References)>>;
 
 /// <summary>Reads the public register without a signed-in person: each read is limited to the municipality of the address.</summary>
 internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, TimeProvider time)
     : IQueryHandler<GetPublicRegisterQuery, Result<PublicRegisterPage>>, IQueryHandler<GetPublicItemQuery, Result<PublicItemDetail>>,
-        IQueryHandler<ListPublicReferencesQuery, Result<(PublicMunicipality Municipality, IReadOnlyList<string> References)>>
+        IQueryHandler<ListPublicReferencesQuery, Result<(PublicMunicipality Municipality, IReadOnlyList<string> References)>>,
+        IQueryHandler<GetPublicLetterQuery, Result<PublicLetterFile>>
 {
+    /// <summary>Only HTML and PDF are published: the Word file is for working on, not for the public.</summary>
+    private static readonly Web.Features.Letters.LetterFormat[] Published = [Web.Features.Letters.LetterFormats.Html, Web.Features.Letters.LetterFormats.Pdf];
+
+    public async ValueTask<Result<PublicLetterFile>> Handle(GetPublicLetterQuery query, CancellationToken cancellationToken)
+    {
+        var format = Published.SingleOrDefault(f => f.Extension == query.Format);
+        if (format is null || await FindAsync(query.Municipality, cancellationToken) is not { } municipality)
+        {
+            return new NotFound("Letter");
+        }
+
+        await using var db = contexts.Create(FixedMunicipalityContext.For(new MunicipalityId(municipality.Id)), null);
+        var reference = query.Reference.Trim();
+        var letterId = new CouncilLetterId(query.LetterId);
+        var sent = await (from l in db.CouncilLetters
+                          join c in db.ReportingCycles on l.CycleId equals c.Id
+                          join o in db.Obligations on c.ObligationId equals o.Id
+                          where l.Id == letterId && l.Status == CouncilLetterStatus.Sent && o.Reference == reference && o.IsPublic
+                          select l.Id).AnyAsync(cancellationToken);
+        if (!sent)
+        {
+            return new NotFound("Letter");
+        }
+
+        var letter = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleAsync(l => l.Id == letterId, cancellationToken);
+        var version = letter.Versions.Single(v => v.Number == letter.FinalisedVersion);
+        var owner = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => new { m.Name, m.LetterLogo, m.LetterLogoType }).SingleAsync(cancellationToken);
+        var bytes = format.Write(version, Web.Features.Letters.LetterHtml.Header.For(letter, version, owner.Name, Web.Features.Letters.LetterHtml.Header.LogoUri(owner.LetterLogo, owner.LetterLogoType)));
+        return new PublicLetterFile(bytes, format.ContentType, $"{Web.Features.Letters.LettersApi.FileName(letter, version)}.{format.Extension}");
+    }
+
     public async ValueTask<Result<(PublicMunicipality Municipality, IReadOnlyList<string> References)>> Handle(ListPublicReferencesQuery query, CancellationToken cancellationToken)
     {
         if (await FindAsync(query.Municipality, cancellationToken) is not { } municipality)

@@ -33,6 +33,20 @@ public static class PublicRegisterEndpoints
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
+        // The sent letters of a public item, as the council received them; like every download, they run no script.
+        app.MapGet("/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}", async (string gemeente, string nummer, Guid brief, string formaat, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new GetPublicLetterQuery(gemeente, Uri.UnescapeDataString(nummer), brief, formaat), ct);
+                if (!result.Succeeded)
+                {
+                    return Results.NotFound();
+                }
+
+                context.Response.Headers.ContentSecurityPolicy = Hosting.SecurityHeaders.DownloadPolicy;
+                return Results.File(result.Value.Content, result.Value.ContentType, formaat == "pdf" ? result.Value.FileName : null);
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -7,6 +7,7 @@ using Governance.Web.Features.PublicRegister;
 using Governance.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Web.Tests.Features.PublicRegister;
 
@@ -134,6 +135,43 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
         using var unknown = await client.GetAsync("/openbaar/atlantis");
         Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, $"{unknown.StatusCode} {unknown.Headers.Location}");
         Assert.Contains("<h1>Niet gevonden</h1>", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_sent_letter_is_published_with_its_item_as_HTML_and_PDF_and_a_letter_not_yet_sent_is_not()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Workflows.ReportingCycles.OpenReportingCyclesCommand(Domain.Planning.MunicipalTime.Today(time)));
+        }
+
+        Assert.True(await ActivatorUtilities.CreateInstance<Governance.Web.Hosting.Seeding.DemoLetters>(app.Services).MakeSentAndInApprovalAsync(CancellationToken.None));
+        await using var db = app.Database();
+        var letters = await db.CouncilLetters.AsNoTracking().OrderBy(l => l.Status).ToListAsync();
+        var sent = Assert.Single(letters, l => l.Status == Domain.Letters.CouncilLetterStatus.Sent);
+        var waiting = Assert.Single(letters, l => l.Status == Domain.Letters.CouncilLetterStatus.InApproval);
+
+        using var client = Anonymous();
+        var item = await client.GetStringAsync("/openbaar/maastricht/M-2014-083");
+        Assert.Contains($"href=\"/openbaar/maastricht/M-2014-083/brieven/{sent.Id.Value}/pdf\"", item);
+        Assert.Contains(sent.Reference!, item);
+        Assert.DoesNotContain(waiting.Id.Value.ToString(), item);
+
+        using var pdf = await client.GetAsync($"/openbaar/maastricht/M-2014-083/brieven/{sent.Id.Value}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(), 0, 4));
+        using var html = await client.GetAsync($"/openbaar/maastricht/M-2014-083/brieven/{sent.Id.Value}/html");
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Contains("sandbox", html.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains(sent.Reference!, await html.Content.ReadAsStringAsync());
+
+        // Not yet sent, not the Word file, not under another item or municipality.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/openbaar/maastricht/M-2014-083/brieven/{waiting.Id.Value}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/openbaar/maastricht/M-2014-083/brieven/{sent.Id.Value}/docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/openbaar/maastricht/M-2021-047/brieven/{sent.Id.Value}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/openbaar/vaals/M-2014-083/brieven/{sent.Id.Value}/pdf")).StatusCode);
     }
 
     [Fact]
