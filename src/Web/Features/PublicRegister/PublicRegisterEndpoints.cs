@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Diagnostics;
@@ -33,6 +34,37 @@ public static class PublicRegisterEndpoints
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
+        // Everything public at once, for a spreadsheet: semicolons and a byte order mark, as Dutch Excel reads them.
+        app.MapGet("/openbaar/{gemeente}/moties-en-toezeggingen.csv", async (string gemeente, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                var all = new Obligations.ListObligationsQuery(Sort: Obligations.ObligationSort.Reference, Descending: false, Page: 1, PageSize: int.MaxValue);
+                var result = await sender.Send(new GetPublicRegisterQuery(gemeente, all), ct);
+                if (!result.Succeeded)
+                {
+                    return Results.NotFound();
+                }
+
+                var register = result.Value;
+                var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+                var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                var nl = CultureInfo.GetCultureInfo("nl-NL");
+                string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+                var text = new StringBuilder("Nummer;Soort;Titel;Aangenomen of toegezegd;Vergadering;Wethouder(s);Status;Uiterste datum;Over de termijn;Adres\r\n");
+                foreach (var item in register.Items.Items)
+                {
+                    text.Append(string.Join(';', new[]
+                    {
+                        item.Reference, l.GetString($"ObligationKind.{item.Kind}", nl), item.Title, Day(item.AdoptedOn), item.MeetingBody, string.Join(", ", item.Aldermen),
+                        l.GetString($"ObligationStatus.{item.Status}", nl), Day(item.Deadline), item.Overdue ? "ja" : "nee", origin + register.Municipality.ItemAddress(item.Reference),
+                    }.Select(Components.Shared.CsvText.Field))).Append("\r\n");
+                }
+
+                byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+                return Results.File(bytes, "text/csv; charset=utf-8", $"moties-en-toezeggingen-{register.Municipality.Slug}.csv");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         // The sent letters of a public item, as the council received them; like every download, they run no script.
         app.MapGet("/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}", async (string gemeente, string nummer, Guid brief, string formaat, HttpContext context, ISender sender, CancellationToken ct) =>
             {

@@ -175,6 +175,26 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Everything_public_downloads_as_CSV_for_a_spreadsheet()
+    {
+        using var client = Anonymous();
+        using var response = await client.GetAsync("/openbaar/maastricht/moties-en-toezeggingen.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Nummer;Soort;Titel;Aangenomen of toegezegd;Vergadering;Wethouder(s);Status;Uiterste datum;Over de termijn;Adres", lines[0]);
+        await using var db = app.Database();
+        var maastricht = await db.Municipalities.SingleAsync(m => m.Name == "Maastricht");
+        var expected = await db.Obligations.IgnoreQueryFilters().Where(o => o.MunicipalityId == maastricht.Id && o.IsPublic).OrderBy(o => o.Reference).Select(o => o.Reference).ToListAsync();
+        Assert.Equal(expected, lines.Skip(1).Select(l => l.Split(';')[0]));
+        var motion = Assert.Single(lines, l => l.StartsWith("M-2021-047;", StringComparison.Ordinal));
+        Assert.Contains(";Motie;Halveren aantal kinderen in armoede 2030;2021-07-13;Gemeenteraad;", motion);
+        Assert.EndsWith("/openbaar/maastricht/M-2021-047", motion);
+    }
+
+    [Fact]
     public async Task The_sitemap_lists_the_register_and_every_public_item_at_the_address_it_was_asked_on()
     {
         using var client = Anonymous();
