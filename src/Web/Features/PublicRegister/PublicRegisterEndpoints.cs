@@ -65,6 +65,18 @@ public static class PublicRegisterEndpoints
             .AllowAnonymous()
             .ExcludeFromDescription();
 
+        // The register as a calendar to subscribe to (RFC 5545): deadlines and council dates; ?commissie= for one committee.
+        app.MapGet("/openbaar/{gemeente}/kalender.ics", async (string gemeente, string? commissie, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+                var result = await sender.Send(new GetRegisterCalendarQuery(gemeente, commissie, origin), ct);
+                return result.Succeeded
+                    ? Results.Text(result.Value, "text/calendar; charset=utf-8", Encoding.UTF8)
+                    : Results.NotFound();
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         // The sent letters of a public item, as the council received them; like every download, they run no script.
         app.MapGet("/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}", async (string gemeente, string nummer, Guid brief, string formaat, HttpContext context, ISender sender, CancellationToken ct) =>
             {

@@ -195,6 +195,64 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_calendar_feed_reads_back_in_an_independent_parser_with_every_open_deadline_and_the_council_dates()
+    {
+        using var client = Anonymous();
+        using var response = await client.GetAsync("/openbaar/maastricht/kalender.ics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var ics = await response.Content.ReadAsStringAsync();
+        Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+
+        // Python's icalendar (Debian's python3-icalendar, installed by scripts/test.sh) reads it: every event as "date|summary|url".
+        var events = await ParseWithPythonAsync(ics);
+        await using var db = app.Database();
+        var maastricht = await db.Municipalities.SingleAsync(m => m.Name == "Maastricht");
+        var open = await db.Obligations.IgnoreQueryFilters()
+            .Where(o => o.MunicipalityId == maastricht.Id && o.IsPublic && (o.Status == ObligationStatus.Registered || o.Status == ObligationStatus.InProgress))
+            .ToListAsync();
+        foreach (var obligation in open.Where(o => (o.Cadence == Cadence.Once ? o.DueDate : o.EndDate) is not null))
+        {
+            var deadline = (obligation.Cadence == Cadence.Once ? obligation.DueDate : obligation.EndDate)!.Value;
+            Assert.Contains($"{deadline:yyyy-MM-dd}|Uiterste datum {obligation.Reference}: {obligation.Title}|http://localhost/openbaar/maastricht/{obligation.Reference}", events);
+        }
+
+        var year = await db.PlanningYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == maastricht.Id).OrderBy(y => y.Year).FirstAsync();
+        Assert.Contains($"{year.CouncilMeetings[0]:yyyy-MM-dd}|Raadsvergadering|", events);
+        Assert.Contains($"{year.AnnualAccounts!.Value:yyyy-MM-dd}|In de raad: jaarrekening {year.Year}|", events);
+        Assert.DoesNotContain(events, e => e.Contains("T-2025-004", StringComparison.Ordinal));
+
+        // One committee's calendar: its items, no council meetings.
+        var committee = await ParseWithPythonAsync(await client.GetStringAsync("/openbaar/maastricht/kalender.ics?commissie=Domeinvergadering%20Sociaal"));
+        Assert.DoesNotContain(committee, e => e.Contains("|Raadsvergadering|", StringComparison.Ordinal) || e.Contains("M-2021-047", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openbaar/atlantis/kalender.ics")).StatusCode);
+    }
+
+    private static async Task<List<string>> ParseWithPythonAsync(string ics)
+    {
+        const string Script = """
+            import sys, icalendar
+            calendar = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+            for event in calendar.walk("VEVENT"):
+                print("%s|%s|%s" % (event.decoded("DTSTART").isoformat(), event.get("SUMMARY"), event.get("URL") or ""))
+            """;
+        // Debian's interpreter, where its package is installed (another python3 may come first on the path).
+        var python3 = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var start = new System.Diagnostics.ProcessStartInfo(python3, ["-c", Script])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        using var python = System.Diagnostics.Process.Start(start)!;
+        await python.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(ics));
+        python.StandardInput.Close();
+        var output = await python.StandardOutput.ReadToEndAsync();
+        var errors = await python.StandardError.ReadToEndAsync();
+        await python.WaitForExitAsync();
+        Assert.True(python.ExitCode == 0, errors);
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+    }
+
+    [Fact]
     public async Task The_sitemap_lists_the_register_and_every_public_item_at_the_address_it_was_asked_on()
     {
         using var client = Anonymous();
