@@ -90,6 +90,7 @@ S = {
     "Public.LetterPdf": ("PDF", "PDF"),
     "Public.DownloadCsv": ("Alle openbare moties en toezeggingen downloaden (CSV, voor een spreadsheet)", "Download all public motions and commitments (CSV, for a spreadsheet)"),
     "Public.Calendar": ("Termijnen en vergaderdata in uw agenda (iCalendar)", "Deadlines and meeting dates in your calendar (iCalendar)"),
+    "Public.Feed": ("Wijzigingen volgen (Atom-feed)", "Follow changes (Atom feed)"),
     "Public.SkipToContent": ("Naar de inhoud", "Skip to content"),
     "Public.Footer": ("Dit register wordt bijgehouden door de griffie met Governance. De gegevens zijn openbaar.", "This register is kept by the council clerk's office with Governance. The data are public."),
     "Public.Title": ("Moties en toezeggingen", "Motions and commitments"),

@@ -77,6 +77,18 @@ public static class PublicRegisterEndpoints
             .AllowAnonymous()
             .ExcludeFromDescription();
 
+        // What changed, for feed readers (Atom): new items, status changes, sent letters; ?commissie= for one committee.
+        app.MapGet("/openbaar/{gemeente}/wijzigingen.atom", async (string gemeente, string? commissie, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+                var result = await sender.Send(new GetRegisterFeedQuery(gemeente, commissie, origin), ct);
+                return result.Succeeded
+                    ? Results.Text(result.Value.Declaration + "\n" + result.Value.Root, "application/atom+xml; charset=utf-8", Encoding.UTF8)
+                    : Results.NotFound();
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         // The sent letters of a public item, as the council received them; like every download, they run no script.
         app.MapGet("/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}", async (string gemeente, string nummer, Guid brief, string formaat, HttpContext context, ISender sender, CancellationToken ct) =>
             {
