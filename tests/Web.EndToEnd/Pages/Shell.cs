@@ -24,10 +24,14 @@ public sealed class Shell(IPage page)
         await Assertions.Expect(UnreadBell).ToBeVisibleAsync();
         await UnreadBell.ClickAsync();
         await Assertions.Expect(Heading).ToHaveTextAsync("Meldingen");
+        // The list as the live page shows it: the circuit reads it again after the prerendered one (briefly loading).
+        await WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[role=progressbar]")).ToHaveCountAsync(0);
         var notice = texts.Aggregate(page.Locator(".notifications li.unread"), (found, text) => found.Filter(new() { HasText = text }));
         await Assertions.Expect(notice).ToHaveCountAsync(1);
-        // Found while unread, then held by its id: following its link marks it read.
-        return page.Locator($".notifications li[data-notification='{await notice.GetAttributeAsync("data-notification")}']");
+        // Found while unread, then held by its id (read in one step with the count): following its link marks it read.
+        var id = await notice.EvaluateAsync<string>("li => li.getAttribute('data-notification')");
+        return page.Locator($".notifications li[data-notification='{id}']");
     }
 
     public Task ScreenshotAsync(string name) =>
