@@ -232,8 +232,14 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
     private static bool IsOverdue(ObligationStatus status, DateOnly? deadline, DateOnly today) =>
         status is ObligationStatus.Registered or ObligationStatus.InProgress && deadline < today;
 
+    private Task<PublicMunicipality?> FindAsync(string slug, CancellationToken cancellationToken) => PublicMunicipalities.FindAsync(contexts, slug, cancellationToken);
+}
+
+/// <summary>Finds the municipality a public address names; every public read starts here.</summary>
+internal static class PublicMunicipalities
+{
     /// <summary>The municipality whose name makes <paramref name="slug"/>; the few municipalities of an installation are read each time.</summary>
-    private async Task<PublicMunicipality?> FindAsync(string slug, CancellationToken cancellationToken)
+    public static async Task<PublicMunicipality?> FindAsync(DbContextOptionsCache contexts, string slug, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create(FixedMunicipalityContext.System, null);
         var all = await db.Municipalities.AsNoTracking().Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);

@@ -16,7 +16,7 @@ namespace Governance.Web.Features.PublicRegister;
 /// </summary>
 public sealed record GetRegisterFeedQuery(string Municipality, string? Committee, string Origin) : IQuery<Result<XDocument>>;
 
-internal sealed class RegisterFeedHandler(Hosting.DbContextOptionsCache contexts, TimeProvider time, ISender sender) : IQueryHandler<GetRegisterFeedQuery, Result<XDocument>>
+internal sealed class RegisterFeedHandler(Hosting.DbContextOptionsCache contexts, TimeProvider time) : IQueryHandler<GetRegisterFeedQuery, Result<XDocument>>
 {
     private const int Entries = 100;
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
@@ -26,16 +26,12 @@ internal sealed class RegisterFeedHandler(Hosting.DbContextOptionsCache contexts
 
     public async ValueTask<Result<XDocument>> Handle(GetRegisterFeedQuery query, CancellationToken cancellationToken)
     {
-        // The municipality and its public items through the register's own query, so the feed shows what the register shows.
         var committee = string.IsNullOrWhiteSpace(query.Committee) ? null : query.Committee.Trim();
-        var all = new Obligations.ListObligationsQuery(Committee: committee, Page: 1, PageSize: 1);
-        var register = await sender.Send(new GetPublicRegisterQuery(query.Municipality, all), cancellationToken);
-        if (!register.Succeeded)
+        if (await PublicMunicipalities.FindAsync(contexts, query.Municipality, cancellationToken) is not { } municipality)
         {
-            return register.Error;
+            return new NotFound("Municipality");
         }
 
-        var municipality = register.Value.Municipality;
         await using var db = contexts.Create(FixedMunicipalityContext.For(new MunicipalityId(municipality.Id)), null);
         var obligations = await db.Obligations.AsNoTracking().Where(o => o.IsPublic && (committee == null || o.Meeting.Body == committee)).ToListAsync(cancellationToken);
         var ids = obligations.Select(o => o.Id).ToList();
