@@ -25,6 +25,9 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 {
     private readonly IMunicipalityContext _scope;
 
+    /// <summary>Events of saves in a transaction not yet committed.</summary>
+    private readonly List<IDomainEvent> _afterCommit = [];
+
     protected GovernanceDbContext(DbContextOptions options, IMunicipalityContext scope)
         : base(options) => _scope = scope;
 
@@ -167,12 +170,40 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
             entity.ClearDomainEvents();
         }
 
-        if (Publisher is not null)
+        if (Publisher is null || events.Count == 0)
         {
-            foreach (var domainEvent in events)
-            {
-                await Publisher.Publish(domainEvent, cancellationToken);
-            }
+            return;
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            // Saved, not yet committed: handlers work in scopes of their own and must find what was saved (on SQLite
+            // their write would wait for this very transaction's lock). They hear of it once it commits.
+            _afterCommit.AddRange(events);
+            return;
+        }
+
+        await PublishNowAsync(events, cancellationToken);
+    }
+
+    /// <summary>The events saved in a transaction that has now committed (see <see cref="PublishAfterCommit"/>).</summary>
+    internal async Task PublishCommittedAsync(CancellationToken cancellationToken)
+    {
+        var events = _afterCommit.ToList();
+        _afterCommit.Clear();
+        await PublishNowAsync(events, cancellationToken);
+    }
+
+    /// <summary>A transaction that rolled back: what was saved in it is gone, and so are its events.</summary>
+    internal void DiscardUncommittedEvents() => _afterCommit.Clear();
+
+    internal bool HasUncommittedEvents => _afterCommit.Count > 0;
+
+    private async Task PublishNowAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var domainEvent in events)
+        {
+            await Publisher!.Publish(domainEvent, cancellationToken);
         }
     }
 

@@ -31,10 +31,11 @@ public static class GovernanceDatabase
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName))
-                    .AddInterceptors(SqliteConnectionSettings.Instance);
+                    .AddInterceptors(SqliteConnectionSettings.Instance, PublishAfterCommit.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName));
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName))
+                    .AddInterceptors(PublishAfterCommit.Instance);
                 break;
         }
     }

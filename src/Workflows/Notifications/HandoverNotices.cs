@@ -20,20 +20,35 @@ internal static class HandoverNotices
     public sealed record Notice(string EventKey, string Subject, string Body, string Link);
 
     /// <summary>
-    /// Runs a handover's notice after its step was saved: a failure to notify is logged, never thrown, so it does not
-    /// undo or fail the step.
+    /// Runs a handover's notice after its step was saved: a failure to notify is tried again twice (a busy database, or
+    /// the same notice written meanwhile, which the next try finds), then logged, never thrown, so it does not undo or
+    /// fail the step. <paramref name="notify"/> works in a scope of its own each time and writes each notice once.
     /// </summary>
     public static async ValueTask SafelyAsync(Func<Task> notify, Action<Exception> logFailed)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await notify();
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            logFailed(e);
+            try
+            {
+                await notify();
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                if (attempt == Attempts)
+                {
+                    logFailed(e);
+                    return;
+                }
+
+                await Task.Delay(RetryPause * attempt);
+            }
         }
     }
+
+    private const int Attempts = 3;
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The active people of <paramref name="municipality"/>, with their roles.</summary>
     public static async Task<IReadOnlyList<Person>> PeopleAsync(GovernanceDbContext db, MunicipalityId municipality, CancellationToken cancellationToken)

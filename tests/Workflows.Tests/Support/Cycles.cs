@@ -91,7 +91,7 @@ internal static class Cycles
         share.EnterStatus(IndicatorTaskStatus.NotAvailable);
     }
 
-    private static IndicatorSpecification Spec(IndicatorKind kind) => new()
+    public static IndicatorSpecification Spec(IndicatorKind kind) => new()
     {
         Name = kind.ToString(),
         Definition = "Definitie",
