@@ -28,6 +28,7 @@ internal sealed class ApiResponses : IOpenApiDocumentTransformer
         ["Letters"] = "Council information letters: composing, editing, approving, sending and the downloads.",
         ["Notifications"] = "Your notifications and how you receive them.",
         ["Administration"] = "Accounts and API keys (beheerder).",
+        ["OpenData"] = "The public register as open data, without sign-in and open to every origin: motions and commitments as ODS Open Raadsinformatie informatieobjecten, their meetings and decisions. Answers carry an ETag; send it back in If-None-Match for a 304.",
     };
 
     private static readonly (string Status, string Description, string Title, string Detail)[] Problems =
@@ -68,6 +69,13 @@ internal sealed class ApiResponses : IOpenApiDocumentTransformer
     {
         operation.Responses ??= [];
         var reads = method == HttpMethod.Get;
+        // Open data needs no sign-in: no security requirement, so no 401 or 403 either.
+        var open = path.StartsWith("/api/open/", StringComparison.Ordinal);
+        if (open)
+        {
+            operation.Security = [];
+        }
+
         var takesInput = (operation.Parameters?.Count ?? 0) > 0 || operation.RequestBody is not null;
         if (operation.Responses.TryGetValue("400", out var invalid) && invalid.Content?.TryGetValue(ProblemType, out var declared) == true && declared is OpenApiMediaType media)
         {
@@ -85,6 +93,7 @@ internal sealed class ApiResponses : IOpenApiDocumentTransformer
             {
                 "404" => path.Contains('{', StringComparison.Ordinal),
                 "409" or "422" => !reads,
+                "401" or "403" => !open,
                 _ => true,
             };
             if (applies && !operation.Responses.ContainsKey(status))

@@ -15,7 +15,10 @@ internal static class DatabaseSetup
     {
         var database = Resolve(settings, environment.ContentRootPath);
         services.AddSingleton(database);
-        var contexts = new DbContextOptionsCache(database);
+        // Saves of public data tell the public register's cache (Features/PublicRegister/PublicCache.cs).
+        var publicChanges = new Features.PublicRegister.PublicDataChanges();
+        services.AddSingleton(publicChanges);
+        var contexts = new DbContextOptionsCache(database, publicChanges);
         services.AddSingleton(contexts);
 
         // The model takes most of a second to build: it is built from now on, beside the rest of the app's construction,
@@ -70,13 +73,15 @@ internal static class DatabaseSetup
 /// Options are built once per provider (EF caches its internals by options); each context gets the
 /// municipality scope and the event publisher of the unit of work that created it.
 /// </summary>
-internal sealed class DbContextOptionsCache(DatabaseSettings settings)
+internal sealed class DbContextOptionsCache(DatabaseSettings settings, Features.PublicRegister.PublicDataChanges publicChanges)
 {
-    private readonly Lazy<DbContextOptions<SqliteGovernanceDbContext>> _sqlite =
-        new(() => GovernanceDatabase.Options<SqliteGovernanceDbContext>(DatabaseProvider.Sqlite, settings.ConnectionString));
+    private readonly Lazy<DbContextOptions<SqliteGovernanceDbContext>> _sqlite = new(() => Options<SqliteGovernanceDbContext>(DatabaseProvider.Sqlite, settings, publicChanges));
 
-    private readonly Lazy<DbContextOptions<PostgresGovernanceDbContext>> _postgres =
-        new(() => GovernanceDatabase.Options<PostgresGovernanceDbContext>(DatabaseProvider.Postgres, settings.ConnectionString));
+    private readonly Lazy<DbContextOptions<PostgresGovernanceDbContext>> _postgres = new(() => Options<PostgresGovernanceDbContext>(DatabaseProvider.Postgres, settings, publicChanges));
+
+    private static DbContextOptions<T> Options<T>(DatabaseProvider provider, DatabaseSettings settings, Features.PublicRegister.PublicDataChanges publicChanges)
+        where T : DbContext =>
+        new DbContextOptionsBuilder<T>(GovernanceDatabase.Options<T>(provider, settings.ConnectionString)).AddInterceptors(publicChanges).Options;
 
     public void BuildModelInBackground() => _ = Task.Run(() =>
     {

@@ -42,6 +42,7 @@ internal static class WebSetup
 
     public static IServiceCollection AddHttpApi(this IServiceCollection services)
     {
+        Features.PublicRegister.OpenDataEndpoints.AddOpenData(services);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context => DutchTitles.Apply(context.ProblemDetails));
         services.AddExceptionHandler<BadRequestProblemHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -97,6 +98,9 @@ internal static class WebSetup
 
         app.UseStartupGate();
         app.UseRequestLocalization();
+        // The open-data API is open to every origin; the public side's anonymous answers are kept until public data changes.
+        app.UseCors();
+        app.UseWhen(Features.PublicRegister.PublicResponseCache.Applies, register => register.UseMiddleware<Features.PublicRegister.PublicResponseCache>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorGate();

@@ -16,6 +16,7 @@ public static class PublicRegisterEndpoints
 
     public static IEndpointRouteBuilder MapPublicRegister(this IEndpointRouteBuilder app)
     {
+        app.MapOpenData();
         // Open on purpose: the register is public. The address the visitor used is the base of every location.
         app.MapGet("/openbaar/{gemeente}/sitemap.xml", async (string gemeente, HttpContext context, ISender sender, CancellationToken ct) =>
             {

@@ -238,7 +238,7 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
         var atom = await response.Content.ReadAsStringAsync();
 
         // feedparser (Debian's python3-feedparser, installed by scripts/test.sh): the feed is well formed and each entry reads as "title|link".
-        var lines = await RunPythonAsync(atom, """
+        var lines = await Python.RunAsync(atom, """
             import sys, feedparser
             feed = feedparser.parse(sys.stdin.buffer.read())
             assert not feed.bozo, feed.get("bozo_exception")
@@ -254,7 +254,7 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
         Assert.DoesNotContain(lines, l => l.Contains("T-2025-004", StringComparison.Ordinal));
         Assert.DoesNotContain(Governance.Web.Hosting.Seeding.DemoData.Actor, atom);
 
-        var committee = await RunPythonAsync(await client.GetStringAsync("/openbaar/maastricht/wijzigingen.atom?commissie=Gemeenteraad"), """
+        var committee = await Python.RunAsync(await client.GetStringAsync("/openbaar/maastricht/wijzigingen.atom?commissie=Gemeenteraad"), """
             import sys, feedparser
             for entry in feedparser.parse(sys.stdin.buffer.read()).entries:
                 print(entry.link)
@@ -262,31 +262,12 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
         Assert.All(committee, link => Assert.StartsWith("http://localhost/openbaar/maastricht/M-", link));
     }
 
-    private static Task<List<string>> ParseWithPythonAsync(string ics) => RunPythonAsync(ics, """
+    private static Task<List<string>> ParseWithPythonAsync(string ics) => Python.RunAsync(ics, """
         import sys, icalendar
         calendar = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
         for event in calendar.walk("VEVENT"):
             print("%s|%s|%s" % (event.decoded("DTSTART").isoformat(), event.get("SUMMARY"), event.get("URL") or ""))
         """);
-
-    /// <summary>Runs a Python script over <paramref name="input"/> on its standard input; its lines of output.</summary>
-    private static async Task<List<string>> RunPythonAsync(string input, string script)
-    {
-        // Debian's interpreter, where its package is installed (another python3 may come first on the path).
-        var python3 = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var start = new System.Diagnostics.ProcessStartInfo(python3, ["-c", script])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        using var python = System.Diagnostics.Process.Start(start)!;
-        await python.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(input));
-        python.StandardInput.Close();
-        var output = await python.StandardOutput.ReadToEndAsync();
-        var errors = await python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync();
-        Assert.True(python.ExitCode == 0, errors);
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
-    }
 
     [Fact]
     public async Task The_sitemap_lists_the_register_and_every_public_item_at_the_address_it_was_asked_on()
