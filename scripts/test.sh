@@ -2,7 +2,7 @@
 # Runs every test of Governance. Installs what the tests need and a machine with only the .NET SDK
 # lacks: PostgreSQL (started on localhost:5432, user postgres/postgres), Chromium and fonts for the
 # browser tests, LibreOffice and poppler for the letter checks (DOCX to PDF, PDF text and fonts), Python's icalendar,
-# feedparser and jsonschema to read the public calendar, change feed and open data back with parsers nobody here wrote, Node.js for
+# feedparser, jsonschema and openpyxl to read the public calendar, change feed, open data and spreadsheet back with parsers nobody here wrote, Node.js for
 # the API checks (and the OpenID Connect provider the single sign-on journeys run, which their fixture installs into
 # .tools/ from npm), and the local dotnet tools. After the tests, scripts/api-checks.sh checks the served API with
 # tools nobody here wrote (the OpenAPI linter). Prints "N passed, N failed" over both and fails when one fails.
@@ -13,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
-for package in postgresql chromium fonts-dejavu-core fonts-dejavu-extra libreoffice-writer-nogui poppler-utils python3-icalendar python3-feedparser python3-jsonschema; do
+for package in postgresql chromium fonts-dejavu-core fonts-dejavu-extra libreoffice-writer-nogui poppler-utils python3-icalendar python3-feedparser python3-jsonschema python3-openpyxl; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)

@@ -8,7 +8,7 @@ namespace Governance.Web.Tests.Hosting;
 /// <summary>Deny by default is backed by a rule: every endpoint names its policy, or says it is open on purpose.</summary>
 public class EndpointPolicyTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
 {
-    private static readonly string[] OpenOnPurpose = ["/account/login", "/account/forgot", "/account/invitation", "/account/reset", "/account/two-factor", "/account/sso/", "/account/sso/callback", "/culture", "/openapi/{documentName}.json", "/not-found", "/error", "/status/{Code:int}", "/openbaar/{Gemeente}", "/openbaar/{Gemeente}/{Nummer}", "/openbaar/{gemeente}/sitemap.xml", "/openbaar/{gemeente}/moties-en-toezeggingen.csv", "/openbaar/{gemeente}/kalender.ics", "/openbaar/{gemeente}/wijzigingen.atom", "/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}",
+    private static readonly string[] OpenOnPurpose = ["/account/login", "/account/forgot", "/account/invitation", "/account/reset", "/account/two-factor", "/account/sso/", "/account/sso/callback", "/culture", "/openapi/{documentName}.json", "/not-found", "/error", "/status/{Code:int}", "/openbaar/{Gemeente}", "/openbaar/{Gemeente}/{Nummer}", "/openbaar/{gemeente}/sitemap.xml", "/openbaar/{gemeente}/moties-en-toezeggingen.csv", "/openbaar/{gemeente}/moties-en-toezeggingen.xlsx", "/openbaar/{gemeente}/kalender.ics", "/openbaar/{gemeente}/wijzigingen.atom", "/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}",
         "/api/open/{gemeente}/informatieobjecten", "/api/open/{gemeente}/informatieobjecten/{id:guid}", "/api/open/{gemeente}/vergaderingen/{id}", "/api/open/{gemeente}/besluiten/{id:guid}"];
 
     [Fact]

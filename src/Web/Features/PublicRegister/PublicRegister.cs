@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Governance.Domain.Common;
+using Governance.Domain.Indicators;
 using Governance.Domain.Letters;
 using Governance.Domain.Motions;
 using Governance.Domain.Municipalities;
@@ -8,6 +9,7 @@ using Governance.Domain.Obligations;
 using Governance.Domain.Planning;
 using Governance.Web.Features.Obligations;
 using Governance.Web.Hosting;
+using Governance.Workflows.ReportingCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +42,12 @@ public sealed record PublicHistoryLine(DateTime AtUtc, string What, ObligationSt
 /// <summary>A council letter sent about the item: its reference, the period it reports on and the day it was sent.</summary>
 public sealed record PublicLetter(Guid Id, string? Reference, string Period, DateOnly? SentOn);
 
+/// <summary>
+/// An indicator as the public sees it: its figure in each period a letter about the item was sent for (oldest first),
+/// with the baseline and target, and how its figures read.
+/// </summary>
+public sealed record PublicSeries(string Name, IReadOnlyList<(string Label, decimal? Value)> Points, decimal? Baseline, decimal? Target, Func<decimal, string> Measure, Func<decimal, string> Tick);
+
 public sealed record PublicItemDetail(
     PublicMunicipality Municipality,
     ObligationKind Kind,
@@ -58,7 +66,8 @@ public sealed record PublicItemDetail(
     IReadOnlyList<string> SubmittingParties,
     IReadOnlyList<PublicAlderman> Aldermen,
     IReadOnlyList<PublicLetter> Letters,
-    IReadOnlyList<PublicHistoryLine> History);
+    IReadOnlyList<PublicHistoryLine> History,
+    IReadOnlyList<PublicSeries> Series);
 
 /// <summary>The register of a municipality: public items only, filtered as the signed-in list filters.</summary>
 public sealed record GetPublicRegisterQuery(string Municipality, ListObligationsQuery Filter) : IQuery<Result<PublicRegisterPage>>;
@@ -192,6 +201,7 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
                              orderby l.SentOn descending
                              select new { l.Id, l.Reference, c.Period, l.SentOn }).ToListAsync(cancellationToken);
         var deadline = obligation.Cadence == Cadence.Once ? obligation.DueDate : obligation.EndDate;
+        var series = await SeriesAsync(db, obligation, [.. letters.Select(l => l.Period)], cancellationToken);
         return new PublicItemDetail(
             municipality,
             obligation.Kind,
@@ -211,7 +221,39 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
             [.. ids.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new PublicAlderman(a.Id.Value, a.Name, a.Portfolio))],
             [.. letters.Select(l => new PublicLetter(l.Id.Value, l.Reference, l.Period.Display(Dutch), l.SentOn))],
             [.. obligation.History.Where(h => PublicWhat.ContainsKey(h.What)).OrderByDescending(h => h.Sequence)
-                .Select(h => new PublicHistoryLine(h.AtUtc, PublicWhat[h.What], h.From, h.To, h.What == "revised" ? h.Reason : h.What == "status" ? StatusReason(h) : h.Reason))]);
+                .Select(h => new PublicHistoryLine(h.AtUtc, PublicWhat[h.What], h.From, h.To, h.What == "revised" ? h.Reason : h.What == "status" ? StatusReason(h) : h.Reason))],
+            series);
+    }
+
+    /// <summary>
+    /// The item's numeric indicators over the periods its sent letters report on: what was published, not what is being
+    /// entered for a period no letter has gone out for yet.
+    /// </summary>
+    private static async Task<IReadOnlyList<PublicSeries>> SeriesAsync(
+        Domain.Persistence.GovernanceDbContext db, Obligation obligation, IReadOnlyList<Domain.ReportingCycles.ReportingPeriod> published, CancellationToken cancellationToken)
+    {
+        var required = obligation.RequiredIndicators.Select(r => r.IndicatorId).ToList();
+        if (published.Count == 0 || required.Count == 0)
+        {
+            return [];
+        }
+
+        var periods = published.Distinct().ToList();
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Definitions).Where(i => required.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var histories = await Workflows.ReportingCycles.IndicatorHistory.LoadManyAsync(db, required, cancellationToken, periods);
+        return [.. required.Where(indicators.ContainsKey).Select(id => indicators[id]).Where(i => i.Current.Kind.IsNumeric()).Select(indicator =>
+        {
+            var definition = indicator.Current;
+            var kind = definition.Kind == Domain.Indicators.IndicatorKind.Breakdown ? Domain.Indicators.IndicatorKind.Count : definition.Kind;
+            var values = histories[indicator.Id];
+            return new PublicSeries(
+                definition.Name,
+                [.. periods.Order().Select(p => (p.Display(Dutch), values.For(p)?.Value.FigureFor(indicator.VersionAt(values.For(p)!.DefinitionVersion))))],
+                definition.Baseline?.Value,
+                definition.Target?.Value,
+                v => Components.Shared.Format.Measure(v, kind, definition.Unit, definition.Decimals),
+                v => Components.Shared.Format.Number(v, definition.Decimals));
+        })];
     }
 
     /// <summary>

@@ -35,36 +35,28 @@ public static class PublicRegisterEndpoints
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
-        // Everything public at once, for a spreadsheet: semicolons and a byte order mark, as Dutch Excel reads them.
-        app.MapGet("/openbaar/{gemeente}/moties-en-toezeggingen.csv", async (string gemeente, HttpContext context, ISender sender, CancellationToken ct) =>
-            {
-                var all = new Obligations.ListObligationsQuery(Sort: Obligations.ObligationSort.Reference, Descending: false, Page: 1, PageSize: int.MaxValue);
-                var result = await sender.Send(new GetPublicRegisterQuery(gemeente, all), ct);
-                if (!result.Succeeded)
+        // Everything public at once, for a spreadsheet: CSV (semicolons and a byte order mark, as Dutch Excel reads them) and XLSX.
+        foreach (var formaat in new[] { "csv", "xlsx" })
+        {
+            app.MapGet($"/openbaar/{{gemeente}}/moties-en-toezeggingen.{formaat}", async (string gemeente, HttpContext context, ISender sender, CancellationToken ct) =>
                 {
-                    return Results.NotFound();
-                }
-
-                var register = result.Value;
-                var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-                var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                var nl = CultureInfo.GetCultureInfo("nl-NL");
-                string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-                var text = new StringBuilder("Nummer;Soort;Titel;Aangenomen of toegezegd;Vergadering;Wethouder(s);Status;Uiterste datum;Over de termijn;Adres\r\n");
-                foreach (var item in register.Items.Items)
-                {
-                    text.Append(string.Join(';', new[]
+                    var all = new Obligations.ListObligationsQuery(Sort: Obligations.ObligationSort.Reference, Descending: false, Page: 1, PageSize: int.MaxValue);
+                    var result = await sender.Send(new GetPublicRegisterQuery(gemeente, all), ct);
+                    if (!result.Succeeded)
                     {
-                        item.Reference, l.GetString($"ObligationKind.{item.Kind}", nl), item.Title, Day(item.AdoptedOn), item.MeetingBody, string.Join(", ", item.Aldermen),
-                        l.GetString($"ObligationStatus.{item.Status}", nl), Day(item.Deadline), item.Overdue ? "ja" : "nee", origin + register.Municipality.ItemAddress(item.Reference),
-                    }.Select(Components.Shared.CsvText.Field))).Append("\r\n");
-                }
+                        return Results.NotFound();
+                    }
 
-                byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-                return Results.File(bytes, "text/csv; charset=utf-8", $"moties-en-toezeggingen-{register.Municipality.Slug}.csv");
-            })
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+                    var register = result.Value;
+                    var rows = RegisterDownload.Rows(register, $"{context.Request.Scheme}://{context.Request.Host}", context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+                    var name = $"moties-en-toezeggingen-{register.Municipality.Slug}.{formaat}";
+                    return formaat == "csv"
+                        ? Results.File(RegisterDownload.Csv(rows), "text/csv; charset=utf-8", name)
+                        : Results.File(RegisterDownload.Xlsx(rows, "Moties en toezeggingen"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+                })
+                .AllowAnonymous()
+                .ExcludeFromDescription();
+        }
 
         // The register as a calendar to subscribe to (RFC 5545): deadlines and council dates; ?commissie= for one committee.
         app.MapGet("/openbaar/{gemeente}/kalender.ics", async (string gemeente, string? commissie, HttpContext context, ISender sender, CancellationToken ct) =>

@@ -158,6 +158,21 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
         Assert.Contains(sent.Reference!, item);
         Assert.DoesNotContain(waiting.Id.Value.ToString(), item);
 
+        // The figures the sent letter reported, per indicator, as a chart with its table; the letter in approval adds no period.
+        var cycle = await db.ReportingCycles.AsNoTracking().Include(c => c.Tasks).SingleAsync(c => c.Id == sent.CycleId);
+        var other = await db.ReportingCycles.AsNoTracking().SingleAsync(c => c.Id == waiting.CycleId);
+        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        Assert.Contains("<h2>Cijfers</h2>", item);
+        Assert.Contains($"<th scope=\"row\">{cycle.Period.Display(nl)}</th>", item);
+        if (other.Period != cycle.Period)
+        {
+            Assert.DoesNotContain($"<th scope=\"row\">{other.Period.Display(nl)}</th>", item);
+        }
+
+        var histories = await Workflows.ReportingCycles.IndicatorHistory.LoadManyAsync(db, [.. cycle.Tasks.Select(t => t.IndicatorId)], CancellationToken.None, [cycle.Period]);
+        var reported = histories.Values.Select(h => Workflows.ReportingCycles.IndicatorHistory.For(h, cycle.Period)?.Value.Number).OfType<decimal>().First();
+        Assert.Matches($"<td>{System.Text.RegularExpressions.Regex.Escape(reported.ToString("N0", nl))}[^<]*</td>", item);
+
         using var pdf = await client.GetAsync($"/openbaar/maastricht/M-2014-083/brieven/{sent.Id.Value}/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -192,6 +207,35 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
         var motion = Assert.Single(lines, l => l.StartsWith("M-2021-047;", StringComparison.Ordinal));
         Assert.Contains(";Motie;Halveren aantal kinderen in armoede 2030;2021-07-13;Gemeenteraad;", motion);
         Assert.EndsWith("/openbaar/maastricht/M-2021-047", motion);
+    }
+
+    [Fact]
+    public async Task The_same_download_as_XLSX_opens_in_an_independent_reader_with_real_dates_and_a_filter()
+    {
+        using var client = Anonymous();
+        using var response = await client.GetAsync("/openbaar/maastricht/moties-en-toezeggingen.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("moties-en-toezeggingen-maastricht.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var csv = System.Text.Encoding.UTF8.GetString((await client.GetByteArrayAsync("/openbaar/maastricht/moties-en-toezeggingen.csv"))[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        // openpyxl (Debian's python3-openpyxl, installed by scripts/test.sh) reads each row back, dates as dates.
+        var rows = await Python.RunAsync(Convert.ToBase64String(await response.Content.ReadAsByteArrayAsync()), """
+            import sys, base64, io, datetime, openpyxl
+            book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(sys.stdin.read())))
+            sheet = book.active
+            print("sheet|%s|filter %s|frozen %s" % (sheet.title, sheet.auto_filter.ref, sheet.freeze_panes))
+            for row in sheet.iter_rows(values_only=True):
+                print(";".join("" if v is None else v.strftime("%Y-%m-%d") if isinstance(v, datetime.datetime) else str(v) for v in row))
+            """);
+        Assert.Equal($"sheet|Moties en toezeggingen|filter A1:J{csv.Length}|frozen A2", rows[0]);
+        // The same lines as the CSV (whose fields are quoted only where they hold a separator or quote).
+        Assert.Equal(csv.Length, rows.Count - 1);
+        Assert.Equal(csv[0], rows[1]);
+        var motion = Assert.Single(rows, l => l.StartsWith("M-2021-047;", StringComparison.Ordinal));
+        Assert.Contains(";Motie;Halveren aantal kinderen in armoede 2030;2021-07-13;Gemeenteraad;", motion);
+        Assert.Equal(Assert.Single(csv, l => l.StartsWith("M-2021-047;", StringComparison.Ordinal)), motion);
     }
 
     [Fact]
