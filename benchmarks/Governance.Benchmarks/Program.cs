@@ -6,9 +6,19 @@ using Governance.Benchmarks;
 // "letters", composing a letter of 12 indicators and writing its DOCX and PDF; or, with "workspaces", the cockpit,
 // the obligations list and "Mijn taken" over 10,000 obligations and about a million values; or, with "administration", the
 // accounts list and the audit log at 5,000 accounts and a million lines, and queuing an invitation.
-// Or, with "values", the value-submission API of the published app under load from wrk.
+// Or, with "values", the value-submission API of the published app under load from wrk; with "public", the public register
+// and its open data under a crowd from wrk, the first answer after a change, and Mijn taken meanwhile.
 // Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration] [output.md] [obligations]
-//        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values output.md <published app folder> [connections] [seconds]
+//        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values|public output.md <published app folder> [connections] [seconds]
+if (args.Length > 2 && args[0] == "public")
+{
+    var table = string.Join('\n', await PublicRegisterBenchmarks.RunAsync(args[2],
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 32, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20));
+    Console.WriteLine(table);
+    await File.WriteAllTextAsync(args[1], table);
+    return;
+}
+
 if (args.Length > 2 && args[0] == "values")
 {
     var table = string.Join('\n', await ValueSubmissionBenchmarks.RunAsync(args[2],

@@ -194,7 +194,7 @@ public static partial class ValueSubmissionBenchmarks
 
     private static int Number(int indicator) => 1_000 + indicator * 10;
 
-    private static Process StartApp(string publishFolder, string dataFolder, string file, string url)
+    internal static Process StartApp(string publishFolder, string dataFolder, string file, string url)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(Path.GetFullPath(publishFolder), "Governance.Web.dll"))
         {
@@ -260,9 +260,9 @@ public static partial class ValueSubmissionBenchmarks
         }
     }
 
-    private sealed record WrkRun(double RequestsPerSecond, double P50, double P90, double P99, long Ok, long Conflicts, long Other, long SocketErrors);
+    internal sealed record WrkRun(double RequestsPerSecond, double P50, double P90, double P99, long Ok, long Conflicts, long Other, long SocketErrors);
 
-    private static async Task<WrkRun> WrkAsync(string url, string script, string targets, string secret, string run, int connections, int seconds)
+    internal static async Task<WrkRun> WrkAsync(string url, string script, string targets, string secret, string run, int connections, int seconds)
     {
         var start = new ProcessStartInfo("wrk")
         {

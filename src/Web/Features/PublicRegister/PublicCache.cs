@@ -21,7 +21,7 @@ public sealed class PublicDataChanges : SaveChangesInterceptor, IDbTransactionIn
     private static readonly string[] InternalNamespaces =
     [
         "Governance.Domain.ReportingCycles", "Governance.Domain.Notifications", "Governance.Domain.Accounts", "Governance.Domain.Auditing",
-        "Governance.Domain.Common", "Microsoft.AspNetCore.Identity",
+        "Governance.Domain.Common", "Governance.Domain.PublicRegister", "Microsoft.AspNetCore.Identity",
     ];
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
@@ -184,6 +184,15 @@ public sealed class PublicResponseCache(RequestDelegate next, PublicDataChanges 
         }
 
         var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= MaxBody && IsPageWithoutForm(response, buffer))
+        {
+            // A server-rendered page always gets an antiforgery cookie and "no-store"; a page of the register without a
+            // form to post needs neither, and is the same for everyone.
+            response.Headers.Remove(HeaderNames.SetCookie);
+            response.Headers.Remove(HeaderNames.Pragma);
+            response.Headers.CacheControl = "public, no-cache";
+        }
+
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie) || buffer.Length > MaxBody)
         {
             buffer.Position = 0;
@@ -211,6 +220,19 @@ public sealed class PublicResponseCache(RequestDelegate next, PublicDataChanges 
         {
             await original.WriteAsync(body, context.RequestAborted);
         }
+    }
+
+    /// <summary>An HTML page whose only cookie is the antiforgery one and that holds no form posting with its token.</summary>
+    private static bool IsPageWithoutForm(HttpResponse response, MemoryStream buffer)
+    {
+        if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true
+            || !response.Headers.SetCookie.All(c => c?.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal) == true))
+        {
+            return false;
+        }
+
+        var html = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return !html.Contains("__RequestVerificationToken", StringComparison.Ordinal);
     }
 
     private void Keep(string key, Entry entry)

@@ -38,6 +38,31 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_page_of_the_register_is_the_same_for_everyone_sets_no_cookie_and_answers_304_to_its_ETag()
+    {
+        using var client = Anonymous();
+        using var first = await client.GetAsync("/openbaar/maastricht?jaar=2021");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.Equal("public, no-cache", first.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain("<script", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var etag = first.Headers.ETag!;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/openbaar/maastricht?jaar=2021");
+        again.Headers.IfNoneMatch.Add(etag);
+        using var unchanged = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+
+        // A signed-in person is never answered from the cache.
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        using var own = new HttpRequestMessage(HttpMethod.Get, "/openbaar/maastricht?jaar=2021");
+        own.Headers.IfNoneMatch.Add(etag);
+        using var live = await griffie.SendAsync(own);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Null(live.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Search_and_filters_come_from_the_address_and_ignore_accents_and_case()
     {
         using var client = Anonymous();
