@@ -75,6 +75,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<ObligationFollower> ObligationFollowers => Set<ObligationFollower>();
 
+    public DbSet<PublicRegister.PublicSubscription> PublicSubscriptions => Set<PublicRegister.PublicSubscription>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public IMunicipalityContext Scope => _scope;

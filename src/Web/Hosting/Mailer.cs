@@ -16,8 +16,19 @@ internal sealed class Mailer(IOptions<GovernanceSettings> options, DatabaseSetti
         message.From.Add(new MailboxAddress(settings.FromName, settings.From));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
         message.Subject = mail.Subject;
-        var link = mail.Link is null ? "" : $"\n\n{mail.LinkText ?? "Bekijk het in Governance"}: {(mail.PublicAddress ?? settings.BaseUrl).TrimEnd('/')}{mail.Link}";
-        message.Body = new TextPart("plain") { Text = $"Beste {mail.ToName},\n\n{mail.Body}{link}\n\nMet vriendelijke groet,\nGovernance" };
+        var origin = (mail.PublicAddress ?? settings.BaseUrl).TrimEnd('/');
+        var link = mail.Link is null ? "" : $"\n\n{mail.LinkText ?? "Bekijk het in Governance"}: {origin}{mail.Link}";
+        var leave = "";
+        if (mail.Unsubscribe is { } unsubscribe)
+        {
+            // One click in the mail program (a POST with List-Unsubscribe=One-Click), or the link in the text.
+            message.Headers.Add("List-Unsubscribe", $"<{origin}{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            leave = $"\n\nNiet meer volgen: {origin}{unsubscribe}";
+        }
+
+        var greeting = string.IsNullOrWhiteSpace(mail.ToName) ? "Goedendag," : $"Beste {mail.ToName},";
+        message.Body = new TextPart("plain") { Text = $"{greeting}\n\n{mail.Body}{link}{leave}\n\nMet vriendelijke groet,\nGovernance" };
 
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {

@@ -32,6 +32,15 @@ public class PublicRegisterJourneys(AppFixture app)
         await Assertions.Expect(page.GetByTestId("public-history")).ToContainTextAsync("Geregistreerd");
         await Assertions.Expect(page.GetByText("Demo-inrichting")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Screenshots, "61-public-item.png"), FullPage = true });
+
+        // Following it by e-mail works without script too: the address, then the promise of a link to confirm.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deze motie of toezegging volgen per e-mail" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Volgen per e-mail");
+        await page.GetByLabel("Uw e-mailadres").FillAsync("lezer@example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Volgen" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("follow-asked")).ToContainTextAsync("Als dit adres klopt");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.Screenshots, "62-public-follow.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Terug naar het register" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Gemeente Maastricht · Moties en toezeggingen" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/openbaar/maastricht$"));
         await context.CloseAsync();
@@ -41,7 +50,12 @@ public class PublicRegisterJourneys(AppFixture app)
     [InlineData("/openbaar/maastricht")]
     [InlineData("/openbaar/maastricht?soort=Commitment&te-laat=ja")]
     [InlineData("/openbaar/maastricht/M-2019-026")]
+    [InlineData("/openbaar/maastricht?op=2025-06-30")]
+    [InlineData("/openbaar/maastricht/M-2019-026?op=2025-06-30")]
     [InlineData("/openbaar/atlantis")]
+    [InlineData("/openbaar/maastricht/volgen?nummer=M-2019-026")]
+    [InlineData("/openbaar/maastricht/volgen/bevestigen?id=00000000000000000000000000000001&code=x")]
+    [InlineData("/openbaar/maastricht/volgen/stoppen?id=00000000000000000000000000000001&code=x")]
     public async Task A_public_page_has_no_violations(string path)
     {
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Locale = "nl-NL" });

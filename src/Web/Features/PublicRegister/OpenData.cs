@@ -135,11 +135,12 @@ public sealed record OpenDataFilter(
     bool? TeLaat,
     DateTimeOffset? GewijzigdSinds,
     int Page,
-    int PageSize);
+    int PageSize,
+    DateOnly? Op = null);
 
 public sealed record ListOpenInformatieobjectenQuery(string Municipality, OpenDataFilter Filter, string Origin) : IQuery<Result<OpenDataPage<OpenInformatieobject>>>;
 
-public sealed record GetOpenInformatieobjectQuery(string Municipality, Guid Id, string Origin) : IQuery<Result<OpenInformatieobject>>;
+public sealed record GetOpenInformatieobjectQuery(string Municipality, Guid Id, string Origin, DateOnly? Op = null) : IQuery<Result<OpenInformatieobject>>;
 
 public sealed record GetOpenVergaderingQuery(string Municipality, string Id, string Origin) : IQuery<Result<OpenVergadering>>;
 
@@ -184,9 +185,28 @@ internal sealed class OpenDataHandlers(DbContextOptionsCache contexts, TimeProvi
             items = items.Where(o => EF.Property<List<ObligationHistoryEntry>>(o, "_history").Any(h => h.AtUtc >= sinceUtc));
         }
 
-        var count = await items.CountAsync(cancellationToken);
-        var page = await ListObligationsHandler.Sort(items, filter).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(cancellationToken);
-        var results = await source.DescribeAsync(page, today, cancellationToken);
+        int count;
+        IReadOnlyList<OpenInformatieobject> results;
+        if (f.Op is { } day)
+        {
+            // As it stood that day: status and lateness come from the history, so they are filtered here.
+            var candidates = await ListObligationsHandler.Sort(
+                ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic && o.RegisteredOn <= day), filter with { Status = null, Overdue = null }, today),
+                filter).ToListAsync(cancellationToken);
+            var then = candidates.Select(o => (Obligation: o, State: PublicAsOf.At(o, day)))
+                .Where(c => c.State is { } state && (filter.Status is null || state.Status == filter.Status) && (filter.Overdue is null || state.Overdue == filter.Overdue))
+                .ToList();
+            count = then.Count;
+            var states = then.ToDictionary(c => c.Obligation.Id, c => c.State!);
+            results = await source.DescribeAsync([.. then.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).Select(c => c.Obligation)], o => states[o.Id], day, cancellationToken);
+        }
+        else
+        {
+            count = await items.CountAsync(cancellationToken);
+            var page = await ListObligationsHandler.Sort(items, filter).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(cancellationToken);
+            results = await source.DescribeAsync(page, o => PublicAsOf.Now(o, today), null, cancellationToken);
+        }
+
         string? Address(int number) => $"{source.Base}/informatieobjecten{OpenDataQuery.With(query.Filter, number)}";
         return new OpenDataPage<OpenInformatieobject>(
             count, f.Page * f.PageSize < count ? Address(f.Page + 1) : null, f.Page > 1 ? Address(Math.Min(f.Page - 1, Math.Max(1, (count + f.PageSize - 1) / f.PageSize))) : null, results);
@@ -202,9 +222,11 @@ internal sealed class OpenDataHandlers(DbContextOptionsCache contexts, TimeProvi
         await using var db = source.Db;
         var id = new ObligationId(query.Id);
         var obligation = await db.Obligations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.IsPublic, cancellationToken);
-        return obligation is null
+        var today = MunicipalTime.Today(time);
+        var state = obligation is null ? null : query.Op is { } day ? PublicAsOf.At(obligation, day) : PublicAsOf.Now(obligation, today);
+        return obligation is null || state is null
             ? new NotFound("Informatieobject")
-            : (await source.DescribeAsync([obligation], MunicipalTime.Today(time), cancellationToken))[0];
+            : (await source.DescribeAsync([obligation], _ => state, query.Op, cancellationToken))[0];
     }
 
     public async ValueTask<Result<OpenBesluit>> Handle(GetOpenBesluitQuery query, CancellationToken cancellationToken)
@@ -309,13 +331,15 @@ internal sealed class OpenDataHandlers(DbContextOptionsCache contexts, TimeProvi
         public OpenVerwijzing Vergadering(Meeting meeting) => new($"{Base}/vergaderingen/{OpenMeetingKey.Of(meeting)}", OpenMeetingKey.Of(meeting));
 
         /// <summary>The items as open data, with their aldermen and sent letters read in one query each.</summary>
-        public async Task<IReadOnlyList<OpenInformatieobject>> DescribeAsync(IReadOnlyList<Obligation> obligations, DateOnly today, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<OpenInformatieobject>> DescribeAsync(
+            IReadOnlyList<Obligation> obligations, Func<Obligation, PublicAsOf.State> stateOf, DateOnly? asOf, CancellationToken cancellationToken)
         {
+            var sentBy = asOf ?? DateOnly.MaxValue;
             var ids = obligations.Select(o => o.Id).ToList();
             var aldermen = await Db.Aldermen.AsNoTracking().Select(a => new { a.Id, a.Name, a.Portfolio }).ToDictionaryAsync(a => a.Id, cancellationToken);
             var letters = (await (from l in Db.CouncilLetters.AsNoTracking()
                                   join c in Db.ReportingCycles on l.CycleId equals c.Id
-                                  where ids.Contains(c.ObligationId) && l.Status == CouncilLetterStatus.Sent
+                                  where ids.Contains(c.ObligationId) && l.Status == CouncilLetterStatus.Sent && l.SentOn <= sentBy
                                   select new { c.ObligationId, l.Id, l.Reference, c.Period, l.SentOn }).ToListAsync(cancellationToken))
                 .OrderByDescending(l => l.SentOn).ToLookup(l => l.ObligationId);
             return [.. obligations.Select(o =>
@@ -327,8 +351,7 @@ internal sealed class OpenDataHandlers(DbContextOptionsCache contexts, TimeProvi
                     var files = $"{Origin}{Municipality.ItemAddress(o.Reference)}/brieven/{l.Id.Value}";
                     return new OpenBrief(l.Reference, l.Period.Display(Dutch), l.SentOn, files + "/html", files + "/pdf");
                 }).ToList();
-                var deadline = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate;
-                var overdue = o.Status is ObligationStatus.Registered or ObligationStatus.InProgress && deadline < today;
+                var state = stateOf(o);
                 var meeting = Vergadering(o.Meeting);
                 return new OpenInformatieobject(
                     $"{Base}/informatieobjecten/{Key(o.Id)}",
@@ -350,10 +373,10 @@ internal sealed class OpenDataHandlers(DbContextOptionsCache contexts, TimeProvi
                         responsible.Count > 0 ? "wethouder" : null,
                         responsible.FirstOrDefault()?.Portefeuille,
                         responsible,
-                        ToOpen(o.Status),
-                        deadline,
-                        overdue,
-                        o.ReportedInLetter is { } reported ? sent.FirstOrDefault(l => l.Kenmerk == reported) : null,
+                        ToOpen(state.Status),
+                        state.Deadline,
+                        state.Overdue,
+                        o.ReportedInLetter is { } reported && state.Status is ObligationStatus.Reported or ObligationStatus.Fulfilled ? sent.FirstOrDefault(l => l.Kenmerk == reported) : null,
                         o is Motion motion ? motion.SubmittingParties : [],
                         meeting.Id,
                         o.Meeting.Body,
@@ -397,6 +420,7 @@ internal static class OpenDataQuery
             new("gewijzigdSinds", f.GewijzigdSinds?.ToString("O", CultureInfo.InvariantCulture)),
             new("page", page.ToString(CultureInfo.InvariantCulture)),
             new("pageSize", f.PageSize.ToString(CultureInfo.InvariantCulture)),
+            new("op", f.Op?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         };
         return Microsoft.AspNetCore.Http.QueryString.Create(parts.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
     }

@@ -16,7 +16,8 @@ public static class OpenDataEndpoints
     public const string CorsPolicy = "OpenData";
 
     public static IServiceCollection AddOpenData(this IServiceCollection services) =>
-        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag")));
+        services.AddSingleton<PublicFollowing>()
+            .AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("ETag")));
 
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
     {
@@ -34,6 +35,7 @@ public static class OpenDataEndpoints
                 string? gewijzigdSinds,
                 string? page,
                 string? pageSize,
+                string? op,
                 HttpContext context,
                 ISender sender,
                 CancellationToken ct) =>
@@ -49,7 +51,8 @@ public static class OpenDataEndpoints
                     Read(errors, nameof(teLaat), teLaat, v => bool.TryParse(v, out var b) ? b : (bool?)null, "Geef true of false."),
                     Read(errors, nameof(gewijzigdSinds), gewijzigdSinds, v => DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : (DateTimeOffset?)null, "Geef een datum en tijd (ISO 8601), zoals 2025-06-30T00:00:00Z."),
                     Read(errors, nameof(page), page, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 1_000_000 ? p : (int?)null, "Geef een paginanummer vanaf 1.") ?? 1,
-                    Read(errors, nameof(pageSize), pageSize, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= OpenDataHandlers.MaxPageSize ? s : (int?)null, $"Geef een paginagrootte van 1 tot en met {OpenDataHandlers.MaxPageSize}.") ?? 50);
+                    Read(errors, nameof(pageSize), pageSize, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= OpenDataHandlers.MaxPageSize ? s : (int?)null, $"Geef een paginagrootte van 1 tot en met {OpenDataHandlers.MaxPageSize}.") ?? 50,
+                    Read(errors, nameof(op), op, v => PublicAsOf.Day(v, Today(context)), "Geef een dag in het verleden (jjjj-mm-dd), zoals 2025-06-30."));
                 if (errors.Count > 0)
                 {
                     Result<OpenDataPage<OpenInformatieobject>> invalid = new Invalid(errors);
@@ -60,10 +63,20 @@ public static class OpenDataEndpoints
             })
             .WithName("ListOpenInformatieobjecten")
             .WithSummary("Public motions and commitments of a municipality (ODS informatieobjecten of type motie and toezegging), filtered and paged.")
-            .WithDescription("Sorted by number. Filters: informatieobjecttype (motie, toezegging), status, zoek (text, ignoring accents and case), wethouder (id), commissie, jaar (of adoption), teLaat, gewijzigdSinds (ISO 8601); page from 1, pageSize up to 100.");
+            .WithDescription("Sorted by number. Filters: informatieobjecttype (motie, toezegging), status, zoek (text, ignoring accents and case), wethouder (id), commissie, jaar (of adoption), teLaat, gewijzigdSinds (ISO 8601); page from 1, pageSize up to 100; op (yyyy-MM-dd, a past day): the register as it stood then.");
 
-        group.MapGet("/informatieobjecten/{id:guid}", async (string gemeente, Guid id, HttpContext context, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new GetOpenInformatieobjectQuery(gemeente, id, Origin(context)), ct)).ToHttp(TypedResults.Ok))
+        group.MapGet("/informatieobjecten/{id:guid}", async (string gemeente, Guid id, string? op, HttpContext context, ISender sender, CancellationToken ct) =>
+            {
+                var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                var day = Read(errors, nameof(op), op, v => PublicAsOf.Day(v, Today(context)), "Geef een dag in het verleden (jjjj-mm-dd), zoals 2025-06-30.");
+                if (errors.Count > 0)
+                {
+                    Result<OpenInformatieobject> invalid = new Invalid(errors);
+                    return invalid.ToHttp(TypedResults.Ok);
+                }
+
+                return (await sender.Send(new GetOpenInformatieobjectQuery(gemeente, id, Origin(context), day), ct)).ToHttp(TypedResults.Ok);
+            })
             .WithName("GetOpenInformatieobject")
             .WithSummary("One public motion or commitment, with its status, deadline, aldermen and sent letters.");
 
@@ -80,6 +93,8 @@ public static class OpenDataEndpoints
     }
 
     private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+
+    private static DateOnly Today(HttpContext context) => Domain.Planning.MunicipalTime.Today(context.RequestServices.GetRequiredService<TimeProvider>());
 
     /// <summary>A query parameter read by <paramref name="parse"/>; a value it cannot read is named in <paramref name="errors"/>.</summary>
     private static T? Read<T>(Dictionary<string, string[]> errors, string name, string? value, Func<string, T?> parse, string message)

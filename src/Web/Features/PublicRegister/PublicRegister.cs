@@ -67,13 +67,18 @@ public sealed record PublicItemDetail(
     IReadOnlyList<PublicAlderman> Aldermen,
     IReadOnlyList<PublicLetter> Letters,
     IReadOnlyList<PublicHistoryLine> History,
-    IReadOnlyList<PublicSeries> Series);
+    IReadOnlyList<PublicSeries> Series,
+    IReadOnlyList<PublicStatusStep> StatusLine,
+    DateOnly? AsOf);
 
-/// <summary>The register of a municipality: public items only, filtered as the signed-in list filters.</summary>
-public sealed record GetPublicRegisterQuery(string Municipality, ListObligationsQuery Filter) : IQuery<Result<PublicRegisterPage>>;
+/// <summary>A step of an item's status line: from when it had which status.</summary>
+public sealed record PublicStatusStep(DateOnly From, ObligationStatus Status);
+
+/// <summary>The register of a municipality: public items only, filtered as the signed-in list filters; with <paramref name="AsOf"/>, as it stood that day.</summary>
+public sealed record GetPublicRegisterQuery(string Municipality, ListObligationsQuery Filter, DateOnly? AsOf = null) : IQuery<Result<PublicRegisterPage>>;
 
 /// <summary>One public item, by its number.</summary>
-public sealed record GetPublicItemQuery(string Municipality, string Reference) : IQuery<Result<PublicItemDetail>>;
+public sealed record GetPublicItemQuery(string Municipality, string Reference, DateOnly? AsOf = null) : IQuery<Result<PublicItemDetail>>;
 
 /// <summary>A sent letter about a public item, as a file: the finalised (sealed) version, as the council received it.</summary>
 public sealed record GetPublicLetterQuery(string Municipality, string Reference, Guid LetterId, string Format) : IQuery<Result<PublicLetterFile>>;
@@ -144,35 +149,55 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
         await using var db = contexts.Create(FixedMunicipalityContext.For(new MunicipalityId(municipality.Id)), null);
         var today = MunicipalTime.Today(time);
         var filter = query.Filter;
-        var items = ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic), filter, today);
-        var total = await items.CountAsync(cancellationToken);
-        var page = await ListObligationsHandler.Sort(items, filter)
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Take(filter.PageSize)
-            .Select(o => new
+        int total;
+        List<(Row Row, PublicAsOf.State State)> page;
+        if (query.AsOf is { } day)
+        {
+            // As it stood that day: status and lateness come from the history, so they are filtered here, not in the database.
+            var candidates = await ListObligationsHandler.Sort(
+                ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic && o.RegisteredOn <= day), filter with { Status = null, Overdue = null }, today),
+                filter).ToListAsync(cancellationToken);
+            var then = candidates.Select(o => (Obligation: o, State: PublicAsOf.At(o, day)))
+                .Where(c => c.State is { } state && (filter.Status is null || state.Status == filter.Status) && (filter.Overdue is null || state.Overdue == filter.Overdue))
+                .Select(c => (new Row(c.Obligation is Motion, c.Obligation.Reference, c.Obligation.Title, c.Obligation.AdoptedOn, c.Obligation.Meeting.Body, [.. c.Obligation.ResponsibleAldermen]), c.State!))
+                .ToList();
+            total = then.Count;
+            page = [.. then.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)];
+        }
+        else
+        {
+            var items = ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic), filter, today);
+            total = await items.CountAsync(cancellationToken);
+            var rows = await ListObligationsHandler.Sort(items, filter)
+                .Skip((filter.Page - 1) * filter.PageSize)
+                .Take(filter.PageSize)
+                .Select(o => new
+                {
+                    IsMotion = o is Motion,
+                    o.Reference,
+                    o.Title,
+                    o.AdoptedOn,
+                    MeetingBody = o.Meeting.Body,
+                    o.Status,
+                    o.Cadence,
+                    o.DueDate,
+                    o.EndDate,
+                    Aldermen = EF.Property<List<ResponsibleAlderman>>(o, "_aldermen").OrderBy(a => a.Position).Select(a => a.AldermanId).ToList(),
+                })
+                .ToListAsync(cancellationToken);
+            page = [.. rows.Select(o =>
             {
-                IsMotion = o is Motion,
-                o.Reference,
-                o.Title,
-                o.AdoptedOn,
-                MeetingBody = o.Meeting.Body,
-                o.Status,
-                o.Cadence,
-                o.DueDate,
-                o.EndDate,
-                Aldermen = EF.Property<List<ResponsibleAlderman>>(o, "_aldermen").OrderBy(a => a.Position).Select(a => a.AldermanId).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+                var deadline = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate;
+                return (new Row(o.IsMotion, o.Reference, o.Title, o.AdoptedOn, o.MeetingBody, o.Aldermen), new PublicAsOf.State(o.Status, deadline, IsOverdue(o.Status, deadline, today)));
+            })];
+        }
+
         var aldermen = await db.Aldermen.AsNoTracking().OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.Portfolio }).ToListAsync(cancellationToken);
         var names = aldermen.ToDictionary(a => a.Id, a => a.Name);
         var committees = await db.Obligations.AsNoTracking().Where(o => o.IsPublic).Select(o => o.Meeting.Body).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
-        var lines = page.Select(o =>
-        {
-            var deadline = o.Cadence == Cadence.Once ? o.DueDate : o.EndDate;
-            return new PublicItem(o.IsMotion ? ObligationKind.Motion : ObligationKind.Commitment, o.Reference, o.Title, o.AdoptedOn, o.MeetingBody, o.Status,
-                deadline, IsOverdue(o.Status, deadline, today), [.. o.Aldermen.Select(id => names.GetValueOrDefault(id, "?"))]);
-        }).ToList();
+        var lines = page.Select(p => new PublicItem(p.Row.IsMotion ? ObligationKind.Motion : ObligationKind.Commitment, p.Row.Reference, p.Row.Title,
+            p.Row.AdoptedOn, p.Row.MeetingBody, p.State.Status, p.State.Deadline, p.State.Overdue, [.. p.Row.Aldermen.Select(id => names.GetValueOrDefault(id, "?"))])).ToList();
         return new PublicRegisterPage(municipality, [.. aldermen.Select(a => new PublicAlderman(a.Id.Value, a.Name, a.Portfolio))], committees,
             new PagedResult<PublicItem>(lines, total, filter.Page, filter.PageSize));
     }
@@ -187,21 +212,23 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
         await using var db = contexts.Create(FixedMunicipalityContext.For(new MunicipalityId(municipality.Id)), null);
         var reference = query.Reference.Trim();
         var obligation = await db.Obligations.AsNoTracking().SingleOrDefaultAsync(o => o.Reference == reference && o.IsPublic, cancellationToken);
-        if (obligation is null)
+        var today = MunicipalTime.Today(time);
+        var state = obligation is null ? null : query.AsOf is { } day ? PublicAsOf.At(obligation, day) : PublicAsOf.Now(obligation, today);
+        if (obligation is null || state is null)
         {
             return new NotFound("Obligation");
         }
 
-        var today = MunicipalTime.Today(time);
+        var sentBy = query.AsOf ?? DateOnly.MaxValue;
         var ids = obligation.ResponsibleAldermen.ToList();
         var aldermen = await db.Aldermen.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         var letters = await (from l in db.CouncilLetters.AsNoTracking()
                              join c in db.ReportingCycles on l.CycleId equals c.Id
-                             where c.ObligationId == obligation.Id && l.Status == CouncilLetterStatus.Sent
+                             where c.ObligationId == obligation.Id && l.Status == CouncilLetterStatus.Sent && l.SentOn <= sentBy
                              orderby l.SentOn descending
                              select new { l.Id, l.Reference, c.Period, l.SentOn }).ToListAsync(cancellationToken);
-        var deadline = obligation.Cadence == Cadence.Once ? obligation.DueDate : obligation.EndDate;
         var series = await SeriesAsync(db, obligation, [.. letters.Select(l => l.Period)], cancellationToken);
+        var history = PublicAsOf.HistoryUntil(obligation, query.AsOf).ToList();
         return new PublicItemDetail(
             municipality,
             obligation.Kind,
@@ -213,17 +240,25 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
             obligation.Meeting.Date,
             obligation.PolicyArea,
             obligation.Cadence,
-            obligation.Status,
-            deadline,
-            IsOverdue(obligation.Status, deadline, today),
-            obligation.ReportedInLetter,
+            state.Status,
+            state.Deadline,
+            state.Overdue,
+            state.Status is ObligationStatus.Reported or ObligationStatus.Fulfilled ? obligation.ReportedInLetter : null,
             obligation is Motion motion ? motion.SubmittingParties : [],
             [.. ids.Select(id => aldermen.Single(a => a.Id == id)).Select(a => new PublicAlderman(a.Id.Value, a.Name, a.Portfolio))],
             [.. letters.Select(l => new PublicLetter(l.Id.Value, l.Reference, l.Period.Display(Dutch), l.SentOn))],
-            [.. obligation.History.Where(h => PublicWhat.ContainsKey(h.What)).OrderByDescending(h => h.Sequence)
+            [.. history.Where(h => PublicWhat.ContainsKey(h.What)).OrderByDescending(h => h.Sequence)
                 .Select(h => new PublicHistoryLine(h.AtUtc, PublicWhat[h.What], h.From, h.To, h.What == "revised" ? h.Reason : h.What == "status" ? StatusReason(h) : h.Reason))],
-            series);
+            series,
+            StatusLine(obligation, history),
+            query.AsOf);
     }
+
+    /// <summary>Registered on its day, then each status change on the day it was made (the municipality's day).</summary>
+    private static IReadOnlyList<PublicStatusStep> StatusLine(Obligation obligation, IReadOnlyList<ObligationHistoryEntry> history) =>
+        [new PublicStatusStep(obligation.RegisteredOn, ObligationStatus.Registered),
+         .. history.Where(h => h.What == "status" && h.To is not null)
+             .Select(h => new PublicStatusStep(DateOnly.FromDateTime(MunicipalTime.ToLocal(h.AtUtc)), h.To!.Value))];
 
     /// <summary>
     /// The item's numeric indicators over the periods its sent letters report on: what was published, not what is being
@@ -270,6 +305,9 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
 
     private static string? StatusReason(ObligationHistoryEntry entry) =>
         entry.To is ObligationStatus.Lapsed or ObligationStatus.Reported or ObligationStatus.Fulfilled ? entry.Reason : null;
+
+    /// <summary>What a line of the register needs of an item besides its state.</summary>
+    private sealed record Row(bool IsMotion, string Reference, string Title, DateOnly AdoptedOn, string MeetingBody, List<Domain.Organisation.AldermanId> Aldermen);
 
     private static bool IsOverdue(ObligationStatus status, DateOnly? deadline, DateOnly today) =>
         status is ObligationStatus.Registered or ObligationStatus.InProgress && deadline < today;

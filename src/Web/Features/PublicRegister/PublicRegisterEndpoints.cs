@@ -82,6 +82,18 @@ public static class PublicRegisterEndpoints
             .AllowAnonymous()
             .ExcludeFromDescription();
 
+        // Leaving with one click from the mail program (RFC 8058: a POST of List-Unsubscribe=One-Click, no cookie, no form
+        // token); the same address opened in a browser shows the page that asks first.
+        app.MapPost("/openbaar/{gemeente}/volgen/afmelden", async (string gemeente, Guid id, string code, PublicFollowing following, CancellationToken ct) =>
+                await following.LeaveAsync(gemeente, id, code, ct) ? Results.Text("U volgt dit niet meer; uw adres is verwijderd.", "text/plain; charset=utf-8") : Results.NotFound())
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        app.MapGet("/openbaar/{gemeente}/volgen/afmelden", (string gemeente, HttpContext context) =>
+                Results.Redirect($"/openbaar/{Uri.EscapeDataString(gemeente)}/volgen/stoppen{context.Request.QueryString}"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         // The sent letters of a public item, as the council received them; like every download, they run no script.
         app.MapGet("/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}", async (string gemeente, string nummer, Guid brief, string formaat, HttpContext context, ISender sender, CancellationToken ct) =>
             {

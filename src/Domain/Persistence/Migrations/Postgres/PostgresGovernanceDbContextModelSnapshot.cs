@@ -1079,6 +1079,44 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.ToTable("PlanningYears");
                 });
 
+            modelBuilder.Entity("Governance.Domain.PublicRegister.PublicSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Committee")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("ObligationId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "Committee", "Email");
+
+                    b.ToTable("PublicSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1880,6 +1918,20 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         });
 
                     b.Navigation("_committeeMeetings");
+                });
+
+            modelBuilder.Entity("Governance.Domain.PublicRegister.PublicSubscription", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Obligations.Obligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>

@@ -1072,6 +1072,44 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("PlanningYears");
                 });
 
+            modelBuilder.Entity("Governance.Domain.PublicRegister.PublicSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Committee")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("ObligationId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "Committee", "Email");
+
+                    b.ToTable("PublicSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1867,6 +1905,20 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("_committeeMeetings");
+                });
+
+            modelBuilder.Entity("Governance.Domain.PublicRegister.PublicSubscription", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Obligations.Obligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>
