@@ -15,9 +15,16 @@ namespace Governance.Web.Features.Letters;
 /// </summary>
 public static class LetterHtml
 {
-    /// <summary>What heads a letter besides its version: the reference and date once sealed, the municipality, and its logo as a data URI (PNG or JPEG, checked when it was set).</summary>
-    public sealed record Header(string? Reference, DateOnly? Date, string Municipality, string? Logo = null)
+    /// <summary>
+    /// What heads a letter besides its version: the reference and date once sealed, the municipality, and its logo as a
+    /// data URI (PNG or JPEG, checked when it was set). <see cref="Published"/> marks the copy in the public register:
+    /// the civil servant who handled it is not named there (as the Woo has names of civil servants left out), the
+    /// functional telephone number and e-mail address stay.
+    /// </summary>
+    public sealed record Header(string? Reference, DateOnly? Date, string Municipality, string? Logo = null, bool Published = false)
     {
+        public const string NameLeftOut = "(naam weggelaten)";
+
         /// <summary>The word every output of a version that is not the finalised one carries, so a draft is never taken for the letter sent.</summary>
         public const string DraftMark = "CONCEPT";
 
@@ -38,7 +45,7 @@ public static class LetterHtml
     /// <summary>The header of the letter as the Maastricht letters have it, in every output.</summary>
     public static IEnumerable<(string Label, string Value)> HeaderRows(LetterVersion version, Header header) =>
     [
-        ("Behandeld door", version.HandledBy),
+        ("Behandeld door", header.Published ? Header.NameLeftOut : version.HandledBy),
         ("Telefoonnummer", version.Phone ?? "–"),
         .. Model(version)?.Email is { } email ? new[] { ("E-mail", email) } : [],
         ("Onze referentie", header.Reference ?? "volgt bij vaststelling"),

@@ -65,7 +65,8 @@ public static class OpenDataEndpoints
             .WithSummary("Public motions and commitments of a municipality (ODS informatieobjecten of type motie and toezegging), filtered and paged.")
             .WithDescription("Sorted by number. Filters: informatieobjecttype (motie, toezegging), status, zoek (text, ignoring accents and case), wethouder (id), commissie, jaar (of adoption), teLaat, gewijzigdSinds (ISO 8601); page from 1, pageSize up to 100; op (yyyy-MM-dd, a past day): the register as it stood then.");
 
-        group.MapGet("/informatieobjecten/{id:guid}", async (string gemeente, Guid id, string? op, HttpContext context, ISender sender, CancellationToken ct) =>
+        // Ids are read here, not by a route constraint: an address that is no id answers 404 like any unknown one.
+        group.MapGet("/informatieobjecten/{id}", async (string gemeente, string id, string? op, HttpContext context, ISender sender, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 var day = Read(errors, nameof(op), op, v => PublicAsOf.Day(v, Today(context)), "Geef een dag in het verleden (jjjj-mm-dd), zoals 2025-06-30.");
@@ -75,7 +76,10 @@ public static class OpenDataEndpoints
                     return invalid.ToHttp(TypedResults.Ok);
                 }
 
-                return (await sender.Send(new GetOpenInformatieobjectQuery(gemeente, id, Origin(context), day), ct)).ToHttp(TypedResults.Ok);
+                var result = Guid.TryParse(id, out var key)
+                    ? await sender.Send(new GetOpenInformatieobjectQuery(gemeente, key, Origin(context), day), ct)
+                    : new NotFound("Informatieobject");
+                return result.ToHttp(TypedResults.Ok);
             })
             .WithName("GetOpenInformatieobject")
             .WithSummary("One public motion or commitment, with its status, deadline, aldermen and sent letters.");
@@ -85,8 +89,8 @@ public static class OpenDataEndpoints
             .WithName("GetOpenVergadering")
             .WithSummary("The meeting a public motion was adopted or a commitment made in (ODS vergadering).");
 
-        group.MapGet("/besluiten/{id:guid}", async (string gemeente, Guid id, HttpContext context, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new GetOpenBesluitQuery(gemeente, id, Origin(context)), ct)).ToHttp(TypedResults.Ok))
+        group.MapGet("/besluiten/{id}", async (string gemeente, string id, HttpContext context, ISender sender, CancellationToken ct) =>
+                (Guid.TryParse(id, out var key) ? await sender.Send(new GetOpenBesluitQuery(gemeente, key, Origin(context)), ct) : new NotFound("Besluit")).ToHttp(TypedResults.Ok))
             .WithName("GetOpenBesluit")
             .WithSummary("The decision a public motion or commitment came from (ODS besluit): adopted by the council, or made by the executive.");
         return app;

@@ -66,6 +66,9 @@ internal sealed class PublicFollowing(DbContextOptionsCache contexts, TimeProvid
         return null;
     }
 
+    /// <summary>The municipality a public address names, for the pages of following (its name is in every title).</summary>
+    public Task<PublicMunicipality?> MunicipalityAsync(string slug, CancellationToken cancellationToken) => PublicMunicipalities.FindAsync(contexts, slug, cancellationToken);
+
     /// <summary>A valid e-mail address, trimmed; none when it is not one.</summary>
     public static string? Address(string? email)
     {

@@ -121,7 +121,8 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
         var letter = await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleAsync(l => l.Id == letterId, cancellationToken);
         var version = letter.Versions.Single(v => v.Number == letter.FinalisedVersion);
         var owner = await db.Municipalities.AsNoTracking().Where(m => m.Id == letter.MunicipalityId).Select(m => new { m.Name, m.LetterLogo, m.LetterLogoType }).SingleAsync(cancellationToken);
-        var bytes = format.Write(version, Web.Features.Letters.LetterHtml.Header.For(letter, version, owner.Name, Web.Features.Letters.LetterHtml.Header.LogoUri(owner.LetterLogo, owner.LetterLogoType)));
+        var header = Web.Features.Letters.LetterHtml.Header.For(letter, version, owner.Name, Web.Features.Letters.LetterHtml.Header.LogoUri(owner.LetterLogo, owner.LetterLogoType)) with { Published = true };
+        var bytes = format.Write(version, header);
         return new PublicLetterFile(bytes, format.ContentType, $"{Web.Features.Letters.LettersApi.FileName(letter, version)}.{format.Extension}");
     }
 

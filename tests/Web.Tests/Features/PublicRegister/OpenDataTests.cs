@@ -92,6 +92,9 @@ public sealed class OpenDataTests(GovernanceAppFactory app) : IClassFixture<Gove
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/open/maastricht/besluiten/{vaals.Id.Value}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/open/atlantis/informatieobjecten")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/open/maastricht/vergaderingen/20210713-nergens")).StatusCode);
+        // An address that is no id is just not there (not a question to sign in).
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{List}/NaN")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/open/maastricht/besluiten/2147483648")).StatusCode);
     }
 
     [Fact]

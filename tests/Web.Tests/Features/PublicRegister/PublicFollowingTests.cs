@@ -57,6 +57,7 @@ public sealed partial class PublicFollowingTests(GovernanceAppFactory app) : ICl
 
         // Opening the link confirms nothing yet (a mail program may open it to check it); the button does.
         var opened = await browser.GetStringAsync(confirm);
+        Assert.Contains("<title>Volgen bevestigen · Gemeente Maastricht</title>", opened);
         Assert.Contains("Bevestigen", opened);
         Assert.Null((await SubscriptionAsync("inwoner@example.org")).ConfirmedAtUtc);
         using var tampered = await AccountFlows.SubmitAsync(browser, confirm.Replace("code=", "code=x", StringComparison.Ordinal), "confirm", []);

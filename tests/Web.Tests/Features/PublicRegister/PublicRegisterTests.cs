@@ -205,7 +205,12 @@ public sealed class PublicRegisterTests(GovernanceAppFactory app) : IClassFixtur
         using var html = await client.GetAsync($"/openbaar/maastricht/M-2014-083/brieven/{sent.Id.Value}/html");
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Contains("sandbox", html.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Contains(sent.Reference!, await html.Content.ReadAsStringAsync());
+        var published = await html.Content.ReadAsStringAsync();
+        Assert.Contains(sent.Reference!, published);
+        // The civil servant who handled it is not named in the published copy; the functional contact stays.
+        Assert.Contains("<th scope=\"row\">Behandeld door</th><td>(naam weggelaten)</td>", published);
+        var version = (await db.CouncilLetters.AsNoTracking().Include(l => l.Versions).SingleAsync(l => l.Id == sent.Id)).Versions.Single(v => v.Number == sent.FinalisedVersion);
+        Assert.DoesNotContain(version.HandledBy, published);
 
         // Not yet sent, not the Word file, not under another item or municipality.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/openbaar/maastricht/M-2014-083/brieven/{waiting.Id.Value}/pdf")).StatusCode);
