@@ -87,4 +87,8 @@ public enum AuditAction
     IndicatorChanged,
     IndicatorRetired,
     SettingsChanged,
+    CooperationCreated,
+    CooperationChanged,
+    RegionalShareGiven,
+    RegionalShareRevoked,
 }

@@ -30,6 +30,8 @@ public sealed record NotFound(string What) : Error("not_found", $"{Dutch(What)} 
         "Kalenderjaar" => "Het kalenderjaar",
         "Commissie" => "De commissie",
         "Beleidsterrein" => "Het beleidsterrein",
+        "Samenwerkingsverband" => "Het samenwerkingsverband",
+        "Gedeelde gegevens" => "Dit gedeelde onderdeel",
         "API key" => "De API-sleutel",
         _ => what,
     };

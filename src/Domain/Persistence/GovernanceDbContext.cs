@@ -77,6 +77,10 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<PublicRegister.PublicSubscription> PublicSubscriptions => Set<PublicRegister.PublicSubscription>();
 
+    public DbSet<Regions.Cooperation> Cooperations => Set<Regions.Cooperation>();
+
+    public DbSet<Regions.RegionalShare> RegionalShares => Set<Regions.RegionalShare>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public IMunicipalityContext Scope => _scope;

@@ -28,6 +28,7 @@ internal sealed class ApiResponses : IOpenApiDocumentTransformer
         ["Letters"] = "Council information letters: composing, editing, approving, sending and the downloads.",
         ["Notifications"] = "Your notifications and how you receive them.",
         ["Administration"] = "Accounts and API keys (beheerder).",
+        ["Regions"] = "Cooperations of municipalities and what each shares with them (the regional monitor's figures).",
         ["OpenData"] = "The public register as open data, without sign-in and open to every origin: motions and commitments as ODS Open Raadsinformatie informatieobjecten, their meetings and decisions. Answers carry an ETag; send it back in If-None-Match for a 304.",
     };
 

@@ -41,6 +41,12 @@ public static class Policies
     /// <summary>Approving and sending back letters: the aldermen.</summary>
     public const string ApproveLetters = "letters.approve";
 
+    /// <summary>What the municipality shares with a cooperation: the griffie and the beheerder decide.</summary>
+    public const string ShareRegionally = "regions.share";
+
+    /// <summary>The regional monitor: council members, the griffie and the aldermen of the cooperating municipalities.</summary>
+    public const string ReadRegionalMonitor = "regions.monitor";
+
     /// <summary>Any signed-in person, whatever the role (home page, own account).</summary>
     public const string SignedIn = "signed-in";
 
@@ -58,5 +64,7 @@ public static class Policies
         .AddPolicy(ReadLetters, p => p.RequireRole(Roles.All))
         .AddPolicy(EditTemplates, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
         .AddPolicy(ManageCouncilBodies, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
+        .AddPolicy(ShareRegionally, p => p.RequireRole(Roles.Griffie, Roles.Beheerder))
+        .AddPolicy(ReadRegionalMonitor, p => p.RequireRole(Roles.Raadslid, Roles.Griffie, Roles.Wethouder, Roles.Beheerder))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Beheerder));
 }

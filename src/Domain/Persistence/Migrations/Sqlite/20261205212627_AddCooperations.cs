@@ -1,0 +1,152 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Domain.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddCooperations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Cooperations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LeadMunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EachPortfolioHolderApproves = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cooperations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cooperations_Municipalities_LeadMunicipalityId",
+                        column: x => x.LeadMunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CooperationMembers",
+                columns: table => new
+                {
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CooperationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvitedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    JoinedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeftAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CooperationMembers", x => new { x.CooperationId, x.MunicipalityId });
+                    table.ForeignKey(
+                        name: "FK_CooperationMembers_Cooperations_CooperationId",
+                        column: x => x.CooperationId,
+                        principalTable: "Cooperations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CooperationMembers_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegionalShares",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CooperationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SharedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SharedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionalShares", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegionalShares_Cooperations_CooperationId",
+                        column: x => x.CooperationId,
+                        principalTable: "Cooperations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegionalShares_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegionalShares_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegionalShares_Obligations_ObligationId",
+                        column: x => x.ObligationId,
+                        principalTable: "Obligations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationMembers_MunicipalityId",
+                table: "CooperationMembers",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cooperations_LeadMunicipalityId",
+                table: "Cooperations",
+                column: "LeadMunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalShares_CooperationId_RevokedAtUtc",
+                table: "RegionalShares",
+                columns: new[] { "CooperationId", "RevokedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalShares_IndicatorId",
+                table: "RegionalShares",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalShares_MunicipalityId_CooperationId",
+                table: "RegionalShares",
+                columns: new[] { "MunicipalityId", "CooperationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalShares_ObligationId",
+                table: "RegionalShares",
+                column: "ObligationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CooperationMembers");
+
+            migrationBuilder.DropTable(
+                name: "RegionalShares");
+
+            migrationBuilder.DropTable(
+                name: "Cooperations");
+        }
+    }
+}

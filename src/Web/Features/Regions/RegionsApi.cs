@@ -1,0 +1,57 @@
+using Governance.Web.Hosting;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Governance.Web.Features.Regions;
+
+/// <summary>Cooperations of municipalities and what each shares with them, over HTTP.</summary>
+public static class RegionsApi
+{
+    public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
+    {
+        var cooperations = app.MapGroup("/api/cooperations").WithTags("Regions");
+
+        cooperations.MapGet("/", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListCooperationsQuery(), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.ShareRegionally)
+            .WithName("ListCooperations")
+            .WithSummary("The cooperations your municipality leads, is a member of or is invited to, with their members.");
+
+        cooperations.MapGet("/municipalities", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListMunicipalitiesQuery(), ct)))
+            .RequireAuthorization(Policies.Administer)
+            .WithName("ListMunicipalities")
+            .WithSummary("The municipalities of this installation (names only), to invite to a cooperation.");
+
+        cooperations.MapPost("/", async ([FromBody] CreateCooperationCommand command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(line => TypedResults.Created($"/api/cooperations/{line.Id}", line)))
+            .RequireAuthorization(Policies.Administer)
+            .WithName("CreateCooperation")
+            .WithSummary("Records a cooperation your municipality leads (beheerder).");
+
+        cooperations.MapPost("/{id:guid}/steps", async (Guid id, [FromBody] CooperationStepBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new CooperationStepCommand(id, body.Step, body.MunicipalityId, body.Version), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.ShareRegionally)
+            .WithName("CooperationStep")
+            .WithSummary("Invite a municipality or end the cooperation (the lead's beheerder), join or leave it (your own municipality's griffie or beheerder; leaving revokes what it shared).");
+
+        var shares = app.MapGroup("/api/regional-shares").WithTags("Regions").RequireAuthorization(Policies.ShareRegionally);
+
+        shares.MapGet("/", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListRegionalSharesQuery(), ct)).ToHttp(TypedResults.Ok))
+            .WithName("ListRegionalShares")
+            .WithSummary("What your municipality shares and shared with cooperations, with who decided and when.");
+
+        shares.MapPost("/", async ([FromBody] GiveRegionalShareCommand command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(line => TypedResults.Created($"/api/regional-shares/{line.Id}", line)))
+            .WithName("GiveRegionalShare")
+            .WithSummary("Shares one indicator, or one obligation's monitor, with a cooperation your municipality is a member of: its finalised values only.");
+
+        shares.MapPost("/{id:guid}/revoke", async (Guid id, [FromBody] VersionBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RevokeRegionalShareCommand(id, body.Version), ct)).ToHttp(TypedResults.Ok))
+            .WithName("RevokeRegionalShare")
+            .WithSummary("Takes a share back: from then on nothing of it crosses; the share stays on record.");
+        return app;
+    }
+
+    public sealed record CooperationStepBody(CooperationStep? Step, Guid? MunicipalityId, int? Version);
+
+    public sealed record VersionBody(int? Version);
+}
