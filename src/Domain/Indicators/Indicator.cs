@@ -38,6 +38,27 @@ public sealed class Indicator : AggregateRoot, IMunicipalityOwned
 
     public bool IsRetired => RetiredOn is not null;
 
+    public const int NationalSourceMaxLength = 200;
+
+    /// <summary>
+    /// The regional definition this indicator reports on (its code, shared by the cooperating municipalities, e.g.
+    /// WMO-CLIENTEN): the regional monitor puts the municipalities' indicators with the same regional code side by side,
+    /// each with its own values, team and baseline. None: the indicator's own code.
+    /// </summary>
+    public string? RegionalCode { get; private set; }
+
+    /// <summary>The national source the definition follows, so figures compare beyond the region (e.g. "CBS StatLine 84908NED").</summary>
+    public string? NationalSource { get; private set; }
+
+    /// <summary>The code the regional monitor groups this indicator under.</summary>
+    public string RegionalKey => RegionalCode ?? Code;
+
+    public void SetRegion(string? regionalCode, string? nationalSource)
+    {
+        RegionalCode = string.IsNullOrWhiteSpace(regionalCode) ? null : NormaliseCode(regionalCode);
+        NationalSource = Guard.OptionalText(nationalSource, nameof(NationalSource), NationalSourceMaxLength);
+    }
+
     public void Retire(DateOnly on) => RetiredOn ??= on;
 
     public void Reinstate() => RetiredOn = null;

@@ -15,6 +15,9 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasOne<Municipality>().WithMany().HasForeignKey(i => i.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.MunicipalityId, i.Code }).IsUnique().HasDatabaseName("UX_Indicators_Municipality_Code");
         builder.Ignore(i => i.Current);
+        builder.Ignore(i => i.RegionalKey);
+        builder.Property(i => i.RegionalCode).HasMaxLength(Indicator.CodeMaxLength);
+        builder.Property(i => i.NationalSource).HasMaxLength(Indicator.NationalSourceMaxLength);
         builder.HasMany(i => i.Definitions).WithOne().HasForeignKey(d => d.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Definitions).HasField("_definitions");
     }

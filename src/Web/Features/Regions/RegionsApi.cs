@@ -48,8 +48,25 @@ public static class RegionsApi
                 (await sender.Send(new RevokeRegionalShareCommand(id, body.Version), ct)).ToHttp(TypedResults.Ok))
             .WithName("RevokeRegionalShare")
             .WithSummary("Takes a share back: from then on nothing of it crosses; the share stays on record.");
+        app.MapPut("/api/indicators/{id:guid}/region", async (Guid id, [FromBody] IndicatorRegionBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetIndicatorRegionCommand(id, body.RegionalCode, body.NationalSource, body.Version), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.DefineIndicators)
+            .WithTags("Regions")
+            .WithName("SetIndicatorRegion")
+            .WithSummary("Links an indicator to a regional definition (the code the cooperating municipalities share) and names the national source it follows.");
+
+        var monitor = app.MapGroup("/api/regional-monitor").WithTags("Regions").RequireAuthorization(Policies.ReadRegionalMonitor);
+        monitor.MapGet("/", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListMyCooperationsQuery(), ct)).ToHttp(TypedResults.Ok))
+            .WithName("ListMyCooperations")
+            .WithSummary("The cooperations your municipality is a member of.");
+        monitor.MapGet("/{id:guid}", async (Guid id, int? periods, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetRegionalMonitorQuery(id, Math.Clamp(periods ?? 8, 1, 40)), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetRegionalMonitor")
+            .WithSummary("Per shared indicator the members side by side over the last periods (1 to 40, default 8), with the regional total where the kind allows it and what is missing.");
         return app;
     }
+
+    public sealed record IndicatorRegionBody(string? RegionalCode, string? NationalSource, int? Version);
 
     public sealed record CooperationStepBody(CooperationStep? Step, Guid? MunicipalityId, int? Version);
 

@@ -288,6 +288,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("NationalSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("date");
 

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Domain.Accounts;
+using Governance.Domain.Indicators;
+using Governance.Domain.Motions;
+using Governance.Domain.Municipalities;
+using Governance.Domain.Obligations;
+using Governance.Domain.Planning;
+using Governance.Domain.ReportingCycles;
+using Governance.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Web.Tests.Features.Regions;
+
+/// <summary>
+/// The regional monitor puts the members' shared indicators with the same regional code side by side: Maastricht shares
+/// the monitor of "Vinger aan de pols", Vaals one count it links to the same regional code. Both councils' people read
+/// it; counts add up to a regional total that says how many members it counts; what was not shared never shows, and a
+/// revoked share turns the member's line back into "Niet gedeeld".
+/// </summary>
+public sealed class RegionalMonitorTests(GovernanceAppFactory app) : IClassFixture<GovernanceAppFactory>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task Members_read_each_others_shared_figures_side_by_side_and_nothing_unshared()
+    {
+        using var beheerder = await app.SignedInClientAsync(Emails.For(Roles.Beheerder));
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        using var vaals = await app.SignedInClientAsync(Emails.VaalsGriffie);
+        var cooperation = await (await beheerder.PostAsJsonAsync("/api/cooperations", new { name = "Maastricht en Heuvelland", eachPortfolioHolderApproves = false }, Json))
+            .Content.ReadFromJsonAsync<JsonElement>(Json);
+        var id = cooperation.GetProperty("id").GetGuid();
+        var vaalsId = (await beheerder.GetFromJsonAsync<JsonElement>("/api/cooperations/municipalities", Json)).EnumerateArray()
+            .Single(m => m.GetProperty("name").GetString() == "Vaals").GetProperty("id").GetGuid();
+        var invited = await (await beheerder.PostAsJsonAsync($"/api/cooperations/{id}/steps", new { step = "Invite", municipalityId = vaalsId, version = cooperation.GetProperty("version").GetInt32() }, Json))
+            .Content.ReadFromJsonAsync<JsonElement>(Json);
+
+        // Not yet a member: Vaals does not read the monitor.
+        Assert.Equal(HttpStatusCode.NotFound, (await vaals.GetAsync($"/api/regional-monitor/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await vaals.PostAsJsonAsync($"/api/cooperations/{id}/steps", new { step = "Join", version = invited.GetProperty("version").GetInt32() }, Json)).StatusCode);
+
+        // Maastricht shares a monitor; one of its counts with figures is the regional code Vaals reports on.
+        var (monitorId, count, periods, unshared) = await MaastrichtAsync();
+        Assert.Equal(HttpStatusCode.Created, (await griffie.PostAsJsonAsync("/api/regional-shares", new { cooperationId = id, obligationId = monitorId }, Json)).StatusCode);
+        var vaalsIndicator = await VaalsCountAsync(new MunicipalityId(vaalsId), periods);
+        using var linked = await vaals.PutAsJsonAsync($"/api/indicators/{vaalsIndicator.Id.Value}/region", new { regionalCode = count.Code.ToLowerInvariant(), nationalSource = "CBS StatLine 84908NED", version = vaalsIndicator.Version }, Json);
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Equal(count.Code, (await linked.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("regionalKey").GetString());
+        using var shared = await vaals.PostAsJsonAsync("/api/regional-shares", new { cooperationId = id, indicatorId = vaalsIndicator.Id.Value }, Json);
+        Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
+
+        // A council member of Maastricht and the griffie of Vaals read the same monitor.
+        using var member = await app.SignedInClientAsync(Emails.For(Roles.Raadslid));
+        var monitor = await member.GetFromJsonAsync<JsonElement>($"/api/regional-monitor/{id}?periods=2", Json);
+        Assert.Equal(monitor.GetRawText(), (await vaals.GetFromJsonAsync<JsonElement>($"/api/regional-monitor/{id}?periods=2", Json)).GetRawText());
+        var codes = monitor.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.DoesNotContain(unshared, codes);
+        Assert.DoesNotContain("VAALS-MANTELZORG", codes);
+        var line = monitor.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == count.Code);
+        var rows = line.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("municipality").GetString()!);
+        Assert.True(rows["Vaals"].GetProperty("shared").GetBoolean());
+        Assert.Equal([10m, 12m], rows["Vaals"].GetProperty("values").EnumerateArray().Select(v => v.GetDecimal()));
+        Assert.Equal("sterk gestegen", rows["Vaals"].GetProperty("trend").GetString());
+        var total = line.GetProperty("total");
+        Assert.Equal([2, 2], total.GetProperty("counted").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal(
+            rows["Maastricht"].GetProperty("values").EnumerateArray().Zip(rows["Vaals"].GetProperty("values").EnumerateArray(), (a, b) => a.GetDecimal() + b.GetDecimal()),
+            total.GetProperty("values").EnumerateArray().Select(v => v.GetDecimal()));
+
+        // Staff read no monitor; once Vaals revokes, its line says only that it is not shared.
+        using var staff = await app.SignedInClientAsync(Emails.For(Roles.Medewerker));
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/regional-monitor/{id}")).StatusCode);
+        var share = await shared.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal(HttpStatusCode.OK, (await vaals.PostAsJsonAsync($"/api/regional-shares/{share.GetProperty("id").GetGuid()}/revoke", new { version = share.GetProperty("version").GetInt32() }, Json)).StatusCode);
+        var after = await member.GetFromJsonAsync<JsonElement>($"/api/regional-monitor/{id}?periods=2", Json);
+        var vaalsRow = after.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == count.Code)
+            .GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("municipality").GetString() == "Vaals");
+        Assert.False(vaalsRow.GetProperty("shared").GetBoolean());
+        Assert.Equal("Niet gedeeld", vaalsRow.GetProperty("missing").GetString());
+        Assert.All(vaalsRow.GetProperty("values").EnumerateArray(), v => Assert.Equal(JsonValueKind.Null, v.ValueKind));
+    }
+
+    /// <summary>A monitor of Maastricht with a count (figures 100 and 110 in two quarters), and an indicator of Maastricht it does not require.</summary>
+    private async Task<(Guid Monitor, Indicator Count, IReadOnlyList<ReportingPeriod> Periods, string Unshared)> MaastrichtAsync()
+    {
+        await using var db = app.Database();
+        var maastricht = (await db.Municipalities.SingleAsync(m => m.Name == "Maastricht")).Id;
+        var unshared = await db.Indicators.AsNoTracking().Where(i => i.MunicipalityId == maastricht).Select(i => i.Code).FirstAsync();
+        ReportingPeriod[] periods = [ReportingPeriod.Quarter(2025, 1), ReportingPeriod.Quarter(2025, 2)];
+        var (count, motion) = await CountWithFiguresAsync(maastricht, "MST-WMO-CLIENTEN", "M-2024-201", periods, [100m, 110m]);
+        return (motion.Id.Value, count, periods, unshared);
+    }
+
+    private async Task<Indicator> VaalsCountAsync(MunicipalityId vaals, IReadOnlyList<ReportingPeriod> periods) =>
+        (await CountWithFiguresAsync(vaals, "VAALS-WMO-CLIENTEN", "M-2024-101", periods, [10m, 12m])).Indicator;
+
+    /// <summary>A count of a municipality with handed-in figures in the given periods (a motion of its own requires it).</summary>
+    private async Task<(Indicator Indicator, Motion Motion)> CountWithFiguresAsync(
+        MunicipalityId municipality, string code, string reference, IReadOnlyList<ReportingPeriod> periods, IReadOnlyList<decimal> values)
+    {
+        await using var db = app.Database();
+        var team = await db.Teams.IgnoreQueryFilters().FirstAsync(t => t.MunicipalityId == municipality);
+        var alderman = await db.Aldermen.IgnoreQueryFilters().FirstAsync(a => a.MunicipalityId == municipality);
+        var now = DateTime.UtcNow;
+        var indicator = new Indicator(municipality, code, new IndicatorSpecification
+        {
+            Name = "Cliënten Wmo", Definition = "Aantal cliënten met een Wmo-voorziening.", Kind = IndicatorKind.Count, Source = "Eigen registratie", ResponsibleTeamId = team.Id,
+        }, now);
+        var motion = new Motion(municipality, new ObligationDetails
+        {
+            Reference = reference,
+            Title = "Monitor Wmo",
+            Text = "Verzoekt het college elk kwartaal te rapporteren.",
+            AdoptedOn = new DateOnly(2024, 1, 16),
+            RegisteredOn = new DateOnly(2024, 1, 16),
+            Meeting = new Meeting("Gemeenteraad", new DateOnly(2024, 1, 16)),
+            ResponsibleAldermen = [alderman.Id],
+            PolicyArea = "Wmo",
+            Cadence = Cadence.Quarterly,
+            ReportingFrom = new DateOnly(2024, 4, 1),
+            RequiredIndicators = [new RequiredIndicator(indicator.Id, 1, null)],
+            SubmittingParties = ["Raadsbreed"],
+        }, now, "Test");
+        db.Indicators.Add(indicator);
+        db.Obligations.Add(motion);
+        var deadlines = new StepDeadlines(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 8), new DateOnly(2026, 1, 15), new DateOnly(2026, 1, 22));
+        foreach (var (period, value) in periods.Zip(values))
+        {
+            db.ReportingCycles.Add(ReportingCycle.ImportHistory(motion, period, deadlines, [(indicator.Current, IndicatorValue.OfNumber(value), (string?)"Eigen registratie")], "Test", now));
+        }
+
+        await db.SaveChangesAsync();
+        return (indicator, motion);
+    }
+}
