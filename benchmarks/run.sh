@@ -108,7 +108,7 @@ quarterly obligations with 12 indicators each on SQLite (Release build, one proc
 $(cat "$workflows_table")
 
 - Each measure runs after a warm-up on a small database (JIT and EF query compilation are not measured), with the
-  server garbage collector the web app uses. The reference is measured in the same run on a copy of the same database.
+  (workstation) garbage collector the web app uses. The reference is measured in the same run on a copy of the same database.
 - "open": the usual quarter, obligations already in progress: cycles, journal lines and tasks written in batches of
   about 1,000 cycles (an obligation's periods together) in one transaction each, one prepared statement per table on
   SQLite; the next batch is read and planned on the other core while one is written. The reference writes the same

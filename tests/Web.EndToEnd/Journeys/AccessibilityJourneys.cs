@@ -33,6 +33,8 @@ public class AccessibilityJourneys(AppFixture app)
     [InlineData("/admin/policy-areas")]
     [InlineData("/admin/audit")]
     [InlineData("/admin/settings")]
+    [InlineData("/regio")]
+    [InlineData("/regio/delen")]
     public async Task A_page_has_no_violations(string path)
     {
         var page = await app.NewPageAsync();

@@ -28,6 +28,8 @@ public class SignInJourneys(AppFixture app)
         Assert.Equal(user.Role == Roles.Beheerder, items.Contains("Gebruikers"));
         Assert.Equal(user.Role is Roles.Beheerder or Roles.Griffie, items.Contains("P&C-kalender"));
         Assert.Equal(user.Role is Roles.Medewerker or Roles.Teamleider, items.Any(i => i.StartsWith("Mijn taken", StringComparison.Ordinal)));
+        Assert.Equal(user.Role is Roles.Raadslid or Roles.Griffie or Roles.Wethouder or Roles.Beheerder, items.Contains("Regionale monitor"));
+        Assert.Equal(user.Role is Roles.Griffie or Roles.Beheerder, items.Contains("Regionaal delen"));
         await shell.ScreenshotAsync($"01-home-{user.Role.ToLowerInvariant()}");
         await app.CloseAsync(page);
     }

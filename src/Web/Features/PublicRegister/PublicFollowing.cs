@@ -278,10 +278,17 @@ internal sealed class NotifyPublicFollowers(DbContextOptionsCache contexts, IBac
 
     public async ValueTask Handle(ObligationStatusChanged notification, CancellationToken cancellationToken)
     {
+        // One query: the item, and whether anyone follows it (most items nobody does, and then nothing more is read).
         await using var db = contexts.Create(FixedMunicipalityContext.System, null);
         var item = await db.Obligations.AsNoTracking().Where(o => o.Id == notification.ObligationId && o.IsPublic)
-            .Select(o => new { o.Reference, o.Title }).SingleOrDefaultAsync(cancellationToken);
-        if (item is null || !await AnyFollowerAsync(db, notification.ObligationId, cancellationToken))
+            .Select(o => new
+            {
+                o.Reference,
+                o.Title,
+                Followed = db.PublicSubscriptions.Any(s => s.MunicipalityId == o.MunicipalityId && s.ConfirmedAtUtc != null && (s.ObligationId == o.Id || s.Committee == o.Meeting.Body)),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (item is not { Followed: true })
         {
             return;
         }
@@ -299,8 +306,15 @@ internal sealed class NotifyPublicFollowers(DbContextOptionsCache contexts, IBac
                           join c in db.ReportingCycles on l.CycleId equals c.Id
                           join o in db.Obligations on c.ObligationId equals o.Id
                           where l.Id == notification.LetterId && o.IsPublic
-                          select new { o.Id, o.Reference, o.Title, c.Period }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (item is null || !await AnyFollowerAsync(db, item.Id, cancellationToken))
+                          select new
+                          {
+                              o.Id,
+                              o.Reference,
+                              o.Title,
+                              c.Period,
+                              Followed = db.PublicSubscriptions.Any(s => s.MunicipalityId == o.MunicipalityId && s.ConfirmedAtUtc != null && (s.ObligationId == o.Id || s.Committee == o.Meeting.Body)),
+                          }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (item is not { Followed: true })
         {
             return;
         }
@@ -309,13 +323,6 @@ internal sealed class NotifyPublicFollowers(DbContextOptionsCache contexts, IBac
             $"Over '{item.Title}' ({item.Reference}) is op {notification.SentOn.ToString("d MMMM yyyy", Dutch)} een raadsinformatiebrief aan de raad verzonden " +
             $"(onze referentie {notification.Reference}), over {item.Period.Display(Dutch)}. De brief staat bij de motie of toezegging in het register.");
     }
-
-    private static Task<bool> AnyFollowerAsync(Domain.Persistence.GovernanceDbContext db, ObligationId id, CancellationToken cancellationToken) =>
-        (from o in db.Obligations
-         where o.Id == id
-         from s in db.PublicSubscriptions
-         where s.MunicipalityId == o.MunicipalityId && s.ConfirmedAtUtc != null && (s.ObligationId == id || s.Committee == o.Meeting.Body)
-         select s.Id).AnyAsync(cancellationToken);
 
     private void Queue(ObligationId id, string subject, string body) =>
         jobs.Enqueue<PublicFollowingMail>(m => m.SendUpdateAsync(id.Value, subject, body, CancellationToken.None));

@@ -25,14 +25,17 @@ internal static class RegisterDownload
         });
     }
 
-    public static byte[] Csv(IEnumerable<object?[]> rows)
+    public static byte[] Csv(IEnumerable<object?[]> rows) => Csv(Columns, rows);
+
+    public static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {
-        var text = new StringBuilder(string.Join(';', Columns)).Append("\r\n");
+        var text = new StringBuilder(string.Join(';', columns.Select(Components.Shared.CsvText.Field))).Append("\r\n");
         foreach (var row in rows)
         {
             text.Append(string.Join(';', row.Select(v => Components.Shared.CsvText.Field(v switch
             {
                 DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                decimal number => number.ToString(CultureInfo.GetCultureInfo("nl-NL")),
                 null => "",
                 _ => v.ToString()!,
             })))).Append("\r\n");
@@ -42,7 +45,9 @@ internal static class RegisterDownload
     }
 
     /// <summary>One sheet with a bold header row that stays in view, a filter on every column and real dates.</summary>
-    public static byte[] Xlsx(IEnumerable<object?[]> rows, string sheetName)
+    public static byte[] Xlsx(IEnumerable<object?[]> rows, string sheetName) => Xlsx(Columns, rows, sheetName);
+
+    public static byte[] Xlsx(IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string sheetName)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -53,7 +58,7 @@ internal static class RegisterDownload
             styles.Stylesheet = Styles();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            data.Append(Row(1, Columns.Cast<object?>(), header: true));
+            data.Append(Row(1, columns.Cast<object?>(), header: true));
             var number = 1u;
             foreach (var row in rows)
             {
@@ -62,11 +67,11 @@ internal static class RegisterDownload
 
             sheetPart.Worksheet = new Worksheet(
                 new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-                new Columns(Columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c is "Titel" or "Adres" ? 60 : 20, CustomWidth = true })),
+                new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c is "Titel" or "Adres" or "Indicator" ? 60 : 20, CustomWidth = true })),
                 data,
-                new AutoFilter { Reference = $"A1:{ColumnName(Columns.Length - 1)}{number}" });
+                new AutoFilter { Reference = $"A1:{ColumnName(columns.Count - 1)}{number}" });
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName }));
-            workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(Columns.Length - 1)}${number}")
+            workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(columns.Count - 1)}${number}")
             {
                 Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
             }));
@@ -85,6 +90,8 @@ internal static class RegisterDownload
             row.Append(value switch
             {
                 DateOnly date => new Cell { CellReference = reference, CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), StyleIndex = 2 },
+                decimal figure => new Cell { CellReference = reference, CellValue = new CellValue(figure.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                int whole => new Cell { CellReference = reference, CellValue = new CellValue(whole.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
                 null => new Cell { CellReference = reference },
                 _ => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Clean(value.ToString()!))), StyleIndex = header ? 1u : 0u },
             });

@@ -63,6 +63,31 @@ public static class RegionsApi
                 (await sender.Send(new GetRegionalMonitorQuery(id, Math.Clamp(periods ?? 8, 1, 40)), ct)).ToHttp(TypedResults.Ok))
             .WithName("GetRegionalMonitor")
             .WithSummary("Per shared indicator the members side by side over the last periods (1 to 40, default 8), with the regional total where the kind allows it and what is missing.");
+        // The monitor as a table for a spreadsheet: one line per indicator, municipality and period, and the regional totals.
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            monitor.MapGet($"/{{id:guid}}/export.{format}", async (Guid id, ISender sender, CancellationToken ct) =>
+                {
+                    var result = await sender.Send(new GetRegionalMonitorQuery(id, 40), ct);
+                    if (!result.Succeeded)
+                    {
+                        return result.Error.ToProblem();
+                    }
+
+                    string[] columns = ["Code", "Indicator", "Gemeente", "Periode", "Waarde", "Toelichting"];
+                    var rows = result.Value.Indicators.SelectMany(i =>
+                        i.Rows.SelectMany(r => i.Periods.Select((p, n) => new object?[] { i.Code, i.Name, r.Municipality, p, r.Values[n], r.Shared ? null : r.Missing }))
+                            .Concat(i.Total is { } total ? i.Periods.Select((p, n) => new object?[] { i.Code, i.Name, "Regio totaal", p, total.Values[n], $"{total.Counted[n]} van {total.Members} gemeenten" }) : []));
+                    var name = $"regionale-monitor-{Features.PublicRegister.RegisterSlug.Of(result.Value.Name)}.{format}";
+                    return format == "csv"
+                        ? Results.File(Features.PublicRegister.RegisterDownload.Csv(columns, rows), "text/csv; charset=utf-8", name)
+                        : Results.File(Features.PublicRegister.RegisterDownload.Xlsx(columns, rows, "Regionale monitor"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+                })
+                .WithName(format == "csv" ? "ExportRegionalMonitorCsv" : "ExportRegionalMonitorXlsx")
+                .WithSummary($"The regional monitor as {format.ToUpperInvariant()}: one line per indicator, municipality and period, and the regional totals.")
+                .Produces(StatusCodes.Status200OK, contentType: format == "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+
         return app;
     }
 

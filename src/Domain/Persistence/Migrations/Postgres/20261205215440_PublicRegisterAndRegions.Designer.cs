@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Governance.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGovernanceDbContext))]
-    [Migration("20261205204923_AddPublicSubscriptions")]
-    partial class AddPublicSubscriptions
+    [Migration("20261205215440_PublicRegisterAndRegions")]
+    partial class PublicRegisterAndRegions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -290,6 +290,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("NationalSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateOnly?>("RetiredOn")
                         .HasColumnType("date");
@@ -1120,6 +1128,88 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.ToTable("PublicSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Domain.Regions.Cooperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EachPortfolioHolderApproves")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LeadMunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadMunicipalityId");
+
+                    b.ToTable("Cooperations", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Regions.RegionalShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CooperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ObligationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SharedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SharedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ObligationId");
+
+                    b.HasIndex("CooperationId", "RevokedAtUtc");
+
+                    b.HasIndex("MunicipalityId", "CooperationId");
+
+                    b.ToTable("RegionalShares", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1935,6 +2025,75 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ObligationId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Regions.Cooperation", b =>
+                {
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("LeadMunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Governance.Domain.Regions.CooperationMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("CooperationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("MunicipalityId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTime>("InvitedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime?>("JoinedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime?>("LeftAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("CooperationId", "MunicipalityId");
+
+                            b1.HasIndex("MunicipalityId");
+
+                            b1.ToTable("CooperationMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CooperationId");
+
+                            b1.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                                .WithMany()
+                                .HasForeignKey("MunicipalityId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Regions.RegionalShare", b =>
+                {
+                    b.HasOne("Governance.Domain.Regions.Cooperation", null)
+                        .WithMany()
+                        .HasForeignKey("CooperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Obligations.Obligation", null)
+                        .WithMany()
+                        .HasForeignKey("ObligationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Governance.Domain.ReportingCycles.IndicatorTask", b =>

@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddCooperations : Migration
+    public partial class PublicRegisterAndRegions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "NationalSource",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RegionalCode",
+                table: "Indicators",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Cooperations",
                 columns: table => new
@@ -32,6 +46,35 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         principalTable: "Municipalities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ObligationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Committee = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicSubscriptions_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicSubscriptions_Obligations_ObligationId",
+                        column: x => x.ObligationId,
+                        principalTable: "Obligations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -116,6 +159,22 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 column: "LeadMunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublicSubscriptions_CreatedAtUtc",
+                table: "PublicSubscriptions",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicSubscriptions_MunicipalityId_Committee_Email",
+                table: "PublicSubscriptions",
+                columns: new[] { "MunicipalityId", "Committee", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicSubscriptions_ObligationId_Email",
+                table: "PublicSubscriptions",
+                columns: new[] { "ObligationId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RegionalShares_CooperationId_RevokedAtUtc",
                 table: "RegionalShares",
                 columns: new[] { "CooperationId", "RevokedAtUtc" });
@@ -143,10 +202,21 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                 name: "CooperationMembers");
 
             migrationBuilder.DropTable(
+                name: "PublicSubscriptions");
+
+            migrationBuilder.DropTable(
                 name: "RegionalShares");
 
             migrationBuilder.DropTable(
                 name: "Cooperations");
+
+            migrationBuilder.DropColumn(
+                name: "NationalSource",
+                table: "Indicators");
+
+            migrationBuilder.DropColumn(
+                name: "RegionalCode",
+                table: "Indicators");
         }
     }
 }

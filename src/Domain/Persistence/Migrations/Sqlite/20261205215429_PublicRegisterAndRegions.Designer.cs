@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Governance.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovernanceDbContext))]
-    [Migration("20261205212627_AddCooperations")]
-    partial class AddCooperations
+    [Migration("20261205215429_PublicRegisterAndRegions")]
+    partial class PublicRegisterAndRegions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -282,6 +282,14 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionalCode")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RetiredOn")
