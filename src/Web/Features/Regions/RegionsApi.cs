@@ -41,6 +41,7 @@ public static class RegionsApi
 
         shares.MapPost("/", async ([FromBody] GiveRegionalShareCommand command, ISender sender, CancellationToken ct) =>
                 (await sender.Send(command, ct)).ToHttp(line => TypedResults.Created($"/api/regional-shares/{line.Id}", line)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GiveRegionalShare")
             .WithSummary("Shares one indicator, or one obligation's monitor, with a cooperation your municipality is a member of: its finalised values only.");
 
