@@ -178,30 +178,25 @@ internal sealed class OpenDataHandlers(DbContextOptionsCache contexts, TimeProvi
             Overdue: f.TeLaat,
             Sort: ObligationSort.Reference,
             Descending: false);
-        var items = ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic), filter, today);
+        var publicItems = db.Obligations.AsNoTracking().Where(o => o.IsPublic);
         if (f.GewijzigdSinds is { } since)
         {
             var sinceUtc = since.UtcDateTime;
-            items = items.Where(o => EF.Property<List<ObligationHistoryEntry>>(o, "_history").Any(h => h.AtUtc >= sinceUtc));
+            publicItems = publicItems.Where(o => EF.Property<List<ObligationHistoryEntry>>(o, "_history").Any(h => h.AtUtc >= sinceUtc));
         }
 
         int count;
         IReadOnlyList<OpenInformatieobject> results;
         if (f.Op is { } day)
         {
-            // As it stood that day: status and lateness come from the history, so they are filtered here.
-            var candidates = await ListObligationsHandler.Sort(
-                ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic && o.RegisteredOn <= day), filter with { Status = null, Overdue = null }, today),
-                filter).ToListAsync(cancellationToken);
-            var then = candidates.Select(o => (Obligation: o, State: PublicAsOf.At(o, day)))
-                .Where(c => c.State is { } state && (filter.Status is null || state.Status == filter.Status) && (filter.Overdue is null || state.Overdue == filter.Overdue))
-                .ToList();
+            var then = await PublicAsOf.ListAsync(publicItems, filter, day, today, cancellationToken);
             count = then.Count;
-            var states = then.ToDictionary(c => c.Obligation.Id, c => c.State!);
+            var states = then.ToDictionary(c => c.Obligation.Id, c => c.State);
             results = await source.DescribeAsync([.. then.Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).Select(c => c.Obligation)], o => states[o.Id], day, cancellationToken);
         }
         else
         {
+            var items = ListObligationsHandler.Filter(publicItems, filter, today);
             count = await items.CountAsync(cancellationToken);
             var page = await ListObligationsHandler.Sort(items, filter).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(cancellationToken);
             results = await source.DescribeAsync(page, o => PublicAsOf.Now(o, today), null, cancellationToken);

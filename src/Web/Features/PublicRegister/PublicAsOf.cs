@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Governance.Domain.Obligations;
 using Governance.Domain.Planning;
+using Governance.Web.Features.Obligations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Features.PublicRegister;
 
@@ -60,6 +62,21 @@ internal static partial class PublicAsOf
         }
 
         return new State(status, deadline, IsOverdue(status, deadline, day));
+    }
+
+    /// <summary>
+    /// The items of <paramref name="publicItems"/> the register showed at the end of <paramref name="day"/>, filtered and
+    /// sorted as <paramref name="filter"/> says, each with its state that day: status and lateness come from the
+    /// history, so they are filtered here, not in the database.
+    /// </summary>
+    public static async Task<List<(Obligation Obligation, State State)>> ListAsync(
+        IQueryable<Obligation> publicItems, ListObligationsQuery filter, DateOnly day, DateOnly today, CancellationToken cancellationToken)
+    {
+        var candidates = await ListObligationsHandler.Sort(
+            ListObligationsHandler.Filter(publicItems.Where(o => o.RegisteredOn <= day), filter with { Status = null, Overdue = null }, today), filter).ToListAsync(cancellationToken);
+        return [.. candidates.Select(o => (Obligation: o, State: At(o, day)))
+            .Where(c => c.State is { } state && (filter.Status is null || state.Status == filter.Status) && (filter.Overdue is null || state.Overdue == filter.Overdue))
+            .Select(c => (c.Obligation, c.State!))];
     }
 
     /// <summary>The history lines up to the end of <paramref name="day"/>, or all of them.</summary>

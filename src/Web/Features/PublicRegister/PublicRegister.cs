@@ -154,13 +154,8 @@ internal sealed class PublicRegisterHandlers(DbContextOptionsCache contexts, Tim
         List<(Row Row, PublicAsOf.State State)> page;
         if (query.AsOf is { } day)
         {
-            // As it stood that day: status and lateness come from the history, so they are filtered here, not in the database.
-            var candidates = await ListObligationsHandler.Sort(
-                ListObligationsHandler.Filter(db.Obligations.AsNoTracking().Where(o => o.IsPublic && o.RegisteredOn <= day), filter with { Status = null, Overdue = null }, today),
-                filter).ToListAsync(cancellationToken);
-            var then = candidates.Select(o => (Obligation: o, State: PublicAsOf.At(o, day)))
-                .Where(c => c.State is { } state && (filter.Status is null || state.Status == filter.Status) && (filter.Overdue is null || state.Overdue == filter.Overdue))
-                .Select(c => (new Row(c.Obligation is Motion, c.Obligation.Reference, c.Obligation.Title, c.Obligation.AdoptedOn, c.Obligation.Meeting.Body, [.. c.Obligation.ResponsibleAldermen]), c.State!))
+            var then = (await PublicAsOf.ListAsync(db.Obligations.AsNoTracking().Where(o => o.IsPublic), filter, day, today, cancellationToken))
+                .Select(c => (new Row(c.Obligation is Motion, c.Obligation.Reference, c.Obligation.Title, c.Obligation.AdoptedOn, c.Obligation.Meeting.Body, [.. c.Obligation.ResponsibleAldermen]), c.State))
                 .ToList();
             total = then.Count;
             page = [.. then.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)];
