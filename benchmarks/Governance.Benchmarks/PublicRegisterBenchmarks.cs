@@ -51,7 +51,7 @@ public static class PublicRegisterBenchmarks
             try
             {
                 using var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
-                await WaitUntilUpAsync(app, client);
+                await ValueSubmissionBenchmarks.WaitForPageAsync(app, client, "/openbaar/maastricht");
                 using var staff = Client(seeded.StaffKey);
                 using var griffie = Client(seeded.GriffieKey);
 
@@ -141,31 +141,6 @@ public static class PublicRegisterBenchmarks
 
         timings.Sort();
         return timings;
-    }
-
-    private static async Task WaitUntilUpAsync(Process app, HttpClient client)
-    {
-        for (var i = 0; ; i++)
-        {
-            if (app.HasExited)
-            {
-                throw new InvalidOperationException($"The app stopped with exit code {app.ExitCode}.");
-            }
-
-            try
-            {
-                using var up = await client.GetAsync("/openbaar/maastricht");
-                if (up.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (i < 600)
-            {
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     private sealed record Seeded(string StaffKey, string GriffieKey, Guid FirstId, List<string> References);

@@ -225,27 +225,7 @@ public static partial class ValueSubmissionBenchmarks
     private static async Task WaitUntilUpAsync(Process app, string url, string secret, string target)
     {
         using var client = new HttpClient { BaseAddress = new Uri(url) };
-        for (var i = 0; ; i++)
-        {
-            if (app.HasExited)
-            {
-                throw new InvalidOperationException($"The app stopped with exit code {app.ExitCode}.");
-            }
-
-            try
-            {
-                using var up = await client.GetAsync("/account/login");
-                if (up.IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException) when (i < 600)
-            {
-            }
-
-            await Task.Delay(100);
-        }
+        await WaitForPageAsync(app, client, "/account/login");
 
         var parts = target.Split(';');
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cycles/{parts[0]}/values")
@@ -257,6 +237,32 @@ public static partial class ValueSubmissionBenchmarks
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"The first submission answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Until <paramref name="path"/> answers 200 (the started app is ready), or the app stops.</summary>
+    internal static async Task WaitForPageAsync(Process app, HttpClient client, string path)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (app.HasExited)
+            {
+                throw new InvalidOperationException($"The app stopped with exit code {app.ExitCode}.");
+            }
+
+            try
+            {
+                using var up = await client.GetAsync(path);
+                if (up.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (i < 600)
+            {
+            }
+
+            await Task.Delay(100);
         }
     }
 
