@@ -127,6 +127,7 @@ S = {
     "Regional.Municipality": ("Gemeente", "Municipality"),
     "Regional.Trend": ("Ontwikkeling", "Trend"),
     "Regional.Total": ("Regio totaal", "Regional total"),
+    "Regional.WeightedAverage": ("Regio gewogen gemiddelde", "Regional weighted average"),
     "Regional.CountedOf": ("{0} van {1} gemeenten", "{0} of {1} municipalities"),
     "Regional.ExportCsv": ("Downloaden (CSV)", "Download (CSV)"),
     "Regional.ExportXlsx": ("Downloaden (XLSX)", "Download (XLSX)"),

@@ -4,6 +4,7 @@ using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Persistence;
 using Governance.Domain.Regions;
+using Governance.Domain.ReportingCycles;
 using Governance.Web.Hosting;
 using Governance.Workflows.ReportingCycles;
 using Mediator;
@@ -29,8 +30,18 @@ public sealed record RegionalIndicator(
 /// </summary>
 public sealed record RegionalRow(string Municipality, bool Shared, IReadOnlyList<decimal?> Values, decimal? Baseline, string? Trend, string? Missing);
 
-/// <summary>The regional total per period and how many members it counts (a total of fewer than all says so).</summary>
-public sealed record RegionalTotal(IReadOnlyList<decimal?> Values, IReadOnlyList<int> Counted, int Members);
+/// <summary>
+/// The regional figure per period and how many members it counts (a figure of fewer than all says so): the total of a
+/// count or amount, or the weighted average of a share (the parts added up over the wholes added up), never the plain
+/// mean of percentages with different denominators.
+/// </summary>
+public sealed record RegionalTotal(RegionalTotalKind Kind, IReadOnlyList<decimal?> Values, IReadOnlyList<int> Counted, int Members);
+
+public enum RegionalTotalKind
+{
+    Sum,
+    WeightedAverage,
+}
 
 /// <summary>The monitor of a cooperation the signed-in person's municipality is a member of; the last <paramref name="Periods"/> periods.</summary>
 public sealed record GetRegionalMonitorQuery(Guid CooperationId, int Periods = 8) : IQuery<Result<RegionalMonitor>>;
@@ -80,17 +91,14 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
         var shared = await SharedIndicatorsAsync(db, id, members, cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Definitions)
             .Where(i => shared.Contains(i.Id)).ToListAsync(cancellationToken);
-        var histories = await IndicatorHistory.LoadManyAsync(db, [.. indicators.Select(i => i.Id)], cancellationToken);
+        var figures = await FiguresAsync(db, indicators, cancellationToken);
         var order = members.OrderBy(m => m == cooperation.LeadMunicipalityId ? 0 : 1).ThenBy(m => names[m], StringComparer.Create(Dutch, ignoreCase: true)).ToList();
 
         var lines = indicators.GroupBy(i => i.RegionalKey).OrderBy(g => g.Key, StringComparer.Ordinal).Select(group =>
         {
             var lead = group.FirstOrDefault(i => i.MunicipalityId == cooperation.LeadMunicipalityId) ?? group.First();
             var definition = lead.Current;
-            var figures = group.ToDictionary(i => i.MunicipalityId, i => histories[i.Id]
-                .Where(v => v.Value.FigureFor(i.VersionAt(v.DefinitionVersion)) is not null)
-                .ToDictionary(v => v.Period, v => v.Value.FigureFor(i.VersionAt(v.DefinitionVersion))!.Value));
-            var periods = figures.Values.SelectMany(f => f.Keys).Distinct().Order().TakeLast(Math.Clamp(query.Periods, 1, 40)).ToList();
+            var periods = group.SelectMany(i => figures.Of(i.Id).Keys).Distinct().Order().TakeLast(Math.Clamp(query.Periods, 1, 40)).ToList();
             var rows = order.Select(m =>
             {
                 var indicator = group.FirstOrDefault(i => i.MunicipalityId == m);
@@ -99,7 +107,7 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
                     return new RegionalRow(names[m], false, [.. periods.Select(_ => (decimal?)null)], null, null, "Niet gedeeld");
                 }
 
-                var own = figures[m];
+                var own = figures.Of(indicator.Id);
                 var values = periods.Select(p => own.TryGetValue(p, out var v) ? v : (decimal?)null).ToList();
                 var missing = periods.Where(p => !own.ContainsKey(p)).ToList();
                 var known = own.OrderBy(v => v.Key).ToList();
@@ -109,33 +117,79 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
                 return new RegionalRow(names[m], true, values, indicator.Current.Baseline?.Value, trend,
                     missing.Count == 0 ? null : $"Geen waarde voor {string.Join(", ", missing.Select(p => p.Display(Dutch)))}");
             }).ToList();
-            var (total, noTotal) = Total(definition.Kind, rows, periods.Count, members.Count);
+            var (total, noTotal) = Total(definition, [.. order.Select(m => group.FirstOrDefault(i => i.MunicipalityId == m))], rows, periods, figures, members.Count);
             return new RegionalIndicator(group.Key, definition.Name, definition.Kind, definition.Unit, definition.Decimals, lead.NationalSource,
                 [.. periods.Select(p => p.Display(Dutch))], rows, total, noTotal);
         }).ToList();
         return new RegionalMonitor(cooperation.Id.Value, cooperation.Name, [.. order.Select(m => names[m])], lines);
     }
 
-    /// <summary>Counts and amounts add up over the members with a figure; other kinds have no regional total, and say why.</summary>
-    private static (RegionalTotal? Total, string? Reason) Total(IndicatorKind kind, IReadOnlyList<RegionalRow> rows, int periods, int members)
+    /// <summary>
+    /// The regional figure where the definition allows one: counts and amounts add up over the members with a figure; a
+    /// share computed from a part and a whole (<c>[A] / [B] * 100</c>) averages weighted, as the parts over the wholes of
+    /// the members with both; other kinds have none, and say why.
+    /// </summary>
+    private static (RegionalTotal? Total, string? Reason) Total(
+        IndicatorDefinition definition, IReadOnlyList<Indicator?> byMember, IReadOnlyList<RegionalRow> rows, IReadOnlyList<ReportingPeriod> periods, SharedFigures figures, int members)
     {
-        if (kind is not (IndicatorKind.Count or IndicatorKind.Amount))
+        if (definition.Kind is IndicatorKind.Count or IndicatorKind.Amount)
         {
-            return (null, kind == IndicatorKind.Percentage
-                ? "Geen regionaal totaal: percentages tellen niet op, elke gemeente heeft haar eigen noemer."
-                : "Geen regionaal totaal voor dit soort cijfer.");
+            var values = new List<decimal?>(periods.Count);
+            var counted = new List<int>(periods.Count);
+            for (var p = 0; p < periods.Count; p++)
+            {
+                var known = rows.Select(r => r.Values[p]).OfType<decimal>().ToList();
+                values.Add(known.Count == 0 ? null : known.Sum());
+                counted.Add(known.Count);
+            }
+
+            return (new RegionalTotal(RegionalTotalKind.Sum, values, counted, members), null);
         }
 
-        var values = new List<decimal?>(periods);
-        var counted = new List<int>(periods);
-        for (var p = 0; p < periods; p++)
+        if (definition.Kind == IndicatorKind.Percentage && byMember.OfType<Indicator>().All(i => i.Current.ParsedFormula?.Share is not null))
         {
-            var figures = rows.Select(r => r.Values[p]).OfType<decimal>().ToList();
-            values.Add(figures.Count == 0 ? null : figures.Sum());
-            counted.Add(figures.Count);
+            var values = new List<decimal?>(periods.Count);
+            var counted = new List<int>(periods.Count);
+            foreach (var period in periods)
+            {
+                var parts = byMember.OfType<Indicator>().Select(i => figures.PartAndWhole(i, period)).OfType<(decimal Part, decimal Whole)>().ToList();
+                var whole = parts.Sum(p => p.Whole);
+                values.Add(parts.Count == 0 || whole == 0 ? null : decimal.Round(parts.Sum(p => p.Part) / whole * 100, definition.Decimals, MidpointRounding.AwayFromZero));
+                counted.Add(whole == 0 ? 0 : parts.Count);
+            }
+
+            return (new RegionalTotal(RegionalTotalKind.WeightedAverage, values, counted, members), null);
         }
 
-        return (new RegionalTotal(values, counted, members), null);
+        return (null, definition.Kind == IndicatorKind.Percentage
+            ? "Geen regionaal gemiddelde: niet elke gemeente berekent dit percentage uit een deel en een geheel, en percentages met verschillende noemers middelen niet."
+            : "Geen regionaal totaal voor dit soort cijfer.");
+    }
+
+    private static async Task<SharedFigures> FiguresAsync(GovernanceDbContext db, IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
+    {
+        var catalogue = indicators.Any(i => i.Current.IsDerived) ? await DerivedIndicators.LoadAsync(db, cancellationToken) : DerivedIndicators.None;
+        var derivedIds = indicators.Where(i => catalogue.IsDerived(i.Id)).Select(i => i.Id).ToList();
+        var derived = await DerivedValues.LoadAsync(db, catalogue, derivedIds, cancellationToken);
+        var histories = await IndicatorHistory.LoadManyAsync(db, [.. indicators.Where(i => !catalogue.IsDerived(i.Id)).Select(i => i.Id)], cancellationToken);
+        var figures = indicators.ToDictionary(i => i.Id, i => (catalogue.IsDerived(i.Id) ? derived.HistoryOf(i.Id) : histories[i.Id])
+            .Select(v => (v.Period, Figure: v.Value.FigureFor(i.VersionAt(v.DefinitionVersion))))
+            .Where(v => v.Figure is not null)
+            .ToDictionary(v => v.Period, v => v.Figure!.Value));
+        return new SharedFigures(figures, derived);
+    }
+
+    /// <summary>The shared indicators' figures per period: handed in, or computed for a derived one from its inputs.</summary>
+    private sealed class SharedFigures(Dictionary<IndicatorId, Dictionary<ReportingPeriod, decimal>> figures, DerivedValues derived)
+    {
+        public IReadOnlyDictionary<ReportingPeriod, decimal> Of(IndicatorId id) => figures[id];
+
+        /// <summary>A share's part and whole in a period, when it has a figure there and both inputs have one.</summary>
+        public (decimal Part, decimal Whole)? PartAndWhole(Indicator indicator, ReportingPeriod period) =>
+            figures[indicator.Id].ContainsKey(period) && indicator.Current.ParsedFormula?.Share is var (part, whole)
+            && derived.FigureOf(indicator.Id, part, period) is { } p && derived.FigureOf(indicator.Id, whole, period) is { } w
+                ? (p, w)
+                : null;
     }
 
     /// <summary>The indicators shared with the cooperation by its current members, each checked to be the sharer's own.</summary>

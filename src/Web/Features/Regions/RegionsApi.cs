@@ -78,7 +78,7 @@ public static class RegionsApi
                     string[] columns = ["Code", "Indicator", "Gemeente", "Periode", "Waarde", "Toelichting"];
                     var rows = result.Value.Indicators.SelectMany(i =>
                         i.Rows.SelectMany(r => i.Periods.Select((p, n) => new object?[] { i.Code, i.Name, r.Municipality, p, r.Values[n], r.Shared ? null : r.Missing }))
-                            .Concat(i.Total is { } total ? i.Periods.Select((p, n) => new object?[] { i.Code, i.Name, "Regio totaal", p, total.Values[n], $"{total.Counted[n]} van {total.Members} gemeenten" }) : []));
+                            .Concat(i.Total is { } total ? i.Periods.Select((p, n) => new object?[] { i.Code, i.Name, total.Kind == RegionalTotalKind.Sum ? "Regio totaal" : "Regio gewogen gemiddelde", p, total.Values[n], $"{total.Counted[n]} van {total.Members} gemeenten" }) : []));
                     var name = $"regionale-monitor-{Features.PublicRegister.RegisterSlug.Of(result.Value.Name)}.{format}";
                     return format == "csv"
                         ? Results.File(Features.PublicRegister.RegisterDownload.Csv(columns, rows), "text/csv; charset=utf-8", name)

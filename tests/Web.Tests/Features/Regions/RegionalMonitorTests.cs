@@ -82,6 +82,97 @@ public sealed class RegionalMonitorTests(GovernanceAppFactory app) : IClassFixtu
         Assert.All(vaalsRow.GetProperty("values").EnumerateArray(), v => Assert.Equal(JsonValueKind.Null, v.ValueKind));
     }
 
+    [Fact]
+    public async Task A_share_computed_from_part_and_whole_averages_weighted_and_a_plain_percentage_has_no_regional_figure()
+    {
+        using var beheerder = await app.SignedInClientAsync(Emails.For(Roles.Beheerder));
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        using var vaals = await app.SignedInClientAsync(Emails.VaalsGriffie);
+        var cooperation = await (await beheerder.PostAsJsonAsync("/api/cooperations", new { name = "Wmo Zuid-Limburg", eachPortfolioHolderApproves = false }, Json))
+            .Content.ReadFromJsonAsync<JsonElement>(Json);
+        var id = cooperation.GetProperty("id").GetGuid();
+        var vaalsId = (await beheerder.GetFromJsonAsync<JsonElement>("/api/cooperations/municipalities", Json)).EnumerateArray()
+            .Single(m => m.GetProperty("name").GetString() == "Vaals").GetProperty("id").GetGuid();
+        var invited = await (await beheerder.PostAsJsonAsync($"/api/cooperations/{id}/steps", new { step = "Invite", municipalityId = vaalsId, version = cooperation.GetProperty("version").GetInt32() }, Json))
+            .Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal(HttpStatusCode.OK, (await vaals.PostAsJsonAsync($"/api/cooperations/{id}/steps", new { step = "Join", version = invited.GetProperty("version").GetInt32() }, Json)).StatusCode);
+
+        // Maastricht decides 2,660 of 2,834 requests within 8 weeks (93.9 %), Vaals 40 of 50 (80 %): the region 2,700 of 2,884.
+        ReportingPeriod[] periods = [ReportingPeriod.Quarter(2025, 3)];
+        await using (var db = app.Database())
+        {
+            var maastricht = (await db.Municipalities.SingleAsync(m => m.Name == "Maastricht")).Id;
+            var (mst, plainMst) = await ShareWithFiguresAsync(maastricht, "MST", periods[0], 2660m, 2834m);
+            var (vls, plainVls) = await ShareWithFiguresAsync(new MunicipalityId(vaalsId), "VLS", periods[0], 40m, 50m);
+            foreach (var (client, ids) in new[] { (griffie, new[] { mst, plainMst }), (vaals, new[] { vls, plainVls }) })
+            {
+                foreach (var indicator in ids)
+                {
+                    Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/regional-shares", new { cooperationId = id, indicatorId = indicator.Value }, Json)).StatusCode);
+                }
+            }
+        }
+
+        using var member = await app.SignedInClientAsync(Emails.For(Roles.Raadslid));
+        var monitor = await member.GetFromJsonAsync<JsonElement>($"/api/regional-monitor/{id}", Json);
+        var lines = monitor.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!);
+        var share = lines["WMO-TIJDIG"];
+        Assert.Equal([93.9m, 80.0m], share.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("values")[0].GetDecimal()));
+        Assert.Equal("WeightedAverage", share.GetProperty("total").GetProperty("kind").GetString());
+        Assert.Equal(decimal.Round(2700m / 2884m * 100, 1), share.GetProperty("total").GetProperty("values")[0].GetDecimal());
+        Assert.Equal(2, share.GetProperty("total").GetProperty("counted")[0].GetInt32());
+
+        var plain = lines["WMO-TEVREDEN"];
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("total").ValueKind);
+        Assert.Contains("noemers", plain.GetProperty("noTotal").GetString());
+    }
+
+    /// <summary>
+    /// Two measured counts, a derived share of them (regional code WMO-TIJDIG) and a percentage handed in as such (WMO-TEVREDEN),
+    /// with figures in one period.
+    /// </summary>
+    private async Task<(IndicatorId Share, IndicatorId Plain)> ShareWithFiguresAsync(MunicipalityId municipality, string prefix, ReportingPeriod period, decimal part, decimal whole)
+    {
+        await using var db = app.Database();
+        var team = await db.Teams.IgnoreQueryFilters().FirstAsync(t => t.MunicipalityId == municipality);
+        var now = DateTime.UtcNow;
+        Indicator Make(string code, IndicatorKind kind, string? formula = null) => new(municipality, code, new IndicatorSpecification
+        {
+            Name = code, Definition = code, Kind = kind, Decimals = kind == IndicatorKind.Percentage ? 1 : 0, Source = "Eigen registratie", ResponsibleTeamId = team.Id, Formula = formula,
+            Unit = kind == IndicatorKind.Percentage ? "%" : null,
+        }, now);
+        var partIndicator = Make($"{prefix}-BINNEN-8", IndicatorKind.Count);
+        var wholeIndicator = Make($"{prefix}-BESLUITEN", IndicatorKind.Count);
+        var share = Make($"{prefix}-TIJDIG", IndicatorKind.Percentage, $"[{prefix}-BINNEN-8] / [{prefix}-BESLUITEN] * 100");
+        share.SetRegion("WMO-TIJDIG", null);
+        var plain = Make($"{prefix}-TEVREDEN", IndicatorKind.Percentage);
+        plain.SetRegion("WMO-TEVREDEN", null);
+        db.Indicators.AddRange(partIndicator, wholeIndicator, share, plain);
+        var alderman = await db.Aldermen.IgnoreQueryFilters().FirstAsync(a => a.MunicipalityId == municipality);
+        var motion = new Motion(municipality, new ObligationDetails
+        {
+            Reference = $"M-2025-{prefix}",
+            Title = "Tijdigheid Wmo",
+            Text = "Verzoekt het college elk kwartaal te rapporteren.",
+            AdoptedOn = new DateOnly(2024, 1, 16),
+            RegisteredOn = new DateOnly(2024, 1, 16),
+            Meeting = new Meeting("Gemeenteraad", new DateOnly(2024, 1, 16)),
+            ResponsibleAldermen = [alderman.Id],
+            PolicyArea = "Wmo",
+            Cadence = Cadence.Quarterly,
+            ReportingFrom = new DateOnly(2024, 4, 1),
+            RequiredIndicators = [new RequiredIndicator(partIndicator.Id, 1, null), new RequiredIndicator(wholeIndicator.Id, 2, null), new RequiredIndicator(plain.Id, 3, null)],
+            SubmittingParties = ["Raadsbreed"],
+        }, now, "Test");
+        db.Obligations.Add(motion);
+        var deadlines = new StepDeadlines(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 8), new DateOnly(2026, 1, 15), new DateOnly(2026, 1, 22));
+        db.ReportingCycles.Add(ReportingCycle.ImportHistory(motion, period, deadlines,
+            [(partIndicator.Current, IndicatorValue.OfNumber(part), (string?)"Eigen registratie"), (wholeIndicator.Current, IndicatorValue.OfNumber(whole), "Eigen registratie"),
+             (plain.Current, IndicatorValue.OfNumber(75m), "Eigen registratie")], "Test", now));
+        await db.SaveChangesAsync();
+        return (share.Id, plain.Id);
+    }
+
     /// <summary>A monitor of Maastricht with a count (figures 100 and 110 in two quarters), and an indicator of Maastricht it does not require.</summary>
     private async Task<(Guid Monitor, Indicator Count, IReadOnlyList<ReportingPeriod> Periods, string Unshared)> MaastrichtAsync()
     {
