@@ -91,4 +91,5 @@ public enum AuditAction
     CooperationChanged,
     RegionalShareGiven,
     RegionalShareRevoked,
+    RegionalLetterChanged,
 }

@@ -32,6 +32,7 @@ public sealed record NotFound(string What) : Error("not_found", $"{Dutch(What)} 
         "Beleidsterrein" => "Het beleidsterrein",
         "Samenwerkingsverband" => "Het samenwerkingsverband",
         "Gedeelde gegevens" => "Dit gedeelde onderdeel",
+        "Regionale brief" => "De regionale brief",
         "API key" => "De API-sleutel",
         _ => what,
     };

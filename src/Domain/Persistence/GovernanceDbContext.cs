@@ -81,6 +81,8 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Regions.RegionalShare> RegionalShares => Set<Regions.RegionalShare>();
 
+    public DbSet<Regions.RegionalLetter> RegionalLetters => Set<Regions.RegionalLetter>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public IMunicipalityContext Scope => _scope;

@@ -1,5 +1,6 @@
 using Governance.Domain.Common;
 using Governance.Domain.Municipalities;
+using Governance.Domain.Organisation;
 
 namespace Governance.Domain.Regions;
 
@@ -99,6 +100,19 @@ public sealed class Cooperation : AggregateRoot
 
     public void End(DateTime nowUtc) => EndedAtUtc ??= nowUtc;
 
+    /// <summary>A member names the alderman who approves the cooperation's regional letters for it (none: nobody yet).</summary>
+    public void SetPortfolioHolder(MunicipalityId municipality, AldermanId? alderman)
+    {
+        EnsureOpen();
+        var member = _members.SingleOrDefault(m => m.MunicipalityId == municipality && m.JoinedAtUtc is not null && m.LeftAtUtc is null)
+                     ?? throw new DomainRuleException("Only a member names its portfolio holder.");
+        member.PortfolioHolderId = alderman;
+    }
+
+    /// <summary>The portfolio holder a member named, if any.</summary>
+    public AldermanId? PortfolioHolderOf(MunicipalityId municipality) =>
+        _members.SingleOrDefault(m => m.MunicipalityId == municipality && m.LeftAtUtc is null)?.PortfolioHolderId;
+
     private void EnsureOpen()
     {
         if (EndedAtUtc is not null)
@@ -128,4 +142,7 @@ public sealed class CooperationMember
     public DateTime? JoinedAtUtc { get; internal set; }
 
     public DateTime? LeftAtUtc { get; internal set; }
+
+    /// <summary>The member's alderman who approves the regional letters for it (its portfolio holder for the cooperation's subject).</summary>
+    public AldermanId? PortfolioHolderId { get; internal set; }
 }

@@ -2,6 +2,7 @@ using Governance.Domain.Planning;
 using Governance.Workflows.Accounts;
 using Governance.Workflows.Notifications;
 using Governance.Workflows.ReportingCycles;
+using Governance.Workflows.Regions;
 using Hangfire;
 
 namespace Governance.Workflows.Scheduling;
@@ -14,8 +15,9 @@ public static class RecurringJobs
     public const string SendNotifications = "notifications.send";
     public const string SendDailyDigest = "notifications.digest";
     public const string RemoveEndedSessions = "sessions.clean";
+    public const string RemindRegionalLetters = "regional-letters.remind";
 
-    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles, SweepDeadlines, SendNotifications, SendDailyDigest, RemoveEndedSessions];
+    public static IReadOnlyList<string> All { get; } = [OpenReportingCycles, SweepDeadlines, SendNotifications, SendDailyDigest, RemoveEndedSessions, RemindRegionalLetters];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -24,6 +26,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<SweepDeadlinesJob>(SweepDeadlines, job => job.ExecuteAsync(CancellationToken.None), "15 7 * * 1-5", dutchTime);
         jobs.AddOrUpdate<SendNotificationsJob>(SendNotifications, job => job.ExecuteAsync(CancellationToken.None), "* * * * *", dutchTime);
         jobs.AddOrUpdate<SendDailyDigestJob>(SendDailyDigest, job => job.ExecuteAsync(CancellationToken.None), "30 7 * * *", dutchTime);
+        jobs.AddOrUpdate<RemindRegionalLettersJob>(RemindRegionalLetters, job => job.ExecuteAsync(CancellationToken.None), "20 7 * * 1-5", dutchTime);
         jobs.AddOrUpdate<RemoveEndedSessionsJob>(RemoveEndedSessions, job => job.ExecuteAsync(CancellationToken.None), "0 3 * * *", dutchTime);
     }
 }

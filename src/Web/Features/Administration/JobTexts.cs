@@ -57,6 +57,7 @@ public static class JobTexts
                 RecurringJobs.SendNotifications when root.ValueKind == JsonValueKind.Number => Count("Jobs.Mailed", root.GetInt32()),
                 RecurringJobs.SendDailyDigest when root.ValueKind == JsonValueKind.Number => Count("Jobs.Digests", root.GetInt32()),
                 RecurringJobs.RemoveEndedSessions when root.ValueKind == JsonValueKind.Number => Count("Jobs.Sessions", root.GetInt32()),
+                RecurringJobs.RemindRegionalLetters when root.ValueKind == JsonValueKind.Number => Count("Jobs.RegionalLetters", root.GetInt32()),
                 _ => l["Jobs.Done"],
             };
         }

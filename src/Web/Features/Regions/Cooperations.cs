@@ -14,8 +14,8 @@ namespace Governance.Web.Features.Regions;
 /// <summary>A cooperation as a member (or invited municipality) sees it: its members and where each stands.</summary>
 public sealed record CooperationLine(Guid Id, string Name, Guid LeadMunicipalityId, bool EachPortfolioHolderApproves, bool Ended, IReadOnlyList<CooperationMemberLine> Members, int Version);
 
-/// <summary>A municipality in a cooperation: Invited, Member or Left.</summary>
-public sealed record CooperationMemberLine(Guid MunicipalityId, string Name, string State, bool IsLead, bool IsYou);
+/// <summary>A municipality in a cooperation: Invited, Member or Left, and whether it named the portfolio holder who approves regional letters for it.</summary>
+public sealed record CooperationMemberLine(Guid MunicipalityId, string Name, string State, bool IsLead, bool IsYou, bool HasPortfolioHolder, Guid? PortfolioHolderId);
 
 /// <summary>A municipality of the installation, to invite.</summary>
 public sealed record MunicipalityLine(Guid Id, string Name);
@@ -31,9 +31,10 @@ public sealed record CreateCooperationCommand(string? Name, bool EachPortfolioHo
 
 /// <summary>
 /// A step in a cooperation: Invite (the lead's beheerder, naming a municipality), Join or Leave (your own municipality:
-/// its griffie or beheerder), End (the lead's beheerder).
+/// its griffie or beheerder), End (the lead's beheerder), PortfolioHolder (your own municipality names the alderman who
+/// approves the regional letters for it, or none).
 /// </summary>
-public sealed record CooperationStepCommand(Guid CooperationId, CooperationStep? Step, Guid? MunicipalityId, int? Version) : ICommand<Result<CooperationLine>>;
+public sealed record CooperationStepCommand(Guid CooperationId, CooperationStep? Step, Guid? MunicipalityId, int? Version, Guid? AldermanId = null) : ICommand<Result<CooperationLine>>;
 
 public enum CooperationStep
 {
@@ -41,6 +42,7 @@ public enum CooperationStep
     Join,
     Leave,
     End,
+    PortfolioHolder,
 }
 
 public sealed class CreateCooperationValidator : AbstractValidator<CreateCooperationCommand>
@@ -54,7 +56,7 @@ public sealed class CooperationStepValidator : AbstractValidator<CooperationStep
 {
     public CooperationStepValidator()
     {
-        RuleFor(c => c.Step).NotNull().WithMessage("Kies een stap: Invite, Join, Leave of End.");
+        RuleFor(c => c.Step).NotNull().WithMessage("Kies een stap: Invite, Join, Leave, End of PortfolioHolder.");
         RuleFor(c => c.Version).NotNull().WithMessage("De versie die u las is verplicht (voor gelijktijdige wijzigingen).");
         RuleFor(c => c.MunicipalityId).NotNull().When(c => c.Step == CooperationStep.Invite).WithMessage("Kies de gemeente die u uitnodigt.");
     }
@@ -83,7 +85,10 @@ internal static class CooperationLines
             names.GetValueOrDefault(m.MunicipalityId, "?"),
             m.LeftAtUtc is not null ? "Left" : m.JoinedAtUtc is not null ? "Member" : "Invited",
             m.MunicipalityId == c.LeadMunicipalityId,
-            m.MunicipalityId == you))],
+            m.MunicipalityId == you,
+            m.PortfolioHolderId is not null,
+            // Which alderman is another municipality's business; whether it named one is what the lead needs to know.
+            m.MunicipalityId == you ? m.PortfolioHolderId?.Value : null))],
         c.Version);
 }
 
@@ -195,6 +200,21 @@ public sealed class CooperationStepHandler(ISystemDatabase systemDatabase, Curre
                 break;
             case CooperationStep.End when !lead:
                 return new Forbidden("Alleen de gemeente die het samenwerkingsverband leidt, beëindigt het.");
+            case CooperationStep.PortfolioHolder:
+                if (!cooperation.IsMember(you))
+                {
+                    return new Conflict("Treed eerst toe; dan wijst uw gemeente haar portefeuillehouder aan.");
+                }
+
+                var alderman = command.AldermanId is { } chosen ? new Domain.Organisation.AldermanId(chosen) : (Domain.Organisation.AldermanId?)null;
+                if (alderman is { } a && !await db.Aldermen.AsNoTracking().AnyAsync(x => x.Id == a && x.MunicipalityId == you, cancellationToken))
+                {
+                    return new NotFound("Wethouder");
+                }
+
+                cooperation.SetPortfolioHolder(you, alderman);
+                subject = $"{cooperation.Name}: portefeuillehouder {(alderman is null ? "niet meer" : "")} aangewezen".Replace("  ", " ", StringComparison.Ordinal);
+                break;
             default:
                 cooperation.End(now);
                 subject = $"{cooperation.Name}: beëindigd";

@@ -28,10 +28,11 @@ public sealed record RegionalIndicator(
 /// measures it at all is its own business). Values per period (none where no value was handed in), its baseline, the
 /// trend of its last two figures and what is missing, in Dutch.
 /// </summary>
-public sealed record RegionalRow(string Municipality, bool Shared, IReadOnlyList<decimal?> Values, decimal? Baseline, string? Trend, string? Missing);
+public sealed record RegionalRow(string Municipality, bool Shared, IReadOnlyList<decimal?> Values, decimal? Baseline, string? Trend, string? Missing, string? Caveat = null);
 
 /// <summary>
-/// The regional figure per period and how many members it counts (a figure of fewer than all says so): the total of a
+/// The regional figure per period and how many members it counts (a figure of fewer than all says so; none when half or
+/// fewer have one, as it would not speak for the region): the total of a
 /// count or amount, or the weighted average of a share (the parts added up over the wholes added up), never the plain
 /// mean of percentages with different denominators.
 /// </summary>
@@ -89,8 +90,9 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
         var members = cooperation.CurrentMembers.ToList();
         var names = await db.Municipalities.AsNoTracking().Where(m => members.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         var shared = await SharedIndicatorsAsync(db, id, members, cancellationToken);
-        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Definitions)
-            .Where(i => shared.Contains(i.Id)).ToListAsync(cancellationToken);
+        // Figures only: a narrative answer stays in the municipality's own letter.
+        var indicators = (await db.Indicators.AsNoTracking().Include(i => i.Definitions)
+            .Where(i => shared.Contains(i.Id)).ToListAsync(cancellationToken)).Where(i => i.Current.Kind.IsNumeric() || i.Current.Kind == IndicatorKind.Breakdown).ToList();
         var figures = await FiguresAsync(db, indicators, cancellationToken);
         var order = members.OrderBy(m => m == cooperation.LeadMunicipalityId ? 0 : 1).ThenBy(m => names[m], StringComparer.Create(Dutch, ignoreCase: true)).ToList();
 
@@ -115,7 +117,7 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
                     ? TrendPhrase.Describe(indicator.Current.Kind, known[^1].Value, known[^2].Value).Dutch
                     : null;
                 return new RegionalRow(names[m], true, values, indicator.Current.Baseline?.Value, trend,
-                    missing.Count == 0 ? null : $"Geen waarde voor {string.Join(", ", missing.Select(p => p.Display(Dutch)))}");
+                    missing.Count == 0 ? null : $"Geen waarde voor {string.Join(", ", missing.Select(p => p.Display(Dutch)))}", indicator.Current.Caveat);
             }).ToList();
             var (total, noTotal) = Total(definition, [.. order.Select(m => group.FirstOrDefault(i => i.MunicipalityId == m))], rows, periods, figures, members.Count);
             return new RegionalIndicator(group.Key, definition.Name, definition.Kind, definition.Unit, definition.Decimals, lead.NationalSource,
@@ -139,7 +141,7 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
             for (var p = 0; p < periods.Count; p++)
             {
                 var known = rows.Select(r => r.Values[p]).OfType<decimal>().ToList();
-                values.Add(known.Count == 0 ? null : known.Sum());
+                values.Add(IsRegional(known.Count, members) ? known.Sum() : null);
                 counted.Add(known.Count);
             }
 
@@ -154,7 +156,7 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
             {
                 var parts = byMember.OfType<Indicator>().Select(i => figures.PartAndWhole(i, period)).OfType<(decimal Part, decimal Whole)>().ToList();
                 var whole = parts.Sum(p => p.Whole);
-                values.Add(parts.Count == 0 || whole == 0 ? null : decimal.Round(parts.Sum(p => p.Part) / whole * 100, definition.Decimals, MidpointRounding.AwayFromZero));
+                values.Add(!IsRegional(parts.Count, members) || whole == 0 ? null : decimal.Round(parts.Sum(p => p.Part) / whole * 100, definition.Decimals, MidpointRounding.AwayFromZero));
                 counted.Add(whole == 0 ? 0 : parts.Count);
             }
 
@@ -165,6 +167,9 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
             ? "Geen regionaal gemiddelde: niet elke gemeente berekent dit percentage uit een deel en een geheel, en percentages met verschillende noemers middelen niet."
             : "Geen regionaal totaal voor dit soort cijfer.");
     }
+
+    /// <summary>A regional figure speaks for the region only when more than half of the members have a figure in the period.</summary>
+    private static bool IsRegional(int counted, int members) => counted * 2 > members;
 
     private static async Task<SharedFigures> FiguresAsync(GovernanceDbContext db, IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
     {

@@ -28,10 +28,31 @@ public static class RegionsApi
             .WithSummary("Records a cooperation your municipality leads (beheerder).");
 
         cooperations.MapPost("/{id:guid}/steps", async (Guid id, [FromBody] CooperationStepBody body, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new CooperationStepCommand(id, body.Step, body.MunicipalityId, body.Version), ct)).ToHttp(TypedResults.Ok))
+                (await sender.Send(new CooperationStepCommand(id, body.Step, body.MunicipalityId, body.Version, body.AldermanId), ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.ShareRegionally)
             .WithName("CooperationStep")
-            .WithSummary("Invite a municipality or end the cooperation (the lead's beheerder), join or leave it (your own municipality's griffie or beheerder; leaving revokes what it shared).");
+            .WithSummary("Invite a municipality or end the cooperation (the lead's beheerder), join or leave it (your own municipality's griffie or beheerder; leaving revokes what it shared), name your portfolio holder who approves its regional letters.");
+
+        var letters = app.MapGroup("/api/regional-letters").WithTags("Regions").RequireAuthorization(Policies.ReadRegionalMonitor);
+        letters.MapGet("/", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListRegionalLettersQuery(), ct)).ToHttp(TypedResults.Ok))
+            .WithName("ListRegionalLetters")
+            .WithSummary("The regional letters of your cooperations; a council member sees those sent to its own council.");
+        letters.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetRegionalLetterQuery(id), ct)).ToHttp(TypedResults.Ok))
+            .WithName("GetRegionalLetter")
+            .WithSummary("One regional letter: its text (Markdown), approvers, each council's sending and reference, and what you may do with it.");
+        letters.MapPost("/", async ([FromBody] ComposeRegionalLetterCommand command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(view => TypedResults.Created($"/api/regional-letters/{view.Id}", view)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ComposeRegionalLetter")
+            .WithSummary("Composes a letter from the regional monitor for the councils of all members (the lead municipality's griffie).");
+        letters.MapPut("/{id:guid}", async (Guid id, [FromBody] RegionalLetterTextBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new EditRegionalLetterCommand(id, body.Subject, body.Body, body.Version), ct)).ToHttp(TypedResults.Ok))
+            .WithName("EditRegionalLetter")
+            .WithSummary("Edits a draft regional letter (the lead's griffie); approvals of an earlier text no longer count.");
+        letters.MapPost("/{id:guid}/steps", async (Guid id, [FromBody] RegionalLetterStepBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RegionalLetterStepCommand(id, body.Step, body.AldermanId, body.Reason, body.SentOn, body.DocumentNumber, body.Version), ct)).ToHttp(TypedResults.Ok))
+            .WithName("RegionalLetterStep")
+            .WithSummary("Offer (the lead's griffie, naming its responsible alderman), Approve or SendBack (an approver), RecordSending (a member's griffie: its own reference number is given).");
 
         var shares = app.MapGroup("/api/regional-shares").WithTags("Regions").RequireAuthorization(Policies.ShareRegionally);
 
@@ -92,9 +113,13 @@ public static class RegionsApi
         return app;
     }
 
+    public sealed record RegionalLetterTextBody(string? Subject, string? Body, int? Version);
+
+    public sealed record RegionalLetterStepBody(RegionalLetterStep? Step, Guid? AldermanId, string? Reason, DateOnly? SentOn, string? DocumentNumber, int? Version);
+
     public sealed record IndicatorRegionBody(string? RegionalCode, string? NationalSource, int? Version);
 
-    public sealed record CooperationStepBody(CooperationStep? Step, Guid? MunicipalityId, int? Version);
+    public sealed record CooperationStepBody(CooperationStep? Step, Guid? MunicipalityId, int? Version, Guid? AldermanId = null);
 
     public sealed record VersionBody(int? Version);
 }

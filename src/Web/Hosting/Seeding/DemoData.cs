@@ -25,7 +25,7 @@ namespace Governance.Web.Hosting.Seeding;
 /// Made once, into an empty database, through the same commands a municipality going live uses (as its Beheerder and
 /// griffie would): only the municipalities themselves are written directly, as the first administrator's is.
 /// </summary>
-internal sealed class DemoData(IServiceProvider services, TimeProvider time)
+internal sealed partial class DemoData(IServiceProvider services, TimeProvider time)
 {
     /// <summary>Who the demo's set-up is done by, in the audit log and the histories.</summary>
     public const string Actor = "Demo-inrichting";
@@ -33,6 +33,8 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
     private readonly Dictionary<string, Guid> _teams = [];
     private readonly Dictionary<string, Guid> _aldermen = [];
     private readonly Dictionary<string, Guid> _indicators = [];
+    private readonly Dictionary<string, Guid> _obligations = [];
+    private (Guid Team, Guid Alderman) _vaals;
 
     /// <summary>
     /// The demo's recurring obligations report from the start of the quarter two quarters back, so the
@@ -74,17 +76,23 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         // their writes one after the other (IMMEDIATE transactions, the busy timeout); its calls do not yield, hence Task.Run.
         // Vaals registers its commitment while Maastricht still defines indicators, so that kind of command is ready for
         // Maastricht's registrations; the accounts need both municipalities' teams and aldermen.
+        // The Heuvelland municipalities' monitors follow Vaals; the cooperation, its shares and its letter need everything.
         var maastricht = municipalities["Maastricht"];
         await Task.WhenAll(
             Task.Run(async () =>
             {
                 await MaastrichtCalendarAsync(maastricht, cancellationToken);
                 await VaalsAsync(municipalities["Vaals"], cancellationToken);
+                foreach (var member in Heuvelland)
+                {
+                    await HeuvellandAsync(municipalities[member.Name], cancellationToken);
+                }
             }, cancellationToken),
             Task.Run(() => MaastrichtOrganisationAsync(maastricht, cancellationToken), cancellationToken));
         await Task.WhenAll(
             Task.Run(() => MaastrichtObligationsAsync(maastricht, cancellationToken), cancellationToken),
             Task.Run(() => AccountsAsync(municipalities, cancellationToken), cancellationToken));
+        await RegionAsync(municipalities, _obligations["doorlooptijden"], cancellationToken);
         return true;
     }
 
@@ -154,7 +162,7 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
     {
         await using var scope = ActingFor(maastricht);
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        var obligations = new Dictionary<string, Guid>();
+        var obligations = _obligations;
         foreach (var (key, registration) in MaastrichtObligations())
         {
             obligations[key] = Check(await sender.Send(registration, cancellationToken));
@@ -176,6 +184,7 @@ internal sealed class DemoData(IServiceProvider services, TimeProvider time)
         var team = Check(await sender.Send(new CreateTeamCommand("Sociaal Domein Vaals"), cancellationToken));
         team = Check(await sender.Send(new ChangeTeamLetterContactCommand(team.Id, "M. Kohl", "043 306 85 10", "sociaaldomein@vaals.demo", team.Version), cancellationToken));
         var alderman = Check(await sender.Send(new AddAldermanCommand("Paul Kohnen", "Wethouder Sociaal Domein en Zorg", null, null), cancellationToken));
+        _vaals = (team.Id, alderman.Id);
         Check(await sender.Send(new AddPolicyAreaCommand(Areas.Wmo), cancellationToken));
         var indicator = Check(await sender.Send(new DefineIndicatorCommand
         {

@@ -1158,6 +1158,79 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.ToTable("Cooperations", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Domain.Regions.RegionalLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ApprovalsDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("character varying(60000)");
+
+                    b.Property<DateTime>("ComposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CooperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("LeadMunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MemberList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("SendingDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SentBackReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadMunicipalityId");
+
+                    b.HasIndex("CooperationId", "ComposedAtUtc");
+
+                    b.ToTable("RegionalLetters", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Domain.Regions.RegionalShare", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2049,9 +2122,14 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                             b1.Property<DateTime?>("LeftAtUtc")
                                 .HasColumnType("timestamp with time zone");
 
+                            b1.Property<Guid?>("PortfolioHolderId")
+                                .HasColumnType("uuid");
+
                             b1.HasKey("CooperationId", "MunicipalityId");
 
                             b1.HasIndex("MunicipalityId");
+
+                            b1.HasIndex("PortfolioHolderId");
 
                             b1.ToTable("CooperationMembers", (string)null);
 
@@ -2063,9 +2141,116 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                                 .HasForeignKey("MunicipalityId")
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired();
+
+                            b1.HasOne("Governance.Domain.Organisation.Alderman", null)
+                                .WithMany()
+                                .HasForeignKey("PortfolioHolderId")
+                                .OnDelete(DeleteBehavior.SetNull);
                         });
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Regions.RegionalLetter", b =>
+                {
+                    b.HasOne("Governance.Domain.Regions.Cooperation", null)
+                        .WithMany()
+                        .HasForeignKey("CooperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("LeadMunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Governance.Domain.Regions.RegionalApprover", "Approvers", b1 =>
+                        {
+                            b1.Property<Guid>("RegionalLetterId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("MunicipalityId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AldermanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTime?>("ApprovedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ApprovedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("ApprovedHash")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("RegionalLetterId", "MunicipalityId");
+
+                            b1.HasIndex("AldermanId");
+
+                            b1.ToTable("RegionalLetterApprovers", (string)null);
+
+                            b1.HasOne("Governance.Domain.Organisation.Alderman", null)
+                                .WithMany()
+                                .HasForeignKey("AldermanId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegionalLetterId");
+                        });
+
+                    b.OwnsMany("Governance.Domain.Regions.RegionalSending", "Sendings", b1 =>
+                        {
+                            b1.Property<Guid>("RegionalLetterId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("MunicipalityId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("DocumentNumber")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<DateTime>("RecordedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<DateOnly>("SentOn")
+                                .HasColumnType("date");
+
+                            b1.HasKey("RegionalLetterId", "MunicipalityId");
+
+                            b1.HasIndex("MunicipalityId", "Reference")
+                                .IsUnique();
+
+                            b1.ToTable("RegionalLetterSendings", (string)null);
+
+                            b1.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                                .WithMany()
+                                .HasForeignKey("MunicipalityId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegionalLetterId");
+                        });
+
+                    b.Navigation("Approvers");
+
+                    b.Navigation("Sendings");
                 });
 
             modelBuilder.Entity("Governance.Domain.Regions.RegionalShare", b =>

@@ -1151,6 +1151,79 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Cooperations", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Domain.Regions.RegionalLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovalsDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CooperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadMunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SendingDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBackReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadMunicipalityId");
+
+                    b.HasIndex("CooperationId", "ComposedAtUtc");
+
+                    b.ToTable("RegionalLetters", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Domain.Regions.RegionalShare", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2036,9 +2109,14 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                             b1.Property<DateTime?>("LeftAtUtc")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("PortfolioHolderId")
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("CooperationId", "MunicipalityId");
 
                             b1.HasIndex("MunicipalityId");
+
+                            b1.HasIndex("PortfolioHolderId");
 
                             b1.ToTable("CooperationMembers", (string)null);
 
@@ -2050,9 +2128,116 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                                 .HasForeignKey("MunicipalityId")
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired();
+
+                            b1.HasOne("Governance.Domain.Organisation.Alderman", null)
+                                .WithMany()
+                                .HasForeignKey("PortfolioHolderId")
+                                .OnDelete(DeleteBehavior.SetNull);
                         });
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Regions.RegionalLetter", b =>
+                {
+                    b.HasOne("Governance.Domain.Regions.Cooperation", null)
+                        .WithMany()
+                        .HasForeignKey("CooperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("LeadMunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Governance.Domain.Regions.RegionalApprover", "Approvers", b1 =>
+                        {
+                            b1.Property<Guid>("RegionalLetterId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MunicipalityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AldermanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ApprovedAtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ApprovedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ApprovedHash")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RegionalLetterId", "MunicipalityId");
+
+                            b1.HasIndex("AldermanId");
+
+                            b1.ToTable("RegionalLetterApprovers", (string)null);
+
+                            b1.HasOne("Governance.Domain.Organisation.Alderman", null)
+                                .WithMany()
+                                .HasForeignKey("AldermanId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegionalLetterId");
+                        });
+
+                    b.OwnsMany("Governance.Domain.Regions.RegionalSending", "Sendings", b1 =>
+                        {
+                            b1.Property<Guid>("RegionalLetterId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MunicipalityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DocumentNumber")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("RecordedAtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("SentOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RegionalLetterId", "MunicipalityId");
+
+                            b1.HasIndex("MunicipalityId", "Reference")
+                                .IsUnique();
+
+                            b1.ToTable("RegionalLetterSendings", (string)null);
+
+                            b1.HasOne("Governance.Domain.Municipalities.Municipality", null)
+                                .WithMany()
+                                .HasForeignKey("MunicipalityId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegionalLetterId");
+                        });
+
+                    b.Navigation("Approvers");
+
+                    b.Navigation("Sendings");
                 });
 
             modelBuilder.Entity("Governance.Domain.Regions.RegionalShare", b =>

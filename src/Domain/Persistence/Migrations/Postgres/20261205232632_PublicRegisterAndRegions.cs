@@ -85,11 +85,18 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     CooperationId = table.Column<Guid>(type: "uuid", nullable: false),
                     InvitedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     JoinedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LeftAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    LeftAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PortfolioHolderId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CooperationMembers", x => new { x.CooperationId, x.MunicipalityId });
+                    table.ForeignKey(
+                        name: "FK_CooperationMembers_Aldermen_PortfolioHolderId",
+                        column: x => x.PortfolioHolderId,
+                        principalTable: "Aldermen",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_CooperationMembers_Cooperations_CooperationId",
                         column: x => x.CooperationId,
@@ -99,6 +106,44 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_CooperationMembers_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegionalLetters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CooperationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeadMunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberList = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(60000)", maxLength: 60000, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TextVersion = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ComposedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ComposedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ApprovalsDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    SendingDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentBackReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionalLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegionalLetters_Cooperations_CooperationId",
+                        column: x => x.CooperationId,
+                        principalTable: "Cooperations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegionalLetters_Municipalities_LeadMunicipalityId",
+                        column: x => x.LeadMunicipalityId,
                         principalTable: "Municipalities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -148,10 +193,72 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RegionalLetterApprovers",
+                columns: table => new
+                {
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionalLetterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AldermanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApprovedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionalLetterApprovers", x => new { x.RegionalLetterId, x.MunicipalityId });
+                    table.ForeignKey(
+                        name: "FK_RegionalLetterApprovers_Aldermen_AldermanId",
+                        column: x => x.AldermanId,
+                        principalTable: "Aldermen",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegionalLetterApprovers_RegionalLetters_RegionalLetterId",
+                        column: x => x.RegionalLetterId,
+                        principalTable: "RegionalLetters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegionalLetterSendings",
+                columns: table => new
+                {
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionalLetterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionalLetterSendings", x => new { x.RegionalLetterId, x.MunicipalityId });
+                    table.ForeignKey(
+                        name: "FK_RegionalLetterSendings_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RegionalLetterSendings_RegionalLetters_RegionalLetterId",
+                        column: x => x.RegionalLetterId,
+                        principalTable: "RegionalLetters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CooperationMembers_MunicipalityId",
                 table: "CooperationMembers",
                 column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationMembers_PortfolioHolderId",
+                table: "CooperationMembers",
+                column: "PortfolioHolderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cooperations_LeadMunicipalityId",
@@ -172,6 +279,27 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "IX_PublicSubscriptions_ObligationId_Email",
                 table: "PublicSubscriptions",
                 columns: new[] { "ObligationId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalLetterApprovers_AldermanId",
+                table: "RegionalLetterApprovers",
+                column: "AldermanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalLetters_CooperationId_ComposedAtUtc",
+                table: "RegionalLetters",
+                columns: new[] { "CooperationId", "ComposedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalLetters_LeadMunicipalityId",
+                table: "RegionalLetters",
+                column: "LeadMunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionalLetterSendings_MunicipalityId_Reference",
+                table: "RegionalLetterSendings",
+                columns: new[] { "MunicipalityId", "Reference" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -205,7 +333,16 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                 name: "PublicSubscriptions");
 
             migrationBuilder.DropTable(
+                name: "RegionalLetterApprovers");
+
+            migrationBuilder.DropTable(
+                name: "RegionalLetterSendings");
+
+            migrationBuilder.DropTable(
                 name: "RegionalShares");
+
+            migrationBuilder.DropTable(
+                name: "RegionalLetters");
 
             migrationBuilder.DropTable(
                 name: "Cooperations");
