@@ -315,7 +315,7 @@ public sealed class RegionalLettersHandler(ISystemDatabase systemDatabase, Curre
                     return new Conflict("De verzending aan uw raad is al vastgelegd.");
                 }
 
-                if (command.SentOn!.Value > today || command.SentOn.Value < DateOnly.FromDateTime(letter.ApprovedAtUtc!.Value))
+                if (command.SentOn!.Value > today || command.SentOn.Value < DateOnly.FromDateTime(MunicipalTime.ToLocal(letter.ApprovedAtUtc!.Value)))
                 {
                     return new Invalid(new Dictionary<string, string[]> { ["sentOn"] = ["De verzenddatum ligt tussen de goedkeuring en vandaag."] });
                 }
