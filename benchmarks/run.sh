@@ -11,7 +11,8 @@
 # obligations list and Mijn taken over 10,000 obligations and a million values; and the value-submission API of the
 # published app under load from wrk (apt-get install wrk); the accounts list, the audit log and queuing an invitation
 # at 5,000 accounts and a million audit lines; the public register and its open data under a crowd from wrk, the first
-# answer after a change and Mijn taken meanwhile. Figures go to docs/benchmarks.md
+# answer after a change and Mijn taken meanwhile; the regional monitor of 6 municipalities × 50 indicators × 20 periods.
+# Figures go to docs/benchmarks.md
 # with the machine they ran on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -232,7 +233,28 @@ MD
 )
 rm -f "$public_table"
 
-python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" "$administration" "$values" "$public" <<'PY'
+regional_table=$(mktemp)
+dotnet run -c Release --project benchmarks/Governance.Benchmarks -- regional "$regional_table" >/dev/null 2>&1
+regional=$(cat <<MD
+## Regional monitor: 6 municipalities × 50 indicators × 20 periods
+
+Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk:
+six municipalities in one cooperation, each sharing the monitor of one motion with 50 indicators (40 counts and 10
+shares computed from two of them) and 20 quarters of handed-in figures (4,800 values, 1,200 shares computed), the real
+app (Release, in-process test server, production mode, SQLite file) signed in as the lead municipality's Beheerder;
+each URL 100 times to warm up (the tiered JIT's second tier), then 200 times.
+
+$(cat "$regional_table")
+
+- as JSON: \`GET /api/regional-monitor/{id}?periods=20\`: the active shares of the current members, their indicators,
+  the handed-in figures of the measured ones and of the inputs of the derived ones in one query, the shares computed,
+  per indicator the members side by side with trend and what is missing, the regional totals and weighted averages.
+- page rendered: \`GET /regio/{id}\`, the page rendered on the server with its chart and tables (the same query).
+MD
+)
+rm -f "$regional_table"
+
+python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" "$administration" "$values" "$public" "$regional" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
@@ -248,3 +270,4 @@ echo "$letters"
 echo "$workspaces"
 echo "$values"
 echo "$public"
+echo "$regional"

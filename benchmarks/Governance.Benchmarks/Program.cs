@@ -5,10 +5,11 @@ using Governance.Benchmarks;
 // Reporting workflows at scale on SQLite, each measure beside a reference measured in the same run; or, with
 // "letters", composing a letter of 12 indicators and writing its DOCX and PDF; or, with "workspaces", the cockpit,
 // the obligations list and "Mijn taken" over 10,000 obligations and about a million values; or, with "administration", the
-// accounts list and the audit log at 5,000 accounts and a million lines, and queuing an invitation.
+// accounts list and the audit log at 5,000 accounts and a million lines, and queuing an invitation; or, with "regional", the
+// regional monitor of 6 municipalities × 50 indicators × 20 periods.
 // Or, with "values", the value-submission API of the published app under load from wrk; with "public", the public register
 // and its open data under a crowd from wrk, the first answer after a change, and Mijn taken meanwhile.
-// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration] [output.md] [obligations]
+// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration|regional] [output.md] [obligations]
 //        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values|public output.md <published app folder> [connections] [seconds]
 if (args.Length > 2 && args[0] == "public")
 {
@@ -28,11 +29,12 @@ if (args.Length > 2 && args[0] == "values")
     return;
 }
 
-if (args.Length > 0 && args[0] is "letters" or "workspaces" or "administration")
+if (args.Length > 0 && args[0] is "letters" or "workspaces" or "administration" or "regional")
 {
     var measures = args[0] switch
     {
         "letters" => await LetterBenchmarks.RunAsync(),
+        "regional" => await RegionalBenchmarks.RunAsync(),
         "administration" => await AdministrationBenchmarks.RunAsync(),
         _ => await WorkspaceBenchmarks.RunAsync(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000),
     };

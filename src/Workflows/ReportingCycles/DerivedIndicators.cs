@@ -33,11 +33,12 @@ public sealed class DerivedIndicators
 
     /// <summary>
     /// The derived indicators (those whose current definition has a formula) and the ids of the codes their formulas read;
-    /// in every municipality on a system context, else in the context's own.
+    /// in every municipality on a system context (or in <paramref name="only"/> those), else in the context's own.
     /// </summary>
-    public static async Task<DerivedIndicators> LoadAsync(GovernanceDbContext db, CancellationToken cancellationToken)
+    public static async Task<DerivedIndicators> LoadAsync(GovernanceDbContext db, CancellationToken cancellationToken, IReadOnlyCollection<MunicipalityId>? only = null)
     {
         var candidates = await db.Indicators.AsNoTracking().Include(i => i.Definitions)
+            .Where(i => only == null || only.Contains(i.MunicipalityId))
             .Where(i => i.Definitions.Any(d => d.Formula != null || d.Benchmark != null))
             .ToListAsync(cancellationToken);
         var derived = candidates.Where(i => i.Current.IsDerived).ToDictionary(i => i.Id, i => (i.MunicipalityId, i.Current));

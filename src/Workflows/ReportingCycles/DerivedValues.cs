@@ -21,18 +21,21 @@ public sealed class DerivedValues(
 
     /// <summary>
     /// What computing <paramref name="derivedIds"/> takes, read in one go: the histories and definitions of everything their
-    /// formulas read (through derived inputs), and their own handed-in values.
+    /// formulas read (through derived inputs), and their own handed-in values; with <paramref name="measured"/>, the
+    /// histories of those indicators too, in the same query, so that <see cref="HistoryOf(IndicatorId)"/> answers for them.
     /// </summary>
-    public static async Task<DerivedValues> LoadAsync(GovernanceDbContext db, DerivedIndicators catalogue, IReadOnlyCollection<IndicatorId> derivedIds, CancellationToken cancellationToken)
+    public static async Task<DerivedValues> LoadAsync(
+        GovernanceDbContext db, DerivedIndicators catalogue, IReadOnlyCollection<IndicatorId> derivedIds, CancellationToken cancellationToken,
+        IReadOnlyCollection<IndicatorId>? measured = null)
     {
-        if (derivedIds.Count == 0)
+        if (derivedIds.Count == 0 && measured is not { Count: > 0 })
         {
             return new DerivedValues(catalogue, new Dictionary<IndicatorId, IReadOnlyList<PeriodValue>>(), (_, _) => null, id => id.ToString());
         }
 
-        var ids = catalogue.Closure(derivedIds);
-        var histories = await IndicatorHistory.LoadManyAsync(db, ids, cancellationToken);
-        var definitions = await db.IndicatorDefinitions.AsNoTracking().Where(d => ids.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
+        var ids = derivedIds.Count == 0 ? [] : catalogue.Closure(derivedIds);
+        var histories = await IndicatorHistory.LoadManyAsync(db, [.. ids.Concat(measured ?? [])], cancellationToken);
+        var definitions = ids.Count == 0 ? [] : await db.IndicatorDefinitions.AsNoTracking().Where(d => ids.Contains(d.IndicatorId)).ToListAsync(cancellationToken);
         var latest = definitions.GroupBy(d => d.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.VersionNumber)!);
         return new DerivedValues(catalogue, histories,
             (id, version) => definitions.FirstOrDefault(d => d.IndicatorId == id && d.VersionNumber == version) ?? latest.GetValueOrDefault(id),

@@ -37,9 +37,9 @@ public static class IndicatorHistory
                             join v in db.RecordedValues on t.Id equals EF.Property<IndicatorTaskId>(v, "TaskId")
                             where EF.Parameter(ids).Contains(t.IndicatorId) && done.Contains(t.Status) && (only == null || only.Contains(c.Period))
                                   && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == t.Id).Max(w => w.Sequence)
-                            select new { c.Period, t.IndicatorId, t.DefinitionVersion, Value = v })
+                            select new { c.Period, t.IndicatorId, t.DefinitionVersion, v.Value, v.Explanation, v.Source, v.RecordedAtUtc })
             .AsNoTracking().ToListAsync(cancellationToken);
-        return Of(ids, latest.Select(t => (t.IndicatorId, new PeriodValue(t.Period, t.Value.Value, t.Value.Explanation, t.Value.Source, t.Value.RecordedAtUtc, t.DefinitionVersion))));
+        return Of(ids, latest.Select(t => (t.IndicatorId, new PeriodValue(t.Period, t.Value, t.Explanation, t.Source, t.RecordedAtUtc, t.DefinitionVersion))));
     }
 
     /// <summary>The histories from the tasks' latest handed-in values, however read: per period the latest, oldest period first.</summary>

@@ -173,11 +173,11 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
 
     private static async Task<SharedFigures> FiguresAsync(GovernanceDbContext db, IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
     {
-        var catalogue = indicators.Any(i => i.Current.IsDerived) ? await DerivedIndicators.LoadAsync(db, cancellationToken) : DerivedIndicators.None;
+        var municipalities = indicators.Select(i => i.MunicipalityId).Distinct().ToList();
+        var catalogue = indicators.Any(i => i.Current.IsDerived) ? await DerivedIndicators.LoadAsync(db, cancellationToken, municipalities) : DerivedIndicators.None;
         var derivedIds = indicators.Where(i => catalogue.IsDerived(i.Id)).Select(i => i.Id).ToList();
-        var derived = await DerivedValues.LoadAsync(db, catalogue, derivedIds, cancellationToken);
-        var histories = await IndicatorHistory.LoadManyAsync(db, [.. indicators.Where(i => !catalogue.IsDerived(i.Id)).Select(i => i.Id)], cancellationToken);
-        var figures = indicators.ToDictionary(i => i.Id, i => (catalogue.IsDerived(i.Id) ? derived.HistoryOf(i.Id) : histories[i.Id])
+        var derived = await DerivedValues.LoadAsync(db, catalogue, derivedIds, cancellationToken, [.. indicators.Where(i => !catalogue.IsDerived(i.Id)).Select(i => i.Id)]);
+        var figures = indicators.ToDictionary(i => i.Id, i => derived.HistoryOf(i.Id)
             .Select(v => (v.Period, Figure: v.Value.FigureFor(i.VersionAt(v.DefinitionVersion))))
             .Where(v => v.Figure is not null)
             .ToDictionary(v => v.Period, v => v.Figure!.Value));
