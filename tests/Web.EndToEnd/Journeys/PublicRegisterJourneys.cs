@@ -53,6 +53,7 @@ public class PublicRegisterJourneys(AppFixture app)
     [InlineData("/openbaar/maastricht?op=2025-06-30")]
     [InlineData("/openbaar/maastricht/M-2019-026?op=2025-06-30")]
     [InlineData("/openbaar/atlantis")]
+    [InlineData("/openbaar/vaals/regio")]
     [InlineData("/openbaar/maastricht/volgen?nummer=M-2019-026")]
     [InlineData("/openbaar/maastricht/volgen/bevestigen?id=00000000000000000000000000000001&code=x")]
     [InlineData("/openbaar/maastricht/volgen/stoppen?id=00000000000000000000000000000001&code=x")]

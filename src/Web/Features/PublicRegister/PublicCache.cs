@@ -155,8 +155,13 @@ public sealed class PublicResponseCache(RequestDelegate next, PublicDataChanges 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _bytes;
 
+    /// <summary>
+    /// Anonymous reads of the register and the open data; not the regional monitor, which shows handed-in figures (saves of
+    /// reporting cycles leave the version alone) and is read live.
+    /// </summary>
     public static bool Applies(HttpContext context) =>
         (context.Request.Path.StartsWithSegments("/openbaar") || context.Request.Path.StartsWithSegments("/api/open"))
+        && context.Request.Path.Value?.EndsWith("/regio", StringComparison.OrdinalIgnoreCase) != true
         && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && !context.Request.Headers.ContainsKey(HeaderNames.Cookie) && !context.Request.Headers.ContainsKey(HeaderNames.Authorization);
 

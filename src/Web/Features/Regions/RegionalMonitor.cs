@@ -87,9 +87,20 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
             return new NotFound("Samenwerkingsverband");
         }
 
+        return await BuildAsync(db, cooperation, query.Periods, publicOnly: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The monitor of a cooperation as its members see it, or (<paramref name="publicOnly"/>) as residents may: then only
+    /// what each member also publishes, the monitors of motions and commitments in its public register and indicators
+    /// that such a one requires.
+    /// </summary>
+    internal static async Task<RegionalMonitor> BuildAsync(GovernanceDbContext db, Cooperation cooperation, int periodCount, bool publicOnly, CancellationToken cancellationToken)
+    {
+        var id = cooperation.Id;
         var members = cooperation.CurrentMembers.ToList();
         var names = await db.Municipalities.AsNoTracking().Where(m => members.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
-        var shared = await SharedIndicatorsAsync(db, id, members, cancellationToken);
+        var shared = await SharedIndicatorsAsync(db, id, members, publicOnly, cancellationToken);
         // Figures only: a narrative answer stays in the municipality's own letter.
         var indicators = (await db.Indicators.AsNoTracking().Include(i => i.Definitions)
             .Where(i => shared.Contains(i.Id)).ToListAsync(cancellationToken)).Where(i => i.Current.Kind.IsNumeric() || i.Current.Kind == IndicatorKind.Breakdown).ToList();
@@ -100,7 +111,7 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
         {
             var lead = group.FirstOrDefault(i => i.MunicipalityId == cooperation.LeadMunicipalityId) ?? group.First();
             var definition = lead.Current;
-            var periods = group.SelectMany(i => figures.Of(i.Id).Keys).Distinct().Order().TakeLast(Math.Clamp(query.Periods, 1, 40)).ToList();
+            var periods = group.SelectMany(i => figures.Of(i.Id).Keys).Distinct().Order().TakeLast(Math.Clamp(periodCount, 1, 40)).ToList();
             var rows = order.Select(m =>
             {
                 var indicator = group.FirstOrDefault(i => i.MunicipalityId == m);
@@ -198,19 +209,65 @@ public sealed class RegionalMonitorHandler(ISystemDatabase systemDatabase, Curre
     }
 
     /// <summary>The indicators shared with the cooperation by its current members, each checked to be the sharer's own.</summary>
-    private static async Task<HashSet<IndicatorId>> SharedIndicatorsAsync(GovernanceDbContext db, CooperationId id, IReadOnlyList<MunicipalityId> members, CancellationToken cancellationToken)
+    private static async Task<HashSet<IndicatorId>> SharedIndicatorsAsync(
+        GovernanceDbContext db, CooperationId id, IReadOnlyList<MunicipalityId> members, bool publicOnly, CancellationToken cancellationToken)
     {
         var shares = await db.RegionalShares.AsNoTracking()
             .Where(s => s.CooperationId == id && s.RevokedAtUtc == null && members.Contains(s.MunicipalityId))
             .Select(s => new { s.MunicipalityId, s.IndicatorId, s.ObligationId }).ToListAsync(cancellationToken);
         var direct = shares.Where(s => s.IndicatorId is not null).Select(s => (s.MunicipalityId, Indicator: s.IndicatorId!.Value)).ToList();
         var obligationIds = shares.Where(s => s.ObligationId is not null).Select(s => s.ObligationId!.Value).ToList();
-        var monitors = await db.Obligations.AsNoTracking().Where(o => obligationIds.Contains(o.Id)).ToListAsync(cancellationToken);
+        var monitors = await db.Obligations.AsNoTracking().Where(o => obligationIds.Contains(o.Id) && (!publicOnly || o.IsPublic)).ToListAsync(cancellationToken);
+        if (publicOnly && direct.Count > 0)
+        {
+            // An indicator shared on its own is public when a motion or commitment in its municipality's public register requires it.
+            var directIds = direct.Select(d => d.Indicator).ToList();
+            var published = (await db.Obligations.AsNoTracking()
+                    .Where(o => o.IsPublic && members.Contains(o.MunicipalityId) && o.RequiredIndicators.Any(r => directIds.Contains(r.IndicatorId)))
+                    .ToListAsync(cancellationToken))
+                .SelectMany(o => o.RequiredIndicators.Select(r => (o.MunicipalityId, r.IndicatorId))).ToHashSet();
+            direct = [.. direct.Where(d => published.Contains((d.MunicipalityId, d.Indicator)))];
+        }
+
         var fromMonitors = monitors.Where(o => shares.Any(s => s.ObligationId == o.Id && s.MunicipalityId == o.MunicipalityId))
             .SelectMany(o => o.RequiredIndicators.Select(r => (o.MunicipalityId, Indicator: r.IndicatorId)));
         var candidates = direct.Concat(fromMonitors).ToList();
         var ids = candidates.Select(c => c.Indicator).Distinct().ToList();
         var owners = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.MunicipalityId }).ToDictionaryAsync(i => i.Id, i => i.MunicipalityId, cancellationToken);
         return [.. candidates.Where(c => owners.TryGetValue(c.Indicator, out var owner) && owner == c.MunicipalityId).Select(c => c.Indicator)];
+    }
+}
+
+/// <summary>The regional monitors of a municipality's cooperations, as residents may read them from its public register.</summary>
+public sealed record PublicRegionalMonitors(Features.PublicRegister.PublicMunicipality Municipality, IReadOnlyList<RegionalMonitor> Monitors);
+
+/// <summary>The public regional monitors of the municipality whose public address is <paramref name="Gemeente"/>.</summary>
+public sealed record GetPublicRegionalMonitorsQuery(string Gemeente) : IQuery<Result<PublicRegionalMonitors>>;
+
+/// <summary>
+/// For residents, without sign-in: each cooperation the municipality is a member of, with only what each member publishes
+/// itself (<see cref="RegionalMonitorHandler.BuildAsync"/> with publicOnly), so nothing reaches the public through the
+/// region that its own municipality keeps out of its register.
+/// </summary>
+internal sealed class PublicRegionalMonitorsHandler(DbContextOptionsCache contexts) : IQueryHandler<GetPublicRegionalMonitorsQuery, Result<PublicRegionalMonitors>>
+{
+    public async ValueTask<Result<PublicRegionalMonitors>> Handle(GetPublicRegionalMonitorsQuery query, CancellationToken cancellationToken)
+    {
+        if (await Features.PublicRegister.PublicMunicipalities.FindAsync(contexts, query.Gemeente, cancellationToken) is not { } municipality)
+        {
+            return new NotFound("Gemeente");
+        }
+
+        await using var db = contexts.Create(FixedMunicipalityContext.System, null);
+        var id = new MunicipalityId(municipality.Id);
+        var cooperations = (await db.Cooperations.AsNoTracking().Where(c => c.EndedAtUtc == null && c.Members.Any(m => m.MunicipalityId == id)).OrderBy(c => c.Name)
+            .ToListAsync(cancellationToken)).Where(c => c.IsMember(id)).ToList();
+        var monitors = new List<RegionalMonitor>(cooperations.Count);
+        foreach (var cooperation in cooperations)
+        {
+            monitors.Add(await RegionalMonitorHandler.BuildAsync(db, cooperation, 8, publicOnly: true, cancellationToken));
+        }
+
+        return new PublicRegionalMonitors(municipality, monitors);
     }
 }

@@ -71,6 +71,7 @@ public sealed partial class PublicLeakTests(GovernanceAppFactory app) : IClassFi
                      "/openbaar/maastricht/sitemap.xml", "/openbaar/maastricht/moties-en-toezeggingen.csv", "/openbaar/maastricht/moties-en-toezeggingen.xlsx",
                      "/openbaar/maastricht/kalender.ics", "/openbaar/maastricht/wijzigingen.atom", "/openbaar/maastricht/kalender.ics?commissie=Gemeenteraad",
                      "/openbaar/maastricht/wijzigingen.atom?commissie=Gemeenteraad", "/openbaar/maastricht/volgen?nummer=M-2021-047", "/openbaar/vaals",
+                     "/openbaar/maastricht/regio", "/openbaar/vaals/regio",
                  })
         {
             await ReadAsync(address);

@@ -29,7 +29,7 @@ public sealed class RegionalMonitorTests(GovernanceAppFactory app) : IClassFixtu
         using var beheerder = await app.SignedInClientAsync(Emails.For(Roles.Beheerder));
         using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
         using var vaals = await app.SignedInClientAsync(Emails.VaalsGriffie);
-        var cooperation = await (await beheerder.PostAsJsonAsync("/api/cooperations", new { name = "Maastricht en Heuvelland", eachPortfolioHolderApproves = false }, Json))
+        var cooperation = await (await beheerder.PostAsJsonAsync("/api/cooperations", new { name = "Zuid-Limburg Wmo", eachPortfolioHolderApproves = false }, Json))
             .Content.ReadFromJsonAsync<JsonElement>(Json);
         var id = cooperation.GetProperty("id").GetGuid();
         var vaalsId = (await beheerder.GetFromJsonAsync<JsonElement>("/api/cooperations/municipalities", Json)).EnumerateArray()
@@ -125,6 +125,37 @@ public sealed class RegionalMonitorTests(GovernanceAppFactory app) : IClassFixtu
         var plain = lines["WMO-TEVREDEN"];
         Assert.Equal(JsonValueKind.Null, plain.GetProperty("total").ValueKind);
         Assert.Contains("noemers", plain.GetProperty("noTotal").GetString());
+    }
+
+    [Fact]
+    public async Task Residents_read_on_the_public_page_only_what_each_member_publishes_itself()
+    {
+        // The demo's cooperation: Maastricht shares its monitor "Doorlooptijden Wmo" and two indicators, each Heuvelland municipality its monitor.
+        using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await anonymous.GetStringAsync("/openbaar/vaals/regio");
+        Assert.Contains("Maastricht en Heuvelland", page);
+        Assert.Contains("Aandeel tijdig afgehandeld", page);
+        Assert.Contains("96,3", page);
+        Assert.Contains("2.834", page);
+        Assert.Contains("Regio gewogen gemiddelde", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/openbaar/atlantis/regio")).StatusCode);
+
+        // Maastricht keeps its monitor out of its own register: its figures leave the public regional page, not the members' one.
+        using var griffie = await app.SignedInClientAsync(Emails.For(Roles.Griffie));
+        await using (var db = app.Database())
+        {
+            var monitor = await db.Obligations.IgnoreQueryFilters().SingleAsync(o => o.Reference == "M-2018-112");
+            using var hidden = await griffie.PutAsJsonAsync($"/api/obligations/{monitor.Id.Value}/visibility", new { isPublic = false, version = monitor.Version }, Json);
+            Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+        }
+
+        page = await anonymous.GetStringAsync("/openbaar/vaals/regio");
+        Assert.DoesNotContain("2.834", page);
+        Assert.Contains("96,3", page);
+        using var member = await app.SignedInClientAsync("raadslid@vaals.demo");
+        var cooperation = (await member.GetFromJsonAsync<JsonElement>("/api/regional-monitor", Json)).EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "Maastricht en Heuvelland").GetProperty("id").GetGuid();
+        Assert.Contains("2834", (await member.GetStringAsync($"/api/regional-monitor/{cooperation}")).Replace(".0", "", StringComparison.Ordinal));
     }
 
     /// <summary>
