@@ -221,6 +221,8 @@ S = {
     "Sharing.Done.PortfolioHolder": ("De portefeuillehouder is vastgelegd.", "The portfolio holder is recorded."),
     "Sharing.Holder": ("Portefeuillehouder voor de regionale brieven", "Portfolio holder for the regional letters"),
     "Sharing.HolderHelp": ("De wethouder die de regionale brieven voor uw gemeente goedkeurt.", "The alderman who approves the regional letters for your municipality."),
+    "Sharing.ShowMonitors": ("Toon moties en toezeggingen", "Show motions and commitments"),
+    "Sharing.ShowIndicators": ("Toon indicatoren", "Show indicators"),
     "Sharing.HolderSave": ("Vastleggen", "Record"),
     "Sharing.HolderNamed": ("portefeuillehouder aangewezen", "portfolio holder named"),
     "Sharing.HolderMissing": ("nog geen portefeuillehouder aangewezen", "no portfolio holder named yet"),

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Governance.Domain.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -105,30 +104,7 @@ public static partial class AdministrationBenchmarks
         return (people[0], AuditLines / 2);
     }
 
-    /// <summary>The 95th percentile of the request time (the test server runs in this process: no network in it).</summary>
-    private static async Task<Measure> MeasureAsync(HttpClient client, string url, string name)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            using var warm = await client.GetAsync(url);
-            if (!warm.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{url}: {warm.StatusCode} {await warm.Content.ReadAsStringAsync()}");
-            }
-        }
-
-        var times = new List<double>(Requests);
-        for (var i = 0; i < Requests; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(url);
-            await response.Content.ReadAsByteArrayAsync();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        return Percentile95(times, name, "< 100 ms");
-    }
+    private static Task<Measure> MeasureAsync(HttpClient client, string url, string name) => RequestTimes.P95Async(client, url, name);
 
     /// <summary>An invitation: checked, the account and its audit line saved, and the e-mail job queued (Hangfire on SQLite); not sent.</summary>
     private static async Task<Measure> InvitationsAsync(HttpClient client)
@@ -149,26 +125,14 @@ public static partial class AdministrationBenchmarks
             }
         }
 
-        return Percentile95(times, "invitation queued (account, audit line, e-mail job)", "< 50 ms");
-    }
-
-    private static Measure Percentile95(List<double> times, string name, string target)
-    {
-        times.Sort();
-        return new Measure($"{name}: p95 of {times.Count} requests (median {times[times.Count / 2]:N1} ms)", target, times[(int)(times.Count * 0.95) - 1], null, null);
+        return RequestTimes.Percentile95(times, "invitation queued (account, audit line, e-mail job)", "< 50 ms");
     }
 
     private static async Task SignInAsync(HttpClient client)
     {
-        var form = await client.GetStringAsync("/account/login");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        if (!await RequestTimes.SignInAsync(client, "beheer@example.test", Password))
         {
-            ["email"] = "beheer@example.test", ["password"] = Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Token().Match(form).Groups["token"].Value,
-        });
-        using var response = await client.PostAsync("/account/login", content);
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
-        {
-            throw new InvalidOperationException($"Sign-in as the administrator failed: {response.StatusCode} {response.Headers.Location}");
+            throw new InvalidOperationException("Sign-in as the administrator failed.");
         }
     }
 
@@ -203,7 +167,4 @@ public static partial class AdministrationBenchmarks
             };
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
 using Governance.Domain.Indicators;
 using Governance.Domain.Motions;
@@ -21,14 +19,13 @@ namespace Governance.Benchmarks;
 /// The real app (in-process test server, SQLite file, production mode) answers the monitor over 20 periods as JSON and
 /// renders its page; each measured over many requests after a warm-up, as server time.
 /// </summary>
-public static partial class RegionalBenchmarks
+public static class RegionalBenchmarks
 {
     public const int Municipalities = 6;
     public const int Indicators = 50;
     public const int Periods = 20;
     private const int Shares = 10;
     private const string Password = "Benchmark-Wachtwoord-2025";
-    private const int Requests = 200;
 
     public static async Task<IReadOnlyList<Measure>> RunAsync()
     {
@@ -38,13 +35,20 @@ public static partial class RegionalBenchmarks
         {
             await using var app = new BenchmarkApp(file, Password);
             using var admin = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-            await SignInAsync(admin);
+            if (!await RequestTimes.SignInAsync(admin, "beheer@example.test", Password))
+            {
+                throw new InvalidOperationException("Sign-in as the administrator failed.");
+            }
+
             var cooperation = await SeedAsync(new BenchmarkDatabase(file));
             var shape = $"{Municipalities} municipalities × {Indicators} indicators × {Periods} periods";
             return
             [
-                await MeasureAsync(admin, $"/api/regional-monitor/{cooperation}?periods={Periods}", $"regional monitor as JSON ({shape})", "regional-indicator\"", json: true),
-                await MeasureAsync(admin, $"/regio/{cooperation}", $"regional monitor page rendered ({shape})", "data-testid=\"regional-indicator\"", json: false),
+                // Warm-up long enough for the tiered JIT to have compiled the monitor's code at its second tier; each answer holds every indicator.
+                await RequestTimes.P95Async(admin, $"/api/regional-monitor/{cooperation}?periods={Periods}", $"regional monitor as JSON ({shape})", 100,
+                    text => Whole(text, Regex.Count(text, "\"code\":\"REG-"))),
+                await RequestTimes.P95Async(admin, $"/regio/{cooperation}", $"regional monitor page rendered ({shape})", 100,
+                    text => Whole(text, Regex.Count(text, "data-testid=\"regional-indicator\""))),
             ];
         }
         finally
@@ -53,6 +57,10 @@ public static partial class RegionalBenchmarks
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>Why an answer is not the whole monitor (every indicator, every municipality), if it is not.</summary>
+    private static string? Whole(string text, int indicators) =>
+        indicators == Indicators && text.Contains("Gemeente 5", StringComparison.Ordinal) ? null : $"{indicators} indicators: {text[..Math.Min(text.Length, 300)]}";
 
     /// <summary>Five more municipalities beside the first administrator's, each with its team, alderman, monitor and history, all shared with one cooperation.</summary>
     private static async Task<Guid> SeedAsync(BenchmarkDatabase database)
@@ -122,50 +130,4 @@ public static partial class RegionalBenchmarks
         return cooperation.Id.Value;
     }
 
-    /// <summary>The 95th percentile of the request time (the test server runs in this process: no network in it).</summary>
-    private static async Task<Measure> MeasureAsync(HttpClient client, string url, string name, string marker, bool json)
-    {
-        // Warm-up long enough for the tiered JIT to have compiled the monitor's code at its second tier.
-        for (var i = 0; i < 100; i++)
-        {
-            using var warm = await client.GetAsync(url);
-            var text = await warm.Content.ReadAsStringAsync();
-            // The answer must hold the whole monitor: every indicator, with a regional figure.
-            var lines = json ? Regex.Count(text, "\"code\":\"REG-") : Regex.Count(text, Regex.Escape(marker));
-            if (!warm.IsSuccessStatusCode || lines != Indicators || !text.Contains("Gemeente 5", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"{url}: {warm.StatusCode}, {lines} indicators: {text[..Math.Min(text.Length, 500)]}");
-            }
-        }
-
-        var times = new List<double>(Requests);
-        for (var i = 0; i < Requests; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(url);
-            await response.Content.ReadAsByteArrayAsync();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        times.Sort();
-        return new Measure($"{name}: p95 of {Requests} requests (median {times[Requests / 2]:N1} ms)", "< 100 ms", times[(int)(Requests * 0.95) - 1], null, null);
-    }
-
-    private static async Task SignInAsync(HttpClient client)
-    {
-        var form = await client.GetStringAsync("/account/login");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = "beheer@example.test", ["password"] = Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Token().Match(form).Groups["token"].Value,
-        });
-        using var response = await client.PostAsync("/account/login", content);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in as the administrator failed: {response.StatusCode}");
-        }
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex Token();
 }

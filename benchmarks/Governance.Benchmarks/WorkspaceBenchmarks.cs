@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
 using Governance.Domain.Accounts;
 using Governance.Domain.Indicators;
 using Governance.Domain.Planning;
@@ -21,7 +18,6 @@ namespace Governance.Benchmarks;
 public static partial class WorkspaceBenchmarks
 {
     private const string Password = "Benchmark-Wachtwoord-2025";
-    private const int Requests = 200;
     private static readonly DateOnly Today = new(2025, 9, 30);
 
     public static async Task<IReadOnlyList<Measure>> RunAsync(int obligations)
@@ -67,31 +63,7 @@ public static partial class WorkspaceBenchmarks
         return measures;
     }
 
-    /// <summary>The 95th percentile of the request time (the test server runs in this process: no network in it).</summary>
-    private static async Task<Measure> MeasureAsync(HttpClient client, string url, string name)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            using var warm = await client.GetAsync(url);
-            if (!warm.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{url}: {warm.StatusCode} {await warm.Content.ReadAsStringAsync()}");
-            }
-        }
-
-        var times = new List<double>(Requests);
-        for (var i = 0; i < Requests; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(url);
-            await response.Content.ReadAsByteArrayAsync();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        times.Sort();
-        return new Measure($"{name}: p95 of {Requests} requests (median {times[Requests / 2]:N1} ms)", "< 100 ms", times[(int)(Requests * 0.95) - 1], null, null);
-    }
+    private static Task<Measure> MeasureAsync(HttpClient client, string url, string name) => RequestTimes.P95Async(client, url, name);
 
     private static async Task<long> SeedAsync(BenchmarkDatabase database, int count)
     {
@@ -184,15 +156,7 @@ public static partial class WorkspaceBenchmarks
         }
 
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/account/login");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Token().Match(form).Groups["token"].Value,
-        });
-        using var response = await client.PostAsync("/account/login", content);
-        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/"
-            ? client
-            : throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode}");
+        return await RequestTimes.SignInAsync(client, email, Password) ? client : throw new InvalidOperationException($"Sign-in as {email} failed");
     }
 
     private static void Check(IdentityResult result)
@@ -202,7 +166,4 @@ public static partial class WorkspaceBenchmarks
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex Token();
 }

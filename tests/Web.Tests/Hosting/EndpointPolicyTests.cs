@@ -10,7 +10,7 @@ public class EndpointPolicyTests(GovernanceAppFactory app) : IClassFixture<Gover
 {
     private static readonly string[] OpenOnPurpose = ["/account/login", "/account/forgot", "/account/invitation", "/account/reset", "/account/two-factor", "/account/sso/", "/account/sso/callback", "/culture", "/openapi/{documentName}.json", "/not-found", "/error", "/status/{Code:int}", "/openbaar/{Gemeente}", "/openbaar/{Gemeente}/{Nummer}", "/openbaar/{gemeente}/sitemap.xml", "/openbaar/{gemeente}/moties-en-toezeggingen.csv", "/openbaar/{gemeente}/moties-en-toezeggingen.xlsx", "/openbaar/{gemeente}/kalender.ics", "/openbaar/{gemeente}/wijzigingen.atom", "/openbaar/{gemeente}/{nummer}/brieven/{brief:guid}/{formaat}",
         "/api/open/{gemeente}/informatieobjecten", "/api/open/{gemeente}/informatieobjecten/{id}", "/api/open/{gemeente}/vergaderingen/{id}", "/api/open/{gemeente}/besluiten/{id}",
-        "/openbaar/{Gemeente}/volgen", "/openbaar/{Gemeente}/volgen/bevestigen", "/openbaar/{Gemeente}/volgen/stoppen", "/openbaar/{gemeente}/volgen/afmelden"];
+        "/openbaar/{Gemeente}/regio", "/openbaar/{Gemeente}/volgen", "/openbaar/{Gemeente}/volgen/bevestigen", "/openbaar/{Gemeente}/volgen/stoppen", "/openbaar/{gemeente}/volgen/afmelden"];
 
     [Fact]
     public void Every_endpoint_has_an_explicit_authorization_policy_or_is_knowingly_open()

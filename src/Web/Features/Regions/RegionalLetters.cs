@@ -184,20 +184,16 @@ public sealed class RegionalLettersHandler(ISystemDatabase systemDatabase, Curre
     public async ValueTask<Result<RegionalLetterView>> Handle(EditRegionalLetterCommand command, CancellationToken cancellationToken)
     {
         await using var db = systemDatabase.CreateContext();
-        var letter = await ReadableAsync(db, command.Id, tracked: true, cancellationToken);
-        if (letter is null)
+        var found = await ChangeableAsync(db, command.Id, command.Version, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new NotFound("Regionale brief");
+            return found.Error;
         }
 
+        var letter = found.Value;
         if (!IsLeadGriffie(letter))
         {
             return new Forbidden("Alleen de griffie van de gemeente die het samenwerkingsverband leidt, past de regionale brief aan.");
-        }
-
-        if (letter.Version != command.Version)
-        {
-            return new Conflict("Iemand anders heeft deze brief intussen gewijzigd. Laad de brief opnieuw; uw tekst staat nog in het veld.");
         }
 
         if (letter.Status != RegionalLetterStatus.Draft)
@@ -216,16 +212,13 @@ public sealed class RegionalLettersHandler(ISystemDatabase systemDatabase, Curre
     public async ValueTask<Result<RegionalLetterView>> Handle(RegionalLetterStepCommand command, CancellationToken cancellationToken)
     {
         await using var db = systemDatabase.CreateContext();
-        var letter = await ReadableAsync(db, command.Id, tracked: true, cancellationToken);
-        if (letter is null)
+        var found = await ChangeableAsync(db, command.Id, command.Version, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new NotFound("Regionale brief");
+            return found.Error;
         }
 
-        if (letter.Version != command.Version)
-        {
-            return new Conflict("Iemand anders heeft deze brief intussen gewijzigd. Laad de brief opnieuw.");
-        }
+        var letter = found.Value;
 
         var you = user.MunicipalityId!.Value;
         var now = time.GetUtcNow().UtcDateTime;
@@ -366,6 +359,15 @@ public sealed class RegionalLettersHandler(ISystemDatabase systemDatabase, Curre
     private bool MayRead(RegionalLetter letter, MunicipalityId you) =>
         letter.Members.Contains(you)
         && (user.IsInRole(Roles.Griffie) || user.IsInRole(Roles.Wethouder) || user.IsInRole(Roles.Beheerder) || letter.Sendings.Any(s => s.MunicipalityId == you));
+
+    /// <summary>A letter the person may read, tracked for a change, as it was when they read it (else a conflict).</summary>
+    private async Task<Result<RegionalLetter>> ChangeableAsync(GovernanceDbContext db, Guid id, int? version, CancellationToken cancellationToken) =>
+        await ReadableAsync(db, id, tracked: true, cancellationToken) switch
+        {
+            null => new NotFound("Regionale brief"),
+            { } letter when letter.Version != version => new Conflict("Iemand anders heeft deze brief intussen gewijzigd. Laad de brief opnieuw; wat u invulde staat nog in het veld."),
+            { } letter => letter,
+        };
 
     private async Task<RegionalLetter?> ReadableAsync(GovernanceDbContext db, Guid id, bool tracked, CancellationToken cancellationToken)
     {
