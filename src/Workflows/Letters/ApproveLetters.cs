@@ -2,7 +2,6 @@ using Governance.Domain.Common;
 using Governance.Domain.Letters;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
-using Governance.Domain.Planning;
 using Governance.Workflows.ReportingCycles;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -102,15 +101,7 @@ public sealed class ApproveLettersHandler(IDbContextFactory<GovernanceDbContext>
 
     private async Task<Result> FinaliseAsync(GovernanceDbContext db, LetterContext context, string actor, DateTime now, CancellationToken cancellationToken)
     {
-        var year = MunicipalTime.ToLocal(now).Year;
-        var counter = await db.LetterReferenceCounters.SingleOrDefaultAsync(c => c.MunicipalityId == context.Letter.MunicipalityId && c.Year == year, cancellationToken);
-        if (counter is null)
-        {
-            counter = new LetterReferenceCounter(context.Letter.MunicipalityId, year);
-            db.LetterReferenceCounters.Add(counter);
-        }
-
-        var reference = LetterReference.Format(rules.ReferencePattern, year, counter.Next());
+        var reference = await LetterReferences.NextAsync(db, context.Letter.MunicipalityId, now, rules.ReferencePattern, cancellationToken);
         var letter = new CouncilLetterWorkflow(context.Letter, now, context.AllApprovalsIn);
         var approved = letter.Approve();
         var finalised = approved.Succeeded ? letter.Finalise(reference) : approved;

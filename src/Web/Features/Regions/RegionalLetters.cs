@@ -4,7 +4,6 @@ using FluentValidation;
 using Governance.Domain.Accounts;
 using Governance.Domain.Auditing;
 using Governance.Domain.Common;
-using Governance.Domain.Letters;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
@@ -313,7 +312,7 @@ public sealed class RegionalLettersHandler(ISystemDatabase systemDatabase, Curre
                     return new Invalid(new Dictionary<string, string[]> { ["sentOn"] = ["De verzenddatum ligt tussen de goedkeuring en vandaag."] });
                 }
 
-                letter.RecordSending(you, await NextReferenceAsync(db, you, now, cancellationToken), command.SentOn.Value, command.DocumentNumber?.Trim(), user.DisplayName, now);
+                letter.RecordSending(you, await LetterReferences.NextAsync(db, you, now, rules.ReferencePattern, cancellationToken), command.SentOn.Value, command.DocumentNumber?.Trim(), user.DisplayName, now);
                 handover = null;
                 break;
         }
@@ -326,20 +325,6 @@ public sealed class RegionalLettersHandler(ISystemDatabase systemDatabase, Curre
         }
 
         return await ViewAsync(db, letter, cancellationToken);
-    }
-
-    /// <summary>The member's next number from its own series, as its own letters get theirs: unique and without gaps.</summary>
-    private async Task<string> NextReferenceAsync(GovernanceDbContext db, MunicipalityId municipality, DateTime now, CancellationToken cancellationToken)
-    {
-        var year = MunicipalTime.ToLocal(now).Year;
-        var counter = await db.LetterReferenceCounters.SingleOrDefaultAsync(c => c.MunicipalityId == municipality && c.Year == year, cancellationToken);
-        if (counter is null)
-        {
-            counter = new LetterReferenceCounter(municipality, year);
-            db.LetterReferenceCounters.Add(counter);
-        }
-
-        return LetterReference.Format(rules.ReferencePattern, year, counter.Next());
     }
 
     private static string StepName(RegionalLetterStep step) => step switch
