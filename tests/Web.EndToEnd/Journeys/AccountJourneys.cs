@@ -33,8 +33,7 @@ public partial class AccountJourneys(AppFixture app)
         await dialog.GetByLabel("Medewerker", new() { Exact = true }).CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging versturen" }).ClickAsync();
         await Assertions.Expect(dialog).ToContainTextAsync("Kies het team van deze medewerker of teamleider.");
-        await dialog.GetByLabel("Team", new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Onderzoek en Statistiek" }).ClickAsync();
+        await Pickers.ChooseAsync(page, dialog.GetByLabel("Team", new() { Exact = true }), "Onderzoek en Statistiek");
         await shell.ScreenshotAsync("06-invite");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging versturen" }).ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
