@@ -37,7 +37,7 @@ builder.Services.AddSingleton<Governance.Workflows.Notifications.IMailer, Mailer
 var database = builder.Services.AddGovernanceDatabase(settings, builder.Environment);
 builder.Services.AddStartupPreparation(settings);
 builder.Services.AddJobs(settings, database);
-builder.Services.AddKeyRing(settings, builder.Environment);
+builder.Services.AddKeyRing(settings, database, builder.Environment);
 builder.Services.AddSecurity(settings);
 builder.Services.AddMediatorPipeline();
 builder.Services.AddWebUi();

@@ -85,6 +85,10 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<StoredKey> DataProtectionKeys => Set<StoredKey>();
+
+    public DbSet<ChangeSignal> ChangeSignals => Set<ChangeSignal>();
+
     public IMunicipalityContext Scope => _scope;
 
     /// <summary>Publishes the domain events of saved entities after a successful save; none when absent.</summary>

@@ -13,23 +13,40 @@ namespace Governance.Web.Hosting;
 /// <summary>
 /// The identities of keys that authenticated lately, so that a machine client sending thousands of requests
 /// is not looked up (key, account, roles, claims) for every one. Kept for <see cref="Lifetime"/>; a key
-/// revoked here is forgotten at once; a change to the account (roles, lockout) counts from the next look-up.
+/// revoked is forgotten at once here and within about two seconds by every other process (all it kept then);
+/// a change to the account (roles, lockout) counts from the next look-up.
 /// </summary>
-public sealed class ApiKeyPrincipals(IMemoryCache cache)
+public sealed class ApiKeyPrincipals
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
+    private readonly IMemoryCache _cache;
+    private readonly ChangeSignals _signals;
+    private long _generation;
+
+    public ApiKeyPrincipals(IMemoryCache cache, ChangeSignals signals)
+    {
+        _cache = cache;
+        _signals = signals;
+        // Another process revoked a key: which one does not travel, so everything kept is looked up again.
+        signals.Subscribe(ChangeSignals.ApiKeys, () => Interlocked.Increment(ref _generation));
+    }
+
     /// <summary>A copy of the identity the key had, for this request to use (and change) as its own.</summary>
     public ClaimsPrincipal? Find(string hash) =>
-        cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? principal) ? principal!.Clone() : null;
+        _cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? principal) ? principal!.Clone() : null;
 
     public void Remember(string hash, ClaimsPrincipal principal) =>
-        cache.Set(CacheKey(hash), principal.Clone(), Lifetime);
+        _cache.Set(CacheKey(hash), principal.Clone(), Lifetime);
 
-    /// <summary>The key was revoked: the next request with it is looked up, and refused.</summary>
-    public void Forget(string hash) => cache.Remove(CacheKey(hash));
+    /// <summary>The key was revoked: the next request with it is looked up, and refused, on every process.</summary>
+    public void Forget(string hash)
+    {
+        _cache.Remove(CacheKey(hash));
+        _signals.Raise(ChangeSignals.ApiKeys);
+    }
 
-    private static string CacheKey(string hash) => "api-key:" + hash;
+    private string CacheKey(string hash) => $"api-key:{Interlocked.Read(ref _generation)}:{hash}";
 }
 
 /// <summary>

@@ -16,7 +16,10 @@ internal static class DatabaseSetup
         var database = Resolve(settings, environment.ContentRootPath);
         services.AddSingleton(database);
         // Saves of public data tell the public register's cache (Features/PublicRegister/PublicCache.cs).
-        var publicChanges = new Features.PublicRegister.PublicDataChanges();
+        var signals = new ChangeSignals(database);
+        services.AddSingleton(signals);
+        services.AddHostedService<ChangeSignalPolling>();
+        var publicChanges = new Features.PublicRegister.PublicDataChanges(signals);
         services.AddSingleton(publicChanges);
         var contexts = new DbContextOptionsCache(database, publicChanges);
         services.AddSingleton(contexts);

@@ -27,9 +27,7 @@ internal static class JobsSetup
             return database.Provider switch
             {
                 DatabaseProvider.Sqlite => new SQLiteStorage(SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }),
-                DatabaseProvider.Postgres => new PostgreSqlStorage(
-                    new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }),
+                DatabaseProvider.Postgres => PostgresStorage(database),
             };
         });
         services.AddHangfire((sp, config) => config
@@ -45,7 +43,8 @@ internal static class JobsSetup
             {
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
                 o.WorkerCount = settings.Jobs.WorkerCount;
-                o.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, new Seeding.StartupJobFilter(sp.GetRequiredService<Seeding.StartupPreparation>()));
+                o.FilterProvider = new JobFilterProviderCollection(
+                    JobFilterProviders.Providers, new Seeding.StartupJobFilter(sp.GetRequiredService<Seeding.StartupPreparation>()), new RunsAloneJobFilter(database));
             });
         }
 
@@ -79,6 +78,28 @@ internal static class JobsSetup
             AppPath = "/admin/workflows",
             DisplayStorageConnectionString = false,
         });
+
+    /// <summary>
+    /// Hangfire's tables in their own schema, made or upgraded under a lock of their own (processes starting together
+    /// would otherwise race to create them; not the start-up lock, which is held while the demo may queue jobs). A job taken by a process that dies is taken up by another within a minute:
+    /// the invisibility timeout slides while a job runs, so it can be short; Hangfire's own locks (which a dead process
+    /// leaves in its table) expire after a minute too, and the long-held ones are the jobs' own (<see cref="RunsAloneJobFilter"/>).
+    /// </summary>
+    private static PostgreSqlStorage PostgresStorage(DatabaseSettings database)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+        DatabaseLock.EnsureDatabase(database.Provider, database.ConnectionString);
+        using var alone = DatabaseLock.Acquire(database.Provider, database.ConnectionString, "hangfire-schema", TimeSpan.FromMinutes(5));
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
+    }
 
     /// <summary>The job storage lives beside the database file: governance.db and hangfire.db.</summary>
     private static string SqliteJobFile(string connectionString)

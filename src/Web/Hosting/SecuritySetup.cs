@@ -2,6 +2,7 @@ using Governance.Domain.Accounts;
 using Governance.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Governance.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -13,17 +14,30 @@ internal static class SecuritySetup
     private const string SelectScheme = "cookie-or-api-key";
 
     /// <summary>
-    /// The key ring that protects sign-in cookies, antiforgery tokens and the links in invitation and password e-mails
-    /// lives in the data folder ("keys"), beside the database: it survives a restart or a new container, and is backed
-    /// up with the data. (ASP.NET Core's default, the home folder of the account the app runs under, is lost with a
-    /// container, and every invitation link sent before it with it.)
+    /// The key ring that protects sign-in cookies, antiforgery tokens and the links in invitation and password e-mails.
+    /// On SQLite (one process) it lives in the data folder ("keys"), beside the database: it survives a restart or a new
+    /// container, and is backed up with the data. (ASP.NET Core's default, the home folder of the account the app runs
+    /// under, is lost with a container, and every invitation link sent before it with it.) On PostgreSQL it lives in the
+    /// database, so that every process, on whatever machine, reads what another protected.
     /// </summary>
-    public static IServiceCollection AddKeyRing(this IServiceCollection services, GovernanceSettings settings, IHostEnvironment environment)
+    public static IServiceCollection AddKeyRing(this IServiceCollection services, GovernanceSettings settings, DatabaseSettings database, IHostEnvironment environment)
     {
-        var folder = Path.Combine(Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.DataFolder)), "keys");
-        services.AddDataProtection().SetApplicationName("Governance").PersistKeysToFileSystem(new DirectoryInfo(folder));
+        var protection = services.AddDataProtection().SetApplicationName("Governance");
+        var folder = KeyFolder(settings, environment);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) => o.XmlRepository = new DatabaseKeyRepository(sp));
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+
         return services;
     }
+
+    public static string KeyFolder(GovernanceSettings settings, IHostEnvironment environment) =>
+        Path.Combine(Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.DataFolder)), "keys");
 
     public static IServiceCollection AddSecurity(this IServiceCollection services, GovernanceSettings settings)
     {

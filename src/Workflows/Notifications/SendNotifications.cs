@@ -1,4 +1,5 @@
 using Governance.Domain.Persistence;
+using Governance.Workflows.Scheduling;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class SendNotificationsHandler(ISystemDatabase database, IMailer m
 }
 
 [AutomaticRetry(Attempts = 5)]
-[DisableConcurrentExecution(timeoutInSeconds: 300)]
+[RunsAlone(timeoutInSeconds: 300)]
 public sealed class SendNotificationsJob(ISender sender)
 {
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken) =>
@@ -78,7 +79,7 @@ public sealed class SendDailyDigestHandler(ISystemDatabase database, IMailer mai
 }
 
 [AutomaticRetry(Attempts = 5)]
-[DisableConcurrentExecution(timeoutInSeconds: 600)]
+[RunsAlone(timeoutInSeconds: 600)]
 public sealed class SendDailyDigestJob(ISender sender)
 {
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken) =>

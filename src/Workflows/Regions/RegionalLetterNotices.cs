@@ -4,6 +4,7 @@ using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Domain.Regions;
 using Governance.Workflows.Notifications;
+using Governance.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Workflows.Regions;
@@ -74,6 +75,7 @@ public static class RegionalLetterNotices
 /// Reminds, each working morning, whoever holds up a regional letter past its deadline: an approver who has not approved
 /// by the approvals' date, a council's griffie that has not recorded the sending by the sending date. One reminder a day.
 /// </summary>
+[RunsAlone(timeoutInSeconds: 600)]
 public sealed class RemindRegionalLettersJob(ISystemDatabase systemDatabase, TimeProvider time)
 {
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Governance.Domain.Planning;
+using Governance.Workflows.Scheduling;
 using Hangfire;
 using Mediator;
 
@@ -6,7 +7,7 @@ namespace Governance.Workflows.ReportingCycles;
 
 /// <summary>Opens the due cycles of every municipality; thin, retried, never two at once. Its report is kept as the job's result.</summary>
 [AutomaticRetry(Attempts = 3)]
-[DisableConcurrentExecution(timeoutInSeconds: 600)]
+[RunsAlone(timeoutInSeconds: 600)]
 public sealed class OpenReportingCyclesJob(ISender sender, TimeProvider time)
 {
     public async Task<OpeningReport> ExecuteAsync(CancellationToken cancellationToken) =>

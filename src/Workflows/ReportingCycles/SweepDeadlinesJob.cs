@@ -1,4 +1,5 @@
 using Governance.Domain.Planning;
+using Governance.Workflows.Scheduling;
 using Hangfire;
 using Mediator;
 
@@ -6,7 +7,7 @@ namespace Governance.Workflows.ReportingCycles;
 
 /// <summary>Fires the due reminders and escalations; thin, retried, never two at once.</summary>
 [AutomaticRetry(Attempts = 3)]
-[DisableConcurrentExecution(timeoutInSeconds: 600)]
+[RunsAlone(timeoutInSeconds: 600)]
 public sealed class SweepDeadlinesJob(ISender sender, TimeProvider time)
 {
     public async Task<SweepReport> ExecuteAsync(CancellationToken cancellationToken) =>

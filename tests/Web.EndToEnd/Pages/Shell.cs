@@ -28,7 +28,8 @@ public sealed class Shell(IPage page)
         await WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[role=progressbar]")).ToHaveCountAsync(0);
         var notice = texts.Aggregate(page.Locator(".notifications li.unread"), (found, text) => found.Filter(new() { HasText = text }));
-        await Assertions.Expect(notice).ToHaveCountAsync(1);
+        // The circuit may start reading only after the prerendered list was seen settled; on a busy runner that read takes seconds.
+        await Assertions.Expect(notice).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         // Found while unread, then held by its id (read in one step with the count): following its link marks it read.
         var id = await notice.EvaluateAsync<string>("li => li.getAttribute('data-notification')");
         return page.Locator($".notifications li[data-notification='{id}']");

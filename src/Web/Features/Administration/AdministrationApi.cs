@@ -124,6 +124,18 @@ public static class AdministrationApi
             .WithName("RevokeApiKey")
             .WithSummary("Revokes an API key at once (Beheerder).");
 
+        group.MapGet("/jobs", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListBackgroundJobsQuery(), ct)))
+            .WithName("ListBackgroundJobs")
+            .WithSummary("The recurring background jobs (opening, deadline sweep, notifications, digest, reminders, clean-up) with their schedule, last and next run (Beheerder).");
+
+        group.MapPost("/jobs/{id}/run", async (string id, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new RunBackgroundJobCommand(id), ct);
+                return result.Succeeded ? TypedResults.Accepted($"/api/admin/jobs") : result.Error.ToProblem();
+            })
+            .WithName("RunBackgroundJob")
+            .WithSummary("Starts a recurring job now on whichever process takes it first (it keeps its schedule); a run of the same job busy elsewhere finishes first (Beheerder).");
+
         return app;
     }
 

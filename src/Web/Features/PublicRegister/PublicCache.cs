@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Primitives;
+using Governance.Web.Hosting;
 using Microsoft.Net.Http.Headers;
 
 namespace Governance.Web.Features.PublicRegister;
@@ -13,7 +14,8 @@ namespace Governance.Web.Features.PublicRegister;
 /// The version of what the public side shows: it goes up once a save that changes public data is in the database
 /// (at the save, or at the commit of the transaction it was made in). Saves of work in progress (reporting cycles and
 /// their values, notifications, accounts, the audit log) leave it alone, so a busy office does not empty the cache.
-/// One per process: several processes (issue 21) each see only their own saves.
+/// One per process; on PostgreSQL each tells the others through <see cref="ChangeSignals"/>, so a save made by one
+/// process empties every process's cache within about two seconds.
 /// </summary>
 public sealed class PublicDataChanges : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -21,16 +23,27 @@ public sealed class PublicDataChanges : SaveChangesInterceptor, IDbTransactionIn
     private static readonly string[] InternalNamespaces =
     [
         "Governance.Domain.ReportingCycles", "Governance.Domain.Notifications", "Governance.Domain.Accounts", "Governance.Domain.Auditing",
-        "Governance.Domain.Common", "Governance.Domain.PublicRegister", "Microsoft.AspNetCore.Identity",
+        "Governance.Domain.Common", "Governance.Domain.Persistence", "Governance.Domain.PublicRegister", "Microsoft.AspNetCore.Identity",
     ];
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+    private readonly ChangeSignals _signals;
     private long _version;
+
+    public PublicDataChanges(ChangeSignals signals)
+    {
+        _signals = signals;
+        signals.Subscribe(ChangeSignals.PublicData, () => Interlocked.Increment(ref _version));
+    }
 
     public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Something public changed outside a save the interceptor sees.</summary>
-    public void Changed() => Interlocked.Increment(ref _version);
+    public void Changed()
+    {
+        Interlocked.Increment(ref _version);
+        _signals.Raise(ChangeSignals.PublicData);
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

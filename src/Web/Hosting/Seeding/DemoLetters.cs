@@ -18,8 +18,9 @@ namespace Governance.Web.Hosting.Seeding;
 /// approved by its three aldermen, finalised and sent; the 3rd quarter is offered for approval and approved by
 /// Jeroen Hoenderkamp, so Johan Pas and Hubert Mackus find it in "Ter goedkeuring" with the differences to
 /// the 2nd quarter; the dashboards commitment's half year gets its values, and its draft waits for the drafter.
-/// Runs once: a demo whose letters exist is left alone.
+/// Runs once: a demo whose letters exist is left alone (and one process at a time, when several start on one demo).
 /// </summary>
+[Governance.Workflows.Scheduling.RunsAlone(timeoutInSeconds: 600)]
 public sealed partial class DemoLetters(IServiceScopeFactory scopes, ILogger<DemoLetters> logger)
 {
     private const string Griffie = "griffie@maastricht.demo";

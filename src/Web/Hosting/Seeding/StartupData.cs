@@ -1,4 +1,5 @@
 using Governance.Domain.Accounts;
+using Governance.Domain.Common;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace Governance.Web.Hosting.Seeding;
 public sealed class SetupRequiredException(string message) : Exception(message);
 
 /// <summary>
-/// Runs before the app serves: migrates the database, ensures the roles, and then either writes the
+/// Runs before the app serves, one process at a time: migrates the database, ensures the roles, and then either writes the
 /// demo (demo mode) or makes sure a first administrator exists (any other mode; never with a default password).
 /// </summary>
 internal static class StartupData
@@ -21,7 +22,18 @@ internal static class StartupData
         var services = scope.ServiceProvider;
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupData));
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Any number of processes may start at once on one database: one at a time migrates and writes the first data,
+        // and the next finds it done.
+        var database = services.GetRequiredService<DatabaseSettings>();
+        DatabaseLock.EnsureDatabase(database.Provider, database.ConnectionString);
+        await using var alone = await DatabaseLock.AcquireAsync(database.Provider, database.ConnectionString, "startup", TimeSpan.FromMinutes(10), cancellationToken);
         await services.MigrateDatabaseAsync(cancellationToken);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            await using var keys = services.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null);
+            await DatabaseKeyRepository.ImportFormerKeysAsync(keys, SecuritySetup.KeyFolder(settings, services.GetRequiredService<IHostEnvironment>()), cancellationToken);
+        }
+
         log.LogInformation("Database ready in {Milliseconds} ms", clock.ElapsedMilliseconds);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();

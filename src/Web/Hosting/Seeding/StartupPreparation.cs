@@ -28,7 +28,12 @@ internal sealed class StartupPreparation(IServiceProvider services, Func<Task> p
     /// </summary>
     private void WarmUp()
     {
-        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(StartupPreparation)).Protect([0]);
+        // In the data folder on SQLite; on PostgreSQL the ring is in the database, whose tables may not be there yet.
+        if (services.GetRequiredService<DatabaseSettings>().Provider == Domain.Persistence.DatabaseProvider.Sqlite)
+        {
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(StartupPreparation)).Protect([0]);
+        }
+
         _ = services.GetService<Hangfire.JobStorage>();
     }
 
