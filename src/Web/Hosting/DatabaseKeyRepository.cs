@@ -3,6 +3,7 @@ using Governance.Domain.Common;
 using Governance.Domain.Persistence;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Governance.Web.Hosting;
 
@@ -11,15 +12,30 @@ internal sealed class DatabaseKeyRepository(IServiceProvider services) : IXmlRep
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var db = Context();
-        return [.. db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).AsEnumerable().Select(XElement.Parse)];
+        try
+        {
+            return Read();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // Asked before the first start has made the tables (the key ring is loaded as the host starts): wait for them.
+            services.GetRequiredService<DatabaseReady>().Migrated.Wait();
+            return Read();
+        }
     }
 
+    /// <summary>Inserted with SQL of its own: the context saves asynchronously only, and this interface is synchronous.</summary>
     public void StoreElement(XElement element, string friendlyName)
     {
         using var db = Context();
-        db.DataProtectionKeys.Add(new StoredKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        db.SaveChanges();
+        var xml = element.ToString(SaveOptions.DisableFormatting);
+        db.Database.ExecuteSql($"INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ({friendlyName}, {xml})");
+    }
+
+    private List<XElement> Read()
+    {
+        using var db = Context();
+        return [.. db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).AsEnumerable().Select(XElement.Parse)];
     }
 
     /// <summary>
@@ -44,4 +60,16 @@ internal sealed class DatabaseKeyRepository(IServiceProvider services) : IXmlRep
     }
 
     private GovernanceDbContext Context() => services.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null);
+}
+
+/// <summary>Completes once this process's start-up has migrated the database (or fails with the reason it could not).</summary>
+internal sealed class DatabaseReady
+{
+    private readonly TaskCompletionSource _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Migrated => _migrated.Task;
+
+    public void Done() => _migrated.TrySetResult();
+
+    public void Failed(Exception reason) => _migrated.TrySetException(reason);
 }

@@ -41,7 +41,8 @@ internal static class DatabaseSetup
     {
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
-            return new DatabaseSettings(settings.DatabaseProvider, settings.ConnectionString);
+            return new DatabaseSettings(settings.DatabaseProvider,
+                settings.DatabaseProvider == DatabaseProvider.Postgres ? WithPoolLimit(settings.ConnectionString) : settings.ConnectionString);
         }
 
         if (settings.DatabaseProvider != DatabaseProvider.Sqlite)
@@ -54,6 +55,26 @@ internal static class DatabaseSetup
         Directory.CreateDirectory(folder);
         var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "governance.db") };
         return new DatabaseSettings(DatabaseProvider.Sqlite, connection.ToString());
+    }
+
+    /// <summary>
+    /// Npgsql's default pool (100 connections) is PostgreSQL's default limit for the whole server: two busy processes
+    /// run it out ("53300: too many clients") instead of waiting their turn. Unless the connection string says otherwise,
+    /// a process keeps at most <see cref="DefaultMaxPoolSize"/> connections and a request beyond waits for one
+    /// (docs/scaling.md: processes × pool + a few per process for locks ≤ max_connections).
+    /// </summary>
+    public const int DefaultMaxPoolSize = 30;
+
+    private static string WithPoolLimit(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("maximumpoolsize", StringComparison.OrdinalIgnoreCase)
+                                               || k.Replace(" ", "", StringComparison.Ordinal).Equals("maxpoolsize", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
 
     /// <summary>Creates or migrates the database to the latest migration of its provider.</summary>

@@ -82,8 +82,9 @@ internal static class JobsSetup
     /// <summary>
     /// Hangfire's tables in their own schema, made or upgraded under a lock of their own (processes starting together
     /// would otherwise race to create them; not the start-up lock, which is held while the demo may queue jobs). A job taken by a process that dies is taken up by another within a minute:
-    /// the invisibility timeout slides while a job runs, so it can be short; Hangfire's own locks (which a dead process
-    /// leaves in its table) expire after a minute too, and the long-held ones are the jobs' own (<see cref="RunsAloneJobFilter"/>).
+    /// the invisibility timeout slides while a job runs, so it can be short. Hangfire's own locks are held for moments (the
+    /// scheduler's, a job's state change) but a dead process leaves them in their table, where they stop every other
+    /// process until they expire: after 15 s. The long-held locks are the jobs' own (<see cref="RunsAloneJobFilter"/>).
     /// </summary>
     private static PostgreSqlStorage PostgresStorage(DatabaseSettings database)
     {
@@ -94,7 +95,7 @@ internal static class JobsSetup
             QueuePollInterval = TimeSpan.FromSeconds(1),
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(1),
-            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            DistributedLockTimeout = TimeSpan.FromSeconds(15),
         };
         DatabaseLock.EnsureDatabase(database.Provider, database.ConnectionString);
         using var alone = DatabaseLock.Acquire(database.Provider, database.ConnectionString, "hangfire-schema", TimeSpan.FromMinutes(5));

@@ -27,11 +27,22 @@ internal static class StartupData
         var database = services.GetRequiredService<DatabaseSettings>();
         DatabaseLock.EnsureDatabase(database.Provider, database.ConnectionString);
         await using var alone = await DatabaseLock.AcquireAsync(database.Provider, database.ConnectionString, "startup", TimeSpan.FromMinutes(10), cancellationToken);
-        await services.MigrateDatabaseAsync(cancellationToken);
-        if (database.Provider == DatabaseProvider.Postgres)
+        var ready = services.GetRequiredService<DatabaseReady>();
+        try
         {
-            await using var keys = services.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null);
-            await DatabaseKeyRepository.ImportFormerKeysAsync(keys, SecuritySetup.KeyFolder(settings, services.GetRequiredService<IHostEnvironment>()), cancellationToken);
+            await services.MigrateDatabaseAsync(cancellationToken);
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                await using var keys = services.GetRequiredService<DbContextOptionsCache>().Create(FixedMunicipalityContext.System, null);
+                await DatabaseKeyRepository.ImportFormerKeysAsync(keys, SecuritySetup.KeyFolder(settings, services.GetRequiredService<IHostEnvironment>()), cancellationToken);
+            }
+
+            ready.Done();
+        }
+        catch (Exception e)
+        {
+            ready.Failed(e);
+            throw;
         }
 
         log.LogInformation("Database ready in {Milliseconds} ms", clock.ElapsedMilliseconds);

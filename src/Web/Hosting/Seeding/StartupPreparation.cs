@@ -59,6 +59,7 @@ internal static class StartupGate
 {
     public static IServiceCollection AddStartupPreparation(this IServiceCollection services, GovernanceSettings settings)
     {
+        services.AddSingleton<DatabaseReady>();
         services.AddSingleton(sp => new StartupPreparation(sp, () => StartupData.PrepareAsync(sp, settings)));
         services.AddHostedService(sp => sp.GetRequiredService<StartupPreparation>());
         return services;
