@@ -3,6 +3,7 @@ using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
+using Governance.Domain.Persistence.Postgres;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.Obligations;
@@ -308,6 +309,14 @@ public sealed partial class OpenReportingCyclesHandler(
                 // The bulk step: the same planned rows, written with prepared statements in the batch's transaction.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 SqliteCycleWriter.Write(db.Database.GetDbConnection(), cycles, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else if (db.Database.IsNpgsql())
+            {
+                // The same rows through binary COPY, a table at a time (cycles, journal lines, tasks) in the batch's transaction.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await PostgresCopy.InsertAsync(db, cycles, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
