@@ -9,7 +9,8 @@ using Governance.Benchmarks;
 // regional monitor of 6 municipalities × 50 indicators × 20 periods.
 // Or, with "values", the value-submission API of the published app under load from wrk; with "public", the public register
 // and its open data under a crowd from wrk, the first answer after a change, and Mijn taken meanwhile.
-// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration|regional] [output.md] [obligations]
+// Or, with "postgres", the reporting workflows on PostgreSQL (GOVERNANCE_BENCH_POSTGRES, default the local server).
+// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration|regional|postgres] [output.md] [obligations]
 //        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values|public output.md <published app folder> [connections] [seconds]
 if (args.Length > 2 && args[0] == "public")
 {
@@ -43,6 +44,21 @@ if (args.Length > 0 && args[0] is "letters" or "workspaces" or "administration" 
     if (args.Length > 1)
     {
         await File.WriteAllTextAsync(args[1], letters);
+    }
+
+    return;
+}
+
+if (args.Length > 0 && args[0] == "postgres")
+{
+    // The reporting workflows on PostgreSQL: GOVERNANCE_BENCH_POSTGRES is the server (a database is made per measure).
+    var server = Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_POSTGRES") ?? "Host=localhost;Port=5432;Username=postgres;Password=postgres";
+    var postgres = await PostgresWorkflowBenchmarks.RunAsync(server, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000);
+    var table = postgres.ToMarkdown();
+    Console.WriteLine(table);
+    if (args.Length > 1)
+    {
+        await File.WriteAllTextAsync(args[1], table);
     }
 
     return;

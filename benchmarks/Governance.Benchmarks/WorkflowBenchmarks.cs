@@ -116,17 +116,21 @@ public static class WorkflowBenchmarks
         return to;
     }
 
-    private static async Task<StepDeadlines> FirstDeadlinesAsync(BenchmarkDatabase database)
+    internal static async Task<StepDeadlines> FirstDeadlinesAsync(ISystemDatabase database)
     {
         await using var db = database.CreateContext();
         return await db.ReportingCycles.Select(c => c.Deadlines).FirstAsync();
     }
 
-    internal static async Task SeedAsync(BenchmarkDatabase database, int count)
+    internal static async Task SeedAsync(ISystemDatabase database, int count)
     {
         await using var db = database.CreateContext();
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
         var now = DateTime.UtcNow;
         var municipality = new Municipality("Maastricht", "GM0935");
         var team = new Team(municipality.Id, "Onderzoek en Statistiek");
@@ -238,14 +242,14 @@ public static class WorkflowBenchmarks
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task MarkAllValuesExplainedAsync(BenchmarkDatabase database)
+    internal static async Task MarkAllValuesExplainedAsync(ISystemDatabase database)
     {
         await using var db = database.CreateContext();
         await db.IndicatorTasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, IndicatorTaskStatus.NotAvailable));
         await db.ReportingCycles.ExecuteUpdateAsync(s => s.SetProperty(c => c.OutstandingValues, 0));
     }
 
-    private static async Task<int> SixTransitionsAsync(BenchmarkDatabase database)
+    internal static async Task<int> SixTransitionsAsync(ISystemDatabase database)
     {
         var moved = 0;
         var now = DateTime.UtcNow;

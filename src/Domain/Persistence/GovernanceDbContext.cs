@@ -236,7 +236,7 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     private async Task<int> SaveWithJournalLinesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        var lines = Database.IsSqlite() ? JournalLines.Find(this) : null;
+        var lines = Database.IsSqlite() || Database.IsNpgsql() ? JournalLines.Find(this) : null;
         if (lines is null || lines.Count < JournalLines.BulkThreshold)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -245,7 +245,7 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            lines.Write(this, cancellationToken);
+            await lines.WriteAsync(this, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + lines.Count;
             if (ownTransaction is not null)
             {

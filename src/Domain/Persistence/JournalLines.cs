@@ -8,10 +8,11 @@ namespace Governance.Domain.Persistence;
 
 /// <summary>
 /// Journal and history lines (owned, append-only, numbered by the database) are the bulk of a save that
-/// moves many aggregates at once. On SQLite, when there are many, they are written with one prepared
-/// statement per table (<see cref="SqliteRowStatement"/>, bound by position) in the save's transaction instead of one
-/// tracked insert each; the lines then carry
-/// their database number like any saved line. Lines of an aggregate that is itself new go the usual way.
+/// moves many aggregates at once. When there are many, they are written in the save's transaction instead of one
+/// tracked insert each: on SQLite with one prepared statement per table (<see cref="SqliteRowStatement"/>, bound by
+/// position), on PostgreSQL with binary COPY after taking their numbers from the table's sequence in one round trip
+/// (<see cref="Postgres.PostgresJournalLines"/>); the lines then carry their database number like any saved line.
+/// Lines of an aggregate that is itself new go the usual way.
 /// </summary>
 internal sealed class JournalLines
 {
@@ -27,12 +28,13 @@ internal sealed class JournalLines
     /// <summary>The new lines of existing aggregates, found after change detection.</summary>
     public static JournalLines Find(DbContext context)
     {
+        var sqlite = context.Database.IsSqlite();
         var entries = context.ChangeTracker.Entries().ToList();
         var newOwners = entries.Where(e => e.State == EntityState.Added && !e.Metadata.IsOwned() && e.Metadata.FindPrimaryKey() is { Properties.Count: 1 })
             .Select(e => ((IReadOnlyEntityType)e.Metadata.GetRootType(), Key: e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue).Single()))
             .ToHashSet();
         var journalTypes = new Dictionary<IEntityType, bool>();
-        var lines = entries.Where(e => e.State == EntityState.Added && (journalTypes.TryGetValue(e.Metadata, out var bulk) ? bulk : journalTypes[e.Metadata] = IsJournalLine(e.Metadata)))
+        var lines = entries.Where(e => e.State == EntityState.Added && (journalTypes.TryGetValue(e.Metadata, out var bulk) ? bulk : journalTypes[e.Metadata] = sqlite ? IsJournalLine(e.Metadata) : IsNumberedLine(e.Metadata)))
             .Where(e =>
             {
                 var ownership = e.Metadata.FindOwnership()!;
@@ -43,9 +45,24 @@ internal sealed class JournalLines
     }
 
     /// <summary>Writes the lines in the current transaction and marks them saved; <see cref="Restore"/> undoes the marking if the save fails.</summary>
-    public void Write(DbContext context, CancellationToken cancellationToken)
+    public async Task WriteAsync(DbContext context, CancellationToken cancellationToken)
     {
         _ = context.Database.CurrentTransaction ?? throw new InvalidOperationException("Journal lines are written inside the save's transaction.");
+        if (context.Database.IsNpgsql())
+        {
+            foreach (var group in _lines.GroupBy(e => e.Metadata))
+            {
+                await Postgres.PostgresJournalLines.WriteAsync(context, group.Key, [.. group], Columns(group.Key), cancellationToken);
+            }
+
+            return;
+        }
+
+        Write(context, cancellationToken);
+    }
+
+    private void Write(DbContext context, CancellationToken cancellationToken)
+    {
         var connection = (SqliteConnection)context.Database.GetDbConnection();
         foreach (var group in _lines.GroupBy(e => e.Metadata))
         {
@@ -98,7 +115,7 @@ internal sealed class JournalLines
         && (clr == typeof(int) || clr == typeof(long));
 
     /// <summary>The columns written, the database-numbered key left out, each with the converter to its stored value.</summary>
-    private static List<(IProperty Property, ValueConverter? Converter)> Columns(IEntityType type)
+    internal static List<(IProperty Property, ValueConverter? Converter)> Columns(IEntityType type)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var key = type.FindPrimaryKey()!.Properties[0];

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Web.Tests.Persistence;
 
 /// <summary>
-/// A save that moves many cycles at once writes their journal lines in bulk on SQLite: the lines read back
+/// A save that moves many cycles at once writes their journal lines in bulk (SQLite statements, PostgreSQL COPY): the lines read back
 /// as journaled, numbered, and a save refused for a concurrent change leaves none of its lines behind.
 /// </summary>
 public abstract class JournalLinesTests(DatabaseProvider provider) : IAsyncLifetime
