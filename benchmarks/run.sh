@@ -11,7 +11,8 @@
 # obligations list and Mijn taken over 10,000 obligations and a million values; and the value-submission API of the
 # published app under load from wrk (apt-get install wrk); the accounts list, the audit log and queuing an invitation
 # at 5,000 accounts and a million audit lines; the public register and its open data under a crowd from wrk, the first
-# answer after a change and Mijn taken meanwhile; the regional monitor of 6 municipalities × 50 indicators × 20 periods.
+# answer after a change and Mijn taken meanwhile; the regional monitor of 6 municipalities × 50 indicators × 20 periods;
+# and the reporting workflows again on PostgreSQL (installed and started here when missing).
 # Figures go to docs/benchmarks.md
 # with the machine they ran on.
 set -euo pipefail
@@ -22,6 +23,19 @@ if ! command -v wrk >/dev/null; then
   echo "Installing wrk…"
   as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+fi
+# PostgreSQL for the PostgreSQL section: Debian's server on localhost, as scripts/test.sh sets it up.
+if ! command -v pg_ctlcluster >/dev/null; then
+  echo "Installing PostgreSQL…"
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq && as_root apt-get install -y -qq postgresql >/dev/null || { echo "PostgreSQL is needed: apt-get install postgresql" >&2; exit 1; }
+fi
+if [ -z "${GOVERNANCE_BENCH_POSTGRES:-}" ]; then
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  cluster=$(ls /etc/postgresql | sort -V | tail -n 1)
+  as_root pg_ctlcluster "$cluster" main start 2>/dev/null || true
+  for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
+  as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres';\"" >/dev/null
 fi
 runs=${RUNS:-5}
 port=5099
@@ -254,7 +268,30 @@ MD
 )
 rm -f "$regional_table"
 
-python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" "$administration" "$values" "$public" "$regional" <<'PY'
+postgres_table=$(mktemp)
+dotnet run -c Release --project benchmarks/Governance.Benchmarks -- postgres "$postgres_table" "${OBLIGATIONS:-10000}" >/dev/null 2>&1
+pg_version=$(psql "${GOVERNANCE_BENCH_POSTGRES:-host=localhost user=postgres password=postgres dbname=postgres}" -Atc "SHOW server_version" 2>/dev/null | cut -d' ' -f1)
+postgres=$(cat <<MD
+## Reporting workflows on PostgreSQL
+
+Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk, with PostgreSQL
+${pg_version:-?} on the same machine (Debian's package, default settings): ${OBLIGATIONS:-10000} quarterly obligations with 12 indicators each
+(Release build, one process), the same measures as on SQLite above.
+
+$(cat "$postgres_table")
+
+- Each measure runs after a warm-up on a small database; each starts from a copy of the seeded database (\`CREATE DATABASE … TEMPLATE\`).
+- "open": the same batches as on SQLite, each written with binary COPY a table at a time (\`Persistence/Postgres/PostgresCopy\`:
+  cycles, journal lines, tasks; columns, types and converters from the EF model) in one transaction per batch. The
+  reference writes the same rows with hand-written binary COPY in one transaction.
+- "sweep": as on SQLite; the notifications go through a temporary table and in with ON CONFLICT DO NOTHING.
+- "six transitions": as on SQLite; the journal lines go in with binary COPY after their numbers are taken from the
+  identity sequence; the cycles are updated by EF (one UPDATE each, batched).
+MD
+)
+rm -f "$postgres_table"
+
+python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" "$administration" "$values" "$public" "$regional" "$postgres" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
@@ -271,3 +308,4 @@ echo "$workspaces"
 echo "$values"
 echo "$public"
 echo "$regional"
+echo "$postgres"

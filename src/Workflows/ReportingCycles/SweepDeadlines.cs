@@ -5,6 +5,7 @@ using Governance.Domain.Notifications;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
+using Governance.Domain.Persistence.Postgres;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Mediator;
@@ -137,10 +138,11 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
         fired += laterNotices.Fired;
         pending.AddRange(laterNotices.Notices);
 
-        // Never twice: on SQLite the insert leaves out what the unique (person, event) index already holds; elsewhere it is looked up first.
+        // Never twice: on SQLite and PostgreSQL the insert leaves out what the unique (person, event) index already holds; elsewhere it is looked up first.
         var sqlite = db.Database.IsSqlite();
+        var postgres = db.Database.IsNpgsql();
         var known = new HashSet<(string, string)>();
-        if (!sqlite)
+        if (!sqlite && !postgres)
         {
             var recipientIds = pending.Select(e => e.Recipient).Distinct().ToList();
             var keys = pending.Select(e => EventKey(e.Cycle.Id.Value, e.Timer)).Distinct().ToList();
@@ -169,6 +171,10 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
         if (sqlite)
         {
             inserted = await SqliteBulkInsert.InsertAsync(db, created, cancellationToken, skipExisting: true);
+        }
+        else if (postgres)
+        {
+            inserted = await PostgresCopy.InsertAsync(db, created, cancellationToken, skipExisting: true);
         }
         else
         {

@@ -17,8 +17,12 @@ public static class PostgresCopy
 {
     private static readonly ConcurrentDictionary<IEntityType, TablePlan> Plans = new();
 
-    /// <summary>Writes the aggregates and returns how many rows went in, over all tables.</summary>
-    public static async Task<int> InsertAsync<T>(GovernanceDbContext db, IReadOnlyCollection<T> roots, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the aggregates and returns how many rows went in, over all tables. With <paramref name="skipExisting"/> (rows
+    /// of one table only) the rows go through a temporary table and in with ON CONFLICT DO NOTHING: a row a unique index
+    /// already holds is left out, as SQLite's INSERT OR IGNORE does (notifications sent once).
+    /// </summary>
+    public static async Task<int> InsertAsync<T>(GovernanceDbContext db, IReadOnlyCollection<T> roots, CancellationToken cancellationToken, bool skipExisting = false)
         where T : class
     {
         if (db.Database.CurrentTransaction is null)
@@ -29,7 +33,32 @@ public static class PostgresCopy
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var plan = Plans.GetOrAdd(entity, e => Plan(e, parent: null));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        return await WriteAsync(connection, plan, [.. roots.Select(r => new Row(r, null))], cancellationToken);
+        var rows = roots.Select(r => new Row(r, null)).ToList();
+        if (!skipExisting)
+        {
+            return await WriteAsync(connection, plan, rows, cancellationToken);
+        }
+
+        if (plan.Children.Count > 0)
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} has rows in other tables; leaving out existing rows takes rows of one table.");
+        }
+
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var columns = string.Join(", ", plan.Columns.Select(c => $"\"{c.Name}\""));
+        await using (var stage = new NpgsqlCommand($"CREATE TEMP TABLE IF NOT EXISTS governance_staged (LIKE {plan.Table}) ON COMMIT DROP", connection))
+        {
+            await stage.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await WriteAsync(connection, plan with { Copy = plan.Copy.Replace($"COPY {plan.Table} ", "COPY governance_staged ", StringComparison.Ordinal), Children = [] }, rows, cancellationToken);
+        await using var insert = new NpgsqlCommand(
+            $"INSERT INTO {plan.Table} ({columns}) SELECT {columns} FROM governance_staged ON CONFLICT DO NOTHING; DROP TABLE governance_staged", connection);
+        return await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<int> WriteAsync(NpgsqlConnection connection, TablePlan plan, List<Row> rows, CancellationToken cancellationToken)
@@ -75,7 +104,7 @@ public static class PostgresCopy
 
     private sealed record Child(Func<object, IEnumerable<object>> Items, TablePlan Plan);
 
-    private sealed record TablePlan(string Copy, IReadOnlyList<Column> Columns, IReadOnlyList<Child> Children);
+    private sealed record TablePlan(string Table, string Copy, IReadOnlyList<Column> Columns, IReadOnlyList<Child> Children);
 
     private static TablePlan Plan(IEntityType entity, IEntityType? parent)
     {
@@ -105,7 +134,7 @@ public static class PostgresCopy
             })
             .ToList();
         var quoted = string.IsNullOrEmpty(table.Schema) ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        return new TablePlan($"COPY {quoted} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", columns, children);
+        return new TablePlan(quoted, $"COPY {quoted} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", columns, children);
     }
 
     private static void AddComplex(IComplexProperty complex, StoreObjectIdentifier table, List<Column> columns)
