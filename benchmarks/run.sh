@@ -18,20 +18,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
 # The load generator comes from Debian's packages; install it first, not after the other measures.
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk…"
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 fi
 # PostgreSQL for the PostgreSQL section: Debian's server on localhost, as scripts/test.sh sets it up.
 if ! command -v pg_ctlcluster >/dev/null; then
   echo "Installing PostgreSQL…"
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   as_root apt-get update -qq && as_root apt-get install -y -qq postgresql >/dev/null || { echo "PostgreSQL is needed: apt-get install postgresql" >&2; exit 1; }
 fi
 if [ -z "${GOVERNANCE_BENCH_POSTGRES:-}" ]; then
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   cluster=$(ls /etc/postgresql | sort -V | tail -n 1)
   as_root pg_ctlcluster "$cluster" main start 2>/dev/null || true
   for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done

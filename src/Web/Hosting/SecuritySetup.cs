@@ -23,14 +23,13 @@ internal static class SecuritySetup
     public static IServiceCollection AddKeyRing(this IServiceCollection services, GovernanceSettings settings, DatabaseSettings database, IHostEnvironment environment)
     {
         var protection = services.AddDataProtection().SetApplicationName("Governance");
-        var folder = KeyFolder(settings, environment);
         if (database.Provider == DatabaseProvider.Postgres)
         {
             services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) => o.XmlRepository = new DatabaseKeyRepository(sp));
         }
         else
         {
-            protection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+            protection.PersistKeysToFileSystem(new DirectoryInfo(KeyFolder(settings, environment)));
         }
 
         return services;

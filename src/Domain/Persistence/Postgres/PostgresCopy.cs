@@ -75,14 +75,7 @@ public static class PostgresCopy
                 await importer.StartRowAsync(cancellationToken);
                 foreach (var column in plan.Columns)
                 {
-                    if (column.Value(row.Item, row.Parent) is { } value)
-                    {
-                        await importer.WriteAsync(value, column.DataType, cancellationToken);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(cancellationToken);
-                    }
+                    await WriteAsync(importer, column.Value(row.Item, row.Parent), column.DataType, cancellationToken);
                 }
             }
 
@@ -97,6 +90,10 @@ public static class PostgresCopy
 
         return written;
     }
+
+    /// <summary>One value of a row being copied, or NULL, as the column's store type.</summary>
+    internal static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, string dataType, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, dataType, cancellationToken);
 
     private readonly record struct Row(object Item, object? Parent);
 

@@ -47,14 +47,7 @@ internal static class PostgresJournalLines
                 {
                     var (property, converter) = columns[i];
                     var value = lines[row].Property(property).CurrentValue;
-                    if (value is null)
-                    {
-                        await copy.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await copy.WriteAsync(converter is null ? value : converter.ConvertToProvider(value)!, types[i], cancellationToken);
-                    }
+                    await PostgresCopy.WriteAsync(copy, value is null || converter is null ? value : converter.ConvertToProvider(value), types[i], cancellationToken);
                 }
             }
 

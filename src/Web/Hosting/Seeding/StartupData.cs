@@ -25,9 +25,20 @@ internal static class StartupData
         // Any number of processes may start at once on one database: one at a time migrates and writes the first data,
         // and the next finds it done.
         var database = services.GetRequiredService<DatabaseSettings>();
-        DatabaseLock.EnsureDatabase(database.Provider, database.ConnectionString);
-        await using var alone = await DatabaseLock.AcquireAsync(database.Provider, database.ConnectionString, "startup", TimeSpan.FromMinutes(10), cancellationToken);
         var ready = services.GetRequiredService<DatabaseReady>();
+        HeldLock startup;
+        try
+        {
+            DatabaseLock.EnsureDatabase(database.Provider, database.ConnectionString);
+            startup = await DatabaseLock.AcquireAsync(database.Provider, database.ConnectionString, "startup", TimeSpan.FromMinutes(10), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            ready.Failed(e);
+            throw;
+        }
+
+        await using var alone = startup;
         try
         {
             await services.MigrateDatabaseAsync(cancellationToken);
