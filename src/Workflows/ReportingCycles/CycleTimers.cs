@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 
@@ -9,6 +10,11 @@ namespace Governance.Workflows.ReportingCycles;
 /// </summary>
 public sealed class CycleTimers(WorkingDayCalendar workingDays, TimerRules rules)
 {
+    /// <summary>Cycles of one period share their deadlines, so a sweep or an opening works out few timelines; kept bounded.</summary>
+    private const int RememberedTimelines = 4_096;
+
+    private readonly ConcurrentDictionary<StepDeadlines, (CycleTimer Timer, DateOnly On)[]> _timelines = new();
+
     public DateOnly DateOf(CycleTimer timer, StepDeadlines deadlines)
     {
         var (step, declared) = ReportingCycleWorkflow.Declaration(timer);
@@ -17,7 +23,22 @@ public sealed class CycleTimers(WorkingDayCalendar workingDays, TimerRules rules
     }
 
     /// <summary>Every timer of a cycle with its day, in the order they fire.</summary>
-    public IReadOnlyList<(CycleTimer Timer, DateOnly On)> Timeline(StepDeadlines deadlines) =>
+    public IReadOnlyList<(CycleTimer Timer, DateOnly On)> Timeline(StepDeadlines deadlines)
+    {
+        if (_timelines.TryGetValue(deadlines, out var known))
+        {
+            return known;
+        }
+
+        if (_timelines.Count >= RememberedTimelines)
+        {
+            _timelines.Clear();
+        }
+
+        return _timelines[deadlines] = WorkOut(deadlines);
+    }
+
+    private (CycleTimer Timer, DateOnly On)[] WorkOut(StepDeadlines deadlines) =>
         [.. ReportingCycleWorkflow.Schedule.SelectMany(s => s.Timers)
             .Select((t, order) => (t.Timer, On: DateOf(t.Timer, deadlines), order))
             .OrderBy(t => t.On).ThenBy(t => t.order)
@@ -34,7 +55,13 @@ public sealed class CycleTimers(WorkingDayCalendar workingDays, TimerRules rules
     public (CycleTimer Timer, DateOnly? On) After(CycleTimer fired, StepDeadlines deadlines)
     {
         var timeline = Timeline(deadlines);
-        var next = fired == CycleTimer.Done ? timeline.Count : timeline.ToList().FindIndex(t => t.Timer == fired) + 1;
+        var at = -1;
+        for (var i = 0; i < timeline.Count && at < 0; i++)
+        {
+            at = timeline[i].Timer == fired ? i : at;
+        }
+
+        var next = fired == CycleTimer.Done ? timeline.Count : at + 1;
         return next < timeline.Count ? (timeline[next].Timer, timeline[next].On) : (CycleTimer.Done, null);
     }
 

@@ -24,7 +24,7 @@ namespace Governance.Workflows.ReportingCycles;
 /// transaction as the notifications it creates, and a person gets one notification per event (unique index). Reminders
 /// that would arrive after their deadline are skipped; escalations are not.
 /// </summary>
-public sealed record SweepDeadlinesCommand(DateOnly Today, int BatchSize = 1_000) : ICommand<SweepReport>;
+public sealed record SweepDeadlinesCommand(DateOnly Today, int BatchSize = 5_000) : ICommand<SweepReport>;
 
 public sealed record SweepReport(int TimersFired, int Notifications);
 
@@ -32,6 +32,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
     : ICommandHandler<SweepDeadlinesCommand, SweepReport>
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly StringComparer DutchOrder = StringComparer.Create(Dutch, ignoreCase: false);
 
     public async ValueTask<SweepReport> Handle(SweepDeadlinesCommand command, CancellationToken cancellationToken)
     {
@@ -64,7 +65,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
         ReportingCycleStatus Status, StepDeadlines Deadlines, CycleTimer Timer, DateOnly? TimerOn);
 
     /// <summary>A notification to create: for a cycle and timer, to one person, about these items (indicator or alderman names).</summary>
-    private sealed record Pending(DueCycle Cycle, CycleTimer Timer, string Recipient, List<string> Items, string Link);
+    private sealed record Pending(DueCycle Cycle, CycleTimer Timer, string Recipient, IReadOnlyList<string> Items, string Link);
 
     /// <summary>The open work of a cycle for one team or one assignee: the names of its indicators, joined by <see cref="NameSeparator"/>.</summary>
     private sealed record OpenWork(ReportingCycleId CycleId, TeamId TeamId, string? AssigneeUserId, string Names);
@@ -106,6 +107,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
         var fired = 0;
         // Per cycle and timer, each person with the indicators that concern them: one notification each.
         var pending = new List<Pending>();
+        var names = new IndicatorNames();
         var later = new List<(DueCycle Cycle, CycleTimer Timer, TimerAudience Audience)>();
         var moves = new List<(ReportingCycleId Cycle, CycleTimer Timer, DateOnly? On)>(due.Count);
         foreach (var cycle in due)
@@ -124,7 +126,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
                 }
                 else if (relevant && open.Count > 0)
                 {
-                    pending.AddRange(ValueNotices(cycle, timer, declared.Audience, open, people));
+                    pending.AddRange(ValueNotices(cycle, timer, declared.Audience, open, people, names));
                     fired++;
                 }
 
@@ -160,7 +162,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
                     periods[p.Cycle.Period] = period = p.Cycle.Period.Display(Dutch);
                 }
 
-                var (subject, body) = Text(p.Timer, [.. p.Items.Distinct().Order()], p.Cycle.Title, period, p.Cycle.Deadlines);
+                var (subject, body) = Text(p.Timer, p.Items, p.Cycle.Title, period, p.Cycle.Deadlines);
                 return new Notification(p.Cycle.MunicipalityId, p.Recipient, EventKey(p.Cycle.Id.Value, p.Timer),
                     Notification.Fit(subject, Notification.SubjectMaxLength), Notification.Fit(body, Notification.BodyMaxLength), p.Link, now);
             })
@@ -200,7 +202,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
     private static string EventKey(Guid cycle, CycleTimer timer) => $"cycle:{cycle}:{timer}";
 
     /// <summary>The values timers: per person, the open indicators that concern them.</summary>
-    private static IEnumerable<Pending> ValueNotices(DueCycle cycle, CycleTimer timer, TimerAudience audience, List<OpenWork> open, ReportingRecipients people)
+    private static IEnumerable<Pending> ValueNotices(DueCycle cycle, CycleTimer timer, TimerAudience audience, List<OpenWork> open, ReportingRecipients people, IndicatorNames names)
     {
         var byRecipient = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var work in open)
@@ -213,16 +215,36 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
             };
             foreach (var recipient in recipients)
             {
-                if (!byRecipient.TryGetValue(recipient, out var indicators))
+                if (!byRecipient.TryGetValue(recipient, out var joined))
                 {
-                    byRecipient[recipient] = indicators = [];
+                    byRecipient[recipient] = joined = [];
                 }
 
-                indicators.AddRange(work.Names.Split(NameSeparator));
+                joined.Add(work.Names);
             }
         }
 
-        return byRecipient.Select(r => new Pending(cycle, timer, r.Key, r.Value, $"/cycles/{cycle.Id}"));
+        return byRecipient.Select(r => new Pending(cycle, timer, r.Key, names.Of(r.Value), $"/cycles/{cycle.Id}"));
+    }
+
+    /// <summary>
+    /// The indicator names of a notice, distinct and in Dutch order. The cycles of a batch mostly share their indicators,
+    /// so each list is worked out once per batch (sorting them per notice was a tenth of the sweep's time).
+    /// </summary>
+    private sealed class IndicatorNames
+    {
+        private readonly Dictionary<string, string[]> _lists = new(StringComparer.Ordinal);
+
+        public string[] Of(List<string> joined)
+        {
+            var key = joined.Count == 1 ? joined[0] : string.Join(NameSeparator, joined);
+            if (!_lists.TryGetValue(key, out var names))
+            {
+                _lists[key] = names = [.. key.Split(NameSeparator).Distinct().Order(DutchOrder)];
+            }
+
+            return names;
+        }
     }
 
     /// <summary>
@@ -258,7 +280,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
             var letter = letters.TryGetValue(cycle.Id, out var l) ? l : default;
             var link = letter.Id == default ? $"/cycles/{cycle.Id}" : $"/letters/{letter.Id}";
             var waiting = aldermen[cycle.ObligationId].Where(a => letter.Approved is null || !letter.Approved.Contains(a)).ToList();
-            List<string> items = timer == CycleTimer.ApprovalsOverdue ? [.. waiting.Select(a => names.GetValueOrDefault(a, "?"))] : [];
+            List<string> items = timer == CycleTimer.ApprovalsOverdue ? [.. waiting.Select(a => names.GetValueOrDefault(a, "?")).Distinct().Order(DutchOrder)] : [];
             IEnumerable<string> recipients = audience switch
             {
                 TimerAudience.Drafters => teams[cycle.Id].SelectMany(t => people.Staff[t].Concat(people.TeamLeads[t])),
