@@ -236,8 +236,12 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
 
     private async Task<int> SaveWithJournalLinesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        var lines = Database.IsSqlite() || Database.IsNpgsql() ? JournalLines.Find(this) : null;
-        if (lines is null || lines.Count < JournalLines.BulkThreshold)
+        var postgres = Database.IsNpgsql();
+        var lines = Database.IsSqlite() || postgres ? JournalLines.Find(this) : null;
+        var bulkLines = lines is not null && lines.Count >= JournalLines.BulkThreshold;
+        // On PostgreSQL one UPDATE per changed row is most of a job's save; many of one table go in with one statement.
+        var rows = postgres && acceptAllChangesOnSuccess ? Postgres.PostgresChangedRows.Find(this) : null;
+        if (!bulkLines && rows is not { Count: > 0 })
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -245,8 +249,20 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await lines.WriteAsync(this, cancellationToken);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + lines.Count;
+            var saved = 0;
+            if (bulkLines)
+            {
+                await lines!.WriteAsync(this, cancellationToken);
+                saved += lines.Count;
+            }
+
+            if (rows is not null)
+            {
+                await rows.WriteAsync(this, cancellationToken);
+                saved += rows.Count;
+            }
+
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -256,7 +272,12 @@ public abstract class GovernanceDbContext : IdentityDbContext<ApplicationUser>
         }
         catch
         {
-            lines.Restore();
+            if (bulkLines)
+            {
+                lines!.Restore();
+            }
+
+            rows?.Restore();
             throw;
         }
         finally
