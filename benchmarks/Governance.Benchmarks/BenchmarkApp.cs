@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Governance.Benchmarks;
 
-/// <summary>The real app on a benchmark's SQLite file in production mode: its first administrator, no demo, no background jobs.</summary>
-internal sealed class BenchmarkApp(string file, string administratorPassword) : WebApplicationFactory<Web.Hosting.CurrentUser>
+/// <summary>
+/// The real app on a benchmark's SQLite file (or, given <paramref name="postgres"/>, that PostgreSQL database) in production
+/// mode: its first administrator, no demo, no background jobs.
+/// </summary>
+internal sealed class BenchmarkApp(string file, string administratorPassword, string? postgres = null) : WebApplicationFactory<Web.Hosting.CurrentUser>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,8 +21,8 @@ internal sealed class BenchmarkApp(string file, string administratorPassword) : 
         builder.UseEnvironment("Production");
         builder.UseSetting("Governance:Demo", "false");
         builder.UseSetting("Governance:Jobs:RunServer", "false");
-        builder.UseSetting("Governance:DatabaseProvider", "Sqlite");
-        builder.UseSetting("Governance:ConnectionString", $"Data Source={file}");
+        builder.UseSetting("Governance:DatabaseProvider", postgres is null ? "Sqlite" : "Postgres");
+        builder.UseSetting("Governance:ConnectionString", postgres ?? $"Data Source={file}");
         builder.UseSetting("Governance:FirstAdministrator:Email", "beheer@example.test");
         builder.UseSetting("Governance:FirstAdministrator:Password", administratorPassword);
         builder.UseSetting("Governance:FirstAdministrator:MunicipalityName", "Maastricht");

@@ -8,10 +8,12 @@ using Governance.Benchmarks;
 // accounts list and the audit log at 5,000 accounts and a million lines, and queuing an invitation; or, with "regional", the
 // regional monitor of 6 municipalities × 50 indicators × 20 periods.
 // Or, with "values", the value-submission API of the published app under load from wrk; with "public", the public register
-// and its open data under a crowd from wrk, the first answer after a change, and Mijn taken meanwhile.
-// Or, with "postgres", the reporting workflows on PostgreSQL (GOVERNANCE_BENCH_POSTGRES, default the local server).
-// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration|regional|postgres] [output.md] [obligations]
-//        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values|public output.md <published app folder> [connections] [seconds]
+// and its open data under a crowd from wrk, the first answer after a change, and Mijn taken meanwhile; with
+// "values-postgres", the value-submission API of two published app processes on one PostgreSQL database.
+// Or, with "postgres", the reporting workflows on PostgreSQL (GOVERNANCE_BENCH_POSTGRES, default the local server), then
+// one installation of ten such municipalities: the opening of all at once and one municipality's workspaces.
+// Usage: dotnet run -c Release --project benchmarks/Governance.Benchmarks -- [obligations|letters|workspaces|administration|regional|postgres] [output.md] [obligations] [municipalities]
+//        dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values|values-postgres|public output.md <published app folder> [connections] [seconds]
 if (args.Length > 2 && args[0] == "public")
 {
     var table = string.Join('\n', await PublicRegisterBenchmarks.RunAsync(args[2],
@@ -24,6 +26,16 @@ if (args.Length > 2 && args[0] == "public")
 if (args.Length > 2 && args[0] == "values")
 {
     var table = string.Join('\n', await ValueSubmissionBenchmarks.RunAsync(args[2],
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 32, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20));
+    Console.WriteLine(table);
+    await File.WriteAllTextAsync(args[1], table);
+    return;
+}
+
+if (args.Length > 2 && args[0] == "values-postgres")
+{
+    var server = Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_POSTGRES") ?? "Host=localhost;Port=5432;Username=postgres;Password=postgres";
+    var table = string.Join('\n', await ValueSubmissionBenchmarks.RunPostgresAsync(args[2], server,
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 32, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20));
     Console.WriteLine(table);
     await File.WriteAllTextAsync(args[1], table);
@@ -53,7 +65,16 @@ if (args.Length > 0 && args[0] == "postgres")
 {
     // The reporting workflows on PostgreSQL: GOVERNANCE_BENCH_POSTGRES is the server (a database is made per measure).
     var server = Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_POSTGRES") ?? "Host=localhost;Port=5432;Username=postgres;Password=postgres";
-    var postgres = await PostgresWorkflowBenchmarks.RunAsync(server, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000);
+    // Then, unless the fourth argument is 0, that many municipalities of as many obligations in one installation (default 10).
+    var perMunicipality = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+    var postgres = await PostgresWorkflowBenchmarks.RunAsync(server, perMunicipality);
+    var municipalities = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+    if (municipalities > 0)
+    {
+        var scale = await PostgresScaleBenchmarks.RunAsync(server, municipalities, perMunicipality, postgres.Measures[0].Milliseconds);
+        postgres = postgres with { Measures = [.. postgres.Measures, .. scale], PeakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024 };
+    }
+
     var table = postgres.ToMarkdown();
     Console.WriteLine(table);
     if (args.Length > 1)

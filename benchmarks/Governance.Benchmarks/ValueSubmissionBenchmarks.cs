@@ -94,6 +94,78 @@ public static partial class ValueSubmissionBenchmarks
         }
     }
 
+    /// <summary>
+    /// The same load on two published app processes on one PostgreSQL database (separate data folders, as on two
+    /// machines), a wrk beside each sending half of the requests (those of every other cycle), both at once; the
+    /// figures are the two together: requests per second added up, the 99th percentile the worse of the two.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RunPostgresAsync(string publishFolder, string server, int connections, int seconds)
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-values-pg").FullName;
+        var database = new PostgresBenchmarkDatabase(server, "governance_bench_" + Guid.NewGuid().ToString("N")[..8] + "_values");
+        try
+        {
+            var (secret, targets) = await SeedAsync(database);
+            var script = Path.Combine(folder, "submit.lua");
+            await File.WriteAllTextAsync(script, LuaScript);
+            string[] urls = ["http://127.0.0.1:5098", "http://127.0.0.1:5099"];
+            var targetFiles = new List<string>();
+            for (var half = 0; half < 2; half++)
+            {
+                var file = Path.Combine(folder, $"targets-{half}.txt");
+                await File.WriteAllLinesAsync(file, targets.Where((_, i) => i % 2 == half));
+                targetFiles.Add(file);
+            }
+
+            var apps = urls.Select((url, i) => StartApp(publishFolder, Directory.CreateDirectory(Path.Combine(folder, $"app-{i}")).FullName, "Postgres", database.ConnectionString, url)).ToList();
+            WrkRun[] runs;
+            long stored;
+            try
+            {
+                for (var i = 0; i < 2; i++)
+                {
+                    await WaitUntilUpAsync(apps[i], urls[i], secret, (await File.ReadAllLinesAsync(targetFiles[i]))[^1]);
+                }
+
+                await Task.WhenAll(urls.Select((url, i) => WrkAsync(url, script, targetFiles[i], secret, $"warm{i}", connections / 2, WarmUpSeconds)));
+                var before = await CountValuesAsync(database);
+                runs = await Task.WhenAll(urls.Select((url, i) => WrkAsync(url, script, targetFiles[i], secret, $"run{i}", connections / 2, seconds)));
+                stored = await CountValuesAsync(database) - before;
+            }
+            finally
+            {
+                foreach (var app in apps)
+                {
+                    app.Kill(entireProcessTree: true);
+                    await app.WaitForExitAsync();
+                }
+            }
+
+            var ok = runs.Sum(r => r.Ok);
+            return
+            [
+                "| measure | target | result |",
+                "|---|---|---|",
+                $"| throughput, two processes, {connections / 2} connections each, {seconds} s | ≥ 3,000 requests/s | {runs.Sum(r => r.RequestsPerSecond).ToString("N0", CultureInfo.InvariantCulture)} requests/s ({string.Join(" + ", runs.Select(r => r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}) |",
+                $"| latency, 99th percentile | < 50 ms | {Ms(runs.Max(r => r.P99))} (the worse of {string.Join(" and ", runs.Select(r => Ms(r.P99)))}; medians {string.Join(" and ", runs.Select(r => Ms(r.P50)))}) |",
+                $"| answers | all 200 | {ok.ToString("N0", CultureInfo.InvariantCulture)} × 200, {runs.Sum(r => r.Conflicts)} × 409, {runs.Sum(r => r.Other)} other, {runs.Sum(r => r.SocketErrors)} socket errors |",
+                $"| values stored for those answers | all, none lost | {stored.ToString("N0", CultureInfo.InvariantCulture)} stored, {Math.Max(ok - stored, 0)} lost |",
+            ];
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await PostgresBenchmarkDatabase.DropAsync(server, database.Name);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<long> CountValuesAsync(Domain.Persistence.ISystemDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.RecordedValues.LongCountAsync(v => v.RecordedBy == Recorder);
+    }
+
     private static string Ms(double microseconds) => (microseconds / 1000).ToString("N1", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>
@@ -102,14 +174,18 @@ public static partial class ValueSubmissionBenchmarks
     /// account with an API key. The requests go round the cycles, so that no two in flight hit the same report,
     /// and leave one indicator of each cycle alone, so the cycles keep collecting.
     /// </summary>
-    private static async Task<(string Secret, List<string> Targets)> SeedAsync(BenchmarkDatabase database)
+    private static async Task<(string Secret, List<string> Targets)> SeedAsync(Domain.Persistence.ISystemDatabase database)
     {
         var now = DateTime.UtcNow;
         string secret;
         await using (var db = database.CreateContext())
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
             var municipality = new Municipality("Maastricht", "GM0935");
             var team = new Team(municipality.Id, "Onderzoek en Statistiek");
             var alderman = new Alderman(municipality.Id, "Jeroen Hoenderkamp", "Wethouder WMO");
@@ -194,7 +270,10 @@ public static partial class ValueSubmissionBenchmarks
 
     private static int Number(int indicator) => 1_000 + indicator * 10;
 
-    internal static Process StartApp(string publishFolder, string dataFolder, string file, string url)
+    internal static Process StartApp(string publishFolder, string dataFolder, string file, string url) =>
+        StartApp(publishFolder, dataFolder, "Sqlite", $"Data Source={file}", url);
+
+    internal static Process StartApp(string publishFolder, string dataFolder, string provider, string connectionString, string url)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(Path.GetFullPath(publishFolder), "Governance.Web.dll"))
         {
@@ -207,7 +286,8 @@ public static partial class ValueSubmissionBenchmarks
         start.Environment["Governance__Demo"] = "false";
         start.Environment["Governance__Jobs__RunServer"] = "false";
         start.Environment["Governance__DataFolder"] = dataFolder;
-        start.Environment["Governance__ConnectionString"] = $"Data Source={file}";
+        start.Environment["Governance__DatabaseProvider"] = provider;
+        start.Environment["Governance__ConnectionString"] = connectionString;
         start.Environment["Governance__FirstAdministrator__Email"] = "beheer@example.test";
         start.Environment["Governance__FirstAdministrator__Password"] = "Benchmark-Wachtwoord-2025";
         start.Environment["Governance__FirstAdministrator__MunicipalityName"] = "Maastricht";

@@ -122,7 +122,12 @@ public static class WorkflowBenchmarks
         return await db.ReportingCycles.Select(c => c.Deadlines).FirstAsync();
     }
 
-    internal static async Task SeedAsync(ISystemDatabase database, int count)
+    /// <summary>
+    /// A municipality with a team, an alderman, 12 indicators, a staff member and <paramref name="count"/> quarterly motions.
+    /// The first is Maastricht with staff member m@example.test; further ones (<paramref name="municipality"/> 1, 2, …) are
+    /// numbered municipalities with staff member m{n}@example.test.
+    /// </summary>
+    internal static async Task SeedAsync(ISystemDatabase database, int count, int municipality = 0)
     {
         await using var db = database.CreateContext();
         await db.Database.MigrateAsync();
@@ -132,18 +137,24 @@ public static class WorkflowBenchmarks
         }
 
         var now = DateTime.UtcNow;
-        var municipality = new Municipality("Maastricht", "GM0935");
-        var team = new Team(municipality.Id, "Onderzoek en Statistiek");
-        var alderman = new Alderman(municipality.Id, "Jeroen Hoenderkamp", "Wethouder WMO");
-        var indicators = Enumerable.Range(1, 12).Select(i => new Indicator(municipality.Id, $"IND-{i:00}", new IndicatorSpecification
+        var place = municipality == 0 ? new Municipality("Maastricht", "GM0935") : new Municipality($"Gemeente {municipality}", $"GM{9000 + municipality}");
+        var team = new Team(place.Id, "Onderzoek en Statistiek");
+        var alderman = new Alderman(place.Id, "Jeroen Hoenderkamp", "Wethouder WMO");
+        var indicators = Enumerable.Range(1, 12).Select(i => new Indicator(place.Id, $"IND-{i:00}", new IndicatorSpecification
         {
             Name = $"Indicator {i}", Definition = "Definitie", Kind = IndicatorKind.Count, Source = "Monitor", ResponsibleTeamId = team.Id,
         }, now)).ToList();
-        db.AddRange(municipality, team, alderman);
+        db.AddRange(place, team, alderman);
         db.AddRange(indicators);
-        var role = new IdentityRole("Medewerker") { NormalizedName = "MEDEWERKER" };
-        var user = new Domain.Accounts.ApplicationUser { UserName = "m", Email = "m@example.test", DisplayName = "M", MunicipalityId = municipality.Id, TeamId = team.Id };
-        db.Roles.Add(role);
+        var role = await db.Roles.SingleOrDefaultAsync(r => r.NormalizedName == "MEDEWERKER");
+        if (role is null)
+        {
+            role = new IdentityRole("Medewerker") { NormalizedName = "MEDEWERKER" };
+            db.Roles.Add(role);
+        }
+
+        var name = municipality == 0 ? "m" : $"m{municipality}";
+        var user = new Domain.Accounts.ApplicationUser { UserName = name, Email = $"{name}@example.test", DisplayName = "M", MunicipalityId = place.Id, TeamId = team.Id };
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
         await db.SaveChangesAsync();
@@ -151,7 +162,7 @@ public static class WorkflowBenchmarks
         for (var start = 0; start < count; start += 500)
         {
             await using var batch = database.CreateContext();
-            batch.Obligations.AddRange(Enumerable.Range(start, Math.Min(500, count - start)).Select(n => new Motion(municipality.Id, new ObligationDetails
+            batch.Obligations.AddRange(Enumerable.Range(start, Math.Min(500, count - start)).Select(n => new Motion(place.Id, new ObligationDetails
             {
                 Reference = $"M-{n:00000}",
                 Title = $"Motie {n}",

@@ -129,7 +129,7 @@ public static partial class WorkspaceBenchmarks
         return await check.RecordedValues.LongCountAsync();
     }
 
-    private static async Task<HttpClient> SignedInAsync(BenchmarkApp app, string email, string? role)
+    internal static async Task<HttpClient> SignedInAsync(BenchmarkApp app, string email, string? role)
     {
         using (var scope = app.Services.CreateScope())
         {
