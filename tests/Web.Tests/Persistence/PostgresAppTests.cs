@@ -2,9 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Domain.Accounts;
 using Governance.Domain.Planning;
+using Governance.Web.Features.Obligations;
 using Governance.Workflows.ReportingCycles;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Governance.Web.Tests.Support;
 
 namespace Governance.Web.Tests.Persistence;
@@ -23,6 +26,39 @@ public class PostgresAppTests(PostgresAppFactory app) : IClassFixture<PostgresAp
         // Search ignores accents and case here as on SQLite: the text says "op één plek".
         var plain = await client.GetFromJsonAsync<JsonElement>("/api/obligations?search=OP%20EEN%20PLEK");
         Assert.Equal("T-2025-118", Assert.Single(plain.GetProperty("items").EnumerateArray()).GetProperty("reference").GetString());
+    }
+
+    [Fact]
+    public async Task The_obligations_search_is_answered_from_the_trigram_indexes()
+    {
+        await using var db = app.Database();
+        var query = ListObligationsHandler.Filter(db.Obligations.AsNoTracking(), new ListObligationsQuery(Search: "één plek"), new DateOnly(2025, 9, 30));
+        // The SQL EF sends, its parameters written out as EF lists them ("-- @name='value'" above the statement).
+        var lines = query.Select(o => o.Id).ToQueryString().Split('\n');
+        var parameters = lines.Where(l => l.StartsWith("-- @", StringComparison.Ordinal))
+            .Select(l => l[3..].Split('=', 2))
+            .Select(p => new NpgsqlParameter(p[0], p[1].Trim('\'')))
+            .ToArray();
+        var sql = string.Join('\n', lines.Where(l => !l.StartsWith("--", StringComparison.Ordinal)));
+
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, (NpgsqlConnection)db.Database.GetDbConnection());
+        explain.Parameters.AddRange(parameters);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        // Usable by the query as EF writes it: the index expressions are the query's, term for term.
+        var text = string.Join('\n', plan);
+        Assert.Contains("IX_Obligations_Search_Title", text);
+        Assert.Contains("IX_Obligations_Search_Text", text);
+        Assert.Contains("IX_Obligations_Search_Reference", text);
     }
 
     [Fact]
