@@ -268,26 +268,47 @@ MD
 rm -f "$regional_table"
 
 postgres_table=$(mktemp)
-dotnet run -c Release --project benchmarks/Governance.Benchmarks -- postgres "$postgres_table" "${OBLIGATIONS:-10000}" >/dev/null 2>&1
+dotnet run -c Release --project benchmarks/Governance.Benchmarks -- postgres "$postgres_table" "${OBLIGATIONS:-10000}" "${MUNICIPALITIES:-10}" >/dev/null 2>&1
+postgres_values_table=$(mktemp)
+dotnet run -c Release --project benchmarks/Governance.Benchmarks -- values-postgres "$postgres_values_table" "$publish" 32 20 >/dev/null 2>&1
 pg_version=$(psql "${GOVERNANCE_BENCH_POSTGRES:-host=localhost user=postgres password=postgres dbname=postgres}" -Atc "SHOW server_version" 2>/dev/null | cut -d' ' -f1)
 postgres=$(cat <<MD
 ## Reporting workflows on PostgreSQL
 
 Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk, with PostgreSQL
 ${pg_version:-?} on the same machine (Debian's package, default settings): ${OBLIGATIONS:-10000} quarterly obligations with 12 indicators each
-(Release build, one process), the same measures as on SQLite above.
+(Release build, one process), the same measures as on SQLite above; then one installation of ${MUNICIPALITIES:-10} such
+municipalities, each with eight earlier quarters of values, opened at once, and one municipality's workspaces
+answered by the real app (in-process test server, production mode) on that database, as on SQLite above.
 
 $(cat "$postgres_table")
 
-- Each measure runs after a warm-up on a small database; each starts from a copy of the seeded database (\`CREATE DATABASE … TEMPLATE\`).
+- Each of the first three measures runs after a warm-up on a small database; each starts from a copy of the seeded
+  database (\`CREATE DATABASE … TEMPLATE\`).
 - "open": the same batches as on SQLite, each written with binary COPY a table at a time (\`Persistence/Postgres/PostgresCopy\`:
   cycles, journal lines, tasks; columns, types and converters from the EF model) in one transaction per batch. The
   reference writes the same rows with hand-written binary COPY in one transaction.
-- "sweep": as on SQLite; the notifications go through a temporary table and in with ON CONFLICT DO NOTHING.
+- "sweep": as on SQLite, in batches of 5,000 due cycles; the notifications go through a temporary table and in with
+  ON CONFLICT DO NOTHING.
 - "six transitions": as on SQLite; the journal lines go in with binary COPY after their numbers are taken from the
-  identity sequence; the cycles are updated by EF (one UPDATE each, batched).
+  identity sequence; the changed cycles go into a temporary table with binary COPY and in with one UPDATE … FROM,
+  each only where its version is still the one read (\`Persistence/Postgres/PostgresChangedRows\`).
+- The installation: each municipality seeded as one of 10,000 obligations above, its eight earlier quarters written
+  with COPY as imported history (12 values each); then VACUUM ANALYZE; the opening of every municipality in one run,
+  beside the opening of one municipality's 10,000 above (linear is 10x); then ANALYZE and the requests, each URL 20
+  times to warm up, then 200 times, as the griffie and a staff member of the first municipality.
+
+### Value-submission API on two processes
+
+The same load as in "Value-submission API under load" above, on two published app processes (separate data folders,
+no background jobs) on one PostgreSQL database, a wrk beside each (2 threads, 16 connections, 20 s after 30 s of the
+same load) sending the requests of every other cycle, both at once. Requests per second are the two added up, the
+99th percentile the worse of the two.
+
+$(cat "$postgres_values_table")
 MD
 )
+rm -f "$postgres_values_table"
 rm -f "$postgres_table"
 
 python3 - "$file" "$section" "$workflows" "$letters" "$workspaces" "$administration" "$values" "$public" "$regional" "$postgres" <<'PY'
