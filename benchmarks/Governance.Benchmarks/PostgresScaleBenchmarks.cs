@@ -94,27 +94,7 @@ public static class PostgresScaleBenchmarks
         await db.Obligations.Where(o => o.MunicipalityId == place)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, ObligationStatus.InProgress));
 
-        // The 12 indicators belong to six teams, two each (the staff member's team keeps the first two).
-        var first = await db.Teams.SingleAsync(t => t.MunicipalityId == place);
-        var teams = new List<Domain.Organisation.TeamId> { first.Id };
-        for (var t = 2; t <= 6; t++)
-        {
-            var team = new Domain.Organisation.Team(place, $"Team {t}");
-            db.Teams.Add(team);
-            teams.Add(team.Id);
-        }
-
-        await db.SaveChangesAsync();
-        var definitions = await (from d in db.IndicatorDefinitions
-                                 join i in db.Indicators on d.IndicatorId equals i.Id
-                                 where i.MunicipalityId == place
-                                 orderby d.Name
-                                 select d.IndicatorId).ToListAsync();
-        for (var i = 0; i < definitions.Count; i++)
-        {
-            var indicator = definitions[i];
-            await db.IndicatorDefinitions.Where(d => d.IndicatorId == indicator).ExecuteUpdateAsync(u => u.SetProperty(d => d.ResponsibleTeamId, teams[i / 2]));
-        }
+        await WorkspaceBenchmarks.SpreadOverTeamsAsync(db, place);
 
         // Eight earlier quarters as imported history: 12 values per obligation per quarter.
         var quarters = Enumerable.Range(1, 8).Select(i => ReportingPeriod.Quarter(2023 + (i + 1) / 4, (i + 1) % 4 + 1)).ToList();

@@ -73,23 +73,7 @@ public static partial class WorkspaceBenchmarks
         {
             await db.Obligations.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, Domain.Obligations.ObligationStatus.InProgress));
 
-            // A municipality's indicators belong to several teams: the 12 go to six teams, two each (the staff member's team keeps the first two).
-            var first = await db.Teams.SingleAsync();
-            var teams = new List<Domain.Organisation.TeamId> { first.Id };
-            for (var t = 2; t <= 6; t++)
-            {
-                var team = new Domain.Organisation.Team(first.MunicipalityId, $"Team {t}");
-                db.Teams.Add(team);
-                teams.Add(team.Id);
-            }
-
-            await db.SaveChangesAsync();
-            var definitions = await db.IndicatorDefinitions.OrderBy(d => d.Name).Select(d => d.IndicatorId).ToListAsync();
-            for (var i = 0; i < definitions.Count; i++)
-            {
-                var indicator = definitions[i];
-                await db.IndicatorDefinitions.Where(d => d.IndicatorId == indicator).ExecuteUpdateAsync(u => u.SetProperty(d => d.ResponsibleTeamId, teams[i / 2]));
-            }
+            await SpreadOverTeamsAsync(db, (await db.Teams.SingleAsync()).MunicipalityId);
         }
 
         // Nine earlier quarters as imported history: 12 values per obligation per quarter.
@@ -127,6 +111,34 @@ public static partial class WorkspaceBenchmarks
             .Handle(new Workflows.ReportingCycles.OpenReportingCyclesCommand(Today), CancellationToken.None);
         await using var check = database.CreateContext();
         return await check.RecordedValues.LongCountAsync();
+    }
+
+    /// <summary>
+    /// A municipality's indicators belong to several teams: its 12 go to six teams, two each (the staff member's team,
+    /// the municipality's first, keeps the first two).
+    /// </summary>
+    internal static async Task SpreadOverTeamsAsync(Domain.Persistence.GovernanceDbContext db, Domain.Municipalities.MunicipalityId municipality)
+    {
+        var first = await db.Teams.SingleAsync(t => t.MunicipalityId == municipality);
+        var teams = new List<Domain.Organisation.TeamId> { first.Id };
+        for (var t = 2; t <= 6; t++)
+        {
+            var team = new Domain.Organisation.Team(municipality, $"Team {t}");
+            db.Teams.Add(team);
+            teams.Add(team.Id);
+        }
+
+        await db.SaveChangesAsync();
+        var definitions = await (from d in db.IndicatorDefinitions
+                                 join i in db.Indicators on d.IndicatorId equals i.Id
+                                 where i.MunicipalityId == municipality
+                                 orderby d.Name
+                                 select d.IndicatorId).ToListAsync();
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var indicator = definitions[i];
+            await db.IndicatorDefinitions.Where(d => d.IndicatorId == indicator).ExecuteUpdateAsync(u => u.SetProperty(d => d.ResponsibleTeamId, teams[i / 2]));
+        }
     }
 
     internal static async Task<HttpClient> SignedInAsync(BenchmarkApp app, string email, string? role)

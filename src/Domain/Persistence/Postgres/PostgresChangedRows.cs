@@ -93,7 +93,7 @@ internal sealed class PostgresChangedRows
         List<(EntityEntry Entry, IProperty[] Changed)> rows, CancellationToken cancellationToken)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var quoted = string.IsNullOrEmpty(table.Schema) ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+        var quoted = PostgresCopy.Quoted(table);
         var key = type.FindPrimaryKey()!.Properties[0];
         var token = type.GetProperties().SingleOrDefault(p => p.IsConcurrencyToken);
         string Column(IProperty property) => $"\"{property.GetColumnName(table)}\"";

@@ -91,6 +91,10 @@ public static class PostgresCopy
         return written;
     }
 
+    /// <summary>The table's name as PostgreSQL is given it: quoted, with its schema if it has one.</summary>
+    internal static string Quoted(StoreObjectIdentifier table) =>
+        string.IsNullOrEmpty(table.Schema) ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+
     /// <summary>One value of a row being copied, or NULL, as the column's store type.</summary>
     internal static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, string dataType, CancellationToken cancellationToken) =>
         value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, dataType, cancellationToken);
@@ -130,7 +134,7 @@ public static class PostgresCopy
                 return new Child(item => getter.GetClrValueUsingContainingEntity(item) is IEnumerable items ? items.Cast<object>() : [], Plan(n.TargetEntityType, entity));
             })
             .ToList();
-        var quoted = string.IsNullOrEmpty(table.Schema) ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+        var quoted = Quoted(table);
         return new TablePlan(quoted, $"COPY {quoted} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", columns, children);
     }
 

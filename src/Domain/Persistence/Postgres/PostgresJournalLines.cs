@@ -19,7 +19,7 @@ internal static class PostgresJournalLines
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var key = type.FindPrimaryKey()!.Properties[0];
         var keyColumn = key.GetColumnName(table)!;
-        var quoted = string.IsNullOrEmpty(table.Schema) ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+        var quoted = PostgresCopy.Quoted(table);
 
         var numbers = new List<long>(lines.Count);
         await using (var take = new NpgsqlCommand($"SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @count)", connection))
