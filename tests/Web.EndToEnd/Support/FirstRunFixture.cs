@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Governance.Web.EndToEnd.Support;
@@ -24,12 +25,15 @@ public sealed partial class FirstRunFixture : IAsyncLifetime
 
     public string MailFolder => Path.Combine(_folder, "mail");
 
+    /// <summary>What the app logged as a warning or error, for a failing journey's message.</summary>
+    public WarningLog Warnings { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         var port = SingleSignOnFixture.FreePort();
         BaseAddress = new Uri($"http://localhost:{port}/");
-        _app = new FirstRunApp(_folder, BaseAddress);
+        _app = new FirstRunApp(_folder, BaseAddress, Warnings);
         _app.UseKestrel(port);
         _app.StartServer();
 
@@ -102,10 +106,11 @@ public sealed partial class FirstRunFixture : IAsyncLifetime
     [GeneratedRegex(@"https?://\S+/account/invitation\S+")]
     private static partial Regex InvitationLink();
 
-    private sealed class FirstRunApp(string folder, Uri address) : WebApplicationFactory<Program>
+    private sealed class FirstRunApp(string folder, Uri address, WarningLog warnings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.ConfigureLogging(logging => logging.AddProvider(warnings));
             builder.UseEnvironment("Testing");
             builder.UseStaticWebAssets();
             builder.UseSetting("Governance:Demo", "false");
