@@ -9,8 +9,8 @@ namespace Governance.Workflows.ReportingCycles;
 /// <summary>
 /// Where a batch of submitted values reads what it needs and saves what it changed. <see cref="CycleValueBatch"/>
 /// decides what to read and applies the rules; a store only reads and writes rows: through EF's change tracker
-/// (<see cref="EfCycleValueStore"/>, any provider) or with SQLite statements of its own (<see cref="SqliteCycleValueStore"/>,
-/// the writer's batches on the embedded default).
+/// (<see cref="EfCycleValueStore"/>, a submission checked or tried on its own) or with the provider's own statements
+/// (<see cref="StatementCycleValueStore"/>, the writer's batches).
 /// </summary>
 internal interface ICycleValueStore
 {

@@ -139,8 +139,8 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
     {
         using var services = scopes.CreateScope();
         await using var db = services.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
-        // On SQLite with statements of its own: this is the one path every submission of the process takes.
-        ICycleValueStore store = db.Database.IsSqlite() ? new SqliteCycleValueStore(db) : new EfCycleValueStore(db);
+        // With the provider's own statements: this is the one path every submission of the process takes.
+        ICycleValueStore store = db.Database.IsSqlite() ? new SqliteCycleValueStore(db) : new PostgresCycleValueStore(db);
         var values = await ReadAsync(db, store, [.. batch.Select(p => (p.Command, p.Scope))], CancellationToken.None);
         var answers = new List<Result<CycleValuesReceipt>>(batch.Count);
         foreach (var pending in batch)

@@ -50,9 +50,4 @@ internal static class SqliteStatements
 
     /// <summary>A nullable column's value: the value, or NULL.</summary>
     public static object OrNull(object? value) => value ?? DBNull.Value;
-
-    /// <summary>An instant as EF reads it back: UTC.</summary>
-    public static DateTime Utc(this SqliteDataReader reader, int ordinal) => DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
-
-    public static string? NullableString(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

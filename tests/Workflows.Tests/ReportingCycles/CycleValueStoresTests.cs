@@ -6,40 +6,38 @@ using Governance.Domain.ReportingCycles.Events;
 using Governance.Workflows.ReportingCycles;
 using Governance.Workflows.Tests.Support;
 using Mediator;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Workflows.Tests.ReportingCycles;
 
 /// <summary>
-/// The value writer's two stores: EF's change tracker (any provider) and SQLite's own statements (the writer's batches
-/// on SQLite). The same submissions on two copies of one database leave the same rows, give the same answers and
-/// publish the same events; a cycle someone else saved meanwhile fails the statements' save whole.
+/// The value writer's stores: EF's change tracker and the provider's own statements (the writer's batches). The same
+/// submissions on two copies of one database leave the same rows, give the same answers and publish the same events;
+/// a cycle someone else saved meanwhile fails the statements' save whole. On SQLite and on PostgreSQL.
 /// </summary>
-public sealed class CycleValueStoresTests : IDisposable
+public abstract class CycleValueStoresTests : IDisposable
 {
     private static readonly DateTime Now = new(2026, 1, 12, 9, 0, 0, DateTimeKind.Utc);
 
-    private readonly SqliteSystemDatabase _tracked = new();
-    private readonly SqliteSystemDatabase _statements = new();
+    private readonly SqliteSystemDatabase _tracked;
+    private readonly SqliteSystemDatabase _statements;
     private readonly ReportingCycle _cycle = Cycles.Planned();
 
-    public CycleValueStoresTests()
+    protected CycleValueStoresTests(DatabaseProvider provider)
     {
+        _tracked = new SqliteSystemDatabase(provider);
         new ReportingCycleWorkflow(_cycle, Cycles.Now, "Planning").Fire(ReportingCycleWorkflow.Trigger.Open);
         using (var db = _tracked.CreateContext())
         {
             // The cycle's obligation, municipality and team are not what these tests are about: skip their rows.
             db.Database.OpenConnection();
-            db.Database.ExecuteSqlRaw("PRAGMA foreign_keys = OFF;");
+            db.Database.ExecuteSqlRaw(provider == DatabaseProvider.Sqlite ? "PRAGMA foreign_keys = OFF;" : "SET session_replication_role = replica;");
             db.AddRange(Cycles.Count, Cycles.Share, _cycle);
             db.Add(Cycles.Imported(ReportingPeriod.Quarter(2025, 3), count: 2_000, share: 93.9m));
             db.SaveChangesAsync().GetAwaiter().GetResult();
         }
 
-        // The same rows, the same ids: a copy of the file.
-        SqliteConnection.ClearAllPools();
-        File.Copy(FileOf(_tracked), FileOf(_statements), overwrite: true);
+        _statements = _tracked.Copy();
     }
 
     public void Dispose()
@@ -64,7 +62,7 @@ public sealed class CycleValueStoresTests : IDisposable
         ];
 
         var tracked = await RunAsync(_tracked, db => new EfCycleValueStore(db), batches);
-        var statements = await RunAsync(_statements, db => new SqliteCycleValueStore(db), batches);
+        var statements = await RunAsync(_statements, Statements, batches);
 
         Assert.Equal(tracked.Answers, statements.Answers);
         Assert.Equal(tracked.Events, statements.Events);
@@ -88,7 +86,7 @@ public sealed class CycleValueStoresTests : IDisposable
     public async Task A_cycle_saved_by_someone_else_meanwhile_fails_the_statements_save_whole()
     {
         await using var db = Context(_statements, publisher: null);
-        var batch = new CycleValueBatch(db, new SqliteCycleValueStore(db), new IndicatorDefinitionCache(), ValueRules.Default, Now);
+        var batch = new CycleValueBatch(db, Statements(db), new IndicatorDefinitionCache(), ValueRules.Default, Now);
         var command = Values("late", new CycleValueInput("WMO-AANVRAGEN", Number: 2_100));
         await batch.LoadAsync([(command, System)], CancellationToken.None);
         Assert.True(batch.Apply(command, System).Succeeded);
@@ -107,6 +105,9 @@ public sealed class CycleValueStoresTests : IDisposable
     }
 
     private static readonly SubmissionScope System = new(null, IsSystem: true);
+
+    private static StatementCycleValueStore Statements(GovernanceDbContext db) =>
+        db.Database.IsSqlite() ? new SqliteCycleValueStore(db) : new PostgresCycleValueStore(db);
 
     private SubmitCycleValuesCommand Values(string? key, CycleValueInput value, ValueIntent intent = ValueIntent.Submit) => new()
     {
@@ -143,20 +144,21 @@ public sealed class CycleValueStoresTests : IDisposable
     /// <summary>Every row the writer touches, in a stable order, without the ids it generates.</summary>
     private static async Task<List<string>> RowsAsync(SqliteSystemDatabase database)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
+        await using var db = database.CreateContext();
+        await db.Database.OpenConnectionAsync();
         string[] queries =
         [
-            "SELECT Id, Status, Version, NextTimer, NextTimerOn, RequiredValues, OutstandingValues FROM ReportingCycles ORDER BY Id",
-            "SELECT Id, Status, ReturnReason, AssigneeUserId FROM IndicatorTasks ORDER BY Id",
-            "SELECT TaskId, Sequence, DefinitionVersion, Number, Text, Breakdown, NotAvailableReason, Explanation, Source, RecordedBy, RecordedAtUtc FROM RecordedValues ORDER BY TaskId, Sequence",
-            "SELECT CycleId, Sequence, AtUtc, Actor, \"From\", \"To\", \"Trigger\", Reason FROM ReportingCycleJournal ORDER BY CycleId, Sequence",
-            "SELECT Principal, \"Key\", RequestHash, Response, CreatedAtUtc FROM IdempotencyRecords ORDER BY Principal, \"Key\"",
+            "SELECT \"Id\", \"Status\", \"Version\", \"NextTimer\", \"NextTimerOn\", \"RequiredValues\", \"OutstandingValues\" FROM \"ReportingCycles\" ORDER BY \"Id\"",
+            "SELECT \"Id\", \"Status\", \"ReturnReason\", \"AssigneeUserId\" FROM \"IndicatorTasks\" ORDER BY \"Id\"",
+            "SELECT \"TaskId\", \"Sequence\", \"DefinitionVersion\", \"Number\", \"Text\", \"Breakdown\", \"NotAvailableReason\", \"Explanation\", \"Source\", \"RecordedBy\", \"RecordedAtUtc\" " +
+            "FROM \"RecordedValues\" ORDER BY \"TaskId\", \"Sequence\"",
+            "SELECT \"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\" FROM \"ReportingCycleJournal\" ORDER BY \"CycleId\", \"Sequence\"",
+            "SELECT \"Principal\", \"Key\", \"RequestHash\", \"Response\", \"CreatedAtUtc\" FROM \"IdempotencyRecords\" ORDER BY \"Principal\", \"Key\"",
         ];
         var rows = new List<string>();
         foreach (var query in queries)
         {
-            await using var command = connection.CreateCommand();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = query;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
@@ -168,13 +170,15 @@ public sealed class CycleValueStoresTests : IDisposable
         return rows;
     }
 
-    private static GovernanceDbContext Context(SqliteSystemDatabase database, IPublisher? publisher) =>
-        new SqliteGovernanceDbContext(GovernanceDatabase.Options<SqliteGovernanceDbContext>(DatabaseProvider.Sqlite, database.ConnectionString), FixedMunicipalityContext.System)
+    private static GovernanceDbContext Context(SqliteSystemDatabase database, IPublisher? publisher) => database.Provider == DatabaseProvider.Sqlite
+        ? new SqliteGovernanceDbContext(GovernanceDatabase.Options<SqliteGovernanceDbContext>(DatabaseProvider.Sqlite, database.ConnectionString), FixedMunicipalityContext.System)
+        {
+            Publisher = publisher,
+        }
+        : new PostgresGovernanceDbContext(GovernanceDatabase.Options<PostgresGovernanceDbContext>(DatabaseProvider.Postgres, database.ConnectionString), FixedMunicipalityContext.System)
         {
             Publisher = publisher,
         };
-
-    private static string FileOf(SqliteSystemDatabase database) => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
 
     /// <summary>The events as published, in order, each with what it says.</summary>
     private sealed class RecordingPublisher : IPublisher
@@ -195,3 +199,7 @@ public sealed class CycleValueStoresTests : IDisposable
         }
     }
 }
+
+public sealed class SqliteCycleValueStoresTests() : CycleValueStoresTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCycleValueStoresTests() : CycleValueStoresTests(DatabaseProvider.Postgres);

@@ -17,6 +17,11 @@ internal sealed class SqliteSystemDatabase : ISystemDatabase, IDisposable
     private readonly string? _postgresName;
 
     public SqliteSystemDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : this(provider, migrate: true)
+    {
+    }
+
+    private SqliteSystemDatabase(DatabaseProvider provider, bool migrate)
     {
         Provider = provider;
         if (provider == DatabaseProvider.Sqlite)
@@ -30,8 +35,33 @@ internal sealed class SqliteSystemDatabase : ISystemDatabase, IDisposable
             ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresName }.ConnectionString;
         }
 
-        using var db = CreateContext();
-        db.Database.Migrate();
+        if (migrate)
+        {
+            using var db = CreateContext();
+            db.Database.Migrate();
+        }
+    }
+
+    /// <summary>A second database with the same rows, the same ids: a copy of the file, or a database made from this one as its template.</summary>
+    public SqliteSystemDatabase Copy()
+    {
+        var copy = new SqliteSystemDatabase(Provider, migrate: false);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Copy(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource,
+                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(copy.ConnectionString).DataSource);
+            return copy;
+        }
+
+        // A template must have no one connected.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{copy._postgresName}\" TEMPLATE \"{_postgresName}\"";
+        command.ExecuteNonQuery();
+        return copy;
     }
 
     public static string PostgresServer =>
