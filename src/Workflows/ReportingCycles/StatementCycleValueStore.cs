@@ -72,11 +72,14 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
             "SELECT \"Id\", \"ObligationId\", \"MunicipalityId\", \"Period\", \"Status\", \"IsImported\", \"ValuesDue\", \"DraftDue\", \"ApprovalsDue\", \"SendToCouncil\", " +
             $"\"Version\", \"NextTimer\", \"NextTimerOn\", \"RequiredValues\", \"OutstandingValues\" FROM \"ReportingCycles\" WHERE {In("\"Id\"", "@cycles")};" +
             $"SELECT \"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\" FROM \"ReportingCycleJournal\" WHERE {In("\"CycleId\"", "@cycles")};" +
+            // The cycles' tasks first, then their indicators by key: a code is unique only within a municipality, and a
+            // planner that starts from the codes reads every indicator of the installation.
+            $"WITH t AS MATERIALIZED (SELECT * FROM \"IndicatorTasks\" WHERE {In("\"CycleId\"", "@cycles")}) " +
             "SELECT t.\"Id\", t.\"CycleId\", t.\"IndicatorId\", t.\"DefinitionVersion\", t.\"TeamId\", t.\"AssigneeUserId\", t.\"DueDate\", t.\"Status\", t.\"ReturnReason\", i.\"Code\", " +
             "v.\"Id\", v.\"Sequence\", v.\"DefinitionVersion\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedBy\", v.\"RecordedAtUtc\" " +
-            "FROM \"IndicatorTasks\" t JOIN \"Indicators\" i ON i.\"Id\" = t.\"IndicatorId\" " +
+            "FROM t JOIN \"Indicators\" i ON i.\"Id\" = t.\"IndicatorId\" " +
             "LEFT JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\") " +
-            $"WHERE {In("t.\"CycleId\"", "@cycles")} AND {In("i.\"Code\"", "@codes")}",
+            $"WHERE {In("i.\"Code\"", "@codes")}",
             cancellationToken, ("cycles", Keys(cycleIds.Select(c => c.Value))), ("codes", Texts(codes)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
