@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,8 +8,7 @@ namespace Governance.Domain.Persistence;
 /// <summary>
 /// Journal and history lines (owned, append-only, numbered by the database) are the bulk of a save that
 /// moves many aggregates at once. When there are many, they are written in the save's transaction instead of one
-/// tracked insert each: on SQLite with one prepared statement per table (<see cref="SqliteRowStatement"/>, bound by
-/// position), on PostgreSQL with binary COPY after taking their numbers from the table's sequence in one round trip
+/// tracked insert each: on SQLite with one prepared statement per table (<see cref="Sqlite.SqliteJournalLines"/>), on PostgreSQL with binary COPY after taking their numbers from the table's sequence in one round trip
 /// (<see cref="Postgres.PostgresJournalLines"/>); the lines then carry their database number like any saved line.
 /// Lines of an aggregate that is itself new go the usual way.
 /// </summary>
@@ -48,44 +46,16 @@ internal sealed class JournalLines
     public async Task WriteAsync(DbContext context, CancellationToken cancellationToken)
     {
         _ = context.Database.CurrentTransaction ?? throw new InvalidOperationException("Journal lines are written inside the save's transaction.");
-        if (context.Database.IsNpgsql())
-        {
-            foreach (var group in _lines.GroupBy(e => e.Metadata))
-            {
-                await Postgres.PostgresJournalLines.WriteAsync(context, group.Key, [.. group], Columns(group.Key), cancellationToken);
-            }
-
-            return;
-        }
-
-        Write(context, cancellationToken);
-    }
-
-    private void Write(DbContext context, CancellationToken cancellationToken)
-    {
-        var connection = (SqliteConnection)context.Database.GetDbConnection();
         foreach (var group in _lines.GroupBy(e => e.Metadata))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var type = group.Key;
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-            var key = type.FindPrimaryKey()!.Properties[0];
-            var columns = Columns(type);
-            using var statement = new SqliteRowStatement(connection,
-                $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
-                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})");
-            foreach (var line in group)
+            if (context.Database.IsNpgsql())
             {
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    var (property, converter) = columns[i];
-                    var value = line.Property(property).CurrentValue;
-                    statement.Value(i + 1, value is null || converter is null ? value : converter.ConvertToProvider(value));
-                }
-
-                statement.Run();
-                line.Property(key).CurrentValue = Convert.ChangeType(statement.LastRowId, key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
-                line.State = EntityState.Unchanged;
+                await Postgres.PostgresJournalLines.WriteAsync(context, group.Key, [.. group], Columns(group.Key), cancellationToken);
+            }
+            else
+            {
+                Sqlite.SqliteJournalLines.Write(context, group.Key, [.. group], Columns(group.Key));
             }
         }
     }
@@ -103,11 +73,11 @@ internal sealed class JournalLines
     }
 
     /// <summary>
-    /// Lines written in bulk: owned, append-only lines numbered by the database (<see cref="IsNumberedLine"/>) whose
-    /// every column <see cref="SqliteRowStatement"/> can write; a line type with another column type is saved the usual way.
+    /// Lines written in bulk on SQLite: owned, append-only lines numbered by the database (<see cref="IsNumberedLine"/>) whose
+    /// every column <see cref="Sqlite.SqliteRowStatement"/> can write; a line type with another column type is saved the usual way.
     /// </summary>
     internal static bool IsJournalLine(IEntityType type) =>
-        IsNumberedLine(type) && Columns(type).All(c => SqliteRowStatement.CanWrite(c.Converter?.ProviderClrType ?? c.Property.ClrType));
+        IsNumberedLine(type) && Columns(type).All(c => Sqlite.SqliteRowStatement.CanWrite(c.Converter?.ProviderClrType ?? c.Property.ClrType));
 
     internal static bool IsNumberedLine(IEntityType type) =>
         type.IsOwned()

@@ -1,4 +1,5 @@
 using Governance.Domain.Common;
+using Governance.Domain.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;

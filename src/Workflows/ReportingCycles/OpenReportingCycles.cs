@@ -4,6 +4,7 @@ using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
 using Governance.Domain.Persistence.Postgres;
+using Governance.Domain.Persistence.Sqlite;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.Obligations;
@@ -198,7 +199,7 @@ public sealed partial class OpenReportingCyclesHandler(
             command.CommandText = $"""
                 SELECT r."ObligationId", {joined}
                 FROM "ObligationIndicators" r
-                WHERE r."ObligationId" IN (SELECT o."Id" FROM "Obligations" o WHERE o."Status" IN ('Registered', 'InProgress'))
+                WHERE r."ObligationId" IN (SELECT o."Id" FROM "Obligations" o WHERE o."Status" IN ('{ObligationStatus.Registered}', '{ObligationStatus.InProgress}'))
                   AND r."IndicatorId" NOT IN (SELECT i."Id" FROM "Indicators" i WHERE i."RetiredOn" IS NOT NULL)
                 GROUP BY r."ObligationId"
                 """;
@@ -311,7 +312,7 @@ public sealed partial class OpenReportingCyclesHandler(
             {
                 // The bulk step: the same planned rows, written with prepared statements in the batch's transaction.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                SqliteCycleWriter.Write(db.Database.GetDbConnection(), cycles, cancellationToken);
+                SqliteRows.Insert(db, cycles, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Governance.Domain.Persistence;
+using Governance.Domain.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Governance.Workflows.ReportingCycles;

@@ -6,6 +6,7 @@ using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
 using Governance.Domain.Persistence.Postgres;
+using Governance.Domain.Persistence.Sqlite;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Mediator;
@@ -172,7 +173,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
         var inserted = created.Count;
         if (sqlite)
         {
-            inserted = await SqliteBulkInsert.InsertAsync(db, created, cancellationToken, skipExisting: true);
+            inserted = SqliteRows.Insert(db, created, cancellationToken, skipExisting: true);
         }
         else if (postgres)
         {

@@ -3,16 +3,21 @@ using Governance.Domain.Common;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Notifications;
 using Governance.Domain.Persistence;
+using Governance.Domain.Persistence.Postgres;
+using Governance.Domain.Persistence.Sqlite;
 using Governance.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Persistence;
 
-/// <summary>The bulk path writes the rows EF would write: they read back equal and answer the same queries.</summary>
-public sealed class SqliteBulkInsertTests : IAsyncLifetime
+/// <summary>
+/// The providers' bulk writers (SQLite's row statements, PostgreSQL's binary COPY) write the rows EF would write: they
+/// read back equal and answer the same queries; a duplicate fails the batch, or with skipExisting is left out.
+/// </summary>
+public abstract class BulkRowsTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2025, 11, 25, 9, 30, 15, 123, DateTimeKind.Utc);
-    private readonly TestDatabase _database = TestDatabases.Create(DatabaseProvider.Sqlite);
+    private readonly TestDatabase _database = TestDatabases.Create(provider);
     private Municipality _municipality = null!;
     private ApplicationUser _user = null!;
 
@@ -42,7 +47,7 @@ public sealed class SqliteBulkInsertTests : IAsyncLifetime
         await using (var db = Context())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await SqliteBulkInsert.InsertAsync(db, rows, CancellationToken.None);
+            await InsertAsync(db, rows);
             await transaction.CommitAsync();
         }
 
@@ -63,7 +68,7 @@ public sealed class SqliteBulkInsertTests : IAsyncLifetime
         await using (var db = Context())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => SqliteBulkInsert.InsertAsync(db, [first, duplicate], CancellationToken.None));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => InsertAsync(db, [first, duplicate]));
         }
 
         await using var check = Context();
@@ -79,8 +84,8 @@ public sealed class SqliteBulkInsertTests : IAsyncLifetime
         await using (var db = Context())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            Assert.Equal(1, await SqliteBulkInsert.InsertAsync(db, [first], CancellationToken.None, skipExisting: true));
-            Assert.Equal(1, await SqliteBulkInsert.InsertAsync(db, [again, other], CancellationToken.None, skipExisting: true));
+            Assert.Equal(1, await InsertAsync(db, [first], skipExisting: true));
+            Assert.Equal(1, await InsertAsync(db, [again, other], skipExisting: true));
             await transaction.CommitAsync();
         }
 
@@ -88,5 +93,13 @@ public sealed class SqliteBulkInsertTests : IAsyncLifetime
         Assert.Equal(["A", "C"], (await check.Notifications.OrderBy(n => n.EventKey).ToListAsync()).Select(n => n.Subject));
     }
 
+    private static async Task<int> InsertAsync(GovernanceDbContext db, IReadOnlyCollection<Notification> rows, bool skipExisting = false) => db.Database.IsSqlite()
+        ? SqliteRows.Insert(db, rows, CancellationToken.None, skipExisting)
+        : await PostgresCopy.InsertAsync(db, rows, CancellationToken.None, skipExisting);
+
     private GovernanceDbContext Context() => GovernanceDatabase.Create(_database.Provider, _database.ConnectionString, FixedMunicipalityContext.System);
 }
+
+public sealed class SqliteBulkRowsTests() : BulkRowsTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBulkRowsTests() : BulkRowsTests(DatabaseProvider.Postgres);

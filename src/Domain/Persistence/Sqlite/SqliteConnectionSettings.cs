@@ -3,7 +3,7 @@ using Governance.Domain.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Governance.Domain.Persistence;
+namespace Governance.Domain.Persistence.Sqlite;
 
 /// <summary>
 /// Settings each SQLite connection gets when it opens: the database file is read through memory-mapped I/O, so a read

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Governance.Domain.Persistence;
+namespace Governance.Domain.Persistence.Sqlite;
 
 /// <summary>
 /// One prepared SQLite statement on an open connection, run once per row with its parameters (?1, ?2…) bound by
@@ -126,6 +126,9 @@ internal sealed class SqliteRowStatement : IDisposable
                 throw new NotSupportedException($"A {value.GetType().Name} is not written by row statements.");
         }
     }
+
+    /// <summary>How many rows the last run inserted or changed (none when INSERT OR IGNORE left it out).</summary>
+    public int Changes => raw.sqlite3_changes(_database);
 
     /// <summary>The row number SQLite gave the last row inserted on this connection.</summary>
     public long LastRowId => raw.sqlite3_last_insert_rowid(_database);
