@@ -3,6 +3,8 @@ using Governance.Domain.Common;
 using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Persistence;
+using Governance.Domain.Persistence.Postgres;
+using Governance.Domain.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

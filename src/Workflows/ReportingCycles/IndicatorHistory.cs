@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Workflows.ReportingCycles;
 
 /// <summary>
-/// An indicator's value in one period, as handed in (submitted, or not available with its reason), under the version of
-/// the indicator's definition its task was opened with.
-/// </summary>
-public sealed record PeriodValue(ReportingPeriod Period, IndicatorValue Value, string? Explanation, string? Source, DateTime RecordedAtUtc, int DefinitionVersion);
-
-/// <summary>
 /// The values an indicator had in earlier periods: what entry compares a new value with (previous period,
 /// same period last year) and what the trend chart draws. One value per period, the latest handed in;
 /// drafts do not count.
@@ -39,17 +33,7 @@ public static class IndicatorHistory
                                   && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == t.Id).Max(w => w.Sequence)
                             select new { c.Period, t.IndicatorId, t.DefinitionVersion, v.Value, v.Explanation, v.Source, v.RecordedAtUtc })
             .AsNoTracking().ToListAsync(cancellationToken);
-        return Of(ids, latest.Select(t => (t.IndicatorId, new PeriodValue(t.Period, t.Value, t.Explanation, t.Source, t.RecordedAtUtc, t.DefinitionVersion))));
-    }
-
-    /// <summary>The histories from the tasks' latest handed-in values, however read: per period the latest, oldest period first.</summary>
-    internal static IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>> Of(IEnumerable<IndicatorId> indicatorIds, IEnumerable<(IndicatorId IndicatorId, PeriodValue Value)> latest)
-    {
-        var byIndicator = latest.ToLookup(t => t.IndicatorId, t => t.Value);
-        return indicatorIds.Distinct().ToDictionary(id => id, id => (IReadOnlyList<PeriodValue>)[.. byIndicator[id]
-            .GroupBy(v => v.Period)
-            .Select(g => g.MaxBy(v => v.RecordedAtUtc)!)
-            .OrderBy(v => v.Period)]);
+        return PeriodValue.ByIndicator(ids, latest.Select(t => (t.IndicatorId, new PeriodValue(t.Period, t.Value, t.Explanation, t.Source, t.RecordedAtUtc, t.DefinitionVersion))));
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using Governance.Domain.Municipalities;
 using Governance.Domain.Organisation;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.Letters;
-using Governance.Workflows.ReportingCycles;
 using Governance.Workflows.Tests.Support;
 
 namespace Governance.Workflows.Tests.Letters;

@@ -1,6 +1,8 @@
 using Governance.Domain.Common;
 using Governance.Domain.Indicators;
 using Governance.Domain.Persistence;
+using Governance.Domain.Persistence.Postgres;
+using Governance.Domain.Persistence.Sqlite;
 using Governance.Domain.ReportingCycles;
 using Governance.Domain.ReportingCycles.Events;
 using Governance.Workflows.ReportingCycles;

@@ -1,9 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
-using Governance.Domain.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace Governance.Workflows.ReportingCycles;
+namespace Governance.Domain.Persistence.Sqlite;
 
 /// <summary>
 /// What the workflows' own SQLite statements share: commands in the caller's transaction, prepared once and bound

@@ -1,13 +1,12 @@
 using System.Data.Common;
 using System.Text.Json;
 using Governance.Domain.Common;
-using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using static Governance.Workflows.ReportingCycles.SqliteStatements;
+using static Governance.Domain.Persistence.Sqlite.SqliteStatements;
 
-namespace Governance.Workflows.ReportingCycles;
+namespace Governance.Domain.Persistence.Sqlite;
 
 /// <summary>
 /// The value writer's batches on SQLite (see <see cref="StatementCycleValueStore"/>): lists are matched as JSON arrays,

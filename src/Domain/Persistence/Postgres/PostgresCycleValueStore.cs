@@ -1,12 +1,11 @@
 using System.Data.Common;
 using Governance.Domain.Common;
-using Governance.Domain.Persistence;
 using Governance.Domain.ReportingCycles;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Governance.Workflows.ReportingCycles;
+namespace Governance.Domain.Persistence.Postgres;
 
 /// <summary>
 /// The value writer's batches on PostgreSQL (see <see cref="StatementCycleValueStore"/>): lists are matched as arrays,

@@ -5,19 +5,18 @@ using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
-using Governance.Domain.Persistence;
 using Governance.Domain.Persistence.Configurations;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Governance.Workflows.ReportingCycles;
+namespace Governance.Domain.Persistence;
 
 /// <summary>
 /// The value writer's batches without EF's change tracker: the rows are read with a few statements into the domain's
 /// own objects (the same rules apply to them), and what the rules changed is written by the provider's own statements
-/// (<see cref="SqliteCycleValueStore"/>, <see cref="PostgresCycleValueStore"/>): the cycle only if it still has the
+/// (<see cref="Sqlite.SqliteCycleValueStore"/>, <see cref="Postgres.PostgresCycleValueStore"/>): the cycle only if it still has the
 /// version read (as EF's concurrency token would), the tasks whose state moved, the new values and journal lines, the
 /// answers to idempotency keys. EF's tracked reads and save cost several times more per submission, and the writer is
 /// the one path every submission of a process takes. The rows are exactly what EF writes; the columns are those of the
@@ -154,7 +153,7 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
                 ValueOf(reader, 2), NullableString(reader, 6), NullableString(reader, 7), Utc(reader, 8), reader.GetInt32(9))));
         }
 
-        return IndicatorHistory.Of(indicatorIds, latest);
+        return PeriodValue.ByIndicator(indicatorIds, latest);
     }
 
     public async Task SaveAsync(IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
