@@ -3,8 +3,6 @@ using Governance.Domain.Indicators;
 using Governance.Domain.Municipalities;
 using Governance.Domain.Obligations;
 using Governance.Domain.Persistence;
-using Governance.Domain.Persistence.Postgres;
-using Governance.Domain.Persistence.Sqlite;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Governance.Workflows.Obligations;
@@ -308,27 +306,12 @@ public sealed partial class OpenReportingCyclesHandler(
         var (db, cycles) = (batch.Context, batch.Cycles);
         try
         {
-            if (db.Database.IsSqlite())
-            {
-                // The bulk step: the same planned rows, written with prepared statements in the batch's transaction.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                SqliteRows.Insert(db, cycles, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else if (db.Database.IsNpgsql())
-            {
-                // The same rows through binary COPY, a table at a time (cycles, journal lines, tasks) in the batch's transaction.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await PostgresCopy.InsertAsync(db, cycles, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                db.ReportingCycles.AddRange(cycles);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            // The bulk step: the planned rows (cycles, journal lines, tasks) written by the provider's own writer in the
+            // batch's transaction, with the obligations moved on by the save.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await BulkRows.InsertAsync(db, cycles, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
 
             return (cycles.Count, cycles.Sum(c => c.Tasks.Count));
         }

@@ -5,8 +5,6 @@ using Governance.Domain.Notifications;
 using Governance.Domain.Obligations;
 using Governance.Domain.Organisation;
 using Governance.Domain.Persistence;
-using Governance.Domain.Persistence.Postgres;
-using Governance.Domain.Persistence.Sqlite;
 using Governance.Domain.Planning;
 using Governance.Domain.ReportingCycles;
 using Mediator;
@@ -141,21 +139,9 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
         fired += laterNotices.Fired;
         pending.AddRange(laterNotices.Notices);
 
-        // Never twice: on SQLite and PostgreSQL the insert leaves out what the unique (person, event) index already holds; elsewhere it is looked up first.
-        var sqlite = db.Database.IsSqlite();
-        var postgres = db.Database.IsNpgsql();
-        var known = new HashSet<(string, string)>();
-        if (!sqlite && !postgres)
-        {
-            var recipientIds = pending.Select(e => e.Recipient).Distinct().ToList();
-            var keys = pending.Select(e => EventKey(e.Cycle.Id.Value, e.Timer)).Distinct().ToList();
-            known = (await db.Notifications.Where(n => recipientIds.Contains(n.RecipientUserId) && keys.Contains(n.EventKey)).Select(n => new { n.RecipientUserId, n.EventKey }).ToListAsync(cancellationToken))
-                .Select(n => (n.RecipientUserId, n.EventKey)).ToHashSet();
-        }
-
+        // Never twice: the insert leaves out what the unique (person, event) index already holds.
         var periods = new Dictionary<ReportingPeriod, string>();
         var created = pending
-            .Where(p => !known.Contains((p.Recipient, EventKey(p.Cycle.Id.Value, p.Timer))))
             .Select(p =>
             {
                 if (!periods.TryGetValue(p.Cycle.Period, out var period))
@@ -170,20 +156,7 @@ public sealed partial class SweepDeadlinesHandler(ISystemDatabase database, Cycl
             .ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var inserted = created.Count;
-        if (sqlite)
-        {
-            inserted = SqliteRows.Insert(db, created, cancellationToken, skipExisting: true);
-        }
-        else if (postgres)
-        {
-            inserted = await PostgresCopy.InsertAsync(db, created, cancellationToken, skipExisting: true);
-        }
-        else
-        {
-            db.Notifications.AddRange(created);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var inserted = await BulkRows.InsertAsync(db, created, cancellationToken, skipExisting: true);
 
         foreach (var moved in moves.GroupBy(m => (m.Timer, m.On)))
         {
