@@ -306,6 +306,14 @@ same load) sending the requests of every other cycle, both at once. Requests per
 99th percentile the worse of the two.
 
 $(cat "$postgres_values_table")
+
+- Each process's one writer (\`CycleValueWriter\`) reads a batch's rows with the same statements as on SQLite and writes
+  them with one statement per table taking the rows as arrays (\`unnest\`), sent in one round trip
+  (\`Persistence/Postgres/PostgresCycleValueStore\`). The connection is Npgsql's default (TLS to the local server, no
+  automatic preparation): turning TLS off or preparing statements made no difference beyond the run-to-run spread here.
+- Where the two cores go (top during the run): the two app processes about 60% of a core each, PostgreSQL about 65%,
+  the two wrk about 5%. The throughput varies from run to run by about a fifth (how many submissions each batch
+  gathers); 2,000 to 2,450 requests/s over eight runs on 2026-12-06.
 MD
 )
 rm -f "$postgres_values_table"
