@@ -106,6 +106,7 @@ public static partial class ValueSubmissionBenchmarks
         try
         {
             var (secret, targets) = await SeedAsync(database);
+            await database.SettleAsync();
             var script = Path.Combine(folder, "submit.lua");
             await File.WriteAllTextAsync(script, LuaScript);
             string[] urls = ["http://127.0.0.1:5098", "http://127.0.0.1:5099"];
