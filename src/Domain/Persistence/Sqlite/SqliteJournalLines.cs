@@ -17,9 +17,7 @@ internal static class SqliteJournalLines
         var connection = (SqliteConnection)context.Database.GetDbConnection();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var key = type.FindPrimaryKey()!.Properties[0];
-        using var statement = new SqliteRowStatement(connection,
-            $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})");
+        using var statement = SqliteRowStatement.Insert(connection, table.Name, [.. columns.Select(c => c.Property.GetColumnName(table)!)]);
         foreach (var line in lines)
         {
             for (var i = 0; i < columns.Count; i++)

@@ -29,6 +29,11 @@ internal sealed class SqliteRowStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
     }
 
+    /// <summary>An insert of one row into <paramref name="table"/>'s <paramref name="columns"/>, bound in their order (?1, ?2…).</summary>
+    public static SqliteRowStatement Insert(SqliteConnection connection, string table, IReadOnlyList<string> columns, bool orIgnore = false) =>
+        new(connection, $"INSERT {(orIgnore ? "OR IGNORE " : "")}INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+                        $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})");
+
     /// <summary>A GUID as EF stores it: upper-case text with hyphens.</summary>
     public void Id(int position, Guid id)
     {

@@ -59,9 +59,7 @@ public static class SqliteRows
 
         var binders = Binders.GetOrAdd(table, t => [.. t.Columns.Select(Binder)]);
         var written = 0;
-        using (var statement = new SqliteRowStatement(connection,
-                   $"INSERT {(skipExisting ? "OR IGNORE " : "")}INTO \"{table.Name.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
-                   $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})"))
+        using (var statement = SqliteRowStatement.Insert(connection, table.Name.Name, [.. columns.Select(c => c.Name)], orIgnore: skipExisting))
         {
             foreach (var (item, parent) in rows)
             {
