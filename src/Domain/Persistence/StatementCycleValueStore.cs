@@ -35,6 +35,13 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
     /// <summary>The condition that <paramref name="column"/> is one of the list bound to <paramref name="parameter"/>.</summary>
     protected abstract string In(string column, string parameter);
 
+    /// <summary>
+    /// The statement that gives the cycles' tasks (all their columns) each with its indicator's code as "Code", the cycles
+    /// bound to <paramref name="cycles"/>: joined to the indicators by key.
+    /// </summary>
+    protected virtual string TasksWithCodes(string cycles) =>
+        $"SELECT t.*, i.\"Code\" FROM \"IndicatorTasks\" t JOIN \"Indicators\" i ON i.\"Id\" = t.\"IndicatorId\" WHERE {In("t.\"CycleId\"", cycles)}";
+
     /// <summary>A list parameter's value, the keys as the provider stores them: SQLite as upper-case text (as EF writes them), PostgreSQL as uuid.</summary>
     protected abstract object Keys(IEnumerable<Guid> keys);
 
@@ -71,14 +78,12 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
             "SELECT \"Id\", \"ObligationId\", \"MunicipalityId\", \"Period\", \"Status\", \"IsImported\", \"ValuesDue\", \"DraftDue\", \"ApprovalsDue\", \"SendToCouncil\", " +
             $"\"Version\", \"NextTimer\", \"NextTimerOn\", \"RequiredValues\", \"OutstandingValues\" FROM \"ReportingCycles\" WHERE {In("\"Id\"", "@cycles")};" +
             $"SELECT \"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\" FROM \"ReportingCycleJournal\" WHERE {In("\"CycleId\"", "@cycles")};" +
-            // The cycles' tasks first, then their indicators by key: a code is unique only within a municipality, and a
-            // planner that starts from the codes reads every indicator of the installation.
-            $"WITH t AS MATERIALIZED (SELECT * FROM \"IndicatorTasks\" WHERE {In("\"CycleId\"", "@cycles")}) " +
-            "SELECT t.\"Id\", t.\"CycleId\", t.\"IndicatorId\", t.\"DefinitionVersion\", t.\"TeamId\", t.\"AssigneeUserId\", t.\"DueDate\", t.\"Status\", t.\"ReturnReason\", i.\"Code\", " +
+            // The cycles' tasks first, then their indicators' codes by key: a code is unique only within a municipality.
+            $"WITH t AS MATERIALIZED ({TasksWithCodes("@cycles")}) " +
+            "SELECT t.\"Id\", t.\"CycleId\", t.\"IndicatorId\", t.\"DefinitionVersion\", t.\"TeamId\", t.\"AssigneeUserId\", t.\"DueDate\", t.\"Status\", t.\"ReturnReason\", t.\"Code\", " +
             "v.\"Id\", v.\"Sequence\", v.\"DefinitionVersion\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedBy\", v.\"RecordedAtUtc\" " +
-            "FROM t JOIN \"Indicators\" i ON i.\"Id\" = t.\"IndicatorId\" " +
-            "LEFT JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\") " +
-            $"WHERE {In("i.\"Code\"", "@codes")}",
+            "FROM t LEFT JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\") " +
+            $"WHERE {In("t.\"Code\"", "@codes")}",
             cancellationToken, ("cycles", Keys(cycleIds.Select(c => c.Value))), ("codes", Texts(codes)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 

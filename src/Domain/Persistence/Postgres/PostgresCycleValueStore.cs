@@ -39,6 +39,14 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
         "INSERT INTO \"IdempotencyRecords\" (\"Principal\", \"Key\", \"RequestHash\", \"Response\", \"CreatedAtUtc\") " +
         "SELECT * FROM unnest(@principal, @key, @hash, @response, @at)";
 
+    /// <summary>
+    /// Each task's code looked up by the indicator's key in a subquery: given the join, PostgreSQL's planner reads every
+    /// indicator of the installation to match the codes (a sequential scan for each batch).
+    /// </summary>
+    protected override string TasksWithCodes(string cycles) =>
+        "SELECT t.*, (SELECT i.\"Code\" FROM \"Indicators\" i WHERE i.\"Id\" = t.\"IndicatorId\") AS \"Code\" " +
+        $"FROM \"IndicatorTasks\" t WHERE {In("t.\"CycleId\"", cycles)}";
+
     protected override string In(string column, string parameter) => $"{column} = ANY({parameter})";
 
     protected override object Keys(IEnumerable<Guid> keys) => keys.ToArray();
