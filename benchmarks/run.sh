@@ -307,13 +307,20 @@ same load) sending the requests of every other cycle, both at once. Requests per
 
 $(cat "$postgres_values_table")
 
-- Each process's one writer (\`CycleValueWriter\`) reads a batch's rows with the same statements as on SQLite and writes
-  them with one statement per table taking the rows as arrays (\`unnest\`), sent in one round trip
-  (\`Persistence/Postgres/PostgresCycleValueStore\`). The connection is Npgsql's default (TLS to the local server, no
-  automatic preparation): turning TLS off or preparing statements made no difference beyond the run-to-run spread here.
-- Where the two cores go (top during the run): the two app processes about 60% of a core each, PostgreSQL about 65%,
-  the two wrk about 5%. The throughput varies from run to run by about a fifth (how many submissions each batch
-  gathers); 2,000 to 2,450 requests/s over eight runs on 2026-12-06.
+- Each process's one writer (\`CycleValueWriter\`) reads a batch's rows with the same statements as on SQLite (the
+  tasks' indicator codes looked up by key: joined, PostgreSQL's planner read every indicator of the installation for
+  each batch) and writes them with one statement per table taking the rows as arrays (\`unnest\`), sent in one round
+  trip (\`Persistence/Postgres/PostgresCycleValueStore\`). When submissions queued while a batch was written, the next
+  batch waits up to 2 ms for the clients just answered, so that the 16 clients of a process share one batch (about 12
+  submissions a batch) instead of alternating between two of about 8: a batch costs the server and the app about the
+  same whatever its size. Idle thread-pool threads sleep at once instead of spinning (\`UnfairSemaphoreSpinLimit\` 0).
+- The connection is Npgsql's default (TLS to the local server, no automatic preparation). Prepared statements were
+  tried and not kept: a prepared statement's generic plan, chosen while a table was small, stayed a sequential scan of
+  the idempotency keys as the table grew.
+- Where the two cores go (perf during the run): PostgreSQL about 0.8 of a core (planning about a quarter of it,
+  executing about as much, the rest the protocol, commits and the kernel), the two app processes the rest. This
+  machine's speed moved by a third within the hour on 2026-12-06 (the same shell loop took 0.69 to 1.19 s); compare
+  figures measured side by side.
 MD
 )
 rm -f "$postgres_values_table"
