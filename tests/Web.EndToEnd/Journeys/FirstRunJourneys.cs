@@ -29,7 +29,7 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // What the browser did not find, with what the app saw go wrong meanwhile (a notice not written, a job failed).
-            throw new Xunit.Sdk.XunitException(e.Message + "\n" + app.Warnings.Describe());
+            throw new Xunit.Sdk.XunitException(e.Message + "\n" + app.Warnings.Describe() + "\n" + await app.DescribeStateAsync());
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
@@ -78,6 +80,51 @@ public sealed partial class FirstRunFixture : IAsyncLifetime
 
         var found = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder).Length : -1;
         throw new TimeoutException($"No invitation e-mail to {email} arrived in the pickup folder ({found} files in {MailFolder}).");
+    }
+
+    /// <summary>
+    /// What the app and the browser were doing when a journey failed: the job server (queued, running and failed jobs,
+    /// its heartbeat), the e-mails in the pickup folder, the newest notifications, and what each open page showed. Hangfire's
+    /// own log goes to one process-wide provider (the last app of the test process to start), so it is read from its storage.
+    /// </summary>
+    public async Task<string> DescribeStateAsync()
+    {
+        var lines = new List<string> { "State at the failure:" };
+        try
+        {
+            var jobs = _app!.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+            var statistics = jobs.GetStatistics();
+            lines.Add($"  jobs: {statistics.Enqueued} queued, {statistics.Scheduled} scheduled, {statistics.Processing} running, {statistics.Succeeded} succeeded, {statistics.Failed} failed");
+            lines.AddRange(jobs.Servers().Select(s => $"  job server {s.Name}: {s.WorkersCount} workers, heartbeat {s.Heartbeat:HH:mm:ss}"));
+            lines.AddRange(jobs.ProcessingJobs(0, 10).Select(j => $"  running since {j.Value.StartedAt:HH:mm:ss}: {j.Value.Job?.Type.Name}.{j.Value.Job?.Method.Name}"));
+            lines.AddRange(jobs.EnqueuedJobs("default", 0, 10).Select(j => $"  queued at {j.Value.EnqueuedAt:HH:mm:ss}: {j.Value.Job?.Type.Name}.{j.Value.Job?.Method.Name}"));
+            lines.AddRange(jobs.FailedJobs(0, 5).Select(j => $"  failed at {j.Value.FailedAt:HH:mm:ss}: {j.Value.Job?.Type.Name}.{j.Value.Job?.Method.Name}: {j.Value.ExceptionMessage}"));
+            lines.Add($"  mail: {(Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder).Length : 0)} files in the pickup folder");
+
+            await using var db = _app.Services.GetRequiredService<Governance.Domain.Persistence.ISystemDatabase>().CreateContext();
+            var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Email);
+            var notices = await db.Notifications.AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).Take(12).ToListAsync();
+            lines.AddRange(notices.Select(n => $"  notice {n.CreatedAtUtc:HH:mm:ss} to {people.GetValueOrDefault(n.RecipientUserId)}{(n.ReadAtUtc is null ? "" : " (read)")}: {n.Subject}"));
+        }
+        catch (Exception e)
+        {
+            lines.Add($"  (the app's state could not be read: {e.Message})");
+        }
+
+        foreach (var page in Browser.Contexts.SelectMany(c => c.Pages))
+        {
+            try
+            {
+                var text = await page.Locator("main").First.InnerTextAsync(new() { Timeout = 2_000 });
+                lines.Add($"  page {page.Url}: {string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(15))}");
+            }
+            catch (PlaywrightException e)
+            {
+                lines.Add($"  page {page.Url}: ({e.Message.Split('\n')[0]})");
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     public async Task DisposeAsync()
