@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Governance.Domain.Persistence;
 using Governance.Workflows.Scheduling;
 using Hangfire;
@@ -23,7 +24,7 @@ internal static class JobsSetup
         // process-wide JobStorage.Current, shared by every app in the process, e.g. in tests).
         services.AddSingleton<JobStorage>(sp =>
         {
-            GlobalConfiguration.Configuration.UseLogProvider(new ResilientLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            GlobalConfiguration.Configuration.UseLogProvider(ResilientLogProvider.For(sp.GetRequiredService<ILoggerFactory>()));
             return database.Provider switch
             {
                 DatabaseProvider.Sqlite => new SQLiteStorage(SqliteJobFile(database.ConnectionString), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }),
@@ -34,7 +35,7 @@ internal static class JobsSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseLogProvider(new ResilientLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .UseLogProvider(ResilientLogProvider.For(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         if (settings.Jobs.RunServer)
@@ -112,37 +113,47 @@ internal static class JobsSetup
 }
 
 /// <summary>
-/// Hangfire logs through a process-wide provider; this one keeps working when the app whose logging it
-/// uses has been disposed (several apps in one process, as in tests) instead of throwing.
+/// Hangfire logs through one process-wide provider, and its components take their loggers when they are made: this one
+/// writes to the logging of every app of the process that uses Hangfire (one in production; several in a test process,
+/// where a job server's warnings would otherwise reach whichever app set the provider last), and forgets an app whose
+/// logging has been disposed instead of throwing.
 /// </summary>
-internal sealed class ResilientLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+internal sealed class ResilientLogProvider : Hangfire.Logging.ILogProvider
 {
-    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+    private static readonly ResilientLogProvider Instance = new();
+    private static readonly ConcurrentDictionary<ILoggerFactory, Hangfire.AspNetCore.AspNetCoreLogProvider> Apps = new();
 
-    public Hangfire.Logging.ILog GetLogger(string name)
+    private ResilientLogProvider()
     {
-        try
-        {
-            return new SafeLog(_inner.GetLogger(name));
-        }
-        catch (ObjectDisposedException)
-        {
-            return new SafeLog(null);
-        }
     }
 
-    private sealed class SafeLog(Hangfire.Logging.ILog? inner) : Hangfire.Logging.ILog
+    /// <summary>The provider, now also writing to <paramref name="factory"/>.</summary>
+    public static ResilientLogProvider For(ILoggerFactory factory)
+    {
+        Apps.TryAdd(factory, new Hangfire.AspNetCore.AspNetCoreLogProvider(factory));
+        return Instance;
+    }
+
+    public Hangfire.Logging.ILog GetLogger(string name) => new EveryApp(name);
+
+    private sealed class EveryApp(string name) : Hangfire.Logging.ILog
     {
         public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
         {
-            try
+            var logged = false;
+            foreach (var (factory, app) in Apps)
             {
-                return inner?.Log(logLevel, messageFunc, exception) ?? false;
+                try
+                {
+                    logged |= app.GetLogger(name).Log(logLevel, messageFunc, exception);
+                }
+                catch (ObjectDisposedException)
+                {
+                    Apps.TryRemove(factory, out _);
+                }
             }
-            catch (ObjectDisposedException)
-            {
-                return false;
-            }
+
+            return logged;
         }
     }
 }

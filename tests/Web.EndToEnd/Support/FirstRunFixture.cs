@@ -99,6 +99,13 @@ public sealed partial class FirstRunFixture : IAsyncLifetime
             lines.AddRange(jobs.ProcessingJobs(0, 10).Select(j => $"  running since {j.Value.StartedAt:HH:mm:ss}: {j.Value.Job?.Type.Name}.{j.Value.Job?.Method.Name}"));
             lines.AddRange(jobs.EnqueuedJobs("default", 0, 10).Select(j => $"  queued at {j.Value.EnqueuedAt:HH:mm:ss}: {j.Value.Job?.Type.Name}.{j.Value.Job?.Method.Name}"));
             lines.AddRange(jobs.FailedJobs(0, 5).Select(j => $"  failed at {j.Value.FailedAt:HH:mm:ss}: {j.Value.Job?.Type.Name}.{j.Value.Job?.Method.Name}: {j.Value.ExceptionMessage}"));
+            // A job that failed and waits to be tried again is scheduled, with its failure in its history.
+            foreach (var (id, job) in jobs.ScheduledJobs(0, 10))
+            {
+                var failure = jobs.JobDetails(id)?.History.FirstOrDefault(h => h.StateName == "Failed");
+                lines.Add($"  scheduled for {job.EnqueueAt:HH:mm:ss}: {job.Job?.Type.Name}.{job.Job?.Method.Name}"
+                          + (failure is null ? "" : $", after failing at {failure.CreatedAt:HH:mm:ss}: {(failure.Data.TryGetValue("ExceptionMessage", out var message) ? message : null)}"));
+            }
             lines.Add($"  mail: {(Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder).Length : 0)} files in the pickup folder");
 
             await using var db = _app.Services.GetRequiredService<Governance.Domain.Persistence.ISystemDatabase>().CreateContext();
@@ -118,7 +125,7 @@ public sealed partial class FirstRunFixture : IAsyncLifetime
                 var text = await page.Locator("main").First.InnerTextAsync(new() { Timeout = 2_000 });
                 lines.Add($"  page {page.Url}: {string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(15))}");
             }
-            catch (PlaywrightException e)
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
                 lines.Add($"  page {page.Url}: ({e.Message.Split('\n')[0]})");
             }
