@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Governance.Domain.Common;
 using Governance.Domain.Indicators;
@@ -49,78 +47,45 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
 
     protected abstract object Texts(IEnumerable<string> texts);
 
-    /// <summary>
-    /// Writes the changed rows and the answers, all or nothing: a failing statement throws the provider's exception, a cycle
-    /// someone else saved meanwhile a <see cref="DbUpdateConcurrencyException"/>, and nothing of the batch stays.
-    /// </summary>
-    protected abstract Task WriteAsync(DbConnection connection, IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers,
-        CancellationToken cancellationToken);
-
-    /// <summary>A transaction on the unit of work's connection, for statements that are all or nothing only within one.</summary>
-    protected Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => db.Database.BeginTransactionAsync(cancellationToken);
+    /// <summary>Writes the changed rows and the answers in the transaction; a failing statement throws the provider's exception.</summary>
+    protected abstract Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
+        IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken);
 
     /// <summary>Whether an exception of the provider is a failing statement, to be answered as EF's save would (a <see cref="DbUpdateException"/>).</summary>
     protected abstract bool IsStatementFailure(DbException exception);
 
-    public async Task<CycleValueRows> ReadAsync(CycleValueQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IdempotencyRecord>> AnsweredAsync(IReadOnlyList<string> principals, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        // One command, so one round trip to a database server: the answers to the keys (when there are keys), the cycles,
-        // their journals, the named tasks with each one's latest value, and the histories of the compared indicators (when
-        // a figure is compared).
-        var keyed = query.Keys.Count > 0;
-        var compares = query.ComparedCodes.Count > 0;
-        var sql = new StringBuilder();
-        if (keyed)
-        {
-            sql.Append("SELECT \"Principal\", \"Key\", \"RequestHash\", \"Response\", \"CreatedAtUtc\" FROM \"IdempotencyRecords\" ")
-                .Append(CultureInfo.InvariantCulture, $"WHERE {In("\"Principal\"", "@principals")} AND {In("\"Key\"", "@keys")};");
-        }
-
-        sql.Append("SELECT \"Id\", \"ObligationId\", \"MunicipalityId\", \"Period\", \"Status\", \"IsImported\", \"ValuesDue\", \"DraftDue\", \"ApprovalsDue\", \"SendToCouncil\", ")
-            .Append(CultureInfo.InvariantCulture, $"\"Version\", \"NextTimer\", \"NextTimerOn\", \"RequiredValues\", \"OutstandingValues\" FROM \"ReportingCycles\" WHERE {In("\"Id\"", "@cycles")};")
-            .Append(CultureInfo.InvariantCulture, $"SELECT \"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\" FROM \"ReportingCycleJournal\" WHERE {In("\"CycleId\"", "@cycles")};")
-            // The cycles' tasks first, then their indicators' codes by key: a code is unique only within a municipality.
-            .Append(CultureInfo.InvariantCulture, $"WITH t AS MATERIALIZED ({TasksWithCodes("@cycles")}) ")
-            .Append("SELECT t.\"Id\", t.\"CycleId\", t.\"IndicatorId\", t.\"DefinitionVersion\", t.\"TeamId\", t.\"AssigneeUserId\", t.\"DueDate\", t.\"Status\", t.\"ReturnReason\", t.\"Code\", ")
-            .Append("v.\"Id\", v.\"Sequence\", v.\"DefinitionVersion\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedBy\", v.\"RecordedAtUtc\" ")
-            .Append("FROM t LEFT JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\") ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE {In("t.\"Code\"", "@codes")};");
-        if (compares)
-        {
-            // As IndicatorHistory reads them: each handed-in task's latest value, found by the task's (TaskId, Sequence) index;
-            // the indicators those of the named tasks whose figure is compared, looked up from them one by one.
-            sql.Append(CultureInfo.InvariantCulture, $"WITH named AS MATERIALIZED ({TasksWithCodes("@cycles")}), ")
-                .Append(CultureInfo.InvariantCulture, $"compared AS MATERIALIZED (SELECT DISTINCT \"IndicatorId\" FROM named WHERE {In("\"Code\"", "@compared")}) ")
-                .Append("SELECT t.\"IndicatorId\", c.\"Period\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedAtUtc\", t.\"DefinitionVersion\" ")
-                .Append("FROM compared k JOIN \"IndicatorTasks\" t ON t.\"IndicatorId\" = k.\"IndicatorId\" JOIN \"ReportingCycles\" c ON c.\"Id\" = t.\"CycleId\" ")
-                .Append("JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" ")
-                .Append(CultureInfo.InvariantCulture, $"WHERE {In("t.\"Status\"", "@done")} AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\");");
-        }
-
-        List<(string, object)> parameters = [("cycles", Keys(query.Cycles.Select(c => c.Value))), ("codes", Texts(query.Codes))];
-        if (keyed)
-        {
-            parameters.AddRange([("principals", Texts(query.Principals)), ("keys", Texts(query.Keys))]);
-        }
-
-        if (compares)
-        {
-            parameters.AddRange([("compared", Texts(query.ComparedCodes)), ("done", Texts(DoneStatuses))]);
-        }
-
-        await using var command = await CommandAsync(sql.ToString(), cancellationToken, [.. parameters]);
+        await using var command = await CommandAsync(
+            "SELECT \"Principal\", \"Key\", \"RequestHash\", \"Response\", \"CreatedAtUtc\" FROM \"IdempotencyRecords\" " +
+            $"WHERE {In("\"Principal\"", "@principals")} AND {In("\"Key\"", "@keys")}",
+            cancellationToken, ("principals", Texts(principals)), ("keys", Texts(keys)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-
         var answered = new List<IdempotencyRecord>();
-        if (keyed)
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                answered.Add(new IdempotencyRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Utc(reader, 4)));
-            }
-
-            await reader.NextResultAsync(cancellationToken);
+            answered.Add(new IdempotencyRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Utc(reader, 4)));
         }
+
+        return answered;
+    }
+
+    public async Task<(Dictionary<ReportingCycleId, ReportingCycle> Cycles, Dictionary<IndicatorId, string> Codes)> CyclesAsync(
+        IReadOnlyList<ReportingCycleId> cycleIds, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        // Three statements in one command: the cycles, their journals, and the named tasks with each one's latest value.
+        await using var command = await CommandAsync(
+            "SELECT \"Id\", \"ObligationId\", \"MunicipalityId\", \"Period\", \"Status\", \"IsImported\", \"ValuesDue\", \"DraftDue\", \"ApprovalsDue\", \"SendToCouncil\", " +
+            $"\"Version\", \"NextTimer\", \"NextTimerOn\", \"RequiredValues\", \"OutstandingValues\" FROM \"ReportingCycles\" WHERE {In("\"Id\"", "@cycles")};" +
+            $"SELECT \"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\" FROM \"ReportingCycleJournal\" WHERE {In("\"CycleId\"", "@cycles")};" +
+            // The cycles' tasks first, then their indicators' codes by key: a code is unique only within a municipality.
+            $"WITH t AS MATERIALIZED ({TasksWithCodes("@cycles")}) " +
+            "SELECT t.\"Id\", t.\"CycleId\", t.\"IndicatorId\", t.\"DefinitionVersion\", t.\"TeamId\", t.\"AssigneeUserId\", t.\"DueDate\", t.\"Status\", t.\"ReturnReason\", t.\"Code\", " +
+            "v.\"Id\", v.\"Sequence\", v.\"DefinitionVersion\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedBy\", v.\"RecordedAtUtc\" " +
+            "FROM t LEFT JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\") " +
+            $"WHERE {In("t.\"Code\"", "@codes")}",
+            cancellationToken, ("cycles", Keys(cycleIds.Select(c => c.Value))), ("codes", Texts(codes)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
         var rows = new List<(ReportingCycleId Id, Func<IEnumerable<CycleJournalEntry>, ReportingCycle> Restore)>();
         while (await reader.ReadAsync(cancellationToken))
@@ -162,6 +127,7 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
 
         await reader.NextResultAsync(cancellationToken);
         var indicatorCodes = new Dictionary<IndicatorId, string>();
+        var tasks = new List<(ReportingCycle Cycle, Func<IndicatorTask> Restore)>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var cycle = cycles[new ReportingCycleId(reader.GetGuid(1))];
@@ -172,33 +138,45 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
             TasksRead[task.Id] = (task.Status, task.ReturnReason, task.AssigneeUserId, latest.Length == 0 ? 0 : latest[0].Sequence);
         }
 
-        var compared = CycleValueRows.Compared(indicatorCodes, query.ComparedCodes);
-        var handedIn = new List<(IndicatorId, PeriodValue)>();
-        if (compares)
+        return (cycles, indicatorCodes);
+    }
+
+    public async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken)
+    {
+        // As IndicatorHistory reads them: each handed-in task's latest value, found by the task's (TaskId, Sequence) index.
+        await using var command = await CommandAsync(
+            "SELECT t.\"IndicatorId\", c.\"Period\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedAtUtc\", t.\"DefinitionVersion\" " +
+            "FROM \"IndicatorTasks\" t JOIN \"ReportingCycles\" c ON c.\"Id\" = t.\"CycleId\" JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" " +
+            $"WHERE {In("t.\"IndicatorId\"", "@indicators")} AND {In("t.\"Status\"", "@done")} " +
+            "AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\")",
+            cancellationToken, ("indicators", Keys(indicatorIds.Select(i => i.Value))), ("done", Texts(DoneStatuses)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var latest = new List<(IndicatorId, PeriodValue)>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                handedIn.Add((new IndicatorId(reader.GetGuid(0)), new PeriodValue(ReportingPeriod.Parse(reader.GetString(1)),
-                    ValueOf(reader, 2), NullableString(reader, 6), NullableString(reader, 7), Utc(reader, 8), reader.GetInt32(9))));
-            }
+            latest.Add((new IndicatorId(reader.GetGuid(0)), new PeriodValue(ReportingPeriod.Parse(reader.GetString(1)),
+                ValueOf(reader, 2), NullableString(reader, 6), NullableString(reader, 7), Utc(reader, 8), reader.GetInt32(9))));
         }
 
-        return new CycleValueRows(answered, cycles, indicatorCodes, PeriodValue.ByIndicator(compared, handedIn));
+        return PeriodValue.ByIndicator(indicatorIds, latest);
     }
 
     public async Task SaveAsync(IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {
         var connection = await ConnectionAsync(cancellationToken);
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await WriteAsync(connection, changed, answers, cancellationToken);
-        }
-        catch (DbException e) when (IsStatementFailure(e))
-        {
-            // As from EF's save: the same key or value number saved meanwhile by another unit of work, or any other
-            // failing statement, fails the save whole, and nothing of it stays.
-            throw new DbUpdateException(e.Message, e);
+            try
+            {
+                await WriteAsync(connection, transaction.GetDbTransaction(), changed, answers, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbException e) when (IsStatementFailure(e))
+            {
+                // As from EF's save: the same key or value number saved meanwhile by another unit of work, or any other
+                // failing statement, fails the save whole, and nothing of it stays.
+                throw new DbUpdateException(e.Message, e);
+            }
         }
 
         // As EF's save does: the versions the rows now have, then the events of what changed.

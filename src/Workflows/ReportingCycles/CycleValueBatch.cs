@@ -34,26 +34,44 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
     public async Task LoadAsync(IReadOnlyList<(SubmitCycleValuesCommand Command, SubmissionScope Scope)> submissions, CancellationToken cancellationToken)
     {
         var keyed = submissions.Where(s => s.Command.IdempotencyKey is not null && !s.Command.DryRun).Select(s => s.Command).ToList();
-        var cycleIds = submissions.Select(s => new ReportingCycleId(s.Command.CycleId)).Distinct().ToList();
-        var codes = submissions.SelectMany(s => s.Command.Values ?? []).Select(v => Code(v.IndicatorCode)).OfType<string>().Distinct().ToList();
-        // Only a handed-in figure without an explanation is compared with the latest earlier one.
-        var compared = submissions.Where(s => s.Command.Intent == ValueIntent.Submit)
-            .SelectMany(s => (s.Command.Values ?? []).Where(v => v.NotAvailableReason is null && v.Text is null && string.IsNullOrWhiteSpace(v.Explanation)))
-            .Select(v => Code(v.IndicatorCode)).OfType<string>().Distinct().ToList();
-
-        var rows = await store.ReadAsync(
-            new CycleValueQuery([.. keyed.Select(c => c.Principal).Distinct()], [.. keyed.Select(c => c.IdempotencyKey!).Distinct()], cycleIds, codes, compared),
-            cancellationToken);
-        foreach (var record in rows.Answered)
+        if (keyed.Count > 0)
         {
-            _answered[(record.Principal, record.Key)] = (record.RequestHash, JsonSerializer.Deserialize<CycleValuesReceipt>(record.Response, Json)!);
+            var principals = keyed.Select(c => c.Principal).Distinct().ToList();
+            var keys = keyed.Select(c => c.IdempotencyKey!).Distinct().ToList();
+            foreach (var record in await store.AnsweredAsync(principals, keys, cancellationToken))
+            {
+                _answered[(record.Principal, record.Key)] = (record.RequestHash, JsonSerializer.Deserialize<CycleValuesReceipt>(record.Response, Json)!);
+            }
         }
 
-        (_cycles, _codes, _histories) = (rows.Cycles, rows.Codes, rows.Histories);
+        var cycleIds = submissions.Select(s => new ReportingCycleId(s.Command.CycleId)).Distinct().ToList();
+        var codes = submissions.SelectMany(s => s.Command.Values ?? []).Select(v => v.IndicatorCode?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
+        (_cycles, _codes) = await store.CyclesAsync(cycleIds, codes, cancellationToken);
         _definitions = await definitions.GetAsync(db, _cycles.Values.SelectMany(c => c.Tasks).Select(t => (t.IndicatorId, t.DefinitionVersion)), cancellationToken);
-    }
 
-    private static string? Code(string? code) => code?.Trim().ToUpperInvariant();
+        // Only a handed-in figure without an explanation is compared with the latest earlier one.
+        var compared = new HashSet<IndicatorId>();
+        foreach (var (command, _) in submissions.Where(s => s.Command.Intent == ValueIntent.Submit))
+        {
+            if (_cycles.GetValueOrDefault(new ReportingCycleId(command.CycleId)) is not { } cycle)
+            {
+                continue;
+            }
+
+            foreach (var value in (command.Values ?? []).Where(v => v.NotAvailableReason is null && v.Text is null && string.IsNullOrWhiteSpace(v.Explanation)))
+            {
+                if (TaskFor(cycle, value.IndicatorCode) is { } task)
+                {
+                    compared.Add(task.IndicatorId);
+                }
+            }
+        }
+
+        if (compared.Count > 0)
+        {
+            _histories = await store.HistoriesAsync(compared, cancellationToken);
+        }
+    }
 
     /// <summary>Saves what the applied submissions changed, in one transaction; see <see cref="ICycleValueStore.SaveAsync"/>.</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => store.SaveAsync(_touched.Values, _answers, cancellationToken);

@@ -9,34 +9,30 @@ namespace Governance.Workflows.ReportingCycles;
 /// <summary>Through EF's change tracker: the cycles are tracked as they load and the save writes whatever they changed.</summary>
 internal sealed class EfCycleValueStore(GovernanceDbContext db) : ICycleValueStore
 {
-    public async Task<CycleValueRows> ReadAsync(CycleValueQuery query, CancellationToken cancellationToken)
-    {
+    public async Task<IReadOnlyList<IdempotencyRecord>> AnsweredAsync(IReadOnlyList<string> principals, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
         // By principal and key, the table's key: it grows with every keyed request.
-        var answered = query.Keys.Count == 0
-            ? []
-            : await db.IdempotencyRecords.AsNoTracking().Where(r => EF.Parameter(query.Principals).Contains(r.Principal) && EF.Parameter(query.Keys).Contains(r.Key))
-                .ToListAsync(cancellationToken);
+        await db.IdempotencyRecords.AsNoTracking().Where(r => EF.Parameter(principals).Contains(r.Principal) && EF.Parameter(keys).Contains(r.Key)).ToListAsync(cancellationToken);
 
+    public async Task<(Dictionary<ReportingCycleId, ReportingCycle> Cycles, Dictionary<IndicatorId, string> Codes)> CyclesAsync(
+        IReadOnlyList<ReportingCycleId> cycleIds, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
         // The cycles without their tasks (the guards read the counts on the cycle), then only the tasks named by code, each
         // with its latest value only: a task's values grow with every correction. They join their cycle and task as they load.
-        var cycles = await db.ReportingCycles.Where(c => EF.Parameter(query.Cycles).Contains(c.Id)).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var cycles = await db.ReportingCycles.Where(c => EF.Parameter(cycleIds).Contains(c.Id)).AsSplitQuery().ToDictionaryAsync(c => c.Id, cancellationToken);
         var tasks = await (from t in db.IndicatorTasks
                            join i in db.Indicators on t.IndicatorId equals i.Id
-                           where EF.Parameter(query.Cycles).Contains(t.CycleId) && EF.Parameter(query.Codes).Contains(i.Code)
+                           where EF.Parameter(cycleIds).Contains(t.CycleId) && EF.Parameter(codes).Contains(i.Code)
                            select new { Task = t, i.Code }).ToListAsync(cancellationToken);
         var taskIds = tasks.Select(t => t.Task.Id).ToList();
         await db.RecordedValues
             .Where(v => EF.Parameter(taskIds).Contains(EF.Property<IndicatorTaskId>(v, "TaskId"))
                         && v.Sequence == db.RecordedValues.Where(w => EF.Property<IndicatorTaskId>(w, "TaskId") == EF.Property<IndicatorTaskId>(v, "TaskId")).Max(w => w.Sequence))
             .LoadAsync(cancellationToken);
-        var codes = tasks.DistinctBy(t => t.Task.IndicatorId).ToDictionary(t => t.Task.IndicatorId, t => t.Code);
-
-        var compared = CycleValueRows.Compared(codes, query.ComparedCodes);
-        IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>> histories = compared.Count == 0
-            ? new Dictionary<IndicatorId, IReadOnlyList<PeriodValue>>()
-            : await IndicatorHistory.LoadManyAsync(db, compared, cancellationToken);
-        return new CycleValueRows(answered, cycles, codes, histories);
+        return (cycles, tasks.DistinctBy(t => t.Task.IndicatorId).ToDictionary(t => t.Task.IndicatorId, t => t.Code));
     }
+
+    public Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken) =>
+        IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken);
 
     public async Task SaveAsync(IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {

@@ -12,21 +12,15 @@ namespace Governance.Domain.Persistence.Postgres;
 /// and the changed rows of the whole batch are written by one statement per table, each taking its rows as arrays
 /// (unnest), sent together in one round trip: a server away over the network charges a round trip per statement, and
 /// several processes write at once. The cycles are updated only where the version is still the one read; fewer rows
-/// updated than cycles changed fails the save whole, as EF's concurrency token would. The reads are one command and the
-/// writes one batch: a batch of submissions costs two round trips.
+/// updated than cycles changed fails the save whole, as EF's concurrency token would.
 /// </summary>
 internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : StatementCycleValueStore(db)
 {
-    /// <summary>
-    /// The cycles, each only where its version is still the one read; fewer rows updated than cycles changed divides by
-    /// zero, which fails the batch whole (see <see cref="ChangedMeanwhile"/>).
-    /// </summary>
     private const string CycleRows =
-        "WITH updated AS (UPDATE \"ReportingCycles\" AS c SET \"Status\" = u.status, \"Version\" = u.read + 1, \"NextTimer\" = u.timer, \"NextTimerOn\" = u.timer_on, " +
+        "UPDATE \"ReportingCycles\" AS c SET \"Status\" = u.status, \"Version\" = u.read + 1, \"NextTimer\" = u.timer, \"NextTimerOn\" = u.timer_on, " +
         "\"RequiredValues\" = u.required, \"OutstandingValues\" = u.outstanding " +
         "FROM unnest(@id, @read, @status, @timer, @timer_on, @required, @outstanding) AS u(id, read, status, timer, timer_on, required, outstanding) " +
-        "WHERE c.\"Id\" = u.id AND c.\"Version\" = u.read RETURNING 1) " +
-        "SELECT 1 / (CASE WHEN count(*) = cardinality(@id) THEN 1 ELSE 0 END) FROM updated";
+        "WHERE c.\"Id\" = u.id AND c.\"Version\" = u.read";
 
     private const string JournalLines =
         "INSERT INTO \"ReportingCycleJournal\" (\"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\") " +
@@ -61,11 +55,8 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
 
     protected override bool IsStatementFailure(DbException exception) => exception is PostgresException;
 
-    /// <summary>A cycle's version that was no longer the one read (the division in <see cref="CycleRows"/>).</summary>
-    private static bool ChangedMeanwhile(PostgresException e) => e.SqlState == PostgresErrorCodes.DivisionByZero;
-
-    protected override async Task WriteAsync(DbConnection connection, IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers,
-        CancellationToken cancellationToken)
+    protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
+        IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {
         // In the order of their keys, so that two processes updating the same cycles lock them in the same order.
         var cycles = changed.OrderBy(c => c.Id.Value).ToList();
@@ -73,10 +64,8 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
         var tasks = cycles.SelectMany(MovedTasks).OrderBy(t => t.Id.Value).ToList();
         var values = cycles.SelectMany(NewValues).ToList();
 
-        // Without a transaction: a batch's statements run in one implicit transaction (one Sync at its end), so a statement
-        // that fails takes the earlier ones back and skips the later ones, without the round trip a COMMIT would cost.
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection);
-        Statement(batch, CycleRows,
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        var cycleRows = Statement(batch, CycleRows,
             Column("id", NpgsqlDbType.Uuid, cycles, c => c.Id.Value),
             Column("read", NpgsqlDbType.Integer, cycles, c => CyclesRead[c.Id].Version),
             Column("status", NpgsqlDbType.Text, cycles, c => c.Status.ToString()),
@@ -133,13 +122,10 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
                 Column("at", NpgsqlDbType.TimestampTz, answers, a => Utc(a.CreatedAtUtc)));
         }
 
-        try
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (cycleRows.RecordsAffected != cycles.Count)
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (ChangedMeanwhile(e))
-        {
-            throw new DbUpdateConcurrencyException("A reporting cycle was changed by someone else meanwhile.", e);
+            throw new DbUpdateConcurrencyException("A reporting cycle was changed by someone else meanwhile.");
         }
     }
 

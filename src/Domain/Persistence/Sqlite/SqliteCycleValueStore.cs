@@ -4,7 +4,6 @@ using Governance.Domain.Common;
 using Governance.Domain.ReportingCycles;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using static Governance.Domain.Persistence.Sqlite.SqliteStatements;
 
 namespace Governance.Domain.Persistence.Sqlite;
@@ -24,12 +23,9 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : StatementC
 
     protected override bool IsStatementFailure(DbException exception) => exception is SqliteException;
 
-    protected override async Task WriteAsync(DbConnection connection, IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers,
-        CancellationToken cancellationToken)
+    protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
+        IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {
-        // One statement a row: all or nothing in a transaction, which is also what makes them fast.
-        await using var written = await BeginTransactionAsync(cancellationToken);
-        var transaction = written.GetDbTransaction();
         var sqlite = (SqliteConnection)connection;
         await using var cycleRow = Command(sqlite, transaction,
             "UPDATE ReportingCycles SET Status = $status, Version = $version, NextTimer = $timer, NextTimerOn = $timerOn, RequiredValues = $required, " +
@@ -83,7 +79,5 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : StatementC
             Set(answer, ("$principal", record.Principal), ("$key", record.Key), ("$hash", record.RequestHash), ("$response", record.Response), ("$at", Moment(record.CreatedAtUtc)));
             await answer.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await written.CommitAsync(cancellationToken);
     }
 }
