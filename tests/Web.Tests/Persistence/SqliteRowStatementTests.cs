@@ -24,12 +24,7 @@ public sealed class SqliteRowStatementTests : IDisposable
     [InlineData(null, "null")]
     public void Text_is_stored_as_given_an_empty_string_as_an_empty_string_and_null_as_null(string? text, string storedType)
     {
-        using (var insert = SqliteRowStatement.Insert(_connection, "Rows", ["Number", "Text"]))
-        {
-            insert.Integer(1, 1);
-            insert.Text(2, text);
-            insert.Run();
-        }
+        Insert(text);
 
         using var read = _connection.CreateCommand();
         read.CommandText = "SELECT \"Text\", typeof(\"Text\") FROM \"Rows\"";
@@ -42,15 +37,18 @@ public sealed class SqliteRowStatementTests : IDisposable
     public void A_long_text_is_stored_whole()
     {
         var text = new string('é', 5_000);
-        using (var insert = SqliteRowStatement.Insert(_connection, "Rows", ["Number", "Text"]))
-        {
-            insert.Integer(1, 1);
-            insert.Text(2, text);
-            insert.Run();
-        }
+        Insert(text);
 
         using var read = _connection.CreateCommand();
         read.CommandText = "SELECT \"Text\" FROM \"Rows\"";
         Assert.Equal(text, read.ExecuteScalar());
+    }
+
+    private void Insert(string? text)
+    {
+        using var insert = SqliteRowStatement.Insert(_connection, "Rows", ["Number", "Text"]);
+        insert.Integer(1, 1);
+        insert.Text(2, text);
+        insert.Run();
     }
 }
