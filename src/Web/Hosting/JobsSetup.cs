@@ -31,6 +31,9 @@ internal static class JobsSetup
                 DatabaseProvider.Postgres => PostgresStorage(database),
             };
         });
+        // Likewise the activator: Hangfire's own is the process-wide JobActivator.Current, set by whichever app configured
+        // Hangfire last, so a job server could build its jobs from another app's services (its database, its mail settings).
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
