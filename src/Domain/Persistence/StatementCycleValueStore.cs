@@ -51,12 +51,19 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
     protected abstract Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
         IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the reads are prepared on the server (planned once per connection, not per batch). Not the idempotency keys'
+    /// read: its table grows from nothing, and a plan made while it was small (a sequential scan) would stay until the
+    /// statistics are next gathered.
+    /// </summary>
+    protected virtual bool PreparesReads => false;
+
     /// <summary>Whether an exception of the provider is a failing statement, to be answered as EF's save would (a <see cref="DbUpdateException"/>).</summary>
     protected abstract bool IsStatementFailure(DbException exception);
 
     public async Task<IReadOnlyList<IdempotencyRecord>> AnsweredAsync(IReadOnlyList<string> principals, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(
+        await using var command = await CommandAsync(prepare: false,
             "SELECT \"Principal\", \"Key\", \"RequestHash\", \"Response\", \"CreatedAtUtc\" FROM \"IdempotencyRecords\" " +
             $"WHERE {In("\"Principal\"", "@principals")} AND {In("\"Key\"", "@keys")}",
             cancellationToken, ("principals", Texts(principals)), ("keys", Texts(keys)));
@@ -74,7 +81,7 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
         IReadOnlyList<ReportingCycleId> cycleIds, IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
         // Three statements in one command: the cycles, their journals, and the named tasks with each one's latest value.
-        await using var command = await CommandAsync(
+        await using var command = await CommandAsync(prepare: true,
             "SELECT \"Id\", \"ObligationId\", \"MunicipalityId\", \"Period\", \"Status\", \"IsImported\", \"ValuesDue\", \"DraftDue\", \"ApprovalsDue\", \"SendToCouncil\", " +
             $"\"Version\", \"NextTimer\", \"NextTimerOn\", \"RequiredValues\", \"OutstandingValues\" FROM \"ReportingCycles\" WHERE {In("\"Id\"", "@cycles")};" +
             $"SELECT \"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\" FROM \"ReportingCycleJournal\" WHERE {In("\"CycleId\"", "@cycles")};" +
@@ -144,7 +151,7 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
     public async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken)
     {
         // As IndicatorHistory reads them: each handed-in task's latest value, found by the task's (TaskId, Sequence) index.
-        await using var command = await CommandAsync(
+        await using var command = await CommandAsync(prepare: true,
             "SELECT t.\"IndicatorId\", c.\"Period\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedAtUtc\", t.\"DefinitionVersion\" " +
             "FROM \"IndicatorTasks\" t JOIN \"ReportingCycles\" c ON c.\"Id\" = t.\"CycleId\" JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" " +
             $"WHERE {In("t.\"IndicatorId\"", "@indicators")} AND {In("t.\"Status\"", "@done")} " +
@@ -211,7 +218,7 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
         return db.Database.GetDbConnection();
     }
 
-    private async Task<DbCommand> CommandAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private async Task<DbCommand> CommandAsync(bool prepare, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         var command = (await ConnectionAsync(cancellationToken)).CreateCommand();
         command.CommandText = sql;
@@ -221,6 +228,11 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
             parameter.ParameterName = name;
             parameter.Value = value;
             command.Parameters.Add(parameter);
+        }
+
+        if (prepare && PreparesReads)
+        {
+            await command.PrepareAsync(cancellationToken);
         }
 
         return command;

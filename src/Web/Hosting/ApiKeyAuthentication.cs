@@ -51,14 +51,15 @@ public sealed class ApiKeyPrincipals
 
 /// <summary>
 /// Authenticates machine clients by the key in the X-Api-Key header: found by its prefix, compared
-/// by hash in constant time, acting as the account that owns it with that account's roles.
+/// by hash in constant time, acting as the account that owns it with that account's roles. The database and
+/// the claims factory (a user manager and its stores) are taken from the request's services only when a key
+/// is looked up: a key remembered in <see cref="ApiKeyPrincipals"/> needs neither, and a machine client sends
+/// thousands of requests a second.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    GovernanceDbContext db,
-    IUserClaimsPrincipalFactory<ApplicationUser> principalFactory,
     ApiKeyPrincipals known)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -79,6 +80,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(remembered, SchemeName));
         }
 
+        var db = Context.RequestServices.GetRequiredService<GovernanceDbContext>();
         var prefix = ApiKey.PrefixOf(secret);
         var candidates = await db.ApiKeys.Where(k => k.Prefix == prefix && k.RevokedAtUtc == null).ToListAsync(Context.RequestAborted);
         var key = candidates.FirstOrDefault(k => k.Matches(secret));
@@ -93,7 +95,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The account of this API key is not active.");
         }
 
-        var principal = await principalFactory.CreateAsync(user);
+        var principal = await Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
         known.Remember(hash, principal);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -28,8 +28,8 @@ public sealed class FirstRunJourneys(FirstRunFixture app)
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            // What the browser did not find, with what the app saw go wrong meanwhile (a notice not written, a job failed).
-            throw new Xunit.Sdk.XunitException(e.Message + "\n" + app.Warnings.Describe() + "\n" + await app.DescribeStateAsync());
+            // What the browser did not find and at which step, with what the app saw go wrong meanwhile (a notice not written, a job failed).
+            throw new Xunit.Sdk.XunitException(e.Message + "\n" + e.StackTrace + "\n" + app.Warnings.Describe() + "\n" + await app.DescribeStateAsync());
         }
     }
 

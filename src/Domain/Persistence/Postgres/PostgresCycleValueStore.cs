@@ -55,6 +55,12 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
 
     protected override bool IsStatementFailure(DbException exception) => exception is PostgresException;
 
+    /// <summary>
+    /// Planning was about 40 % of the server's time for these statements, each batch the same texts: prepared, a connection
+    /// plans each once (PostgreSQL plans it again when the tables' statistics change).
+    /// </summary>
+    protected override bool PreparesReads => true;
+
     protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
         IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {
@@ -122,6 +128,8 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
                 Column("at", NpgsqlDbType.TimestampTz, answers, a => Utc(a.CreatedAtUtc)));
         }
 
+        // Prepared as the reads are; the idempotency keys' insert has no plan to go stale.
+        await batch.PrepareAsync(cancellationToken);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         if (cycleRows.RecordsAffected != cycles.Count)
         {
