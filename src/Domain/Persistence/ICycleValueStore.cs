@@ -23,8 +23,12 @@ internal interface ICycleValueStore
     Task<(Dictionary<ReportingCycleId, ReportingCycle> Cycles, Dictionary<IndicatorId, string> Codes)> CyclesAsync(
         IReadOnlyList<ReportingCycleId> cycleIds, IReadOnlyList<string> codes, CancellationToken cancellationToken);
 
-    /// <summary>The indicators' handed-in values, every period: a new figure is compared with the latest earlier one.</summary>
-    Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The indicators' handed-in values (a new figure is compared with the latest earlier one): of every period, or with
+    /// <paramref name="periods"/> of those periods only.
+    /// </summary>
+    Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, IReadOnlyCollection<ReportingPeriod>? periods,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Saves the changed cycles (their tasks, new values and journal lines) and the new answers in one transaction, then

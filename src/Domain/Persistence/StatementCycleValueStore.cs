@@ -148,15 +148,17 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
         return (cycles, indicatorCodes);
     }
 
-    public async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, IReadOnlyCollection<ReportingPeriod>? periods,
+        CancellationToken cancellationToken)
     {
         // As IndicatorHistory reads them: each handed-in task's latest value, found by the task's (TaskId, Sequence) index.
         await using var command = await CommandAsync(prepare: true,
             "SELECT t.\"IndicatorId\", c.\"Period\", v.\"Number\", v.\"Text\", v.\"Breakdown\", v.\"NotAvailableReason\", v.\"Explanation\", v.\"Source\", v.\"RecordedAtUtc\", t.\"DefinitionVersion\" " +
             "FROM \"IndicatorTasks\" t JOIN \"ReportingCycles\" c ON c.\"Id\" = t.\"CycleId\" JOIN \"RecordedValues\" v ON v.\"TaskId\" = t.\"Id\" " +
-            $"WHERE {In("t.\"IndicatorId\"", "@indicators")} AND {In("t.\"Status\"", "@done")} " +
+            $"WHERE {In("t.\"IndicatorId\"", "@indicators")} AND {In("t.\"Status\"", "@done")} {(periods is null ? "" : $"AND {In("c.\"Period\"", "@periods")} ")}" +
             "AND v.\"Sequence\" = (SELECT MAX(w.\"Sequence\") FROM \"RecordedValues\" w WHERE w.\"TaskId\" = t.\"Id\")",
-            cancellationToken, ("indicators", Keys(indicatorIds.Select(i => i.Value))), ("done", Texts(DoneStatuses)));
+            cancellationToken, [("indicators", Keys(indicatorIds.Select(i => i.Value))), ("done", Texts(DoneStatuses)),
+                .. periods is null ? [] : new[] { ("periods", Texts(periods.Select(p => p.Code))) }]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var latest = new List<(IndicatorId, PeriodValue)>();
         while (await reader.ReadAsync(cancellationToken))

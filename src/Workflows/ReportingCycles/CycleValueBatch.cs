@@ -50,7 +50,7 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
         _definitions = await definitions.GetAsync(db, _cycles.Values.SelectMany(c => c.Tasks).Select(t => (t.IndicatorId, t.DefinitionVersion)), cancellationToken);
 
         // Only a handed-in figure without an explanation is compared with the latest earlier one.
-        var compared = new HashSet<IndicatorId>();
+        var compared = new List<(IndicatorTask Task, ReportingPeriod Period)>();
         foreach (var (command, _) in submissions.Where(s => s.Command.Intent == ValueIntent.Submit))
         {
             if (_cycles.GetValueOrDefault(new ReportingCycleId(command.CycleId)) is not { } cycle)
@@ -62,16 +62,50 @@ internal sealed class CycleValueBatch(GovernanceDbContext db, ICycleValueStore s
             {
                 if (TaskFor(cycle, value.IndicatorCode) is { } task)
                 {
-                    compared.Add(task.IndicatorId);
+                    compared.Add((task, cycle.Period));
                 }
             }
         }
 
         if (compared.Count > 0)
         {
-            _histories = await store.HistoriesAsync(compared, cancellationToken);
+            _histories = await HistoriesAsync(compared, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The histories the comparisons need, with the same answers as every period's values would give: first only the two
+    /// periods before each compared one (a quarter's latest earlier figure is nearly always the quarter before), then
+    /// every period of the indicators whose latest earlier figure was not among those two. An indicator's every value
+    /// is not read again for every submission (eight quarters of history: eight times the rows).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(List<(IndicatorTask Task, ReportingPeriod Period)> compared,
+        CancellationToken cancellationToken)
+    {
+        var recent = compared.Select(c => (c.Task, c.Period, Before: TwoBefore(c.Period))).ToList();
+        var periods = recent.SelectMany(c => c.Before).ToHashSet();
+        var histories = periods.Count == 0
+            ? []
+            : new Dictionary<IndicatorId, IReadOnlyList<PeriodValue>>(await store.HistoriesAsync([.. recent.Select(c => c.Task.IndicatorId).Distinct()], periods, cancellationToken));
+        var further = recent
+            .Where(c => histories.GetValueOrDefault(c.Task.IndicatorId)?.LatestBefore(c.Period, _definitions[(c.Task.IndicatorId, c.Task.DefinitionVersion)]) is not { } found
+                        || !c.Before.Contains(found.Period))
+            .Select(c => c.Task.IndicatorId)
+            .ToHashSet();
+        if (further.Count > 0)
+        {
+            foreach (var (indicator, history) in await store.HistoriesAsync(further, periods: null, cancellationToken))
+            {
+                histories[indicator] = history;
+            }
+        }
+
+        return histories;
+    }
+
+    /// <summary>The two periods of the same length just before <paramref name="period"/>; none for a date.</summary>
+    private static ReportingPeriod[] TwoBefore(ReportingPeriod period) =>
+        period.Previous() is not { } previous ? [] : previous.Previous() is { } before ? [previous, before] : [previous];
 
     /// <summary>Saves what the applied submissions changed, in one transaction; see <see cref="ICycleValueStore.SaveAsync"/>.</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => store.SaveAsync(_touched.Values, _answers, cancellationToken);

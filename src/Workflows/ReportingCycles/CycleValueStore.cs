@@ -31,8 +31,9 @@ internal sealed class EfCycleValueStore(GovernanceDbContext db) : ICycleValueSto
         return (cycles, tasks.DistinctBy(t => t.Task.IndicatorId).ToDictionary(t => t.Task.IndicatorId, t => t.Code));
     }
 
-    public Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, CancellationToken cancellationToken) =>
-        IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken);
+    public Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<PeriodValue>>> HistoriesAsync(IReadOnlyCollection<IndicatorId> indicatorIds, IReadOnlyCollection<ReportingPeriod>? periods,
+        CancellationToken cancellationToken) =>
+        IndicatorHistory.LoadManyAsync(db, indicatorIds, cancellationToken, periods);
 
     public async Task SaveAsync(IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {

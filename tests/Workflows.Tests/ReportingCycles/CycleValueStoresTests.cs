@@ -84,6 +84,35 @@ public abstract class CycleValueStoresTests : IDisposable
         Assert.Single(statements.Events, e => e.StartsWith(nameof(ReportingCycleStatusChanged), StringComparison.Ordinal) && e.Contains("To = Complete", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2025-Q3")]
+    [InlineData("2025-Q1")]
+    [InlineData("2024-Q4")]
+    public async Task A_large_change_is_compared_with_the_latest_earlier_figure_however_far_back_through_either_store(string earlier)
+    {
+        // The writer reads the two quarters before first and every quarter only when the figure is not among those.
+        foreach (var database in new[] { _tracked, _statements })
+        {
+            await using var db = database.CreateContext();
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"ReportingCycles\" SET \"Period\" = {0} WHERE \"Period\" = '2025-Q3'", earlier);
+        }
+
+        IReadOnlyList<SubmitCycleValuesCommand>[] batches =
+        [
+            [Values("k1", new CycleValueInput("WMO-AANVRAGEN", Number: 3_000))],
+            [Values("k2", new CycleValueInput("WMO-AANVRAGEN", Number: 2_050))],
+        ];
+
+        var tracked = await RunAsync(_tracked, db => new EfCycleValueStore(db), batches);
+        var statements = await RunAsync(_statements, Statements, batches);
+
+        Assert.Equal(tracked.Answers, statements.Answers);
+        // 3,000 after 2,000 needs its explanation, 2,050 does not.
+        Assert.Contains("explanation", statements.Answers[0], StringComparison.Ordinal);
+        Assert.Contains("2.000", statements.Answers[0], StringComparison.Ordinal);
+        Assert.StartsWith("CycleValuesReceipt", statements.Answers[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_cycle_saved_by_someone_else_meanwhile_fails_the_statements_save_whole()
     {
@@ -133,7 +162,7 @@ public abstract class CycleValueStoresTests : IDisposable
             await using var db = Context(database, publisher);
             var batch = new CycleValueBatch(db, storeOf(db), definitions, ValueRules.Default, Now);
             await batch.LoadAsync([.. submissions.Select(s => (s, System))], CancellationToken.None);
-            answers.AddRange(submissions.Select(s => batch.Apply(s, System)).Select(r => r.Succeeded ? r.Value!.ToString() : $"{r.Error.GetType().Name}: {r.Error}"));
+            answers.AddRange(submissions.Select(s => batch.Apply(s, System)).Select(Answer));
             if (batch.Changed)
             {
                 await batch.SaveAsync(CancellationToken.None);
@@ -142,6 +171,14 @@ public abstract class CycleValueStoresTests : IDisposable
 
         return (answers, publisher.Published);
     }
+
+    /// <summary>An answer as text, with the fields and messages of a refusal.</summary>
+    private static string Answer(Result<CycleValuesReceipt> result) => result switch
+    {
+        { Succeeded: true } => result.Value!.ToString(),
+        { Error: Invalid invalid } => $"Invalid: {string.Join("; ", invalid.Fields.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}"))}",
+        _ => $"{result.Error.GetType().Name}: {result.Error}",
+    };
 
     /// <summary>Every row the writer touches, in a stable order, without the ids it generates.</summary>
     private static async Task<List<string>> RowsAsync(SqliteSystemDatabase database)
