@@ -314,13 +314,51 @@ $(cat "$postgres_values_table")
   batch waits up to 2 ms for the clients just answered, so that the 16 clients of a process share one batch (about 12
   submissions a batch) instead of alternating between two of about 8: a batch costs the server and the app about the
   same whatever its size. Idle thread-pool threads sleep at once instead of spinning (\`UnfairSemaphoreSpinLimit\` 0).
-- The connection is Npgsql's default (TLS to the local server, no automatic preparation). Prepared statements were
-  tried and not kept: a prepared statement's generic plan, chosen while a table was small, stayed a sequential scan of
-  the idempotency keys as the table grew.
+- The connection is Npgsql's default (TLS to the local server, no automatic preparation). Since b1b98b1 (after the
+  figures above) the writer's reads and writes are prepared on the server, each text planned once per connection
+  (PostgreSQL plans a prepared statement again when the statistics of its tables change): all but the idempotency
+  keys' read, whose table grows from nothing and whose plan made while it was empty (a sequential scan) stayed when
+  that read was prepared too. Since e5d1d6d the histories a new figure is compared with are read for the two periods
+  before it, every period only for an indicator whose latest earlier figure is not among those (this benchmark's
+  installation has one earlier quarter, so it reads the same rows as before; an installation with two years of
+  quarters reads an eighth of them). Side by side with the build of the figures above, same machine, same hour,
+  alternating (the machine's speed moved too much for single runs): 1,882 → 2,272 and 1,670 → 1,735 requests/s with
+  the prepared statements; with the histories as well, against prepared only, 1,448 → 1,554 and 1,615 → 1,928. The
+  SQLite value API alongside: 4,065 / 3,565 / 3,446 / 3,714 requests/s before, 3,729 / 3,338 / 3,677 / 3,789 after,
+  the same within the machine's noise. Without TLS to the local server (\`SSL Mode=Disable\`, as an installation with
+  the database on the same machine may run) the same build gave 1,769 → 2,058 and 1,888 → 1,996, then 1,090 → 1,923
+  and 1,913 → 1,805: not clearly more than the noise, so the benchmark keeps the default.
 - Where the two cores go (perf during the run): PostgreSQL about 0.8 of a core (planning about a quarter of it,
   executing about as much, the rest the protocol, commits and the kernel), the two app processes the rest. This
   machine's speed moved by a third within the hour on 2026-12-06 (the same shell loop took 0.69 to 1.19 s); compare
   figures measured side by side.
+- Where PostgreSQL's time goes per statement (pg_stat_statements with planning tracked, 20 s of the measured load,
+  2,318 batches of about 12 submissions, 6 December, with the reads of the variant tried below): the histories' read
+  3.4 s (0.6 ms executing and 0.9 ms planning a batch), the tasks' read 2.3 s (0.7 and 0.3 ms), the values' insert
+  1.4 s, the cycles' update 0.7 s, the idempotency keys' insert and read 0.5 s each, the cycles' and journals' reads
+  0.3 and 0.2 s; planning is about 40 % of the statements' time. In the measured window the two app processes used about 0.8 of a core together and
+  PostgreSQL about 0.8, with wrk the machine is full: 3,000 requests/s needs about a third less CPU per request.
+- Tried on 6 December and not kept (commit 9956555 reverts it, with the figures): one command for a batch's reads (the
+  histories found from the tasks in SQL) and the writes as one batch without an explicit transaction, two round trips
+  a batch instead of five. Side by side on PostgreSQL about 2,000 requests/s either way (the server's time is the
+  statements, not the round trips); the SQLite value API lost about 15 %. Prepared statements again, explicitly for
+  the writer only: the idempotency keys' read went to a generic plan chosen while the table was empty (a sequential
+  scan, 6.8 ms a batch by the end of the run), as before; what would need to change first is that read (or its plan),
+  and b1b98b1 leaves that one read unprepared.
+- The statements after b1b98b1 and e5d1d6d (pg_stat_statements, two windows of 20 s, 40–60 s and 60–80 s after the
+  start, 2,011 and 2,609 batches): per batch 0.57 ms executing the tasks' read, 0.31 the values' insert, 0.22 the
+  histories' read, 0.18 the idempotency keys' insert, 0.15 the cycles' update, 0.12 the idempotency keys' read, 0.08
+  and 0.05 the cycles' and journals' reads; the prepared ones kept a generic plan (no planning in the second window,
+  and their times did not climb), except the histories' read, which PostgreSQL plans for each batch (0.49 ms: its
+  generic plan estimates worse than a custom one). About 2.3 ms of the server's statement time a batch against
+  about 4.3 ms before, yet about the same requests per second: the statements are no longer what limits it.
+  Npgsql's reset of a connection handed back to its pool (three statements) runs once a batch.
+- Where the app's time goes (perf with the JIT's symbols, 15 s of the measured load, after b1b98b1): no one method
+  stands out. Per process about a third of its time is the HTTP pipeline (Kestrel, routing, the middleware, sign-in
+  from the remembered API key, validation, JSON), a third the writer (mostly Npgsql reading the rows of its reads),
+  a third the thread pool, sockets and kernel; the JIT's background compiler still took 4–15 % of the machine 60 s
+  after start. The API-key sign-in no longer builds a database context and a user manager for a remembered key
+  (b1b98b1).
 MD
 )
 rm -f "$postgres_values_table"
