@@ -63,12 +63,7 @@ public static class PostgresScaleBenchmarks
                     "< 10x reference", watch.Elapsed.TotalMilliseconds, openingOfOne, $"the opening of {obligations:N0} above"),
             };
 
-            await using var app = new BenchmarkApp("", Password, database.ConnectionString);
-            using var griffie = await WorkspaceBenchmarks.SignedInAsync(app, "griffie@example.test", Domain.Accounts.Roles.Griffie);
-            using var staff = await WorkspaceBenchmarks.SignedInAsync(app, "m@example.test", null);
-            measures.Add(await RequestTimes.P95Async(griffie, "/api/cockpit", $"cockpit of one municipality ({obligations:N0} obligations) in the installation of {total:N0}"));
-            measures.Add(await RequestTimes.P95Async(griffie, "/api/obligations?status=InProgress&search=Motie%201234&page=1&pageSize=25", "obligations list, status filter and search, first page"));
-            measures.Add(await RequestTimes.P95Async(staff, "/api/tasks?page=1&pageSize=25", $"Mijn taken, first page of the team's open tasks ({obligations * 2:N0} in the team)"));
+            measures.AddRange(await WorkspacesAsync(database.ConnectionString, obligations, total));
             return measures;
         }
         finally
@@ -82,6 +77,23 @@ public static class PostgresScaleBenchmarks
                 await PostgresBenchmarkDatabase.DropAsync(server, database.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// One municipality's workspaces answered by the real app on an installation of <paramref name="total"/> obligations; also on
+    /// its own (the "postgres-workspaces" mode) against a database kept by an earlier run (<c>GOVERNANCE_BENCHMARK_KEEP</c>).
+    /// </summary>
+    public static async Task<IReadOnlyList<Measure>> WorkspacesAsync(string connectionString, int obligations, int total)
+    {
+        await using var app = new BenchmarkApp("", Password, connectionString);
+        using var griffie = await WorkspaceBenchmarks.SignedInAsync(app, "griffie@example.test", Domain.Accounts.Roles.Griffie);
+        using var staff = await WorkspaceBenchmarks.SignedInAsync(app, "m@example.test", null);
+        return
+        [
+            await RequestTimes.P95Async(griffie, "/api/cockpit", $"cockpit of one municipality ({obligations:N0} obligations) in the installation of {total:N0}"),
+            await RequestTimes.P95Async(griffie, "/api/obligations?status=InProgress&search=Motie%201234&page=1&pageSize=25", "obligations list, status filter and search, first page"),
+            await RequestTimes.P95Async(staff, "/api/tasks?page=1&pageSize=25", $"Mijn taken, first page of the team's open tasks ({obligations * 2:N0} in the team)"),
+        ];
     }
 
     /// <summary>A municipality as <see cref="WorkspaceBenchmarks"/> seeds one, its earlier quarters written with COPY; returns the values written.</summary>

@@ -61,6 +61,19 @@ if (args.Length > 0 && args[0] is "letters" or "workspaces" or "administration" 
     return;
 }
 
+if (args.Length > 1 && args[0] == "postgres-workspaces")
+{
+    // The workspaces of the installation measure again, on a database an earlier "postgres" run kept (GOVERNANCE_BENCHMARK_KEEP).
+    var server = Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_POSTGRES") ?? "Host=localhost;Port=5432;Username=postgres;Password=postgres";
+    var database = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = args[1] }.ConnectionString;
+    foreach (var measure in await PostgresScaleBenchmarks.WorkspacesAsync(database, 10_000, 100_000))
+    {
+        Console.WriteLine($"{measure.Name}: {measure.Milliseconds:0.0} ms");
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "postgres")
 {
     // The reporting workflows on PostgreSQL: GOVERNANCE_BENCH_POSTGRES is the server (a database is made per measure).

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Domain.Accounts;
+using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Web.Features.Obligations;
 using Governance.Workflows.ReportingCycles;
@@ -81,5 +82,42 @@ public class PostgresAppTests(PostgresAppFactory app) : IClassFixture<PostgresAp
         var tasks = await staff.GetFromJsonAsync<JsonElement>("/api/tasks?page=1&pageSize=25");
         Assert.True(tasks.GetProperty("totalCount").GetInt32() > 0);
         Assert.InRange(tasks.GetProperty("items").GetArrayLength(), 1, 25);
+    }
+
+    [Fact]
+    public async Task The_app_plans_its_queries_without_parallel_workers_also_on_a_pooled_connection_after_its_reset()
+    {
+        using var scope = app.Services.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<ISystemDatabase>();
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal("0", await ShowAsync(db));
+            // A session that changed the setting hands its connection back to the pool...
+            await db.Database.ExecuteSqlRawAsync("SET max_parallel_workers_per_gather = 4");
+            Assert.Equal("4", await ShowAsync(db));
+        }
+
+        // ...and the next one on it (Npgsql resets it, RESET ALL among others) starts from the connection's own value again.
+        await using var next = database.CreateContext();
+        Assert.Equal("0", await ShowAsync(next));
+
+        static async Task<string> ShowAsync(GovernanceDbContext db)
+        {
+            await db.Database.OpenConnectionAsync();
+            return await db.Database.SqlQueryRaw<string>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\"").SingleAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=g", 30, "-c max_parallel_workers_per_gather=0")]
+    [InlineData("Host=db;Database=g;Maximum Pool Size=80", 80, "-c max_parallel_workers_per_gather=0")]
+    [InlineData("Host=db;Database=g;Options=-c statement_timeout=5000", 30, "-c max_parallel_workers_per_gather=0 -c statement_timeout=5000")]
+    [InlineData("Host=db;Database=g;Options=-c max_parallel_workers_per_gather=2", 30, "-c max_parallel_workers_per_gather=2")]
+    public void The_connection_string_keeps_what_the_installation_sets_and_adds_the_app_defaults(string given, int pool, string options)
+    {
+        var resolved = new NpgsqlConnectionStringBuilder(Governance.Web.Hosting.DatabaseSetup.ForPostgres(given));
+        Assert.Equal(pool, resolved.MaxPoolSize);
+        Assert.Equal(options, resolved.Options);
+        Assert.Equal("db", resolved.Host);
     }
 }
