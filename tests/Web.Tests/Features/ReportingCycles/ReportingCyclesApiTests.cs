@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Domain.Accounts;
+using Governance.Domain.Persistence;
 using Governance.Domain.Planning;
 using Governance.Web.Tests.Support;
 using Governance.Workflows.ReportingCycles;
@@ -11,8 +12,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Web.Tests.Features.ReportingCycles;
 
 /// <summary>The demo with its due cycles opened, as the daily job does.</summary>
-public sealed class OpenedCyclesApp : GovernanceAppFactory, IAsyncLifetime
+public class OpenedCyclesApp : GovernanceAppFactory, IAsyncLifetime
 {
+    public OpenedCyclesApp()
+    {
+    }
+
+    protected OpenedCyclesApp(DatabaseProvider provider)
+        : base(provider)
+    {
+    }
+
     public OpeningReport Opening { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -24,6 +34,9 @@ public sealed class OpenedCyclesApp : GovernanceAppFactory, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
+
+/// <summary>The same, on PostgreSQL.</summary>
+public sealed class OpenedCyclesPostgresApp() : OpenedCyclesApp(DatabaseProvider.Postgres);
 
 public class ReportingCyclesApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesApp>
 {
