@@ -17,7 +17,8 @@ internal sealed class PostgresBenchmarkDatabase(string server, string name) : IS
 {
     public string Name { get; } = name;
 
-    public string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    /// <summary>With the app's own settings for its sessions (<see cref="Web.Hosting.DatabaseSetup.ForPostgres"/>): the jobs measured run as the app runs them.</summary>
+    public string ConnectionString { get; } = Web.Hosting.DatabaseSetup.ForPostgres(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
 
     public GovernanceDbContext CreateContext() =>
         GovernanceDatabase.Create(DatabaseProvider.Postgres, ConnectionString, FixedMunicipalityContext.System);
