@@ -67,7 +67,8 @@ internal static class DatabaseSetup
 
     /// <summary>
     /// The app's sessions plan without parallel workers (<c>max_parallel_workers_per_gather = 0</c>, sent when the
-    /// connection starts, so it survives Npgsql's reset of a pooled connection) unless the connection string sets it.
+    /// connection starts, so it survives Npgsql's reset of a pooled connection) unless the connection string's Options
+    /// set it. Behind PgBouncer, which refuses startup options it is not told to ignore, set it on the app's role.
     /// The app's queries read thousands of rows, not millions: a parallel plan costs more in starting its workers than it
     /// saves, and on a server its app processes keep busy the workers take cores from other requests (docs/benchmarks.md,
     /// the PostgreSQL workspaces: the cockpit 150 → 78 ms at the 95th percentile on two cores).

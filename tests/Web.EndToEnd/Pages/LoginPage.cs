@@ -12,6 +12,9 @@ public sealed class LoginPage(IPage page)
         await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
         // Signing in hashes the password: on a busy two-core runner with two apps under test that can take a while.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        // Signed in is the address moving on; the page that follows is waited for by what it shows, not by the browser's
+        // load event, which twice in the first-run journey never came (90 s, with the page drawn and the network idle).
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
 }
