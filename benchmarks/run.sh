@@ -297,6 +297,26 @@ $(cat "$postgres_table")
   with COPY as imported history (12 values each); then VACUUM ANALYZE; the opening of every municipality in one run,
   beside the opening of one municipality's 10,000 above (linear is 10x); then ANALYZE and the requests, each URL 20
   times to warm up, then 200 times, as the griffie and a staff member of the first municipality.
+- The app's sessions plan without parallel workers: \`DatabaseSetup.ForPostgres\` sends
+  \`-c max_parallel_workers_per_gather=0\` when a connection starts (it survives Npgsql's reset of a pooled connection;
+  an installation's own \`Options\` setting for it wins), and the measures above run with the same connection settings.
+  The app's queries read thousands of rows, not millions. On one kept installation of 100,000 (\`postgres-workspaces\`
+  mode, 6 December, one after the other): with PostgreSQL's default of two workers a gather the cockpit took 150 ms at
+  the 95th percentile (median 115 ms) and Mijn taken 152 ms (median 132 ms); without, 78 and 118 ms (medians 62 and
+  79 ms). On two cores the workers' start, and their competition with the request's other queries, cost more than
+  they saved (one of the cockpit's lists: 76 ms with workers, 29 ms without, alone on the machine).
+- The cockpit's counts per alderman and per committee join the obligations with a late step as a set. PostgreSQL ran
+  \`id IN (subquery)\` inside the counts' FILTER as a plain subplan whose result it scanned again for each of the
+  10,000 obligations (it expects a filter in an aggregate to run once): 80 ms of the cockpit alone on the machine.
+  SQLite keeps \`IN\`, which it reads once into an index of its own (the join took it seconds).
+- Mijn taken sorts all of the team's open tasks (20,000) by deadline, obligation number and indicator code before it
+  takes the first 25, and PostgreSQL plans that from the cycles: it expects a ninth of the 10,000 open cycles (nine in
+  ten cycles of the installation are imported history) and cannot know that the team's tasks are all in those. About
+  70 ms of the request's 80. Tried on the kept installation and not kept: extended statistics on the cycles' status and
+  import flag (the planner then starts from the indicators: 320 ms), hash joins throughout (76 ms, most of it reading
+  20,000 tasks from the heap), a covering index on the team's tasks (150 ms, a look-up per task in the cycles and
+  obligations), an index on (cycle, status, team) (about a fifth less). What would take it well under is finding the
+  first page in an index, which needs the obligation number and the indicator code on the task.
 
 ### Value-submission API on two processes
 
