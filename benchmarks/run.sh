@@ -205,7 +205,7 @@ values=$(cat <<MD
 
 Measured $(date -u +%Y-%m-%d) with \`bash benchmarks/run.sh\` on $cpu, $cores cores, $mem RAM, $os, .NET SDK $sdk:
 the published app (Release, Kestrel on loopback, production settings, SQLite file, no background jobs) and wrk 4.1 in a
-second process on the same machine (2 threads, 32 connections, 20 s after 30 s of the same load to warm up), sending what the data
+second process on the same machine (2 threads, 32 connections, 20 s after 90 s of the same load to warm up), sending what the data
 warehouse sends: \`POST /api/cycles/{id}/values\` with an API key and a new idempotency key each time, one value per
 request, checked as the form checks (definition, latest earlier figure) and stored with who and when. 2,000 quarterly
 obligations of six indicators of their own, the previous quarter's values in place, the current quarter collecting;
@@ -321,7 +321,7 @@ $(cat "$postgres_table")
 ### Value-submission API on two processes
 
 The same load as in "Value-submission API under load" above, on two published app processes (separate data folders,
-no background jobs) on one PostgreSQL database, a wrk beside each (2 threads, 16 connections, 20 s after 30 s of the
+no background jobs) on one PostgreSQL database, a wrk beside each (2 threads, 16 connections, 20 s after 90 s of the
 same load) sending the requests of every other cycle, both at once. Requests per second are the two added up, the
 99th percentile the worse of the two.
 

@@ -30,7 +30,7 @@ public static partial class ValueSubmissionBenchmarks
     private const int Obligations = 2_000;
     private const int IndicatorsEach = 6;
     private const string Recorder = "Datawarehouse";
-    public const int WarmUpSeconds = 30;
+    public const int WarmUpSeconds = 90;
     private static readonly DateOnly Today = new(2025, 9, 30);
 
     public static async Task<IReadOnlyList<string>> RunAsync(string publishFolder, int connections, int seconds)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Governance.Domain.Common;
 using Governance.Domain.Indicators;
@@ -40,6 +41,9 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly Lock _starting = new();
     private Task? _loop;
+
+    // On PostgreSQL the batches share one connection of their own (see PostgresWriterConnection); unused on SQLite.
+    private readonly PostgresWriterConnection _connection = new();
     private bool _gathers;
 
     private sealed record Pending(SubmitCycleValuesCommand Command, SubmissionScope Scope, TaskCompletionSource<Result<CycleValuesReceipt>> Answer);
@@ -74,6 +78,8 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
         {
             await loop;
         }
+
+        await _connection.DisposeAsync();
     }
 
     private void EnsureRunning()
@@ -179,12 +185,42 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
     /// <summary>The batch on one unit of work and one save; null when that save failed and nothing was stored.</summary>
     private async Task<List<Result<CycleValuesReceipt>>?> TryTogetherAsync(List<Pending> batch)
     {
-        using var services = scopes.CreateScope();
-        await using var db = services.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
-        // With the provider's own statements: this is the one path every submission of the process takes.
-        ICycleValueStore store = db.Database.IsSqlite() ? new SqliteCycleValueStore(db) : new PostgresCycleValueStore(db);
-        _gathers = !db.Database.IsSqlite();
-        var values = await ReadAsync(db, store, [.. batch.Select(p => (p.Command, p.Scope))], CancellationToken.None);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var services = scopes.CreateScope();
+            await using var db = services.ServiceProvider.GetRequiredService<ISystemDatabase>().CreateContext();
+            // With the provider's own statements: this is the one path every submission of the process takes.
+            ICycleValueStore store;
+            if (db.Database.IsSqlite())
+            {
+                store = new SqliteCycleValueStore(db);
+            }
+            else
+            {
+                await _connection.UseAsync(db, CancellationToken.None);
+                store = new PostgresCycleValueStore(db);
+                _gathers = true;
+            }
+
+            CycleValueBatch values;
+            try
+            {
+                values = await ReadAsync(db, store, [.. batch.Select(p => (p.Command, p.Scope))], CancellationToken.None);
+            }
+            catch (DbException e) when (attempt == 1 && _connection.Lost)
+            {
+                // The server closed the writer's connection while it waited (a restart, a terminated session): nothing
+                // of the batch was written yet, so it is read again on a new connection.
+                LogConnectionLost(e.Message);
+                continue;
+            }
+
+            return await ApplyAndSaveAsync(batch, values);
+        }
+    }
+
+    private async Task<List<Result<CycleValuesReceipt>>?> ApplyAndSaveAsync(List<Pending> batch, CycleValueBatch values)
+    {
         var answers = new List<Result<CycleValuesReceipt>>(batch.Count);
         foreach (var pending in batch)
         {
@@ -257,6 +293,9 @@ public sealed partial class CycleValueWriter(IServiceScopeFactory scopes, ValueR
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saving {Count} submissions of values together failed ({Reason}); each is tried again on its own")]
     private partial void LogBatchRetried(int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The value writer's database connection was closed by the server ({Reason}); the batch is read again on a new connection")]
+    private partial void LogConnectionLost(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} submissions of values failed; nothing of it was stored")]
     private partial void LogBatchFailed(Exception e, int count);

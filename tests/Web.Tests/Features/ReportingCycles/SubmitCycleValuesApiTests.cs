@@ -2,18 +2,24 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Domain.Accounts;
+using Governance.Domain.Persistence.Postgres;
 using Governance.Domain.ReportingCycles;
 using Governance.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Web.Tests.Features.ReportingCycles;
 
-/// <summary>The data warehouse submits a cycle's values with an API key: all or nothing, safe to retry with an idempotency key.</summary>
-public class SubmitCycleValuesApiTests(OpenedCyclesApp app) : IClassFixture<OpenedCyclesApp>
+/// <summary>
+/// The data warehouse submits a cycle's values with an API key: all or nothing, safe to retry with an idempotency key.
+/// On SQLite and on PostgreSQL, where the writer's batches have statements and a connection of their own.
+/// </summary>
+public abstract class SubmitCycleValuesApiTests(OpenedCyclesApp app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private async Task<HttpClient> MachineAsync()
+    protected OpenedCyclesApp App => app;
+
+    protected async Task<HttpClient> MachineAsync()
     {
         string secret;
         await using (var db = app.Database())
@@ -30,7 +36,7 @@ public class SubmitCycleValuesApiTests(OpenedCyclesApp app) : IClassFixture<Open
         return client;
     }
 
-    private static HttpRequestMessage Batch(Guid cycle, object body, string? key = null)
+    protected static HttpRequestMessage Batch(Guid cycle, object body, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cycles/{cycle}/values") { Content = JsonContent.Create(body, options: Json) };
         if (key is not null)
@@ -41,7 +47,7 @@ public class SubmitCycleValuesApiTests(OpenedCyclesApp app) : IClassFixture<Open
         return request;
     }
 
-    private async Task<int> ValuesAsync(Guid cycle)
+    protected async Task<int> ValuesAsync(Guid cycle)
     {
         await using var db = app.Database();
         return await db.RecordedValues.CountAsync(v => db.IndicatorTasks.Any(t => t.CycleId == new ReportingCycleId(cycle) && EF.Property<IndicatorTaskId>(v, "TaskId") == t.Id));
@@ -165,5 +171,54 @@ public class SubmitCycleValuesApiTests(OpenedCyclesApp app) : IClassFixture<Open
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
         Assert.Equal(before + 1, await ValuesAsync(cycle));
         Array.ForEach(responses, r => r.Dispose());
+    }
+}
+
+public sealed class SubmitCycleValuesSqliteApiTests(OpenedCyclesApp app) : SubmitCycleValuesApiTests(app), IClassFixture<OpenedCyclesApp>;
+
+public sealed class SubmitCycleValuesPostgresApiTests(OpenedCyclesPostgresApp app) : SubmitCycleValuesApiTests(app), IClassFixture<OpenedCyclesPostgresApp>
+{
+    [Fact]
+    public async Task The_writer_keeps_one_connection_and_opens_a_new_one_when_the_server_closed_it()
+    {
+        using var machine = await MachineAsync();
+        var (cycle, _, _) = await CycleApi.OpenTask(machine, "T-2024-031", "WMO-CLIENTEN");
+        var before = await ValuesAsync(cycle);
+        for (var i = 0; i < 3; i++)
+        {
+            using var sent = await machine.SendAsync(Batch(cycle, new { values = new object[] { new { indicatorCode = "WMO-CLIENTEN", number = 6_120 + i } } }));
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        // Three batches, one connection of the writer's own.
+        var first = Assert.Single(await WriterConnectionsAsync());
+
+        // The server ends it (a restart, an administrator): the next submission is read again on a new connection and stored.
+        await using (var db = App.Database())
+        {
+            Assert.True(await db.Database.SqlQuery<bool>($"SELECT pg_terminate_backend({first}) AS \"Value\"").SingleAsync());
+        }
+
+        using var after = await machine.SendAsync(Batch(cycle, new { values = new object[] { new { indicatorCode = "WMO-CLIENTEN", number = 6_200 } } }));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(before + 4, await ValuesAsync(cycle));
+        Assert.NotEqual(first, Assert.Single(await WriterConnectionsAsync()));
+    }
+
+    private async Task<List<int>> WriterConnectionsAsync()
+    {
+        await using var db = App.Database();
+        // A terminated session leaves the list a moment after pg_terminate_backend answers.
+        for (var attempt = 0; ; attempt++)
+        {
+            var pids = await db.Database.SqlQuery<int>(
+                $"SELECT pid AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND application_name = {PostgresWriterConnection.ApplicationName}").ToListAsync();
+            if (pids.Count <= 1 || attempt == 50)
+            {
+                return pids;
+            }
+
+            await Task.Delay(100);
+        }
     }
 }
