@@ -47,9 +47,15 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
 
     protected abstract object Texts(IEnumerable<string> texts);
 
-    /// <summary>Writes the changed rows and the answers in the transaction; a failing statement throws the provider's exception.</summary>
-    protected abstract Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
-        IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the changed rows and the answers, all or nothing. A failing statement throws the provider's exception; a
+    /// cycle saved by someone else meanwhile (its version no longer the one read) a <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    protected abstract Task WriteAsync(DbConnection connection, IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers,
+        CancellationToken cancellationToken);
+
+    /// <summary>A transaction on the unit of work, for a provider whose writes take several round trips.</summary>
+    protected Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => db.Database.BeginTransactionAsync(cancellationToken);
 
     /// <summary>
     /// Whether the reads are prepared on the server (planned once per connection, not per batch). Not the idempotency keys'
@@ -173,19 +179,15 @@ internal abstract class StatementCycleValueStore(GovernanceDbContext db) : ICycl
     public async Task SaveAsync(IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
     {
         var connection = await ConnectionAsync(cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        try
         {
-            try
-            {
-                await WriteAsync(connection, transaction.GetDbTransaction(), changed, answers, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbException e) when (IsStatementFailure(e))
-            {
-                // As from EF's save: the same key or value number saved meanwhile by another unit of work, or any other
-                // failing statement, fails the save whole, and nothing of it stays.
-                throw new DbUpdateException(e.Message, e);
-            }
+            await WriteAsync(connection, changed, answers, cancellationToken);
+        }
+        catch (DbException e) when (IsStatementFailure(e))
+        {
+            // As from EF's save: the same key or value number saved meanwhile by another unit of work, or any other
+            // failing statement, fails the save whole, and nothing of it stays.
+            throw new DbUpdateException(e.Message, e);
         }
 
         // As EF's save does: the versions the rows now have, then the events of what changed.

@@ -11,16 +11,25 @@ namespace Governance.Domain.Persistence.Postgres;
 /// The value writer's batches on PostgreSQL (see <see cref="StatementCycleValueStore"/>): lists are matched as arrays,
 /// and the changed rows of the whole batch are written by one statement per table, each taking its rows as arrays
 /// (unnest), sent together in one round trip: a server away over the network charges a round trip per statement, and
-/// several processes write at once. The cycles are updated only where the version is still the one read; fewer rows
-/// updated than cycles changed fails the save whole, as EF's concurrency token would.
+/// several processes write at once. The statements of one round trip are one transaction (the protocol's implicit one,
+/// up to its Sync), so no BEGIN and COMMIT of their own. The cycles are updated only where the version is still the one
+/// read; fewer rows updated than cycles changed fails the first statement, and the batch whole, as EF's concurrency
+/// token would.
 /// </summary>
 internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : StatementCycleValueStore(db)
 {
+    /// <summary>
+    /// The cycles updated where the version is still the one read, and counted: fewer than changed fails the statement (a
+    /// text that is no number cast to one, evaluated only then), and with it the whole batch.
+    /// </summary>
     private const string CycleRows =
-        "UPDATE \"ReportingCycles\" AS c SET \"Status\" = u.status, \"Version\" = u.read + 1, \"NextTimer\" = u.timer, \"NextTimerOn\" = u.timer_on, " +
+        "WITH updated AS (UPDATE \"ReportingCycles\" AS c SET \"Status\" = u.status, \"Version\" = u.read + 1, \"NextTimer\" = u.timer, \"NextTimerOn\" = u.timer_on, " +
         "\"RequiredValues\" = u.required, \"OutstandingValues\" = u.outstanding " +
         "FROM unnest(@id, @read, @status, @timer, @timer_on, @required, @outstanding) AS u(id, read, status, timer, timer_on, required, outstanding) " +
-        "WHERE c.\"Id\" = u.id AND c.\"Version\" = u.read";
+        "WHERE c.\"Id\" = u.id AND c.\"Version\" = u.read RETURNING 1) " +
+        $"SELECT CASE WHEN count(*) = @changed THEN count(*) ELSE ('{ChangedMeanwhile}: ' || (@changed - count(*)))::bigint END FROM updated";
+
+    private const string ChangedMeanwhile = "reporting cycles changed meanwhile";
 
     private const string JournalLines =
         "INSERT INTO \"ReportingCycleJournal\" (\"CycleId\", \"Sequence\", \"AtUtc\", \"Actor\", \"From\", \"To\", \"Trigger\", \"Reason\") " +
@@ -61,8 +70,8 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
     /// </summary>
     protected override bool PreparesReads => true;
 
-    protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
-        IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
+    protected override async Task WriteAsync(DbConnection connection, IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers,
+        CancellationToken cancellationToken)
     {
         // In the order of their keys, so that two processes updating the same cycles lock them in the same order.
         var cycles = changed.OrderBy(c => c.Id.Value).ToList();
@@ -70,7 +79,8 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
         var tasks = cycles.SelectMany(MovedTasks).OrderBy(t => t.Id.Value).ToList();
         var values = cycles.SelectMany(NewValues).ToList();
 
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        // No transaction: the batch's statements are the implicit transaction of its one round trip.
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection);
         var cycleRows = Statement(batch, CycleRows,
             Column("id", NpgsqlDbType.Uuid, cycles, c => c.Id.Value),
             Column("read", NpgsqlDbType.Integer, cycles, c => CyclesRead[c.Id].Version),
@@ -79,6 +89,7 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
             Column("timer_on", NpgsqlDbType.Date, cycles, c => c.NextTimerOn),
             Column("required", NpgsqlDbType.Integer, cycles, c => c.RequiredValues),
             Column("outstanding", NpgsqlDbType.Integer, cycles, c => c.OutstandingValues));
+        cycleRows.Parameters.Add(new NpgsqlParameter("changed", NpgsqlDbType.Bigint) { Value = (long)cycles.Count });
         if (lines.Count > 0)
         {
             Statement(batch, JournalLines,
@@ -130,10 +141,13 @@ internal sealed class PostgresCycleValueStore(GovernanceDbContext db) : Statemen
 
         // Prepared as the reads are; the idempotency keys' insert has no plan to go stale.
         await batch.PrepareAsync(cancellationToken);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        if (cycleRows.RecordsAffected != cycles.Count)
+        try
         {
-            throw new DbUpdateConcurrencyException("A reporting cycle was changed by someone else meanwhile.");
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidTextRepresentation && e.MessageText.Contains(ChangedMeanwhile, StringComparison.Ordinal))
+        {
+            throw new DbUpdateConcurrencyException("A reporting cycle was changed by someone else meanwhile.", e);
         }
     }
 

@@ -4,6 +4,7 @@ using Governance.Domain.Common;
 using Governance.Domain.ReportingCycles;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using static Governance.Domain.Persistence.Sqlite.SqliteStatements;
 
 namespace Governance.Domain.Persistence.Sqlite;
@@ -23,10 +24,12 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : StatementC
 
     protected override bool IsStatementFailure(DbException exception) => exception is SqliteException;
 
-    protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ReportingCycle> changed,
-        IReadOnlyList<IdempotencyRecord> answers, CancellationToken cancellationToken)
+    protected override async Task WriteAsync(DbConnection connection, IReadOnlyCollection<ReportingCycle> changed, IReadOnlyList<IdempotencyRecord> answers,
+        CancellationToken cancellationToken)
     {
         var sqlite = (SqliteConnection)connection;
+        await using var scope = await BeginTransactionAsync(cancellationToken);
+        var transaction = scope.GetDbTransaction();
         await using var cycleRow = Command(sqlite, transaction,
             "UPDATE ReportingCycles SET Status = $status, Version = $version, NextTimer = $timer, NextTimerOn = $timerOn, RequiredValues = $required, " +
             "OutstandingValues = $outstanding WHERE Id = $id AND Version = $read");
@@ -79,5 +82,7 @@ internal sealed class SqliteCycleValueStore(GovernanceDbContext db) : StatementC
             Set(answer, ("$principal", record.Principal), ("$key", record.Key), ("$hash", record.RequestHash), ("$response", record.Response), ("$at", Moment(record.CreatedAtUtc)));
             await answer.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await scope.CommitAsync(cancellationToken);
     }
 }
