@@ -372,13 +372,29 @@ $(cat "$postgres_values_table")
   and their times did not climb), except the histories' read, which PostgreSQL plans for each batch (0.49 ms: its
   generic plan estimates worse than a custom one). About 2.3 ms of the server's statement time a batch against
   about 4.3 ms before, yet about the same requests per second: the statements are no longer what limits it.
-  Npgsql's reset of a connection handed back to its pool (three statements) runs once a batch.
+  Npgsql's reset of a connection handed back to its pool (three statements) ran once a batch (until 8ec255f).
 - Where the app's time goes (perf with the JIT's symbols, 15 s of the measured load, after b1b98b1): no one method
   stands out. Per process about a third of its time is the HTTP pipeline (Kestrel, routing, the middleware, sign-in
   from the remembered API key, validation, JSON), a third the writer (mostly Npgsql reading the rows of its reads),
   a third the thread pool, sockets and kernel; the JIT's background compiler still took 4–15 % of the machine 60 s
   after start. The API-key sign-in no longer builds a database context and a user manager for a remembered key
   (b1b98b1).
+- What a submission costs is mostly what its batch costs: on 7 December, the same build with 8, 16 and 32 connections a
+  process (batches of about 6, 12 and 22 submissions) gave 1,204, 2,311 and 3,022 requests/s, PostgreSQL using about
+  0.7, 0.6 and 0.6 of a core: some 3 ms of the server's time a batch and about as much of the app's, whatever its size.
+- Since 8ec255f the writer keeps one connection of its own on PostgreSQL (\`PostgresWriterConnection\`), open from one
+  batch to the next, instead of one from the pool for each batch. The pool's connections came round in turn (a burst
+  of requests had opened some 30 of them), each batch on a server process whose caches were cold, and each hand-back
+  cost Npgsql's reset; the connection also plans its prepared statements generically (\`plan_cache_mode\`), so that the
+  histories' read is no longer planned for every batch. Side by side on 7 December, alternating, 90 s warm-up: 2,206 and
+  2,121 requests/s from the pool, 2,886 and 3,048 on the writer's own connection (99th percentile 37.7 / 37.1 against
+  36.9 / 28.2 ms). With a pool of 4 instead of 30 (30 s warm-up) the 99th percentile was already 28–32 ms instead of 60–90 ms.
+- Since 65223c9 the batch's writes are one round trip without BEGIN and COMMIT: the statements sent before
+  the protocol's Sync are one transaction, and the first of them fails (so none stays) when a cycle no longer has the
+  version read. Alternating with the build before: 3,058 and 2,910 against 2,738 and 2,996 requests/s.
+- Warm-up 90 s (before 7 December 30 s, for this measure and the SQLite one): after 30 s on two processes the tiered
+  JIT was still compiling (its background thread up to 5 % of the machine in the measured window, methods still in
+  the instrumented tier); the same build gave 2,618 requests/s after 30 s and 3,027 after 90 s. A server runs for days.
 MD
 )
 rm -f "$postgres_values_table"
