@@ -13,7 +13,8 @@ namespace Governance.Domain.Persistence.Postgres;
 /// <para>
 /// The connection plans its prepared statements generically (<c>plan_cache_mode</c>): the histories' read, whose
 /// estimated generic plan PostgreSQL rates worse than a custom one, was otherwise planned again for every batch (about
-/// half a millisecond of the server's time each), while the generic plan runs as fast. A statement sent unprepared is
+/// half a millisecond of the server's time each, pg_stat_statements on 6 December). With both, a batch's reads took
+/// about 2.7 ms instead of 4.9 under the value benchmark's load (docs/benchmarks.md). A statement sent unprepared is
 /// planned as it is sent, with the statistics of that moment, so the idempotency keys' read (a table that grows from
 /// nothing) does not keep a plan made while it was empty. Set at the start of the connection, so that it stays with
 /// this connection and never reaches another client's (behind a pooler that drops start-up options, it is not set).
