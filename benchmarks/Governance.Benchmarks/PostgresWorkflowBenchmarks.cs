@@ -135,23 +135,23 @@ public static class PostgresWorkflowBenchmarks
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        var obligations = new List<(Guid Id, Guid Municipality)>();
-        await using (var read = new NpgsqlCommand("SELECT \"Id\", \"MunicipalityId\" FROM \"Obligations\"", connection))
+        var obligations = new List<(Guid Id, Guid Municipality, string Reference)>();
+        await using (var read = new NpgsqlCommand("SELECT \"Id\", \"MunicipalityId\", \"Reference\" FROM \"Obligations\"", connection))
         await using (var reader = await read.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
-                obligations.Add((reader.GetGuid(0), reader.GetGuid(1)));
+                obligations.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2)));
             }
         }
 
-        var indicators = new List<Guid>();
-        await using (var read = new NpgsqlCommand("SELECT \"Id\" FROM \"Indicators\"", connection))
+        var indicators = new List<(Guid Id, string Code)>();
+        await using (var read = new NpgsqlCommand("SELECT \"Id\", \"Code\" FROM \"Indicators\"", connection))
         await using (var reader = await read.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
-                indicators.Add(reader.GetGuid(0));
+                indicators.Add((reader.GetGuid(0), reader.GetString(1)));
             }
         }
 
@@ -163,11 +163,11 @@ public static class PostgresWorkflowBenchmarks
 
         var watch = Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync();
-        var cycles = obligations.Select(o => (Id: Guid.CreateVersion7(), o.Id, o.Municipality)).ToList();
+        var cycles = obligations.Select(o => (Id: Guid.CreateVersion7(), o.Id, o.Municipality, o.Reference)).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY \"ReportingCycles\" (\"Id\", \"ObligationId\", \"MunicipalityId\", \"Period\", \"Status\", \"IsImported\", \"Version\", \"ValuesDue\", \"DraftDue\", \"ApprovalsDue\", \"SendToCouncil\", \"NextTimer\", \"NextTimerOn\", \"RequiredValues\", \"OutstandingValues\") FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var (id, obligation, municipality) in cycles)
+            foreach (var (id, obligation, municipality, _) in cycles)
             {
                 await copy.StartRowAsync();
                 await copy.WriteAsync(id, NpgsqlDbType.Uuid);
@@ -210,16 +210,18 @@ public static class PostgresWorkflowBenchmarks
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY \"IndicatorTasks\" (\"Id\", \"CycleId\", \"IndicatorId\", \"DefinitionVersion\", \"TeamId\", \"DueDate\", \"Status\") FROM STDIN (FORMAT BINARY)"))
+            "COPY \"IndicatorTasks\" (\"Id\", \"CycleId\", \"ObligationReference\", \"IndicatorId\", \"IndicatorCode\", \"DefinitionVersion\", \"TeamId\", \"DueDate\", \"Status\") FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var cycle in cycles)
             {
-                foreach (var indicator in indicators)
+                foreach (var (indicator, code) in indicators)
                 {
                     await copy.StartRowAsync();
                     await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                     await copy.WriteAsync(cycle.Id, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(cycle.Reference, NpgsqlDbType.Varchar);
                     await copy.WriteAsync(indicator, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(code, NpgsqlDbType.Varchar);
                     await copy.WriteAsync(1, NpgsqlDbType.Integer);
                     await copy.WriteAsync(team, NpgsqlDbType.Uuid);
                     await copy.WriteAsync(new DateOnly(2025, 10, 21), NpgsqlDbType.Date);

@@ -186,26 +186,26 @@ public static class WorkflowBenchmarks
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
-        var obligations = new List<(string Id, string Municipality)>();
+        var obligations = new List<(string Id, string Municipality, string Reference)>();
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT Id, MunicipalityId FROM Obligations";
+            read.CommandText = "SELECT Id, MunicipalityId, Reference FROM Obligations";
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                obligations.Add((reader.GetString(0), reader.GetString(1)));
+                obligations.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
 
-        var indicators = new List<string>();
+        var indicators = new List<(string Id, string Code)>();
         string team;
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT Id FROM Indicators";
+            read.CommandText = "SELECT Id, Code FROM Indicators";
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                indicators.Add(reader.GetString(0));
+                indicators.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
 
@@ -225,9 +225,10 @@ public static class WorkflowBenchmarks
         journal.CommandText = "INSERT INTO ReportingCycleJournal (CycleId, Sequence, AtUtc, Actor, \"From\", \"To\", \"Trigger\") VALUES ($c, 1, '2025-09-30 04:00:00', 'Governance (planning)', 'Scheduled', 'Open', 'Open')";
         var jC = journal.Parameters.Add("$c", SqliteType.Text);
         await using var task = connection.CreateCommand();
-        task.CommandText = "INSERT INTO IndicatorTasks (Id, CycleId, IndicatorId, DefinitionVersion, TeamId, DueDate, Status) " +
-                           "VALUES ($id, $c, $i, 1, $t, '2025-10-21', 'Open')";
+        task.CommandText = "INSERT INTO IndicatorTasks (Id, CycleId, ObligationReference, IndicatorId, IndicatorCode, DefinitionVersion, TeamId, DueDate, Status) " +
+                           "VALUES ($id, $c, $r, $i, $code, 1, $t, '2025-10-21', 'Open')";
         var (tId, tC, tI, tT) = (task.Parameters.Add("$id", SqliteType.Text), task.Parameters.Add("$c", SqliteType.Text), task.Parameters.Add("$i", SqliteType.Text), task.Parameters.Add("$t", SqliteType.Text));
+        var (tR, tCode) = (task.Parameters.Add("$r", SqliteType.Text), task.Parameters.Add("$code", SqliteType.Text));
         foreach (var command in new[] { cycle, journal, task })
         {
             command.Transaction = transaction;
@@ -235,16 +236,17 @@ public static class WorkflowBenchmarks
         }
 
         tT.Value = team;
-        foreach (var (obligation, municipality) in obligations)
+        foreach (var (obligation, municipality, reference) in obligations)
         {
             var id = Guid.CreateVersion7().ToString();
             (cId.Value, cO.Value, cM.Value) = (id, obligation, municipality);
             await cycle.ExecuteNonQueryAsync();
             jC.Value = id;
             await journal.ExecuteNonQueryAsync();
-            foreach (var indicator in indicators)
+            tR.Value = reference;
+            foreach (var (indicator, code) in indicators)
             {
-                (tId.Value, tC.Value, tI.Value) = (Guid.CreateVersion7().ToString(), id, indicator);
+                (tId.Value, tC.Value, tI.Value, tCode.Value) = (Guid.CreateVersion7().ToString(), id, indicator, code);
                 await task.ExecuteNonQueryAsync();
             }
         }

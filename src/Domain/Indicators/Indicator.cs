@@ -21,7 +21,7 @@ public sealed class Indicator : AggregateRoot, IMunicipalityOwned
         Id = IndicatorId.New();
         MunicipalityId = municipalityId;
         Code = NormaliseCode(code);
-        _definitions.Add(new IndicatorDefinition(Id, 1, specification, nowUtc));
+        _definitions.Add(new IndicatorDefinition(Id, Code, 1, specification, nowUtc));
         Raise(new IndicatorDefined(Id, Code));
     }
 
@@ -84,7 +84,7 @@ public sealed class Indicator : AggregateRoot, IMunicipalityOwned
         }
 
         var version = Current.VersionNumber + 1;
-        _definitions.Add(new IndicatorDefinition(Id, version, next, nowUtc));
+        _definitions.Add(new IndicatorDefinition(Id, Code, version, next, nowUtc));
         Raise(new IndicatorRevised(Id, version));
         return true;
     }

@@ -13,16 +13,18 @@ public sealed class IndicatorDefinition : Entity
 
     private IndicatorDefinition()
     {
+        IndicatorCode = null!;
         Name = null!;
         Definition = null!;
         Source = null!;
     }
 
-    internal IndicatorDefinition(IndicatorId indicatorId, int versionNumber, IndicatorSpecification spec, DateTime validFromUtc)
+    internal IndicatorDefinition(IndicatorId indicatorId, string indicatorCode, int versionNumber, IndicatorSpecification spec, DateTime validFromUtc)
     {
         spec = spec.Checked();
         Id = IndicatorDefinitionId.New();
         IndicatorId = indicatorId;
+        IndicatorCode = indicatorCode;
         VersionNumber = versionNumber;
         ValidFromUtc = validFromUtc;
         Name = spec.Name.Trim();
@@ -46,6 +48,9 @@ public sealed class IndicatorDefinition : Entity
     public IndicatorDefinitionId Id { get; private set; }
 
     public IndicatorId IndicatorId { get; private set; }
+
+    /// <summary>The code of the indicator this version defines (a code never changes), so a task planned from it can carry it.</summary>
+    public string IndicatorCode { get; private set; }
 
     public int VersionNumber { get; private set; }
 

@@ -12,14 +12,18 @@ public sealed class IndicatorTask : Entity
 
     private IndicatorTask()
     {
+        ObligationReference = null!;
+        IndicatorCode = null!;
     }
 
-    internal IndicatorTask(ReportingCycle cycle, IndicatorDefinition definition, DateOnly dueDate)
+    internal IndicatorTask(ReportingCycle cycle, string obligationReference, IndicatorDefinition definition, DateOnly dueDate)
     {
         Id = IndicatorTaskId.New();
         Cycle = cycle;
         CycleId = cycle.Id;
+        ObligationReference = obligationReference;
         IndicatorId = definition.IndicatorId;
+        IndicatorCode = definition.IndicatorCode;
         DefinitionVersion = definition.VersionNumber;
         TeamId = definition.ResponsibleTeamId;
         DueDate = dueDate;
@@ -42,6 +46,7 @@ public sealed class IndicatorTask : Entity
         string? returnReason,
         IEnumerable<RecordedValue> values)
     {
+        // The sort keys are not read: a store writes a task's status, assignee and values, never its sort keys.
         var task = new IndicatorTask
         {
             Id = id,
@@ -68,6 +73,16 @@ public sealed class IndicatorTask : Entity
     internal ReportingCycle? Cycle { get; private set; }
 
     public IndicatorId IndicatorId { get; private set; }
+
+    /// <summary>
+    /// Copies of the obligation's reference and the indicator's code, the order of Mijn taken after the deadline: kept on
+    /// the task so that a team's first page is read from an index instead of sorting every task of the team. A revised
+    /// reference is carried to the tasks in the same transaction (<c>ReviseObligation</c>); a code never changes.
+    /// </summary>
+    public string ObligationReference { get; private set; }
+
+    /// <inheritdoc cref="ObligationReference"/>
+    public string IndicatorCode { get; private set; }
 
     /// <summary>The definition version in force when the cycle opened.</summary>
     public int DefinitionVersion { get; private set; }

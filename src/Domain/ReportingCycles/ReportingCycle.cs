@@ -95,7 +95,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         {
             var definition = currentDefinitions.SingleOrDefault(d => d.IndicatorId == required)
                 ?? throw new DomainRuleException($"No definition given for required indicator {required}.");
-            cycle.Add(new IndicatorTask(cycle, definition, deadlines.ValuesDue));
+            cycle.Add(new IndicatorTask(cycle, obligation.Reference, definition, deadlines.ValuesDue));
         }
 
         cycle.Raise(new ReportingCycleOpened(cycle.Id, obligation.Id, period.Code));
@@ -117,7 +117,7 @@ public sealed class ReportingCycle : AggregateRoot, IMunicipalityOwned
         var cycle = new ReportingCycle(obligation.Id, obligation.MunicipalityId, period, deadlines, ReportingCycleStatus.Closed) { IsImported = true };
         foreach (var (definition, value, source) in values)
         {
-            var task = cycle.Add(new IndicatorTask(cycle, definition, deadlines.ValuesDue));
+            var task = cycle.Add(new IndicatorTask(cycle, obligation.Reference, definition, deadlines.ValuesDue));
             var recorded = task.Record(definition, value, null, source, importedBy, nowUtc);
             if (!recorded.Succeeded)
             {

@@ -106,6 +106,8 @@ internal static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // A migration that fills a new column rewrites whole tables (millions of tasks in a large installation): minutes, not the 30 s of a request.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(cancellationToken);
     }
 }

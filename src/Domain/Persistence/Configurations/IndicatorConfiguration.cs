@@ -29,6 +29,7 @@ internal sealed class IndicatorDefinitionConfiguration : IEntityTypeConfiguratio
     {
         builder.HasKey(d => d.Id);
         builder.HasIndex(d => new { d.IndicatorId, d.VersionNumber }).IsUnique().HasDatabaseName("UX_IndicatorDefinitions_Indicator_Version");
+        builder.Property(d => d.IndicatorCode).HasMaxLength(Indicator.CodeMaxLength);
         builder.Property(d => d.Name).HasMaxLength(IndicatorSpecification.NameMaxLength);
         builder.Property(d => d.Definition).HasMaxLength(IndicatorSpecification.DefinitionMaxLength);
         builder.Property(d => d.Unit).HasMaxLength(IndicatorSpecification.UnitMaxLength);

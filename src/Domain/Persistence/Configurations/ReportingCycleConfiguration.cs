@@ -51,17 +51,27 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
 
 internal sealed class IndicatorTaskConfiguration : IEntityTypeConfiguration<IndicatorTask>
 {
+    /// <summary>A task still waiting for a value, in SQL; the same terms as the lists' filter, so both databases see that the index answers them.</summary>
+    private static readonly string WaitingFilter =
+        $"\"Status\" IN ({string.Join(", ", new[] { IndicatorTaskStatus.Open, IndicatorTaskStatus.DraftSaved, IndicatorTaskStatus.Returned }.Select(s => $"'{s}'"))})";
+
     public void Configure(EntityTypeBuilder<IndicatorTask> builder)
     {
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.AssigneeUserId).HasMaxLength(64);
         builder.Property(t => t.ReturnReason).HasMaxLength(2_000);
+        builder.Property(t => t.ObligationReference).HasMaxLength(Obligation.ReferenceMaxLength);
+        builder.Property(t => t.IndicatorCode).HasMaxLength(Indicator.CodeMaxLength);
         builder.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(t => t.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.CycleId, t.IndicatorId }).IsUnique().HasDatabaseName("UX_IndicatorTasks_Cycle_Indicator");
         // Mijn taken: a team's waiting tasks by deadline; with the cycle in the index they are counted and joined to their cycles without reading the task rows.
         builder.HasIndex(t => new { t.TeamId, t.Status, t.DueDate, t.CycleId });
+        // Mijn taken's first page: a team's waiting tasks already in the list's order (deadline, obligation, indicator),
+        // so the page is the index's first rows whose cycles are open, not a sort of every task of the team.
+        builder.HasIndex(t => new { t.TeamId, t.DueDate, t.ObligationReference, t.IndicatorCode, t.Id, t.CycleId })
+            .HasFilter(WaitingFilter).HasDatabaseName("IX_IndicatorTasks_Waiting_InListOrder");
         // The cockpit counts each cycle's open tasks: from this index alone, without reading the task rows.
         builder.HasIndex(t => new { t.CycleId, t.Status });
         builder.Ignore(t => t.CurrentValue);

@@ -67,10 +67,20 @@ public sealed class ReviseObligationHandler(IDbContextFactory<GovernanceDbContex
             return details.Error;
         }
 
+        var reference = obligation.Reference;
         obligation.Revise(details.Value, time.GetUtcNow().UtcDateTime, user.DisplayName);
         try
         {
+            // A new reference goes to the copies on the obligation's tasks (the order of Mijn taken) in the same transaction.
+            var renamed = obligation.Reference != reference;
+            await using var transaction = renamed ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             await db.SaveChangesAsync(cancellationToken);
+            if (renamed)
+            {
+                await db.IndicatorTasks.Where(t => db.ReportingCycles.Any(c => c.Id == t.CycleId && c.ObligationId == id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.ObligationReference, obligation.Reference), cancellationToken);
+                await transaction!.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

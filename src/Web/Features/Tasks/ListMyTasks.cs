@@ -81,16 +81,18 @@ public sealed class ListMyTasksHandler(IDbContextFactory<GovernanceDbContext> db
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = Rows(db);
-        // The page is found on narrow rows (the sort keys only), then read whole for its 25 tasks.
-        var pageIds = await (from r in rows
-                             join o in db.Obligations on r.Cycle.ObligationId equals o.Id
-                             join i in db.Indicators on r.Task.IndicatorId equals i.Id
-                             orderby r.CanEnter ? 0 : 1, r.Task.DueDate, o.Reference, i.Code, r.Task.Id
-                             select r.Task.Id)
+        // The page is found on the tasks' own sort keys (the obligation's reference and indicator's code are copied onto
+        // them), then read whole for its 25 tasks. Open work is all enterable: its order is the waiting tasks' index order,
+        // so the first page is that index's first rows whose cycles are open.
+        var ordered = query.Scope == TaskScope.Open
+            ? rows.OrderBy(r => r.Task.DueDate)
+            : rows.OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate);
+        var pageIds = await ordered.ThenBy(r => r.Task.ObligationReference).ThenBy(r => r.Task.IndicatorCode).ThenBy(r => r.Task.Id)
+            .Select(r => r.Task.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
         var page = await MyTaskRows.Described(db, MyTaskRows.ByIds(db, pageIds))
-            .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Reference).ThenBy(r => r.Code).ThenBy(r => r.Task.Id)
+            .OrderBy(r => r.CanEnter ? 0 : 1).ThenBy(r => r.Task.DueDate).ThenBy(r => r.Task.ObligationReference).ThenBy(r => r.Task.IndicatorCode).ThenBy(r => r.Task.Id)
             .Select(r => new
             {
                 r.Task.Id,
@@ -152,17 +154,19 @@ internal static class MyTaskRows
         public required int CycleVersion { get; init; }
     }
 
-    /// <summary>The team's tasks; <paramref name="openOnly"/>: only those still waiting for a value (filtered on the task's own index first).</summary>
+    /// <summary>
+    /// The team's tasks; <paramref name="openOnly"/>: only those still waiting for a value (filtered on the task's own index
+    /// first). Imported history is left out: its cycles are closed when they come in, so the open ones need not ask, and
+    /// PostgreSQL, not knowing that an open cycle is never imported, would otherwise expect few rows and plan a sort of
+    /// every task of the team instead of reading the first ones from the waiting tasks' index.
+    /// </summary>
     public static IQueryable<Row> Of(GovernanceDbContext db, Domain.Organisation.TeamId team, bool openOnly = false) =>
-        Rows(
-                openOnly
-                    ? db.IndicatorTasks.Where(t => t.TeamId == team
-                        && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned))
-                    : db.IndicatorTasks,
-                openOnly
-                    ? db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting)
-                    : db.ReportingCycles)
-            .Where(r => r.Task.TeamId == team && !r.Cycle.IsImported);
+        openOnly
+            ? Rows(
+                    db.IndicatorTasks.Where(t => t.TeamId == team
+                        && (t.Status == IndicatorTaskStatus.Open || t.Status == IndicatorTaskStatus.DraftSaved || t.Status == IndicatorTaskStatus.Returned)),
+                    db.ReportingCycles.Where(c => c.Status == ReportingCycleStatus.Open || c.Status == ReportingCycleStatus.Collecting))
+            : Rows(db.IndicatorTasks.Where(t => t.TeamId == team), db.ReportingCycles.Where(c => !c.IsImported));
 
     /// <summary>Chosen tasks, found by their key (a page already filtered and ordered), as rows.</summary>
     public static IQueryable<Row> ByIds(GovernanceDbContext db, List<IndicatorTaskId> ids) =>

@@ -345,6 +345,11 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<bool>("InMillions")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("uuid");
 
@@ -1333,8 +1338,18 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ObligationReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
@@ -1359,6 +1374,10 @@ namespace Governance.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("CycleId", "Status");
 
                     b.HasIndex("TeamId", "Status", "DueDate", "CycleId");
+
+                    b.HasIndex("TeamId", "DueDate", "ObligationReference", "IndicatorCode", "Id", "CycleId")
+                        .HasDatabaseName("IX_IndicatorTasks_Waiting_InListOrder")
+                        .HasFilter("\"Status\" IN ('Open', 'DraftSaved', 'Returned')");
 
                     b.ToTable("IndicatorTasks");
                 });

@@ -338,6 +338,11 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<bool>("InMillions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("TEXT");
 
@@ -1324,7 +1329,17 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObligationReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnReason")
@@ -1350,6 +1365,10 @@ namespace Governance.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("CycleId", "Status");
 
                     b.HasIndex("TeamId", "Status", "DueDate", "CycleId");
+
+                    b.HasIndex("TeamId", "DueDate", "ObligationReference", "IndicatorCode", "Id", "CycleId")
+                        .HasDatabaseName("IX_IndicatorTasks_Waiting_InListOrder")
+                        .HasFilter("\"Status\" IN ('Open', 'DraftSaved', 'Returned')");
 
                     b.ToTable("IndicatorTasks");
                 });
