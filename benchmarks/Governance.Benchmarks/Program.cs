@@ -61,6 +61,14 @@ if (args.Length > 0 && args[0] is "letters" or "workspaces" or "administration" 
     return;
 }
 
+if (args.Length > 1 && args[0] == "postgres-reopen")
+{
+    // The installation's quarter opened again, on a database an earlier "postgres" run kept (GOVERNANCE_BENCHMARK_KEEP).
+    var server = Environment.GetEnvironmentVariable("GOVERNANCE_BENCH_POSTGRES") ?? "Host=localhost;Port=5432;Username=postgres;Password=postgres";
+    Console.WriteLine($"opening: {(await PostgresScaleBenchmarks.ReopenAsync(server, args[1])).TotalMilliseconds:N0} ms");
+    return;
+}
+
 if (args.Length > 1 && args[0] == "postgres-workspaces")
 {
     // The workspaces of the installation measure again, on a database an earlier "postgres" run kept (GOVERNANCE_BENCHMARK_KEEP).

@@ -73,18 +73,27 @@ public abstract class OpenReportingCyclesTests : IDisposable
     public async Task A_run_interrupted_half_way_leaves_no_half_open_cycle_and_a_rerun_finishes_the_work()
     {
         // Batches of one obligation each (its periods stay together: the quarterly motion's three, the half-yearly one's
-        // one, the one-off commitment's none yet): the second batch crashes after the first is written.
+        // one, the one-off commitment's none yet): the second save crashes. SQLite has written the first batch by then;
+        // PostgreSQL writes batches side by side, so the other may be in or not: whatever is in is whole.
         _database.CrashOnSave(2);
         await Assert.ThrowsAsync<IOException>(() => Open(batchSize: 1));
         int written;
         await using (var db = _database.CreateContext())
         {
             var cycles = await db.ReportingCycles.Include(c => c.Tasks).ToListAsync();
-            var obligation = Assert.Single(cycles.Select(c => c.ObligationId).Distinct());
-            var periods = (await db.Obligations.SingleAsync(o => o.Id == obligation)).Cadence == Cadence.Quarterly ? ["2025-Q1", "2025-Q2", "2025-Q3"] : new[] { "2025-H1" };
-            Assert.Equal(periods, cycles.Select(c => c.Period.Code).Order());
+            foreach (var obligation in cycles.GroupBy(c => c.ObligationId))
+            {
+                var periods = (await db.Obligations.SingleAsync(o => o.Id == obligation.Key)).Cadence == Cadence.Quarterly ? ["2025-Q1", "2025-Q2", "2025-Q3"] : new[] { "2025-H1" };
+                Assert.Equal(periods, obligation.Select(c => c.Period.Code).Order());
+            }
+
             Assert.All(cycles, c => Assert.Equal(c.Period.Kind == PeriodKind.HalfYear ? 1 : 2, c.Tasks.Count));
             written = cycles.Count;
+            Assert.True(written < 4, "the crash stopped nothing");
+            if (db.Database.IsSqlite())
+            {
+                Assert.Single(cycles.Select(c => c.ObligationId).Distinct());
+            }
         }
 
         var rerun = await Open(batchSize: 1);
