@@ -42,6 +42,9 @@ public static class PostgresScaleBenchmarks
             {
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
                 await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+                // The seeding's 5 GB reach the disk before the clock starts: flushing them is not the opening's work. The
+                // reference starts just after checkpoints too (PostgreSQL's, as the earlier measures copy and drop databases).
+                await db.Database.ExecuteSqlRawAsync("CHECKPOINT");
             }
 
             var total = municipalities * obligations;
@@ -96,6 +99,7 @@ public static class PostgresScaleBenchmarks
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ReportingCycles\" WHERE NOT \"IsImported\"");
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            await db.Database.ExecuteSqlRawAsync("CHECKPOINT");
         }
 
         var (report, watch) = await OpenAsync(database);
