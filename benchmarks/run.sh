@@ -324,7 +324,15 @@ $(cat "$postgres_table")
   batch's COPY keeps one server process busy, two thirds of it in the per-row foreign-key checks of the tasks
   (\`perf\` on the server during the opening), and the rest of the machine was idle: on the kept installation
   (\`postgres-reopen\` mode, the quarter deleted and opened again) 54 s in turn, 33 s two at a time, 36 s three at a
-  time. A larger \`max_wal_size\` (8 GB: no checkpoint during the run instead of one every 26 s) changed nothing.
+  time. Two thirds of a row's cost were its foreign-key checks, and those read the teams, indicators and
+  municipalities whole for every row: PostgreSQL plans the check once per connection, and for a table of a few dozen
+  rows reading it is the cheaper plan on paper (60 teams and 120 indicators in the installation, 6 and 12 in the
+  reference, which is why it grew faster than the rows). \`PostgresCopy\` sets \`enable_seqscan\` off for its
+  COPY (for the transaction, put back afterwards), so the checks look the key up in the primary key: 27–30 s instead
+  of 34–39 s on the kept installation (three runs each). A larger \`max_wal_size\` (8 GB: no checkpoint during the
+  run instead of one every 26 s) and a larger \`shared_buffers\` (2 GB) changed nothing. The installation is
+  checkpointed after its seeding, before the clock starts: the 5 GB it wrote were still being flushed during the
+  opening, and the reference starts after checkpoints too.
 
 ### Value-submission API on two processes
 
