@@ -37,7 +37,7 @@ public static class PostgresCopy
     /// Each row's foreign keys are checked by a query of PostgreSQL's own, planned on a connection's first rows and kept.
     /// For a table of a few dozen rows (teams, indicators, municipalities) the planner picks reading the whole table, for
     /// every row written; planned without sequential scans, it looks the key up in the primary key instead (the opening of
-    /// 100,000 cycles: 30–31 s instead of 34–39 s, docs/benchmarks.md). Set for the transaction (<c>set_config</c>'s
+    /// 100,000 cycles: 27–30 s instead of 34–39 s, docs/benchmarks.md). Set for the transaction (<c>set_config</c>'s
     /// local flag) and put back after the rows are in; returns the setting it replaced.
     /// </summary>
     private static async Task<string> SetSequentialScansAsync(NpgsqlConnection connection, string value, CancellationToken cancellationToken)
